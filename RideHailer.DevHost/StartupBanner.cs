@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using RideHailer.Skill;
+using RideHailer.Skill.Alexa;
+
+namespace RideHailer.DevHost;
+
+/// <summary>Tells the developer where the endpoint listens and how it is configured (never secrets).</summary>
+internal static class StartupBanner
+{
+    public static void Print(WebApplication app)
+    {
+        var alexa = app.Services.GetRequiredService<IOptions<AlexaOptions>>().Value;
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+
+        Console.WriteLine();
+        Console.WriteLine("Ride Hailer dev host");
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"  Alexa endpoint:     POST {address.TrimEnd('/')}/{AlexaHttpEndpoint.Route}");
+        }
+
+        Console.WriteLine($"  Environment:        {app.Environment.EnvironmentName}");
+        Console.WriteLine($"  Alexa:SkillId:      {alexa.SkillId}");
+        Console.WriteLine($"  Alexa:VerifySignatures: {alexa.VerifySignatures}{(alexa.VerifySignatures ? "" : "  (Development only: requests are not signature-checked)")}");
+        Console.WriteLine($"  Alexa:AllowedApiEndpoints: {string.Join(", ", alexa.EffectiveApiEndpoints)}");
+        Console.WriteLine();
+    }
+}

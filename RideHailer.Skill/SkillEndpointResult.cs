@@ -1,0 +1,17 @@
+using System.Text.Json;
+using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Responses;
+
+namespace RideHailer.Skill;
+
+/// <summary>What a host writes back: a status code and a JSON body.</summary>
+public sealed record SkillEndpointResult(int StatusCode, byte[] Body)
+{
+    public const string ContentType = "application/json; charset=utf-8";
+
+    public static SkillEndpointResult Ok(ResponseEnvelope response) =>
+        new(200, JsonSerializer.SerializeToUtf8Bytes(response, AlexaJsonContext.Default.ResponseEnvelope));
+
+    public static SkillEndpointResult BadRequest(string error) =>
+        new(400, JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(error), AlexaJsonContext.Default.ErrorBody));
+}

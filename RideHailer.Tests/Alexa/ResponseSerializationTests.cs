@@ -1,0 +1,145 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Responses;
+
+namespace RideHailer.Tests.Alexa;
+
+public sealed class ResponseSerializationTests
+{
+    [Fact]
+    public void PinDirective_MatchesTheSeedExactly()
+    {
+        var response = new ResponseEnvelope(new ResponseBody { Directives = [PinConnection.Start("pin.abc")] });
+
+        var directive = Serialize(response)["response"]!["directives"]![0]!;
+
+        AssertJsonEqual("""
+            {
+               "type": "Connections.StartConnection",
+               "uri": "connection://AMAZON.VerifyPerson/2",
+               "input": {
+                  "requestedAuthenticationConfidenceLevel": {
+                     "level": 400,
+                     "customPolicy": { "policyName": "VOICE_PIN" }
+                  }
+               },
+               "token": "pin.abc"
+            }
+            """, directive);
+    }
+
+    [Fact]
+    public void ConsentDirective_HasTypeVersionAndScopesAsTheSeedDescribes()
+    {
+        var directive = ConsentConnection.Start(
+            [
+                new RequestedScope("alexa::profile:given_name:read", RequestedScope.PersonLevel),
+                new RequestedScope("alexa::devices:all:geolocation:read", RequestedScope.AccountLevel),
+            ],
+            "consent.xyz");
+
+        var json = Serialize(new ResponseEnvelope(new ResponseBody { Directives = [directive] }))["response"]!["directives"]![0]!;
+
+        AssertJsonEqual("""
+            {
+              "type": "Connections.StartConnection",
+              "uri": "connection://AMAZON.AskForPermissionsConsent/2",
+              "input": {
+                "@type": "AskForPermissionsConsentRequest",
+                "@version": "2",
+                "permissionScopes": [
+                  { "permissionScope": "alexa::profile:given_name:read", "consentLevel": "PERSON" },
+                  { "permissionScope": "alexa::devices:all:geolocation:read", "consentLevel": "ACCOUNT" }
+                ]
+              },
+              "token": "consent.xyz"
+            }
+            """, json);
+    }
+
+    [Fact]
+    public void ConsentDirective_WithoutScopes_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => ConsentConnection.Start([], "t"));
+    }
+
+    [Fact]
+    public void StartConnectionResponse_LeavesShouldEndSessionOut()
+    {
+        var response = new ResponseEnvelope(new ResponseBody
+        {
+            OutputSpeech = new PlainTextSpeech("Ok."),
+            Directives = [PinConnection.Start("pin.1")],
+        });
+
+        var body = Serialize(response)["response"]!.AsObject();
+
+        Assert.False(body.ContainsKey("shouldEndSession"));
+        Assert.False(body.ContainsKey("reprompt"));
+    }
+
+    [Theory]
+    [InlineData(true, "true")]
+    [InlineData(false, "false")]
+    public void ShouldEndSession_WhenSet_IsWrittenAsABoolean(bool value, string expected)
+    {
+        var body = Serialize(new ResponseEnvelope(new ResponseBody { ShouldEndSession = value }))["response"]!;
+
+        Assert.Equal(expected, body["shouldEndSession"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void SpeechRepromptAndCards_SerializeWithTheirTypes()
+    {
+        var response = new ResponseEnvelope(new ResponseBody
+        {
+            OutputSpeech = new SsmlSpeech("<speak>Ok, <alexa:name type=\"first\" personId=\"p1\"/>.</speak>"),
+            Reprompt = new Reprompt(new PlainTextSpeech("Where to?")),
+            Card = new AskForPermissionsConsentCard(["alexa::profile:mobile_number:read"]),
+            ShouldEndSession = true,
+        });
+
+        AssertJsonEqual("""
+            {
+              "version": "1.0",
+              "response": {
+                "outputSpeech": { "type": "SSML", "ssml": "<speak>Ok, <alexa:name type=\"first\" personId=\"p1\"/>.</speak>" },
+                "card": { "type": "AskForPermissionsConsent", "permissions": [ "alexa::profile:mobile_number:read" ] },
+                "reprompt": { "outputSpeech": { "type": "PlainText", "text": "Where to?" } },
+                "shouldEndSession": true
+              }
+            }
+            """, Serialize(response));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Cards_SerializeAsAlexaExpects(Card card, string expected)
+    {
+        var json = Serialize(new ResponseEnvelope(new ResponseBody { Card = card }))["response"]!["card"]!;
+
+        AssertJsonEqual(expected, json);
+    }
+
+    public static TheoryData<Card, string> Cards() => new()
+    {
+        { new SimpleCard("Your ride", "Driver: Sam"), """{ "type": "Simple", "title": "Your ride", "content": "Driver: Sam" }""" },
+        { new StandardCard("Your ride", "Driver: Sam", null), """{ "type": "Standard", "title": "Your ride", "text": "Driver: Sam" }""" },
+        { new LinkAccountCard(), """{ "type": "LinkAccount" }""" },
+    };
+
+    [Fact]
+    public void ResponseEnvelope_StartsWithVersion()
+    {
+        var json = JsonSerializer.Serialize(new ResponseEnvelope(new ResponseBody()), AlexaJsonContext.Default.ResponseEnvelope);
+
+        Assert.Equal("""{"version":"1.0","response":{}}""", json);
+    }
+
+    private static JsonNode Serialize(ResponseEnvelope response) =>
+        JsonNode.Parse(JsonSerializer.Serialize(response, AlexaJsonContext.Default.ResponseEnvelope))!;
+
+    private static void AssertJsonEqual(string expected, JsonNode actual) =>
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"Expected {expected}\nActual   {actual.ToJsonString()}");
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+
+namespace RideHailer.Tests.Functions;
+
+/// <summary>
+/// Core Tools and Azure index the app from the build's functions.metadata; these tests read the
+/// file the Functions SDK generated, so a renamed function or a changed binding fails here.
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly JsonArray Functions = LoadMetadata();
+
+    [Fact]
+    public void AlexaFunction_IsAnAnonymousPostHttpTriggerOnApiAlexa()
+    {
+        var alexa = Function("Alexa");
+
+        Assert.Equal("RideHailer.Functions.AlexaEndpointFunction.Run", (string?)alexa["entryPoint"]);
+        Assert.Equal("dotnet-isolated", (string?)alexa["language"]);
+        var trigger = Binding(alexa, "httpTrigger");
+        Assert.Equal("Anonymous", (string?)trigger["authLevel"], ignoreCase: true);
+        Assert.Equal(["post"], trigger["methods"]!.AsArray().Select(method => (string?)method));
+        Assert.Equal("alexa", (string?)trigger["route"]);
+        Assert.Equal("In", (string?)trigger["direction"]);
+    }
+
+    [Fact]
+    public void HostJson_IsCopiedBesideTheMetadataWithTheApiRoutePrefix()
+    {
+        var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDirectory(), "host.json")))!;
+
+        Assert.Equal("2.0", (string?)hostJson["version"]);
+        Assert.Equal("api", (string?)hostJson["extensions"]!["http"]!["routePrefix"]);
+    }
+
+    private static JsonNode Function(string name) =>
+        Functions.Single(function => (string?)function!["name"] == name)!;
+
+    private static JsonNode Binding(JsonNode function, string type) =>
+        function["bindings"]!.AsArray().Single(binding => (string?)binding!["type"] == type)!;
+
+    private static JsonArray LoadMetadata() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDirectory(), "functions.metadata")))!.AsArray();
+
+    // The tests build beside the Functions app: .../RideHailer.Tests/bin/<Configuration>/net10.0/.
+    private static string OutputDirectory()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        var repository = testOutput.Parent.Parent!.Parent!.Parent!.FullName;
+        return Path.Combine(repository, "RideHailer.Functions", "bin", configuration, framework);
+    }
+}

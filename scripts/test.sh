@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The test command from the README: installs what the tests need, builds with warnings as errors,
+# runs every test, and ends with one line "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+results="${TEST_RESULTS_DIR:-$PWD/TestResults}"
+rm -rf "$results"
+mkdir -p "$results"
+
+if [[ -f package-lock.json ]]; then
+  echo "==> npm ci (Azurite)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+echo "==> dotnet restore"
+dotnet restore RideHailer.sln --nologo -v quiet
+
+echo "==> dotnet build"
+dotnet build RideHailer.sln --no-restore --nologo -v quiet -c Release
+
+echo "==> dotnet test"
+status=0
+dotnet test RideHailer.sln --no-build --nologo -c Release \
+  --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@" || status=$?
+
+count() { sed -n "s/.*<Counters [^>]*\b$1=\"\([0-9]*\)\".*/\1/p" "$results"/*.trx | awk '{s+=$1} END {print s+0}'; }
+if compgen -G "$results/*.trx" > /dev/null; then
+  total=$(count total); executed=$(count executed); passed=$(count passed); failed=$(count failed)
+  skipped=$((total - executed))
+else
+  passed=0; failed=0; skipped=0
+  [[ $status -eq 0 ]] && status=1
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
