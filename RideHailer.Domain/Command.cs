@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Serialization;
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Domain;
+
+/// <summary>Work the caller must do next and feed back as a turn (QuoteReady/QuoteFailed, BookingDone/BookingFailed).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(QuoteRide), "quoteRide")]
+[JsonDerivedType(typeof(BookRide), "bookRide")]
+public abstract record Command;
+
+/// <summary>Price a ride with the ride provider.</summary>
+public sealed record QuoteRide(Pickup Pickup, Place Destination) : Command;
+
+/// <summary>Book the quoted ride exactly once under <paramref name="IdempotencyKey"/>.</summary>
+/// <param name="IdempotencyKey">Derived from the session key and the quote id.</param>
+/// <param name="Quote">The accepted quote.</param>
+/// <param name="Passenger">Rider id, name and mobile number for the booking.</param>
+public sealed record BookRide(string IdempotencyKey, Quote Quote, Passenger Passenger) : Command
+{
+    /// <summary>
+    /// The idempotency key for booking <paramref name="quoteId"/> in <paramref name="sessionKey"/>: a fixed-length
+    /// hash, so it is safe as a storage key whatever the ids contain, and the same every time it is replayed.
+    /// </summary>
+    public static string IdempotencyKeyFor(string sessionKey, string quoteId)
+    {
+        ArgumentNullException.ThrowIfNull(sessionKey);
+        ArgumentNullException.ThrowIfNull(quoteId);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{sessionKey.Length}:{sessionKey}|{quoteId}"));
+        return "bk-" + Convert.ToHexStringLower(hash)[..32];
+    }
+}

@@ -1,0 +1,54 @@
+using RideHailer.Domain.Flow;
+
+namespace RideHailer.Domain;
+
+public sealed partial class Conversation
+{
+    /// <summary>The consent result table, row by row, for the resume the session is waiting for.</summary>
+    private Decision OnConsent(SessionState state, ConsentResolved result, TurnContext context)
+    {
+        if (state.Step != SessionStep.AwaitingConsent
+            || state.PendingConnection is not { Kind: ConnectionKind.Consent } pending
+            || !pending.Matches(result.Token))
+        {
+            return Unchanged(state, Phrases.NotExpected);
+        }
+
+        var resumed = state with { PendingConnection = null };
+        var card = new PermissionsCard([.. (state.ConsentScopes ?? []).Select(scope => scope.Scope)]);
+        return ConsentOutcomes.Classify(result) switch
+        {
+            ConsentOutcome.Accepted => OnConsentAccepted(resumed, context),
+            ConsentOutcome.Denied => End(resumed, Phrases.ConsentDenied, card),
+            ConsentOutcome.NotAnswered => End(resumed, Phrases.ConsentNotAnswered, card),
+            ConsentOutcome.RedirectToApp => End(resumed, Phrases.ConsentRedirected, card),
+            _ => End(resumed, Phrases.ConsentFailed, card),
+        };
+    }
+
+    /// <summary>
+    /// ACCEPTED: quote with the facts the edge loaded after consent. A scope still not granted, refused by the
+    /// Profile API, or without its fact is treated as not granted: permissions card for it, and end.
+    /// </summary>
+    private Decision OnConsentAccepted(SessionState state, TurnContext context)
+    {
+        if (string.IsNullOrWhiteSpace(context.Rider.RiderId))
+        {
+            return End(state, Phrases.LinkAccount, new LinkAccountCard());
+        }
+
+        if (state.Destination is null)
+        {
+            return Ask(state with { Step = SessionStep.AwaitingDestination }, Phrases.LostTrack, Phrases.WhereTo);
+        }
+
+        var missing = ConsentPlan.For(_settings, context.Rider).Missing;
+        if (missing.Count > 0)
+        {
+            var card = new PermissionsCard([.. missing.Select(item => item.Scope)]);
+            return End(state, Phrases.StillNoAccess([.. missing.Select(item => item.Label)]), card);
+        }
+
+        return StartQuote(state, context.Rider, QuotePreface.ThankForConsent);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics.CodeAnalysis;
+using RideHailer.Domain.Flow;
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Domain;
+
+public sealed partial class Conversation
+{
+    /// <summary>Steps 1–3: understand the destination, require a linked account, then consent or quote.</summary>
+    private Decision OnRideRequested(SessionState state, RideRequested request, TurnContext context)
+    {
+        if (!TryResolve(request, out var destination))
+        {
+            return MissDestination(state, request.DestinationText);
+        }
+
+        var chosen = state with
+        {
+            Destination = destination,
+            PendingConnection = null,
+            Quote = null,
+            QuoteOfferedAt = null,
+        };
+        return string.IsNullOrWhiteSpace(context.Rider.RiderId)
+            ? End(chosen, Phrases.LinkAccount, new LinkAccountCard())
+            : ConsentOrQuote(chosen, context, QuotePreface.None);
+    }
+
+    private bool TryResolve(RideRequested request, [NotNullWhen(true)] out Place? destination) =>
+        _places.TryGet(request.PlaceId, out destination) || _places.TryMatch(request.DestinationText, out destination);
+
+    private Decision MissDestination(SessionState state, string? said)
+    {
+        var missed = state with { Step = SessionStep.AwaitingDestination, DestinationMisses = state.DestinationMisses + 1 };
+        return missed.DestinationMisses >= _settings.MaxDestinationMisses
+            ? End(missed, Phrases.TooManyMisses)
+            : Ask(missed, Phrases.UnknownPlace(said), Phrases.WhereTo);
+    }
+
+    private Decision ConsentOrQuote(SessionState state, TurnContext context, QuotePreface preface)
+    {
+        var plan = ConsentPlan.For(_settings, context.Rider);
+        return plan.Missing.Count == 0
+            ? StartQuote(state, context.Rider, preface)
+            : StartConsent(state, context, plan.Missing);
+    }
+
+    private static Decision StartConsent(SessionState state, TurnContext context, IReadOnlyList<ConsentItem> missing)
+    {
+        var token = new ConnectionToken(ConnectionKind.Consent, Nonce(context));
+        var scopes = missing.Select(item => item.Request).ToList();
+        var asking = state with { Step = SessionStep.AwaitingConsent, PendingConnection = token, ConsentScopes = scopes };
+        var speech = Speech.Text(Phrases.AskConsent([.. missing.Select(item => item.Label)]));
+        return new(asking, Reply.Connect(speech, new ConsentConnection(scopes, token.Format())), []);
+    }
+
+    /// <summary>"Yes, continue" after an interrupted consent connection: ask again with a fresh token.</summary>
+    private Decision AskConsentAgain(SessionState state, TurnContext context) =>
+        state.Destination is null
+            ? Ask(state with { Step = SessionStep.AwaitingDestination, PendingConnection = null }, Phrases.LostTrack, Phrases.WhereTo)
+            : ConsentOrQuote(state, context, QuotePreface.None);
+
+    private static Decision StartQuote(SessionState state, RiderFacts rider, QuotePreface preface)
+    {
+        // ConsentPlan has checked that the rider id, name, mobile number and pickup are all present.
+        var passenger = new Passenger(rider.RiderId!, rider.PersonId, rider.GivenName, rider.MobileNumber);
+        var quoting = state with
+        {
+            Step = SessionStep.Quoting,
+            PendingConnection = null,
+            Passenger = passenger,
+            QuotePreface = preface,
+        };
+        return new(quoting, null, [new QuoteRide(rider.Pickup!, state.Destination!)]);
+    }
+}

@@ -1,0 +1,140 @@
+using RideHailer.Domain.Flow;
+using RideHailer.Domain.Places;
+
+namespace RideHailer.Domain;
+
+/// <summary>
+/// The booking conversation as a pure state machine: destination → account → consent → quote → PIN → book.
+/// Deterministic (time, nonce and rider facts come in with the turn), free of I/O, and total: every
+/// state and turn gives a decision.
+/// </summary>
+public sealed partial class Conversation
+{
+    private readonly ConversationSettings _settings;
+    private readonly PlaceCatalog _places;
+
+    /// <summary>A conversation over the built-in place catalog.</summary>
+    public Conversation(ConversationSettings settings)
+        : this(settings, PlaceCatalog.Default)
+    {
+    }
+
+    /// <summary>A conversation over <paramref name="places"/>.</summary>
+    public Conversation(ConversationSettings settings, PlaceCatalog places)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(places);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxDestinationMisses, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxPinAttempts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.QuoteValidity, TimeSpan.Zero);
+        _settings = settings;
+        _places = places;
+    }
+
+    /// <summary>Applies one turn to a session: the new state, what to say, and what the caller must do next.</summary>
+    public Decision Decide(SessionState state, Turn turn, TurnContext context)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(context);
+        var rider = context.Rider ?? RiderFacts.None;
+        var turnContext = context with { Rider = rider };
+        return turn switch
+        {
+            SessionEnded => EndSilently(state),
+            BookingDone done => OnBookingDone(state, done),
+            BookingFailed => OnBookingFailed(state),
+            _ when state.IsFinished => Unchanged(state, string.Empty),
+            Stop or Cancel => OnStop(state),
+            Help => OnHelp(state),
+            ConsentResolved consent => OnConsent(state, consent, turnContext),
+            PinResolved pin => OnPin(state, pin, turnContext),
+            UnmatchedResume => Unchanged(state, Phrases.NotExpected),
+            QuoteReady ready => OnQuoteReady(state, ready, turnContext),
+            QuoteFailed => OnQuoteFailed(state),
+            RideRequested request when CanChangeDestination(state.Step) => OnRideRequested(state, request, turnContext),
+            _ => OnAnswer(state, turn, turnContext),
+        };
+    }
+
+    /// <summary>Yes, No, Launch, Fallback (and a ride request where none fits), by step.</summary>
+    private Decision OnAnswer(SessionState state, Turn turn, TurnContext context) => (state.Step, turn) switch
+    {
+        (SessionStep.New or SessionStep.AwaitingDestination, Launch) =>
+            Ask(state with { Step = SessionStep.AwaitingDestination }, Phrases.Welcome, Phrases.WhereTo),
+        (SessionStep.New or SessionStep.AwaitingDestination, Fallback) => MissDestination(state, said: null),
+        (SessionStep.New or SessionStep.AwaitingDestination, No) => End(state, Phrases.NoDestination),
+        (SessionStep.AwaitingConsent, Yes) => AskConsentAgain(state, context),
+        (SessionStep.AwaitingQuoteAnswer, Yes) => OnQuoteAccepted(state, context),
+        (SessionStep.AwaitingPin or SessionStep.AwaitingPinRetryAnswer, Yes) => StartPin(state, context),
+        (SessionStep.AwaitingConsent or SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingPin, No) =>
+            End(state, Phrases.Declined),
+        (SessionStep.AwaitingPinRetryAnswer, No) => End(state, Phrases.NotBookedGoodbye),
+        (_, Launch) => Unchanged(state, "Welcome to Ride Hailer."),
+        _ => Unchanged(state, Phrases.NotUnderstood),
+    };
+
+    private static bool CanChangeDestination(SessionStep step) => step is SessionStep.New
+        or SessionStep.AwaitingDestination
+        or SessionStep.AwaitingConsent
+        or SessionStep.AwaitingQuoteAnswer
+        or SessionStep.AwaitingPin
+        or SessionStep.AwaitingPinRetryAnswer;
+
+    private static Decision EndSilently(SessionState state) =>
+        new(state.IsFinished ? state : state with { Step = SessionStep.Ended, PendingConnection = null }, null, []);
+
+    private static Decision OnStop(SessionState state) => state.Step switch
+    {
+        SessionStep.New or SessionStep.AwaitingDestination => End(state, Phrases.Goodbye),
+        SessionStep.Booking => End(state, Phrases.StillBookingGoodbye),
+        _ => End(state, Phrases.NotBookedGoodbye),
+    };
+
+    private Decision OnHelp(SessionState state) => state.Step switch
+    {
+        SessionStep.New or SessionStep.AwaitingDestination =>
+            Ask(state with { Step = SessionStep.AwaitingDestination }, Phrases.HelpDestination, Phrases.WhereTo),
+        SessionStep.AwaitingConsent => Ask(state, Phrases.HelpConsent(ConsentLabels(state)), Phrases.Continue),
+        SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote =>
+            Ask(state, Phrases.HelpQuote(quote), Phrases.BookIt(quote.Destination)),
+        SessionStep.AwaitingPin => Ask(state, Phrases.HelpPin, Phrases.Continue),
+        SessionStep.AwaitingPinRetryAnswer => Ask(state, Phrases.HelpPinRetry, Phrases.TryAgain),
+        _ => Unchanged(state, string.Empty),
+    };
+
+    private List<string> ConsentLabels(SessionState state) =>
+        [.. (state.ConsentScopes ?? []).Select(scope => ConsentPlan.LabelOf(_settings, scope.Scope))];
+
+    /// <summary>A graceful reply that leaves the state exactly as it was, re-asking whatever the step is waiting for.</summary>
+    private static Decision Unchanged(SessionState state, string lead) => new(state, Reprompt(state, lead), []);
+
+    private static Reply Reprompt(SessionState state, string lead)
+    {
+        string Lead(string text) => lead.Length == 0 ? text : $"{lead} {text}";
+        return state.Step switch
+        {
+            SessionStep.New or SessionStep.AwaitingDestination => Reply.Ask(Lead(Phrases.WhereTo), Phrases.WhereTo),
+            SessionStep.AwaitingConsent or SessionStep.AwaitingPin => Reply.Ask(Lead(Phrases.Continue), Phrases.Continue),
+            SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote =>
+                Reply.Ask(Lead(Phrases.BookIt(quote.Destination)), Phrases.BookIt(quote.Destination)),
+            SessionStep.AwaitingPinRetryAnswer => Reply.Ask(Lead(Phrases.TryAgain), Phrases.TryAgain),
+            SessionStep.Quoting => Reply.Tell(Lead(Phrases.StillQuoting)),
+            SessionStep.Booking => Reply.Tell(Lead(Phrases.StillBooking)),
+            SessionStep.Booked when state.Booking is { } booking =>
+                Reply.Tell(Phrases.AlreadyBooked(booking), Phrases.BookingCard(booking)),
+            SessionStep.Ended or SessionStep.Booked => Reply.Tell(Phrases.SessionOver),
+            _ => Reply.Ask(Phrases.LostTrack, Phrases.WhereTo),
+        };
+    }
+
+    private static Decision Ask(SessionState state, string speech, string reprompt) =>
+        new(state, Reply.Ask(speech, reprompt), []);
+
+    /// <summary>Ends the session without a booking (a booking already commanded stays commanded).</summary>
+    private static Decision End(SessionState state, string speech, Card? card = null) =>
+        new(state with { Step = SessionStep.Ended, PendingConnection = null }, Reply.Tell(speech, card), []);
+
+    private static string Nonce(TurnContext context) =>
+        string.IsNullOrEmpty(context.Nonce) ? context.Now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : context.Nonce;
+}

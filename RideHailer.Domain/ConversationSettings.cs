@@ -1,0 +1,35 @@
+namespace RideHailer.Domain;
+
+/// <summary>The policy the conversation follows; everything here is configuration, not code.</summary>
+public sealed record ConversationSettings
+{
+    /// <summary>PIN confirmation as configured in the developer console.</summary>
+    public PinPolicy PinPolicy { get; init; } = PinPolicy.Mandatory;
+
+    /// <summary>The scope asked for the rider's name (given name or full name).</summary>
+    public string NameScope { get; init; } = PermissionScopes.GivenName;
+
+    /// <summary>The scope asked for the rider's mobile number.</summary>
+    public string MobileNumberScope { get; init; } = PermissionScopes.MobileNumber;
+
+    /// <summary>The pickup scope on devices that support geolocation.</summary>
+    public string GeolocationScope { get; init; } = PermissionScopes.Geolocation;
+
+    /// <summary>The pickup scope on devices without geolocation.</summary>
+    public string AddressScope { get; init; } = PermissionScopes.FullAddress;
+
+    /// <summary>Destinations not understood before the session ends politely.</summary>
+    public int MaxDestinationMisses { get; init; } = 3;
+
+    /// <summary>PIN attempts after NOT_MATCH before giving up (2 = one retry).</summary>
+    public int MaxPinAttempts { get; init; } = 2;
+
+    /// <summary>Authentication confidence level a PIN result must reach to book.</summary>
+    public int RequiredConfidenceLevel { get; init; } = 400;
+
+    /// <summary>How long the rider may take to accept an offered quote; the provider's own expiry also applies.</summary>
+    public TimeSpan QuoteValidity { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The settings the skill ships with.</summary>
+    public static ConversationSettings Default { get; } = new();
+}

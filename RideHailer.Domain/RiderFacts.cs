@@ -1,0 +1,42 @@
+using RideHailer.Domain.Places;
+
+namespace RideHailer.Domain;
+
+/// <summary>
+/// What the edge knows about the rider for this request, loaded with the request's credentials;
+/// the conversation never sees a credential.
+/// </summary>
+public sealed record RiderFacts
+{
+    /// <summary>Stable id from the linked account; null when the account is not linked.</summary>
+    public string? RiderId { get; init; }
+
+    /// <summary>The recognised speaker (context.System.person.personId); null when none.</summary>
+    public string? PersonId { get; init; }
+
+    /// <summary>Scopes whose status is GRANTED in the request's permissions.</summary>
+    public IReadOnlyList<string> GrantedScopes { get; init; } = [];
+
+    /// <summary>Scopes the Customer Profile API answered 403 for, although granted.</summary>
+    public IReadOnlyList<string> RefusedScopes { get; init; } = [];
+
+    /// <summary>Whether the device supports geolocation (otherwise the device address is used).</summary>
+    public bool SupportsGeolocation { get; init; }
+
+    /// <summary>The rider's name from the profile, when loaded.</summary>
+    public string? GivenName { get; init; }
+
+    /// <summary>The rider's mobile number from the profile, when loaded.</summary>
+    public string? MobileNumber { get; init; }
+
+    /// <summary>Where to pick the rider up, when loaded.</summary>
+    public Pickup? Pickup { get; init; }
+
+    /// <summary>Nothing known: not linked, no person, nothing granted.</summary>
+    public static RiderFacts None { get; } = new();
+
+    /// <summary>Whether <paramref name="scope"/> is granted and the Profile API did not refuse it.</summary>
+    public bool CanRead(string scope) =>
+        (GrantedScopes ?? []).Contains(scope, StringComparer.Ordinal)
+        && !(RefusedScopes ?? []).Contains(scope, StringComparer.Ordinal);
+}

@@ -1,0 +1,14 @@
+namespace RideHailer.Domain.Rides;
+
+/// <summary>Durable record of bookings, at most one per idempotency key.</summary>
+public interface IBookingStore
+{
+    /// <summary>
+    /// Stores the booking the request describes, or, when a booking with the same idempotency key
+    /// exists already (including one being stored concurrently), returns that one and stores nothing.
+    /// </summary>
+    Task<Booking> BookOnceAsync(BookingRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The booking stored under <paramref name="idempotencyKey"/>, or null.</summary>
+    Task<Booking?> FindAsync(string idempotencyKey, CancellationToken cancellationToken);
+}

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+
+namespace RideHailer.Domain.Rides;
+
+/// <summary>A thread-safe booking store in memory, for the dev host and tests; bookings vanish with the process.</summary>
+public sealed class InProcessBookingStore : IBookingStore
+{
+    private readonly ConcurrentDictionary<string, Booking> _bookings = new(StringComparer.Ordinal);
+
+    /// <summary>How many bookings are held.</summary>
+    public int Count => _bookings.Count;
+
+    /// <inheritdoc/>
+    public Task<Booking> BookOnceAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        // GetOrAdd with a value (not a factory) makes first-writer-wins atomic: every racer gets the stored booking.
+        return Task.FromResult(_bookings.GetOrAdd(request.IdempotencyKey, Booking.From(request)));
+    }
+
+    /// <inheritdoc/>
+    public Task<Booking?> FindAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_bookings.GetValueOrDefault(idempotencyKey));
+    }
+}

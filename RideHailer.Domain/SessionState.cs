@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Domain;
+
+/// <summary>
+/// Everything the conversation remembers between turns, as plain serializable data. What is pending
+/// (the connection token, the quote, the retry count) is recorded here so a resume can only advance
+/// the step that is waiting for it.
+/// </summary>
+public sealed record SessionState
+{
+    /// <summary>Identifies the session; with the quote id it makes the booking's idempotency key.</summary>
+    public required string SessionKey { get; init; }
+
+    /// <summary>The current step.</summary>
+    public SessionStep Step { get; init; }
+
+    /// <summary>Destinations not understood so far in this session.</summary>
+    public int DestinationMisses { get; init; }
+
+    /// <summary>The chosen destination, once understood.</summary>
+    public Place? Destination { get; init; }
+
+    /// <summary>The connection whose resume the session is waiting for, if any.</summary>
+    public ConnectionToken? PendingConnection { get; init; }
+
+    /// <summary>The scopes the last consent connection asked for (for the permissions card).</summary>
+    public IReadOnlyList<ScopeRequest> ConsentScopes { get; init; } = [];
+
+    /// <summary>Who rides, captured when the ride was quoted.</summary>
+    public Passenger? Passenger { get; init; }
+
+    /// <summary>What the next quote offer opens with.</summary>
+    public QuotePreface QuotePreface { get; init; }
+
+    /// <summary>The quote offered to the rider.</summary>
+    public Quote? Quote { get; init; }
+
+    /// <summary>When the quote was offered; it may be accepted for <see cref="ConversationSettings.QuoteValidity"/>.</summary>
+    public DateTimeOffset? QuoteOfferedAt { get; init; }
+
+    /// <summary>PIN attempts that ended in NOT_MATCH.</summary>
+    public int PinMismatches { get; init; }
+
+    /// <summary>The PIN token whose result commanded the booking; its replay re-speaks the booking.</summary>
+    public string? UsedPinToken { get; init; }
+
+    /// <summary>Set once BookRide has been commanded; never commanded again in this session.</summary>
+    public string? BookingKey { get; init; }
+
+    /// <summary>The booking, once made.</summary>
+    public Booking? Booking { get; init; }
+
+    /// <summary>Whether the session is over (booked or ended); the host can stop waiting for turns.</summary>
+    [JsonIgnore]
+    public bool IsFinished => Step is SessionStep.Booked or SessionStep.Ended;
+
+    /// <summary>The state of a session that has not had a turn yet.</summary>
+    public static SessionState Start(string sessionKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sessionKey);
+        return new SessionState { SessionKey = sessionKey, Step = SessionStep.New };
+    }
+}

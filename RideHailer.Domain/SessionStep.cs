@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace RideHailer.Domain;
+
+/// <summary>Where a session is in the booking conversation.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SessionStep>))]
+public enum SessionStep
+{
+    /// <summary>Nothing has happened yet.</summary>
+    New,
+
+    /// <summary>Asked "Where would you like to go?".</summary>
+    AwaitingDestination,
+
+    /// <summary>Consent connection started; waiting for its resume.</summary>
+    AwaitingConsent,
+
+    /// <summary>QuoteRide commanded; waiting for QuoteReady or QuoteFailed.</summary>
+    Quoting,
+
+    /// <summary>Quote offered; waiting for yes or no.</summary>
+    AwaitingQuoteAnswer,
+
+    /// <summary>PIN connection started; waiting for its resume.</summary>
+    AwaitingPin,
+
+    /// <summary>The PIN did not match; asked whether to try again.</summary>
+    AwaitingPinRetryAnswer,
+
+    /// <summary>BookRide commanded; waiting for BookingDone or BookingFailed.</summary>
+    Booking,
+
+    /// <summary>The ride is booked; the session is over.</summary>
+    Booked,
+
+    /// <summary>The session ended without a booking (declined, failed, stopped, or closed by Alexa).</summary>
+    Ended,
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Domain;
+
+/// <summary>One domain event in a session: something the rider said, a connection's result, or a command's result.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(Launch), "launch")]
+[JsonDerivedType(typeof(RideRequested), "rideRequested")]
+[JsonDerivedType(typeof(Yes), "yes")]
+[JsonDerivedType(typeof(No), "no")]
+[JsonDerivedType(typeof(Help), "help")]
+[JsonDerivedType(typeof(Stop), "stop")]
+[JsonDerivedType(typeof(Cancel), "cancel")]
+[JsonDerivedType(typeof(Fallback), "fallback")]
+[JsonDerivedType(typeof(ConsentResolved), "consentResolved")]
+[JsonDerivedType(typeof(PinResolved), "pinResolved")]
+[JsonDerivedType(typeof(QuoteReady), "quoteReady")]
+[JsonDerivedType(typeof(QuoteFailed), "quoteFailed")]
+[JsonDerivedType(typeof(BookingDone), "bookingDone")]
+[JsonDerivedType(typeof(BookingFailed), "bookingFailed")]
+[JsonDerivedType(typeof(SessionEnded), "sessionEnded")]
+[JsonDerivedType(typeof(UnmatchedResume), "unmatchedResume")]
+public abstract record Turn;
+
+/// <summary>LaunchRequest: the skill was opened without a request.</summary>
+public sealed record Launch : Turn;
+
+/// <summary>A ride was asked for; the destination as said (slot value) and/or resolved (slot id), either may be missing.</summary>
+public sealed record RideRequested(string? DestinationText, string? PlaceId) : Turn;
+
+/// <summary>AMAZON.YesIntent.</summary>
+public sealed record Yes : Turn;
+
+/// <summary>AMAZON.NoIntent.</summary>
+public sealed record No : Turn;
+
+/// <summary>AMAZON.HelpIntent.</summary>
+public sealed record Help : Turn;
+
+/// <summary>AMAZON.StopIntent.</summary>
+[SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Named after AMAZON.StopIntent; C#-only API.")]
+public sealed record Stop : Turn;
+
+/// <summary>AMAZON.CancelIntent.</summary>
+public sealed record Cancel : Turn;
+
+/// <summary>AMAZON.FallbackIntent or an utterance the model could not place.</summary>
+public sealed record Fallback : Turn;
+
+/// <summary>SessionResumedRequest after AskForPermissionsConsent: cause.token, cause.status.code, cause.result.status.</summary>
+public sealed record ConsentResolved(string Token, string Code, string? Status) : Turn;
+
+/// <summary>
+/// SessionResumedRequest after VerifyPerson: cause.token, cause.status.code, cause.result.status and .reason,
+/// context.System.person.authenticationConfidenceLevel.level, and whether context.System.person was present.
+/// </summary>
+public sealed record PinResolved(string Token, string Code, string? Status, string? Reason, int? AchievedLevel, bool PersonPresent)
+    : Turn;
+
+/// <summary>The QuoteRide command succeeded.</summary>
+public sealed record QuoteReady(Quote Quote) : Turn;
+
+/// <summary>The QuoteRide command failed; the reason is for logs, never spoken.</summary>
+public sealed record QuoteFailed(string Reason) : Turn;
+
+/// <summary>The BookRide command succeeded (or found the booking already made).</summary>
+public sealed record BookingDone(Booking Booking) : Turn;
+
+/// <summary>The BookRide command failed; the reason is for logs, never spoken.</summary>
+public sealed record BookingFailed(string Reason) : Turn;
+
+/// <summary>SessionEndedRequest: Alexa closed the session; nothing can be said.</summary>
+public sealed record SessionEnded(string? Reason) : Turn;
+
+/// <summary>A SessionResumedRequest whose token the edge could not parse as a <see cref="ConnectionToken"/>.</summary>
+public sealed record UnmatchedResume : Turn;
