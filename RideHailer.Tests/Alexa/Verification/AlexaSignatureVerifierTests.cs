@@ -194,9 +194,9 @@ public class AlexaSignatureVerifierTests
     }
 
     [Fact]
-    public async Task VerifyAsync_DefaultTrust_DoesNotTrustAGeneratedRoot()
+    public async Task VerifyAsync_DefaultTrust_DoesNotTrustAGeneratedRootEvenWhenSent()
     {
-        _source.Serve(TestPki.ChainUrl, TestPki.GoodChain());
+        _source.Serve(TestPki.ChainUrl, TestPki.Chain(TestPki.Leaf, TestPki.Intermediate, TestPki.Root));
         var verifier = new AlexaSignatureVerifier(
             _source, Options.Create(new AlexaCertificateTrustOptions()), _time, NullLogger<AlexaSignatureVerifier>.Instance);
 
