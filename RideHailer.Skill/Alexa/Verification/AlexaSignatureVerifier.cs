@@ -1,28 +1,121 @@
-// TEMPORARY: replaced by the verification branch at merge.
-#pragma warning disable CA1822 // temporary stub
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
 namespace RideHailer.Skill.Alexa.Verification;
 
+/// <summary>
+/// Checks that a request body was signed by Alexa: the certificate URL, the certificate chain and the
+/// <c>Signature-256</c> signature over the raw body bytes.
+/// </summary>
 public sealed class AlexaSignatureVerifier
 {
     public const string SignatureCertChainUrlHeader = "SignatureCertChainUrl";
     public const string Signature256Header = "Signature-256";
 
-    public ValueTask<SignatureCheck> VerifyAsync(ReadOnlyMemory<byte> body, string? signatureCertChainUrl, string? signature256, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(SignatureCheck.Invalid("not implemented"));
-}
+    // An RSA signature is as long as the key's modulus; 4096 bits is well above what Alexa uses.
+    private const int MaxSignatureBytes = 512;
 
-public readonly record struct SignatureCheck(bool IsValid, string? FailureReason)
-{
-    public static SignatureCheck Valid => new(true, null);
+    private readonly ICertificateChainSource _chains;
+    private readonly CertificateChainValidator _validator;
+    private readonly ILogger<AlexaSignatureVerifier> _logger;
 
-    public static SignatureCheck Invalid(string reason) => new(false, reason);
-}
-
-public static class VerificationServiceCollectionExtensions
-{
-    public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddAlexaSignatureVerification(this Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    public AlexaSignatureVerifier(
+        ICertificateChainSource chains,
+        IOptions<AlexaCertificateTrustOptions> trust,
+        TimeProvider timeProvider,
+        ILogger<AlexaSignatureVerifier> logger)
     {
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<AlexaSignatureVerifier>(services);
-        return services;
+        ArgumentNullException.ThrowIfNull(chains);
+        ArgumentNullException.ThrowIfNull(trust);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _chains = chains;
+        _validator = new CertificateChainValidator(trust.Value, timeProvider);
+        _logger = logger;
+    }
+
+    public async ValueTask<SignatureCheck> VerifyAsync(
+        ReadOnlyMemory<byte> body,
+        string? signatureCertChainUrl,
+        string? signature256,
+        CancellationToken cancellationToken)
+    {
+        var check = await CheckAsync(body, signatureCertChainUrl, signature256, cancellationToken);
+        if (!check.IsValid)
+        {
+            AlexaVerificationLog.RequestRejected(_logger, check.FailureReason!);
+        }
+
+        return check;
+    }
+
+    private async ValueTask<SignatureCheck> CheckAsync(
+        ReadOnlyMemory<byte> body,
+        string? signatureCertChainUrl,
+        string? signature256,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(signatureCertChainUrl))
+        {
+            return SignatureCheck.Invalid($"{SignatureCertChainUrlHeader} header missing");
+        }
+
+        if (string.IsNullOrWhiteSpace(signature256))
+        {
+            return SignatureCheck.Invalid($"{Signature256Header} header missing");
+        }
+
+        if (!CertificateChainUrl.TryNormalise(signatureCertChainUrl, out var chainUrl, out var urlFailure))
+        {
+            return SignatureCheck.Invalid(urlFailure);
+        }
+
+        // Decoded before any download, so a malformed header costs nothing.
+        var signature = new byte[MaxSignatureBytes];
+        if (!Convert.TryFromBase64String(signature256, signature, out var signatureLength))
+        {
+            return SignatureCheck.Invalid($"{Signature256Header} is not base64 of a plausible length");
+        }
+
+        X509Certificate2Collection chain;
+        try
+        {
+            chain = await _chains.GetAsync(chainUrl, cancellationToken);
+        }
+        catch (CertificateChainUnavailableException ex)
+        {
+            AlexaVerificationLog.CertificateChainUnavailable(_logger, chainUrl, ex);
+            return SignatureCheck.Invalid("certificate chain unavailable");
+        }
+
+        var chainCheck = _validator.Validate(chain);
+        if (!chainCheck.IsValid)
+        {
+            return chainCheck;
+        }
+
+        return SignedBy(chain[0], body.Span, signature.AsSpan(0, signatureLength))
+            ? SignatureCheck.Valid
+            : SignatureCheck.Invalid("signature does not match the body");
+    }
+
+    private static bool SignedBy(X509Certificate2 certificate, ReadOnlySpan<byte> body, ReadOnlySpan<byte> signature)
+    {
+        using var key = certificate.GetRSAPublicKey();
+        if (key is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return key.VerifyData(body, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
     }
 }

@@ -1,0 +1,16 @@
+namespace RideHailer.Skill.Workflow;
+
+/// <summary>How long a turn may take and how long an idle session lives.</summary>
+public sealed class SessionOptions
+{
+    public const string SectionName = "Session";
+
+    /// <summary>Alexa waits at most 8 s for an answer; the endpoint's budget must leave room to send it.</summary>
+    public static readonly TimeSpan AlexaResponseLimit = TimeSpan.FromSeconds(8);
+
+    /// <summary>How long the endpoint waits for the orchestration's reply before asking the rider to try again.</summary>
+    public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>How long a session's orchestration waits for the next turn before ending itself.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace RideHailer.Skill.Workflow;
+
+internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SessionOptions options)
+    {
+        var failures = new List<string>();
+        if (options.ReplyTimeout <= TimeSpan.Zero || options.ReplyTimeout > SessionOptions.AlexaResponseLimit - TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"Session:ReplyTimeout must be above zero and at most 00:00:07, so the answer reaches Alexa within its 8 second limit (it is {options.ReplyTimeout}).");
+        }
+
+        if (options.IdleTimeout < TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"Session:IdleTimeout must be at least 00:00:10 (it is {options.IdleTimeout}): Alexa keeps a session open for about 8 seconds per turn, longer while a connection runs.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,140 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using RideHailer.Domain;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Skill.Workflow;
+
+/// <summary>
+/// One Alexa session: applies each turn with the domain conversation, runs its commands as activities,
+/// and publishes the reply for the turn's request id as custom status. Deterministic: time and ids
+/// come from the context, I/O happens only in activities.
+/// </summary>
+public static partial class SessionOrchestration
+{
+    public const string Name = "RideSession";
+    public const string TurnEventName = "Turn";
+
+    /// <summary>Turns per generation before ContinueAsNew, so the history replayed on each turn stays small.</summary>
+    internal const int TurnsPerGeneration = 16;
+
+    /// <summary>How many answered request ids are remembered for de-duplication.</summary>
+    internal const int RememberedRequestIds = 8;
+
+    private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 2, firstRetryInterval: TimeSpan.FromMilliseconds(250)));
+
+    public static async Task<SessionOutcome> RunAsync(TaskOrchestrationContext context, SessionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var logger = context.CreateReplaySafeLogger(typeof(SessionOrchestration));
+        var conversation = new Conversation(input.Settings);
+        var state = input.State ?? SessionState.Start(input.SessionKey);
+        var answered = input.AnsweredRequestIds;
+        var status = input.LastStatus;
+        if (status is not null)
+        {
+            context.SetCustomStatus(status);
+        }
+
+        var next = input.FirstTurn;
+        for (var turns = 0; turns < TurnsPerGeneration; turns++)
+        {
+            var turn = next ?? await NextTurnAsync(context, input.IdleTimeout);
+            next = null;
+            if (turn is null)
+            {
+                Log.SessionIdle(logger, context.InstanceId);
+                state = conversation.Decide(state, new SessionEnded("idle"), Context(context, RiderFacts.None)).State;
+                return new SessionOutcome(state);
+            }
+
+            if (answered.Contains(turn.RequestId))
+            {
+                // A retried request: its reply is already published; applying it again would change the session.
+                Log.DuplicateRequest(logger, context.InstanceId, turn.RequestId);
+                continue;
+            }
+
+            (state, var reply) = await ApplyAsync(context, conversation, state, turn, logger);
+            status = new SessionStatus(turn.RequestId, reply);
+            context.SetCustomStatus(status);
+            answered = [.. answered.TakeLast(RememberedRequestIds - 1), turn.RequestId];
+            if (state.IsFinished)
+            {
+                Log.SessionFinished(logger, context.InstanceId, state.Step);
+                return new SessionOutcome(state);
+            }
+        }
+
+        context.ContinueAsNew(input with { FirstTurn = null, State = state, LastStatus = status, AnsweredRequestIds = answered });
+        return new SessionOutcome(state);
+    }
+
+    private static async Task<TurnEvent?> NextTurnAsync(TaskOrchestrationContext context, TimeSpan idleTimeout)
+    {
+        using var cancel = new CancellationTokenSource();
+        var turn = context.WaitForExternalEvent<TurnEvent>(TurnEventName, cancel.Token);
+        var idle = context.CreateTimer(context.CurrentUtcDateTime.Add(idleTimeout), cancel.Token);
+        var first = await Task.WhenAny(turn, idle);
+        await cancel.CancelAsync();
+        return first == turn ? await turn : null;
+    }
+
+    /// <summary>Decides the turn, then runs each command and decides its result, until a reply is ready.</summary>
+    private static async Task<(SessionState State, Reply? Reply)> ApplyAsync(
+        TaskOrchestrationContext context, Conversation conversation, SessionState state, TurnEvent turn, ILogger logger)
+    {
+        var decision = conversation.Decide(state, turn.Turn, Context(context, turn.Rider));
+        var reply = decision.Reply;
+        while (decision.Commands.Count > 0)
+        {
+            var result = await RunAsync(context, decision.Commands[0], logger);
+            decision = conversation.Decide(decision.State, result, Context(context, turn.Rider));
+            reply = decision.Reply ?? reply;
+        }
+
+        return (decision.State, reply);
+    }
+
+    private static async Task<Turn> RunAsync(TaskOrchestrationContext context, Command command, ILogger logger)
+    {
+        try
+        {
+            return command switch
+            {
+                QuoteRide quote => new QuoteReady(await context.CallActivityAsync<Quote>(
+                    QuoteRideActivity.Name, new QuoteRideInput(quote, context.CurrentUtcDateTime), ActivityRetry)),
+                BookRide book => new BookingDone(await context.CallActivityAsync<Booking>(
+                    BookRideActivity.Name, new BookRideInput(book, context.CurrentUtcDateTime), ActivityRetry)),
+                _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}."),
+            };
+        }
+        catch (TaskFailedException failure)
+        {
+            Log.CommandFailed(logger, context.InstanceId, command.GetType().Name, failure.FailureDetails.ErrorType);
+            return command is BookRide
+                ? new BookingFailed(failure.FailureDetails.ErrorType)
+                : new QuoteFailed(failure.FailureDetails.ErrorType);
+        }
+    }
+
+    private static TurnContext Context(TaskOrchestrationContext context, RiderFacts rider) =>
+        new(new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), context.NewGuid().ToString("N"), rider);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Session {InstanceId} finished at {Step}")]
+        public static partial void SessionFinished(ILogger logger, string instanceId, SessionStep step);
+
+        [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Session {InstanceId} ended after the idle timeout")]
+        public static partial void SessionIdle(ILogger logger, string instanceId);
+
+        [LoggerMessage(EventId = 22, Level = LogLevel.Information, Message = "Session {InstanceId} ignored repeated request {RequestId}")]
+        public static partial void DuplicateRequest(ILogger logger, string instanceId, string requestId);
+
+        [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "Session {InstanceId}: {Command} failed with {ErrorType}")]
+        public static partial void CommandFailed(ILogger logger, string instanceId, string command, string errorType);
+    }
+}

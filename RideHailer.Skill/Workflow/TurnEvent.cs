@@ -1,0 +1,9 @@
+using RideHailer.Domain;
+
+namespace RideHailer.Skill.Workflow;
+
+/// <summary>
+/// One Alexa request as the orchestration sees it: the request id (for de-duplication), the domain turn
+/// and the rider facts loaded at the edge. Never a credential.
+/// </summary>
+public sealed record TurnEvent(string RequestId, Turn Turn, RiderFacts Rider);
