@@ -63,7 +63,9 @@ module identity 'app/identity.bicep' = {
   name: 'identity'
   scope: rg
   params: {
-    name: !empty(userAssignedIdentityName) ? userAssignedIdentityName : '${abbrs.managedIdentityUserAssignedIdentities}ridehailer-${resourceToken}'
+    name: !empty(userAssignedIdentityName)
+      ? userAssignedIdentityName
+      : '${abbrs.managedIdentityUserAssignedIdentities}ridehailer-${resourceToken}'
     location: location
     tags: tags
   }
@@ -84,8 +86,12 @@ module monitoring 'app/monitoring.bicep' = {
   name: 'monitoring'
   scope: rg
   params: {
-    logAnalyticsName: !empty(logAnalyticsName) ? logAnalyticsName : '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
-    applicationInsightsName: !empty(applicationInsightsName) ? applicationInsightsName : '${abbrs.insightsComponents}${resourceToken}'
+    logAnalyticsName: !empty(logAnalyticsName)
+      ? logAnalyticsName
+      : '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: !empty(applicationInsightsName)
+      ? applicationInsightsName
+      : '${abbrs.insightsComponents}${resourceToken}'
     location: location
     tags: tags
   }
