@@ -29,7 +29,7 @@ public sealed class SkillManifestTests
             settings.GeolocationScope,
             settings.AddressScope,
             "alexa::person_id:read",
-            AuthenticatePrefix + "mandatory",
+            Authenticate(new BookingOptions().PinPolicy),
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), Permissions().Order(StringComparer.Ordinal));
@@ -101,6 +101,13 @@ public sealed class SkillManifestTests
     {
         Assert.True((bool?)Manifest["privacyAndCompliance"]!["usesPersonalInfo"]);
     }
+
+    private static string Authenticate(PinPolicy policy) => AuthenticatePrefix + policy switch
+    {
+        PinPolicy.Mandatory => "mandatory",
+        PinPolicy.Optional => "optional",
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, null),
+    };
 
     private static List<string> Permissions() =>
         [.. Manifest["permissions"]!.AsArray().Select(permission => (string)permission!["name"]!)];
