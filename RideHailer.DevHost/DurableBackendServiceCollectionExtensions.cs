@@ -1,6 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.DurableTask.Testing;
+using DurableTask.Core;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.DurableTask.Worker;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.DevHost;
@@ -8,9 +9,9 @@ namespace RideHailer.DevHost;
 internal static class DurableBackendServiceCollectionExtensions
 {
     /// <summary>
-    /// The session workflow on a Durable Task worker and client in this process. InMemory runs at most
-    /// ProcessorCount orchestration work items at once and backs off 500 ms when saturated: right for one
-    /// developer, not for load.
+    /// The session workflow on a Durable Task worker and client in this process, talking gRPC to a sidecar
+    /// over the chosen backend. InMemory runs at most ProcessorCount orchestration work items at once and
+    /// backs off 500 ms when saturated: right for one developer, not for load.
     /// </summary>
     public static IServiceCollection AddDurableBackend(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,17 +23,24 @@ internal static class DurableBackendServiceCollectionExtensions
         }
 
         services.AddSingleton(options);
-        services.AddInMemoryDurableTask(
-            registry => registry.AddRideSession(),
-            new InMemoryDurableTaskOptions { Port = FreeLoopbackPort() });
-        return services;
-    }
+        services.AddSingleton<InMemoryOrchestrationService>();
+        services.AddSingleton<IOrchestrationService>(provider => provider.GetRequiredService<InMemoryOrchestrationService>());
+        services.AddSingleton<IOrchestrationServiceClient>(provider => provider.GetRequiredService<InMemoryOrchestrationService>());
 
-    // The package picks a random port when given none, which can collide; ask the OS for a free one.
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        // Registered before the worker so the sidecar is listening when the worker connects.
+        var channel = new SidecarChannel();
+        services.AddSingleton(channel);
+        services.AddHostedService<DurableSidecar>();
+        services.AddDurableTaskWorker(worker =>
+        {
+            worker.AddTasks(registry => registry.AddRideSession());
+            worker.UseGrpc(channel.Channel);
+        });
+        services.AddDurableTaskClient(client =>
+        {
+            client.UseGrpc(channel.Channel);
+            client.RegisterDirectly();
+        });
+        return services;
     }
 }
