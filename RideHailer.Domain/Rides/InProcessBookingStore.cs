@@ -10,6 +10,9 @@ public sealed class InProcessBookingStore : IBookingStore
     /// <summary>How many bookings are held.</summary>
     public int Count => _bookings.Count;
 
+    /// <summary>Every booking held, in no particular order.</summary>
+    public IReadOnlyCollection<Booking> All => [.. _bookings.Values];
+
     /// <inheritdoc/>
     public Task<Booking> BookOnceAsync(BookingRequest request, CancellationToken cancellationToken)
     {

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace RideHailer.DevHost.Simulator;
+
+/// <summary>
+/// Alexa's Customer Profile and Device Address APIs on a loopback port, answering for a sample rider,
+/// so consent and profile paths run without Amazon. A path can be told to answer 403 (scope not granted)
+/// or 5xx instead. Used by the terminal simulator and the tests; Development only.
+/// </summary>
+internal sealed class LocalAlexaApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, int> _statusOverrides = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _requests = new();
+
+    private LocalAlexaApi(WebApplication app, SampleRider rider)
+    {
+        _app = app;
+        Rider = rider;
+    }
+
+    public const string GivenNamePath = "/v2/accounts/~current/settings/Profile.givenName";
+    public const string NamePath = "/v2/accounts/~current/settings/Profile.name";
+    public const string MobileNumberPath = "/v2/accounts/~current/settings/Profile.mobileNumber";
+    public const string PersonGivenNamePath = "/v2/persons/~current/profile/givenName";
+    public const string PersonNamePath = "/v2/persons/~current/profile/name";
+    public const string PersonMobileNumberPath = "/v2/persons/~current/profile/mobileNumber";
+    public const string AddressPathSuffix = "/settings/address";
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public SampleRider Rider { get; set; }
+
+    /// <summary>Every request as "METHOD path", in order.</summary>
+    public IReadOnlyCollection<string> Requests => _requests;
+
+    /// <summary>Makes <paramref name="path"/> (or any device address path, with <see cref="AddressPathSuffix"/>) answer <paramref name="statusCode"/>.</summary>
+    public void Answer(string path, int statusCode) => _statusOverrides[path] = statusCode;
+
+    public static async Task<LocalAlexaApi> StartAsync(SampleRider? rider = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var api = new LocalAlexaApi(builder.Build(), rider ?? SampleRider.Default);
+        api.Map();
+        await api._app.StartAsync(cancellationToken);
+        var address = api._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        api.Endpoint = new Uri(address);
+        return api;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private void Map()
+    {
+        _app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path.Value ?? "";
+            _requests.Enqueue($"{context.Request.Method} {path}");
+            if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            var key = path.EndsWith(AddressPathSuffix, StringComparison.Ordinal) ? AddressPathSuffix : path;
+            if (_statusOverrides.TryGetValue(key, out var status))
+            {
+                context.Response.StatusCode = status;
+                return;
+            }
+
+            await next(context);
+        });
+        // The Profile API answers a name as a JSON string ("Jane", quotes included).
+        _app.MapGet(GivenNamePath, () => Results.Json(Rider.GivenName));
+        _app.MapGet(PersonGivenNamePath, () => Results.Json(Rider.GivenName));
+        _app.MapGet(NamePath, () => Results.Json(Rider.FullName));
+        _app.MapGet(PersonNamePath, () => Results.Json(Rider.FullName));
+        _app.MapGet(MobileNumberPath, MobileNumber);
+        _app.MapGet(PersonMobileNumberPath, MobileNumber);
+        _app.MapGet("/v1/devices/{deviceId}/settings/address", () => Results.Json(new Dictionary<string, string?>
+        {
+            ["addressLine1"] = Rider.AddressLine1,
+            ["addressLine2"] = null,
+            ["addressLine3"] = null,
+            ["city"] = Rider.City,
+            ["stateOrRegion"] = Rider.StateOrRegion,
+            ["districtOrCounty"] = null,
+            ["postalCode"] = Rider.PostalCode,
+            ["countryCode"] = "US",
+        }));
+    }
+
+    private IResult MobileNumber() =>
+        Results.Json(new Dictionary<string, string> { ["countryCode"] = Rider.CountryCode, ["phoneNumber"] = Rider.PhoneNumber });
+}

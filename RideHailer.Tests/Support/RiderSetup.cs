@@ -1,0 +1,25 @@
+using RideHailer.Domain;
+
+namespace RideHailer.Tests.Support;
+
+/// <summary>Who is talking to the skill, and from which device: what Alexa puts in context.System.</summary>
+internal sealed record RiderSetup
+{
+    public bool Linked { get; init; } = true;
+
+    /// <summary>A recognised speaker (context.System.person), or null.</summary>
+    public string? PersonId { get; init; } = "amzn1.ask.person.jane";
+
+    public bool Geolocation { get; init; } = true;
+
+    public IReadOnlyList<string> GrantedScopes { get; init; } = [];
+
+    public static RiderSetup Default { get; } = new();
+
+    public static IReadOnlyList<string> AllScopes(bool geolocation = true) =>
+    [
+        PermissionScopes.GivenName,
+        PermissionScopes.MobileNumber,
+        geolocation ? PermissionScopes.Geolocation : PermissionScopes.FullAddress,
+    ];
+}
