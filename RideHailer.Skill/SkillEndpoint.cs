@@ -1,12 +1,12 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RideHailer.Domain;
 using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Alexa.Requests;
 using RideHailer.Skill.Alexa.Responses;
 using RideHailer.Skill.Alexa.Verification;
 using RideHailer.Skill.Workflow;
-using RideHailer.Domain;
 
 namespace RideHailer.Skill;
 

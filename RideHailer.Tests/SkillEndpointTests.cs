@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using Microsoft.Extensions.Hosting;
+using Moq;
 using RideHailer.Skill;
 using RideHailer.Tests.Support;
 
