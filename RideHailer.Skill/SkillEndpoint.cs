@@ -89,8 +89,19 @@ public sealed partial class SkillEndpoint(
             return SkillEndpointResult.Ok(ReplyRenderer.Render(null));
         }
 
-        var rider = await riderFacts.LoadAsync(request, turn, cancellationToken);
-        var answer = await sessions.SendAsync(durable, sessionId, new TurnEvent(requestId, turn, rider), cancellationToken);
+        TurnAnswer answer;
+        try
+        {
+            var rider = await riderFacts.LoadAsync(request, turn, cancellationToken);
+            answer = await sessions.SendAsync(durable, sessionId, new TurnEvent(requestId, turn, rider), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The durable backend is unreachable or failed: the rider hears an apology, never a 500.
+            Log.SessionUnavailable(logger, exception, requestId);
+            answer = TurnAnswer.Failed;
+        }
+
         return SkillEndpointResult.Ok(answer.Kind switch
         {
             TurnAnswerKind.Replied => ReplyRenderer.Render(answer.Reply),
@@ -139,5 +150,8 @@ public sealed partial class SkillEndpoint(
     {
         [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Rejected an Alexa request {RequestId}: {Reason}")]
         public static partial void RequestRejected(ILogger logger, string reason, string? requestId);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Request {RequestId} could not reach its session")]
+        public static partial void SessionUnavailable(ILogger logger, Exception exception, string requestId);
     }
 }

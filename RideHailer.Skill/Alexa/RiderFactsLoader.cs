@@ -10,8 +10,8 @@ namespace RideHailer.Skill.Alexa;
 
 /// <summary>
 /// Edge enrichment: turns what a request's credentials can read into plain rider facts for the
-/// conversation. The profile is read only when the turn can use it: a ride request whose scopes are all
-/// granted, or a consent that was just accepted.
+/// conversation. The profile is read only when the turn can use it (a ride request, or a consent that was
+/// just accepted), and only for the scopes the rider has granted.
 /// </summary>
 public sealed partial class RiderFactsLoader(
     CustomerProfileClient profile,
@@ -43,9 +43,8 @@ public sealed partial class RiderFactsLoader(
             GrantedScopes = GrantedScopes(request, turn, supportsGeolocation),
         };
 
-        var required = RequiredScopes(supportsGeolocation);
-        var canUseProfile = riderId is not null &&
-                            (IsAcceptedConsent(turn) || (turn is RideRequested && required.All(facts.GrantedScopes.Contains)));
+        var canUseProfile = riderId is not null && (IsAcceptedConsent(turn) || turn is RideRequested) &&
+                            RequiredScopes(supportsGeolocation).Any(facts.GrantedScopes.Contains);
         return canUseProfile ? await ReadProfileAsync(request, facts, cancellationToken) : facts;
     }
 
@@ -58,28 +57,26 @@ public sealed partial class RiderFactsLoader(
         }
 
         var person = facts.PersonId is not null;
-        var name = _settings.NameScope == PermissionScopes.FullName
-            ? profile.GetNameAsync(api, person, cancellationToken)
-            : profile.GetGivenNameAsync(api, person, cancellationToken);
-        var mobile = profile.GetMobileNumberAsync(api, person, cancellationToken);
-        var address = facts.SupportsGeolocation || request.System?.Device?.DeviceId is not { } deviceId
+        bool Granted(string scope) => facts.GrantedScopes.Contains(scope);
+        var name = !Granted(_settings.NameScope) ? null
+            : _settings.NameScope == PermissionScopes.FullName
+                ? profile.GetNameAsync(api, person, cancellationToken)
+                : profile.GetGivenNameAsync(api, person, cancellationToken);
+        var mobile = Granted(_settings.MobileNumberScope) ? profile.GetMobileNumberAsync(api, person, cancellationToken) : null;
+        var address = facts.SupportsGeolocation || !Granted(_settings.AddressScope) || request.System?.Device?.DeviceId is not { } deviceId
             ? null
             : profile.GetAddressAsync(api, deviceId, cancellationToken);
-        await Task.WhenAll(name, mobile, address ?? Task.CompletedTask);
+        await Task.WhenAll(new Task?[] { name, mobile, address }.OfType<Task>());
 
         var refused = new List<string>();
-        Refuse(refused, _settings.NameScope, name.Result.Status);
-        Refuse(refused, _settings.MobileNumberScope, mobile.Result.Status);
-        if (address is not null)
-        {
-            Refuse(refused, _settings.AddressScope, address.Result.Status);
-        }
-
+        Refuse(refused, _settings.NameScope, name?.Result.Status);
+        Refuse(refused, _settings.MobileNumberScope, mobile?.Result.Status);
+        Refuse(refused, _settings.AddressScope, address?.Result.Status);
         return facts with
         {
-            GivenName = name.Result.Value,
-            MobileNumber = mobile.Result.Value?.ToString() is { Length: > 0 } number ? number : null,
-            Pickup = address is null ? GeolocationPickup(request) : AddressPickup(address.Result.Value),
+            GivenName = name?.Result.Value,
+            MobileNumber = mobile?.Result.Value?.ToString() is { Length: > 0 } number ? number : null,
+            Pickup = facts.SupportsGeolocation ? GeolocationPickup(request) : AddressPickup(address?.Result.Value),
             RefusedScopes = refused,
         };
     }
@@ -123,7 +120,7 @@ public sealed partial class RiderFactsLoader(
     private static bool IsAcceptedConsent(Turn turn) =>
         turn is ConsentResolved { Code: "200", Status: "ACCEPTED" };
 
-    private static void Refuse(List<string> refused, string scope, ProfileReadStatus status)
+    private static void Refuse(List<string> refused, string scope, ProfileReadStatus? status)
     {
         if (status == ProfileReadStatus.Refused)
         {

@@ -1,0 +1,156 @@
+using RideHailer.DevHost.Simulator;
+using RideHailer.Domain;
+using RideHailer.Domain.Flow;
+using RideHailer.Tests.Support;
+using static RideHailer.Tests.Workflow.SeedConversationTests;
+
+namespace RideHailer.Tests.Workflow;
+
+/// <summary>DESIGN.md's consent table, row by row, through the endpoint and the orchestration.</summary>
+public sealed class ConsentResultTests
+{
+    private static readonly string[] AskedScopes = [PermissionScopes.GivenName, PermissionScopes.Geolocation, PermissionScopes.MobileNumber];
+
+    [Theory]
+    [InlineData("200", "DENIED", Phrases.ConsentDenied)]
+    [InlineData("200", "NOT_ANSWERED", Phrases.ConsentNotAnswered)]
+    [InlineData("204", null, Phrases.ConsentNotAnswered)]
+    [InlineData("200", "REDIRECT_TO_APP", Phrases.ConsentRedirected)]
+    [InlineData("400", null, Phrases.ConsentFailed)]
+    [InlineData("403", null, Phrases.ConsentFailed)]
+    [InlineData("404", null, Phrases.ConsentFailed)]
+    [InlineData("500", null, Phrases.ConsentFailed)]
+    [InlineData("503", null, Phrases.ConsentFailed)]
+    [InlineData("200", "SOMETHING_NEW", Phrases.ConsentFailed)]
+    public async Task ConsentNotGiven_EndsWithThePermissionsCardAndBooksNothing(string code, string? status, string speech)
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = skill.NewSession();
+        await alexa.OrderAsync("the Space Needle");
+
+        var response = await alexa.ConsentResultAsync(code, status);
+
+        Assert.Equal(speech, Speech(response));
+        AssertPermissionsCard(response, AskedScopes);
+        Assert.True((bool)response["response"]!["shouldEndSession"]!);
+        Assert.Empty(skill.Bookings.All);
+        Assert.DoesNotContain(skill.Api.Requests, request => request.Contains("/v2/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Accepted_ReadsThePersonsProfileWithTheRequestsToken()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = skill.NewSession();
+        await alexa.OrderAsync("the Space Needle");
+
+        await alexa.ConsentResultAsync("200", "ACCEPTED");
+
+        Assert.Contains($"GET {LocalAlexaApi.PersonGivenNamePath}", skill.Api.Requests);
+        Assert.Contains($"GET {LocalAlexaApi.PersonMobileNumberPath}", skill.Api.Requests);
+    }
+
+    [Fact]
+    public async Task Accepted_WithoutARecognisedSpeaker_ReadsTheAccountProfileAndAsksAtAccountLevel()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = skill.NewSession(RiderSetup.Default with { PersonId = null });
+
+        var consent = await alexa.OrderAsync("the Space Needle");
+        var levels = consent["response"]!["directives"]![0]!["input"]!["permissionScopes"]!.AsArray()
+            .Select(scope => (string)scope!["consentLevel"]!);
+        var quote = await alexa.ConsentResultAsync("200", "ACCEPTED");
+
+        Assert.All(levels, level => Assert.Equal("ACCOUNT", level));
+        Assert.Contains($"GET {LocalAlexaApi.GivenNamePath}", skill.Api.Requests);
+        Assert.StartsWith("Thank you. A ride to the Space Needle", Speech(quote), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Consent_WithARecognisedSpeaker_AsksNameAndMobileAtPersonLevelAndLocationAtAccountLevel()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = skill.NewSession();
+
+        var consent = await alexa.OrderAsync("the Space Needle");
+
+        var levels = consent["response"]!["directives"]![0]!["input"]!["permissionScopes"]!.AsArray()
+            .ToDictionary(scope => (string)scope!["permissionScope"]!, scope => (string)scope!["consentLevel"]!);
+        Assert.Equal("PERSON", levels[PermissionScopes.GivenName]);
+        Assert.Equal("PERSON", levels[PermissionScopes.MobileNumber]);
+        Assert.Equal("ACCOUNT", levels[PermissionScopes.Geolocation]);
+    }
+
+    [Fact]
+    public async Task Consent_OnlyAsksForWhatIsNotGrantedYet()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.Geolocation] });
+
+        var consent = await alexa.OrderAsync("the Space Needle");
+
+        Assert.Equal("Sure. I need access to your mobile number so that I can find a ride for you.", Speech(consent));
+        var scope = Assert.Single(consent["response"]!["directives"]![0]!["input"]!["permissionScopes"]!.AsArray())!;
+        Assert.Equal(PermissionScopes.MobileNumber, (string?)scope["permissionScope"]);
+    }
+
+    [Fact]
+    public async Task DeviceWithoutGeolocation_AsksForTheAddressAndPicksUpThere()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = skill.NewSession(RiderSetup.Default with { Geolocation = false });
+
+        var consent = await alexa.OrderAsync("the Space Needle");
+        Assert.Equal("Sure. I need access to your name, address, and mobile number so that I can find a ride for you.", Speech(consent));
+        var quote = await alexa.ConsentResultAsync("200", "ACCEPTED");
+
+        Assert.Contains(skill.Api.Requests, request => request.EndsWith(LocalAlexaApi.AddressPathSuffix, StringComparison.Ordinal));
+        Assert.Contains("from your address", Speech(quote), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(LocalAlexaApi.PersonMobileNumberPath, PermissionScopes.MobileNumber)]
+    [InlineData(LocalAlexaApi.PersonGivenNamePath, PermissionScopes.GivenName)]
+    public async Task AcceptedButTheProfileApiRefusesAScope_TreatsItAsNotGranted(string path, string refusedScope)
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        skill.Api.Answer(path, 403);
+        var alexa = skill.NewSession();
+        await alexa.OrderAsync("the Space Needle");
+
+        var response = await alexa.ConsentResultAsync("200", "ACCEPTED");
+
+        AssertPermissionsCard(response, refusedScope);
+        Assert.True((bool)response["response"]!["shouldEndSession"]!);
+        Assert.Empty(skill.Bookings.All);
+    }
+
+    [Fact]
+    public async Task AcceptedButTheProfileApiFails_RetriesOnceThenEndsWithoutBooking()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        skill.Api.Answer(LocalAlexaApi.PersonMobileNumberPath, 503);
+        var alexa = skill.NewSession();
+        await alexa.OrderAsync("the Space Needle");
+
+        var response = await alexa.ConsentResultAsync("200", "ACCEPTED");
+
+        Assert.Equal(2, skill.Api.Requests.Count(request => request == $"GET {LocalAlexaApi.PersonMobileNumberPath}"));
+        Assert.True((bool)response["response"]!["shouldEndSession"]!);
+        Assert.Empty(skill.Bookings.All);
+    }
+
+    [Fact]
+    public async Task ApiEndpointNotAllowed_IsNeverCalledWithTheToken()
+    {
+        await using var skill = await SkillHarness.StartAsync(new() { ["Alexa:AllowedApiEndpoints:0"] = "https://api.amazonalexa.com" });
+        var alexa = skill.NewSession();
+        await alexa.OrderAsync("the Space Needle");
+
+        var response = await alexa.ConsentResultAsync("200", "ACCEPTED");
+
+        Assert.Empty(skill.Api.Requests);
+        Assert.True((bool)response["response"]!["shouldEndSession"]!);
+        Assert.Empty(skill.Bookings.All);
+    }
+}

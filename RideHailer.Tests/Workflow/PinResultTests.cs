@@ -1,0 +1,118 @@
+using RideHailer.Domain.Flow;
+using RideHailer.Tests.Support;
+using static RideHailer.Tests.Workflow.SeedConversationTests;
+
+namespace RideHailer.Tests.Workflow;
+
+/// <summary>DESIGN.md's PIN table, row by row, through the endpoint and the orchestration.</summary>
+public sealed class PinResultTests
+{
+    [Theory]
+    [InlineData("Mandatory", "200", "ACHIEVED", null, 400)]
+    [InlineData("Optional", "200", "ACHIEVED", null, 400)]
+    [InlineData("Optional", "200", "NOT_ENABLED", null, 300)]
+    public async Task Verified_BooksExactlyOnce(string policy, string code, string status, string? reason, int level)
+    {
+        await using var skill = await SkillHarness.StartAsync(new() { ["Booking:PinPolicy"] = policy });
+        var alexa = await AtThePinAsync(skill);
+
+        var booked = await alexa.PinResultAsync(code, status, reason, level);
+
+        Assert.StartsWith("Great. Your driver will arrive in ", Speech(booked), StringComparison.Ordinal);
+        Assert.Single(skill.Bookings.All);
+    }
+
+    [Theory]
+    [InlineData("Mandatory", "200", "ACHIEVED", null, 300, Phrases.PinNotVerified)]
+    [InlineData("Mandatory", "200", "NOT_ENABLED", null, 300, Phrases.PinNotEnabled)]
+    [InlineData("Optional", "200", "NOT_ACHIEVED", "METHOD_LOCKOUT", 300, Phrases.PinLockedOut)]
+    [InlineData("Mandatory", "200", "NOT_ACHIEVED", "METHOD_LOCKOUT", 300, Phrases.PinLockedOut)]
+    [InlineData("Mandatory", "200", "NOT_ACHIEVED", "VERIFICATION_METHOD_NOT_SETUP", 300, Phrases.PinNotSetUp)]
+    [InlineData("Mandatory", "200", "NOT_ACHIEVED", "PREREQUISITE_NOT_SETUP_ERROR", 300, Phrases.PinNotVerified)]
+    [InlineData("Mandatory", "400", null, null, 300, Phrases.PinConnectionFailed)]
+    [InlineData("Mandatory", "403", null, null, 300, Phrases.PinConnectionFailed)]
+    [InlineData("Mandatory", "404", null, null, 300, Phrases.PinConnectionFailed)]
+    [InlineData("Mandatory", "500", null, null, 300, Phrases.PinConnectionFailed)]
+    [InlineData("Mandatory", "500", "ACHIEVED", null, 400, Phrases.PinConnectionFailed)]
+    public async Task NotVerified_EndsWithoutBooking(string policy, string code, string? status, string? reason, int level, string speech)
+    {
+        await using var skill = await SkillHarness.StartAsync(new() { ["Booking:PinPolicy"] = policy });
+        var alexa = await AtThePinAsync(skill);
+
+        var response = await alexa.PinResultAsync(code, status, reason, level);
+
+        Assert.Equal(speech, Speech(response));
+        Assert.True((bool)response["response"]!["shouldEndSession"]!);
+        Assert.Empty(skill.Bookings.All);
+    }
+
+    [Fact]
+    public async Task AchievedWithoutAPerson_IsNotVerified()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = await AtThePinAsync(skill);
+        alexa.Rider = alexa.Rider with { PersonId = null };
+
+        var response = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
+
+        Assert.Equal(Phrases.PinNotVerified, Speech(response));
+        Assert.Empty(skill.Bookings.All);
+    }
+
+    [Fact]
+    public async Task NotMatch_OffersOneRetryWithANewTokenThatCanBook()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = await AtThePinAsync(skill);
+        var firstToken = alexa.LastToken;
+
+        var retry = await alexa.PinResultAsync("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+        Assert.Equal(Phrases.PinNoMatch, Speech(retry));
+        Assert.False((bool)retry["response"]!["shouldEndSession"]!);
+
+        var again = await alexa.YesAsync();
+        AssertStartConnection(again, "connection://AMAZON.VerifyPerson/2");
+        Assert.NotEqual(firstToken, alexa.LastToken);
+
+        var booked = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
+        Assert.StartsWith("Great.", Speech(booked), StringComparison.Ordinal);
+        Assert.Single(skill.Bookings.All);
+    }
+
+    [Fact]
+    public async Task NotMatchTwice_EndsWithoutBooking()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = await AtThePinAsync(skill);
+        await alexa.PinResultAsync("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+        await alexa.YesAsync();
+
+        var response = await alexa.PinResultAsync("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+
+        Assert.Equal(Phrases.PinNoMatchAgain, Speech(response));
+        Assert.True((bool)response["response"]!["shouldEndSession"]!);
+        Assert.Empty(skill.Bookings.All);
+    }
+
+    [Fact]
+    public async Task NoToTheQuote_EndsPolitelyWithoutAPin()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        await alexa.OrderAsync("the Space Needle");
+
+        var response = await alexa.NoAsync();
+
+        Assert.Equal(Phrases.Declined, Speech(response));
+        Assert.True((bool)response["response"]!["shouldEndSession"]!);
+        Assert.Empty(skill.Bookings.All);
+    }
+
+    internal static async Task<AlexaSession> AtThePinAsync(SkillHarness skill)
+    {
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        await alexa.OrderAsync("the Space Needle");
+        AssertStartConnection(await alexa.YesAsync(), "connection://AMAZON.VerifyPerson/2");
+        return alexa;
+    }
+}
