@@ -83,8 +83,8 @@ internal sealed class TablesConnection
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidOperationException)
         {
-            // The SDK's message may quote the connection string, key included; ours names only the setting.
-            throw new InvalidOperationException($"{setting} is not a valid storage connection string.", exception.InnerException);
+            // The SDK names the bad keyword but not the setting; the value itself (it may hold a key) is never quoted.
+            throw new InvalidOperationException($"{setting} is not a valid storage connection string: {exception.Message}", exception);
         }
 
         return new TablesConnection(setting, new Uri(client.Uri.GetLeftPart(UriPartial.Path)), value, null);
