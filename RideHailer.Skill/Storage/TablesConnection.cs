@@ -39,17 +39,17 @@ internal sealed class TablesConnection
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var clientId = configuration["AZURE_CLIENT_ID"];
-        if (configuration[TablesSetting] is { Length: > 0 } tables && !string.IsNullOrWhiteSpace(tables))
+        if (configuration[TablesSetting] is { } tables && !string.IsNullOrWhiteSpace(tables))
         {
             return Parse(TablesSetting, tables.Trim(), clientId);
         }
 
-        if (configuration[FunctionsStorageSetting] is { Length: > 0 } storage && !string.IsNullOrWhiteSpace(storage))
+        if (configuration[FunctionsStorageSetting] is { } storage && !string.IsNullOrWhiteSpace(storage))
         {
             return Parse(FunctionsStorageSetting, storage.Trim(), clientId);
         }
 
-        if (configuration[FunctionsTableUriSetting] is { Length: > 0 } uri && !string.IsNullOrWhiteSpace(uri))
+        if (configuration[FunctionsTableUriSetting] is { } uri && !string.IsNullOrWhiteSpace(uri))
         {
             // The Functions host's own identity settings name the identity it uses for this account.
             return Parse(FunctionsTableUriSetting, uri.Trim(), configuration["AzureWebJobsStorage:clientId"] ?? clientId);
