@@ -73,6 +73,35 @@ public sealed class AzureTablesBookingStoreTests(AzuriteFixture azurite) : Booki
     }
 
     [Fact]
+    public async Task BookOnce_AfterAWriterStoppedBetweenClaimAndBooking_CompletesTheBooking()
+    {
+        var table = _service.GetTableClient("ContractBookings");
+        var store = StoreOn(table);
+        var request = BookingRequests.For();
+        await store.FindAsync(request.IdempotencyKey, None); // creates the table
+        await table.AddEntityAsync(new TableEntity("booking-keys", request.IdempotencyKey) { ["RiderId"] = BookingRequests.RiderId });
+
+        Assert.Null(await store.FindAsync(request.IdempotencyKey, None));
+        Assert.Equal(Booking.From(request), await store.BookOnceAsync(request, None));
+        Assert.Equal(Booking.From(request), await store.FindAsync(request.IdempotencyKey, None));
+        Assert.Equal(1, await CountAsync(table, $"IdempotencyKey eq '{request.IdempotencyKey}'"));
+    }
+
+    [Fact]
+    public async Task BookOnce_KeyClaimedByAnotherRider_ThrowsAndStoresNothing()
+    {
+        var table = _service.GetTableClient("ContractBookings");
+        var store = StoreOn(table);
+        var first = BookingRequests.For(riderId: "rider-a");
+        await store.BookOnceAsync(first, None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.BookOnceAsync(BookingRequests.For(first.IdempotencyKey, riderId: "rider-b"), None));
+
+        Assert.Equal(1, await CountAsync(table, $"IdempotencyKey eq '{first.IdempotencyKey}'"));
+        Assert.Equal(first.Passenger, (await store.FindAsync(first.IdempotencyKey, None))?.Passenger);
+    }
+
+    [Fact]
     public async Task BookOnce_StoresAColumnPerFact_PartitionedByRider()
     {
         var table = _service.GetTableClient("ColumnBookings");
