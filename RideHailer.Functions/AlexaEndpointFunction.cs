@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using RideHailer.Skill;
 
 namespace RideHailer.Functions;
@@ -10,10 +11,11 @@ public sealed class AlexaEndpointFunction(SkillEndpoint endpoint)
 {
     [Function("Alexa")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "alexa")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "alexa")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await endpoint.HandleAsync(request.HttpContext);
+        await endpoint.HandleAsync(request.HttpContext, durable);
         return new EmptyResult();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using RideHailer.Skill.Alexa.Verification;
 
 namespace RideHailer.Skill;
@@ -8,7 +9,7 @@ public static class AlexaHttpEndpoint
 {
     public const string Route = "api/alexa";
 
-    public static async Task HandleAsync(this SkillEndpoint endpoint, HttpContext context)
+    public static async Task HandleAsync(this SkillEndpoint endpoint, HttpContext context, DurableTaskClient durable)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(context);
@@ -21,7 +22,7 @@ public static class AlexaHttpEndpoint
 
         var result = body is null
             ? SkillEndpointResult.BadRequest("the body is larger than 128 KiB")
-            : await endpoint.HandleAsync(body, headers, context.RequestAborted);
+            : await endpoint.HandleAsync(body, headers, durable, context.RequestAborted);
 
         context.Response.StatusCode = result.StatusCode;
         context.Response.ContentType = SkillEndpointResult.ContentType;

@@ -1,18 +1,24 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Alexa.Requests;
 using RideHailer.Skill.Alexa.Responses;
 using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Skill.Workflow;
+using RideHailer.Domain;
 
 namespace RideHailer.Skill;
 
 /// <summary>
 /// The skill's HTTP contract, independent of the host: raw body and headers in, status and JSON out.
-/// Bad input is always a 400 with a reason; nothing past a failed check runs.
+/// Bad input is always a 400 with a reason; nothing past a failed check runs. A valid turn is enriched
+/// with the rider's facts here, where the request's credentials are, and handed to the session.
 /// </summary>
 public sealed partial class SkillEndpoint(
     AlexaSignatureVerifier verifier,
+    RiderFactsLoader riderFacts,
+    SessionRouter sessions,
     IOptions<AlexaOptions> options,
     TimeProvider timeProvider,
     ILogger<SkillEndpoint> logger)
@@ -22,10 +28,17 @@ public sealed partial class SkillEndpoint(
 
     private readonly AlexaOptions _options = options.Value;
 
+    /// <summary>Said when the session does not answer within <see cref="SessionOptions.ReplyTimeout"/>; the session stays open.</summary>
+    public const string TooSlowSpeech = "Sorry, that took too long. Please try again.";
+
+    /// <summary>Said when the session's orchestration has failed; nothing was booked by this request.</summary>
+    public const string FailedSpeech = "Sorry, something went wrong with Ride Hailer. Please try again later.";
+
     public async Task<SkillEndpointResult> HandleAsync(
-        ReadOnlyMemory<byte> body, AlexaRequestHeaders headers, CancellationToken cancellationToken)
+        ReadOnlyMemory<byte> body, AlexaRequestHeaders headers, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(durable);
         if (Reject(CheckShape(body, headers)) is { } shapeRejection)
         {
             return shapeRejection;
@@ -54,7 +67,36 @@ public sealed partial class SkillEndpoint(
             return SkillEndpointResult.BadRequest("request verification failed");
         }
 
-        return SkillEndpointResult.Ok(Answer(request));
+        return await ConverseAsync(request, durable, cancellationToken);
+    }
+
+    private async Task<SkillEndpointResult> ConverseAsync(AlexaRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        if (TurnReader.Read(request) is not { } turn)
+        {
+            // A request type the skill does not converse with (e.g. System.ExceptionEncountered): nothing to say.
+            return SkillEndpointResult.Ok(ReplyRenderer.Render(null));
+        }
+
+        if (request.SessionId is not { Length: > 0 } sessionId || request.RequestId is not { Length: > 0 } requestId)
+        {
+            return Reject("the request has no session id or request id")!;
+        }
+
+        if (turn is SessionEnded)
+        {
+            await sessions.EndAsync(durable, sessionId, new TurnEvent(requestId, turn, RiderFacts.None), cancellationToken);
+            return SkillEndpointResult.Ok(ReplyRenderer.Render(null));
+        }
+
+        var rider = await riderFacts.LoadAsync(request, turn, cancellationToken);
+        var answer = await sessions.SendAsync(durable, sessionId, new TurnEvent(requestId, turn, rider), cancellationToken);
+        return SkillEndpointResult.Ok(answer.Kind switch
+        {
+            TurnAnswerKind.Replied => ReplyRenderer.Render(answer.Reply),
+            TurnAnswerKind.TimedOut => Speak(TooSlowSpeech, endSession: false),
+            _ => Speak(FailedSpeech, endSession: true),
+        });
     }
 
     private static string? CheckShape(ReadOnlyMemory<byte> body, AlexaRequestHeaders headers)
@@ -84,14 +126,6 @@ public sealed partial class SkillEndpoint(
         Log.RequestRejected(logger, reason, null);
         return SkillEndpointResult.BadRequest(reason);
     }
-
-    // Until the conversation lands, the endpoint answers the launch and nothing else.
-    private static ResponseEnvelope Answer(AlexaRequest request) => request.Request switch
-    {
-        LaunchRequest => Speak("Welcome to Ride Hailer. Where would you like to go?", endSession: false),
-        SessionEndedRequest => new ResponseEnvelope(new ResponseBody()),
-        _ => Speak("Sorry, I can't do that yet.", endSession: true),
-    };
 
     private static ResponseEnvelope Speak(string text, bool endSession) =>
         new(new ResponseBody

@@ -2,28 +2,52 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RideHailer.Domain.Rides;
 using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Profile;
 using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Skill;
 
 public static class SkillServiceCollectionExtensions
 {
-    /// <summary>Registers the skill endpoint and everything it runs, with options validated at start.</summary>
+    /// <summary>
+    /// Registers the skill endpoint and everything it runs, with options validated at start. The host adds
+    /// a durable backend (the Functions extension, or a Durable Task worker with <see cref="RideSessionTasks"/>).
+    /// </summary>
     public static IServiceCollection AddRideHailerSkill(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<AlexaOptions>()
-            .Bind(configuration.GetSection(AlexaOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlexaOptions>, AlexaOptionsValidator>());
+        services.AddValidatedOptions<AlexaOptions, AlexaOptionsValidator>(configuration, AlexaOptions.SectionName);
+        services.AddValidatedOptions<SessionOptions, SessionOptionsValidator>(configuration, SessionOptions.SectionName);
+        services.AddValidatedOptions<BookingOptions, BookingOptionsValidator>(configuration, BookingOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddAlexaSignatureVerification();
+        services.AddHttpClient<CustomerProfileClient>();
+        services.TryAddSingleton<IRiderIdentity, AlexaUserRiderIdentity>();
+        services.TryAddSingleton<RiderFactsLoader>();
+        services.TryAddSingleton<SessionRouter>();
         services.TryAddSingleton<SkillEndpoint>();
         services.AddHostedService<VerificationModeNotice>();
+
+        services.TryAddSingleton(FleetTariff.Standard);
+        services.TryAddSingleton<IRideProvider, LocalFleet>();
+        services.TryAddSingleton<IBookingStore, InProcessBookingStore>();
+        services.TryAddSingleton<RideBooker>();
+        services.TryAddSingleton<QuoteRideActivity>();
+        services.TryAddSingleton<BookRideActivity>();
         return services;
+    }
+
+    private static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
     }
 }

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 using Microsoft.Extensions.Hosting;
 using RideHailer.Skill;
 using RideHailer.Tests.Support;
@@ -11,6 +13,9 @@ public sealed class SkillEndpointTests : IDisposable
 {
     private static readonly AlexaRequestHeaders JsonHeaders = new(null, null, "application/json; charset=utf-8");
 
+    /// <summary>Strict: any call fails the test, proving a rejected request never reaches a session.</summary>
+    private static readonly DurableTaskClient NoSessions = new Mock<DurableTaskClient>(MockBehavior.Strict, "strict").Object;
+
     private readonly IHost _host = SkillServices.Build();
 
     private SkillEndpoint Endpoint => _host.Services.GetRequiredService<SkillEndpoint>();
@@ -18,21 +23,10 @@ public sealed class SkillEndpointTests : IDisposable
     public void Dispose() => _host.Dispose();
 
     [Fact]
-    public async Task LaunchRequest_IsWelcomedAndTheSessionStaysOpen()
-    {
-        var result = await Endpoint.HandleAsync(AlexaRequests.Envelope(AlexaRequests.Launch()).Bytes(), JsonHeaders, default);
-
-        Assert.Equal(200, result.StatusCode);
-        var response = JsonNode.Parse(result.Body)!["response"]!;
-        Assert.Equal("Welcome to Ride Hailer. Where would you like to go?", (string?)response["outputSpeech"]!["text"]);
-        Assert.NotNull(response["reprompt"]);
-        Assert.False((bool)response["shouldEndSession"]!);
-    }
-
-    [Fact]
     public async Task SessionEndedRequest_GetsAnEmptyResponse()
     {
-        var result = await Endpoint.HandleAsync(AlexaRequests.Envelope(AlexaRequests.SessionEnded()).Bytes(), JsonHeaders, default);
+        var durable = new Mock<DurableTaskClient>("loose");
+        var result = await Endpoint.HandleAsync(AlexaRequests.Envelope(AlexaRequests.SessionEnded()).Bytes(), JsonHeaders, durable.Object, default);
 
         Assert.Equal(200, result.StatusCode);
         Assert.Equal("""{"version":"1.0","response":{}}""", Encoding.UTF8.GetString(result.Body));
@@ -43,7 +37,7 @@ public sealed class SkillEndpointTests : IDisposable
     {
         var body = AlexaRequests.Envelope(new JsonObject { ["type"] = "CanFulfillIntentRequest" }).Bytes();
 
-        var result = await Endpoint.HandleAsync(body, JsonHeaders, default);
+        var result = await Endpoint.HandleAsync(body, JsonHeaders, NoSessions, default);
 
         Assert.Equal(200, result.StatusCode);
     }
@@ -71,7 +65,7 @@ public sealed class SkillEndpointTests : IDisposable
     [MemberData(nameof(BadBodies))]
     public async Task BadInput_IsA400WithAReason(string scenario, byte[] body, string reason)
     {
-        var result = await Endpoint.HandleAsync(body, JsonHeaders, default);
+        var result = await Endpoint.HandleAsync(body, JsonHeaders, NoSessions, default);
 
         Assert.True(result.StatusCode == 400, scenario);
         Assert.StartsWith(reason, (string?)JsonNode.Parse(result.Body)!["error"], StringComparison.Ordinal);
@@ -83,9 +77,10 @@ public sealed class SkillEndpointTests : IDisposable
     [InlineData(0)]
     public async Task TimestampWithin150Seconds_IsAccepted(int offsetSeconds)
     {
-        var body = AlexaRequests.Envelope(AlexaRequests.Launch(), timestamp: AlexaRequests.Now.AddSeconds(offsetSeconds)).Bytes();
+        var unsupported = new JsonObject { ["type"] = "CanFulfillIntentRequest" };
+        var body = AlexaRequests.Envelope(unsupported, timestamp: AlexaRequests.Now.AddSeconds(offsetSeconds)).Bytes();
 
-        var result = await Endpoint.HandleAsync(body, JsonHeaders, default);
+        var result = await Endpoint.HandleAsync(body, JsonHeaders, NoSessions, default);
 
         Assert.Equal(200, result.StatusCode);
     }
@@ -97,7 +92,7 @@ public sealed class SkillEndpointTests : IDisposable
         envelope.Remove("session");
         envelope["context"]!["System"]!["application"]!["applicationId"] = "amzn1.ask.skill.other";
 
-        var result = await Endpoint.HandleAsync(envelope.Bytes(), JsonHeaders, default);
+        var result = await Endpoint.HandleAsync(envelope.Bytes(), JsonHeaders, NoSessions, default);
 
         Assert.Equal(400, result.StatusCode);
     }
@@ -109,7 +104,7 @@ public sealed class SkillEndpointTests : IDisposable
         envelope.Remove("session");
         envelope["context"]!["System"]!.AsObject().Remove("application");
 
-        var result = await Endpoint.HandleAsync(envelope.Bytes(), JsonHeaders, default);
+        var result = await Endpoint.HandleAsync(envelope.Bytes(), JsonHeaders, NoSessions, default);
 
         Assert.Equal(400, result.StatusCode);
     }
@@ -119,7 +114,7 @@ public sealed class SkillEndpointTests : IDisposable
     {
         var body = AlexaRequests.Envelope(AlexaRequests.Launch()).Bytes();
 
-        var result = await Endpoint.HandleAsync(body, JsonHeaders with { ContentType = "text/plain" }, default);
+        var result = await Endpoint.HandleAsync(body, JsonHeaders with { ContentType = "text/plain" }, NoSessions, default);
 
         Assert.Equal(400, result.StatusCode);
         Assert.Equal("the content type is not application/json", (string?)JsonNode.Parse(result.Body)!["error"]);
@@ -131,7 +126,7 @@ public sealed class SkillEndpointTests : IDisposable
         using var host = SkillServices.Build(SkillServices.DefaultSettings(verifySignatures: true));
         var endpoint = host.Services.GetRequiredService<SkillEndpoint>();
 
-        var result = await endpoint.HandleAsync(AlexaRequests.Envelope(AlexaRequests.Launch()).Bytes(), JsonHeaders, default);
+        var result = await endpoint.HandleAsync(AlexaRequests.Envelope(AlexaRequests.Launch()).Bytes(), JsonHeaders, NoSessions, default);
 
         Assert.Equal(400, result.StatusCode);
         Assert.Equal("request verification failed", (string?)JsonNode.Parse(result.Body)!["error"]);

@@ -78,7 +78,9 @@ public static partial class SessionOrchestration
         var turn = context.WaitForExternalEvent<TurnEvent>(TurnEventName, cancel.Token);
         var idle = context.CreateTimer(context.CurrentUtcDateTime.Add(idleTimeout), cancel.Token);
         var first = await Task.WhenAny(turn, idle);
-        await cancel.CancelAsync();
+#pragma warning disable CA1849 // CancelAsync would resume on the thread pool, outside the orchestrator's scheduler.
+        cancel.Cancel();
+#pragma warning restore CA1849
         return first == turn ? await turn : null;
     }
 

@@ -1,0 +1,16 @@
+namespace RideHailer.DevHost;
+
+/// <summary>Which durable backend the dev host runs the session orchestrations on.</summary>
+internal sealed class DurableOptions
+{
+    public const string SectionName = "Durable";
+
+    /// <summary><c>InMemory</c> (default, nothing to install) or <c>AzureStorage</c> (the engine Azure Functions uses).</summary>
+    public DurableBackend Backend { get; set; } = DurableBackend.InMemory;
+}
+
+internal enum DurableBackend
+{
+    InMemory,
+    AzureStorage,
+}

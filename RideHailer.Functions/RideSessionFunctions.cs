@@ -1,0 +1,25 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using RideHailer.Domain.Rides;
+using RideHailer.Skill.Workflow;
+
+namespace RideHailer.Functions;
+
+/// <summary>Thin triggers over the session workflow in RideHailer.Skill; the DevHost registers the same code directly.</summary>
+public sealed class RideSessionFunctions(QuoteRideActivity quoteRide, BookRideActivity bookRide)
+{
+    [Function(SessionOrchestration.Name)]
+    public static Task<SessionOutcome> RideSession([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return SessionOrchestration.RunAsync(context, context.GetInput<SessionInput>()!);
+    }
+
+    [Function(QuoteRideActivity.Name)]
+    public Task<Quote> QuoteRide([ActivityTrigger] QuoteRideInput input, FunctionContext context) =>
+        quoteRide.RunAsync(input, context?.CancellationToken ?? default);
+
+    [Function(BookRideActivity.Name)]
+    public Task<Booking> BookRide([ActivityTrigger] BookRideInput input, FunctionContext context) =>
+        bookRide.RunAsync(input, context?.CancellationToken ?? default);
+}

@@ -1,0 +1,29 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Skill.Workflow;
+
+/// <summary>
+/// Registers the session orchestration and its activities with a Durable Task worker (the DevHost and
+/// the tests). The Functions app registers the same code through its [Function] wrappers instead.
+/// </summary>
+public static class RideSessionTasks
+{
+    public static DurableTaskRegistry AddRideSession(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddOrchestratorFunc<SessionInput, SessionOutcome>(SessionOrchestration.Name, SessionOrchestration.RunAsync);
+        registry.AddActivity(QuoteRideActivity.Name, services =>
+            new DelegateActivity<QuoteRideInput, Quote>(services.GetRequiredService<QuoteRideActivity>().RunAsync));
+        registry.AddActivity(BookRideActivity.Name, services =>
+            new DelegateActivity<BookRideInput, Booking>(services.GetRequiredService<BookRideActivity>().RunAsync));
+        return registry;
+    }
+
+    private sealed class DelegateActivity<TInput, TOutput>(Func<TInput, CancellationToken, Task<TOutput>> run)
+        : TaskActivity<TInput, TOutput>
+    {
+        public override Task<TOutput> RunAsync(TaskActivityContext context, TInput input) => run(input, CancellationToken.None);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RideHailer.Domain;
+
+namespace RideHailer.Skill.Workflow;
+
+/// <summary>
+/// The endpoint's side of a session: starts the session's orchestration or raises the turn on it, then
+/// waits for the reply published for this request id, within <see cref="SessionOptions.ReplyTimeout"/>.
+/// </summary>
+public sealed partial class SessionRouter(
+    IOptions<SessionOptions> sessionOptions,
+    IOptions<BookingOptions> bookingOptions,
+    TimeProvider timeProvider,
+    ILogger<SessionRouter> logger)
+{
+    /// <summary>Polls start fast, because most turns are answered within a few milliseconds, then back off.</summary>
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(50);
+
+    private readonly SessionOptions _session = sessionOptions.Value;
+    private readonly ConversationSettings _settings = bookingOptions.Value.ToConversationSettings();
+
+    public async Task<TurnAnswer> SendAsync(DurableTaskClient client, string sessionId, TurnEvent turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(turn);
+        var instanceId = SessionInstanceId.For(sessionId);
+        var elapsed = Stopwatch.StartNew();
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (instance is null)
+        {
+            await StartAsync(client, instanceId, turn, cancellationToken);
+        }
+        else if (AnswerFrom(instance, turn) is { } answer)
+        {
+            return answer;
+        }
+        else
+        {
+            await client.RaiseEventAsync(instanceId, SessionOrchestration.TurnEventName, turn, cancellationToken);
+        }
+
+        var result = await WaitForReplyAsync(client, instanceId, turn, elapsed, cancellationToken);
+        Log.TurnAnswered(logger, instanceId, turn.RequestId, turn.Turn.GetType().Name, result.Kind, elapsed.Elapsed.TotalMilliseconds);
+        return result;
+    }
+
+    /// <summary>Tells a running session that Alexa ended it; Alexa expects no answer, so nothing waits.</summary>
+    public async Task EndAsync(DurableTaskClient client, string sessionId, TurnEvent turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var instanceId = SessionInstanceId.For(sessionId);
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is { IsRunning: true })
+        {
+            await client.RaiseEventAsync(instanceId, SessionOrchestration.TurnEventName, turn, cancellationToken);
+            Log.SessionEndedByAlexa(logger, instanceId, turn.RequestId);
+        }
+    }
+
+    private async Task StartAsync(DurableTaskClient client, string instanceId, TurnEvent turn, CancellationToken cancellationToken)
+    {
+        var input = new SessionInput(instanceId, _settings, _session.IdleTimeout) { FirstTurn = turn };
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                SessionOrchestration.Name, input, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Alexa retried the session's first request while the first try was starting it: the instance
+            // exists now, so this turn joins it (the orchestration ignores a request id it has answered).
+            Log.StartRaced(logger, instanceId, exception);
+            await client.RaiseEventAsync(instanceId, SessionOrchestration.TurnEventName, turn, cancellationToken);
+        }
+    }
+
+    private async Task<TurnAnswer> WaitForReplyAsync(
+        DurableTaskClient client, string instanceId, TurnEvent turn, Stopwatch elapsed, CancellationToken cancellationToken)
+    {
+        var delay = FirstPoll;
+        while (elapsed.Elapsed < _session.ReplyTimeout)
+        {
+            await Task.Delay(delay, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPoll.Ticks));
+            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+            if (instance is not null && AnswerFrom(instance, turn) is { } answer)
+            {
+                return answer;
+            }
+        }
+
+        return TurnAnswer.TimedOut;
+    }
+
+    /// <summary>
+    /// The reply published for this request, if any. A session that has already finished answers late
+    /// turns from its final state with the same pure conversation, so nothing is ever commanded again.
+    /// </summary>
+    private TurnAnswer? AnswerFrom(OrchestrationMetadata instance, TurnEvent turn)
+    {
+        var status = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<SessionStatus>();
+        if (status?.RequestId == turn.RequestId)
+        {
+            return TurnAnswer.Replied(status.Reply);
+        }
+
+        return instance.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Completed when instance.ReadOutputAs<SessionOutcome>() is { } outcome =>
+                TurnAnswer.Replied(AfterTheEnd(outcome.State, turn)),
+            OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated =>
+                TurnAnswer.Failed,
+            _ => null,
+        };
+    }
+
+    private Reply? AfterTheEnd(SessionState state, TurnEvent turn)
+    {
+        var context = new TurnContext(timeProvider.GetUtcNow(), Guid.NewGuid().ToString("N"), turn.Rider);
+        var decision = new Conversation(_settings).Decide(state, turn.Turn, context);
+        return decision.Commands.Count == 0 ? decision.Reply : null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 40, Level = LogLevel.Information,
+            Message = "Session {InstanceId} answered request {RequestId} ({Turn}): {Outcome} in {ElapsedMs} ms")]
+        public static partial void TurnAnswered(ILogger logger, string instanceId, string requestId, string turn, TurnAnswerKind outcome, double elapsedMs);
+
+        [LoggerMessage(EventId = 41, Level = LogLevel.Information,
+            Message = "Session {InstanceId} was started by a concurrent request; raising the turn instead")]
+        public static partial void StartRaced(ILogger logger, string instanceId, Exception exception);
+
+        [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "Session {InstanceId} ended by Alexa (request {RequestId})")]
+        public static partial void SessionEndedByAlexa(ILogger logger, string instanceId, string requestId);
+    }
+}

@@ -1,0 +1,110 @@
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Tests.Domain;
+
+/// <summary>
+/// What every <see cref="IBookingStore"/> must do. Derive once per store; keys are unique per test so stores
+/// shared across tests (a real table) do not interfere.
+/// </summary>
+public abstract class BookingStoreContract
+{
+    private static readonly DateTimeOffset Now = SessionDriver.Noon;
+
+    /// <summary>The store under test.</summary>
+    protected abstract IBookingStore CreateStore();
+
+    protected static BookingRequest Request(string key, string driver = "Sam", int minutesLater = 0)
+    {
+        var quote = new Quote(
+            "q-" + key,
+            Pickup.AtGeolocation(new GeoPoint(47.6062, -122.3321)),
+            new Place("space-needle", "Space Needle", "the Space Needle", new(47.6205, -122.3493), "Seattle", ["needle"]),
+            15m,
+            TimeSpan.FromMinutes(10),
+            Now,
+            Now.AddMinutes(5));
+        return new BookingRequest(
+            key,
+            quote,
+            new Passenger("rider-1", null, "Alex", "+12065550123"),
+            new Dispatch(driver, "a silver Toyota Prius", "BXK 4821", TimeSpan.FromMinutes(8)),
+            Now.AddMinutes(minutesLater));
+    }
+
+    protected static string NewKey() => "bk-" + Guid.NewGuid().ToString("N");
+
+    protected static void AssertDescribes(BookingRequest expected, Booking? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.IdempotencyKey, actual.IdempotencyKey);
+        Assert.Equal(expected.Quote.Id, actual.Quote.Id);
+        Assert.Equal(expected.Quote.Fare, actual.Quote.Fare);
+        Assert.Equal(expected.Quote.Destination.Id, actual.Quote.Destination.Id);
+        Assert.Equal(expected.Passenger, actual.Passenger);
+        Assert.Equal(expected.Dispatch, actual.Dispatch);
+        Assert.Equal(expected.RequestedAt, actual.BookedAt);
+    }
+
+    [Fact]
+    public async Task BookOnce_NewKey_StoresAndReturnsTheBooking()
+    {
+        var store = CreateStore();
+        var request = Request(NewKey());
+
+        var booking = await store.BookOnceAsync(request, CancellationToken.None);
+
+        AssertDescribes(request, booking);
+        AssertDescribes(request, await store.FindAsync(request.IdempotencyKey, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task BookOnce_SameKeyTwice_ReturnsTheFirstBookingAndStoresNoSecond()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+        var first = Request(key, "Sam");
+        var second = Request(key, "Priya", minutesLater: 1);
+
+        await store.BookOnceAsync(first, CancellationToken.None);
+        var replay = await store.BookOnceAsync(second, CancellationToken.None);
+
+        AssertDescribes(first, replay);
+        AssertDescribes(first, await store.FindAsync(key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task BookOnce_SameKeyConcurrently_EveryCallerGetsTheOneStoredBooking()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+        var requests = Enumerable.Range(0, 16).Select(i => Request(key, $"Driver{i}", i)).ToList();
+
+        var bookings = await Task.WhenAll(requests.Select(r => Task.Run(() => store.BookOnceAsync(r, CancellationToken.None))));
+
+        var stored = await store.FindAsync(key, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.All(bookings, b => Assert.Equal(stored.Dispatch, b.Dispatch));
+        AssertDescribes(requests.Single(r => r.Dispatch == stored.Dispatch), stored);
+    }
+
+    [Fact]
+    public async Task BookOnce_DifferentKeys_StoresTwoBookings()
+    {
+        var store = CreateStore();
+        var one = Request(NewKey(), "Sam");
+        var two = Request(NewKey(), "Priya");
+
+        await store.BookOnceAsync(one, CancellationToken.None);
+        await store.BookOnceAsync(two, CancellationToken.None);
+
+        AssertDescribes(one, await store.FindAsync(one.IdempotencyKey, CancellationToken.None));
+        AssertDescribes(two, await store.FindAsync(two.IdempotencyKey, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Find_UnknownKey_ReturnsNull()
+    {
+        Assert.Null(await CreateStore().FindAsync(NewKey(), CancellationToken.None));
+    }
+}

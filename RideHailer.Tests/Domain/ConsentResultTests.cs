@@ -1,0 +1,189 @@
+using RideHailer.Domain;
+
+namespace RideHailer.Tests.Domain;
+
+/// <summary>The consent result table in DESIGN.md, row by row.</summary>
+public sealed class ConsentResultTests
+{
+    private const string NeedsAccess = "To order you a car, Ride Hailer needs access to that information. Please go to the Alexa app to give "
+        + "Ride Hailer permission, and then open Ride Hailer again. Thank you for using Ride Hailer.";
+
+    private const string Redirected =
+        "Please finish giving Ride Hailer permission in the Alexa app, and then open Ride Hailer again. Thank you for using Ride Hailer.";
+
+    private const string Failed = "Sorry, something went wrong while asking for your permission. Please go to the Alexa app to give "
+        + "Ride Hailer permission, and then open Ride Hailer again.";
+
+    public static TheoryData<string, string?, string> EndingRows => new()
+    {
+        { "200", "DENIED", "Ok. " + NeedsAccess },
+        { "200", "NOT_ANSWERED", NeedsAccess },
+        { "204", null, NeedsAccess },
+        { "204", "NOT_ANSWERED", NeedsAccess },
+        { "200", "REDIRECT_TO_APP", Redirected },
+        { "400", null, Failed },
+        { "403", null, Failed },
+        { "404", null, Failed },
+        { "500", null, Failed },
+        { "503", "ACCEPTED", Failed },
+        { "200", "SOMETHING_NEW", Failed },
+        { "200", null, Failed },
+        { "", null, Failed },
+    };
+
+    private static SessionDriver AwaitingConsent()
+    {
+        var session = new SessionDriver(rider: Riders.LinkedWithoutConsent());
+        session.Send(new RideRequested("the space needle", null));
+        Assert.Equal(SessionStep.AwaitingConsent, session.State.Step);
+        return session;
+    }
+
+    [Theory]
+    [MemberData(nameof(EndingRows))]
+    public void ConsentResult_OtherThanAccepted_SpeaksRowSendsPermissionsCardForAskedScopesAndEnds(string code, string? status, string speech)
+    {
+        var session = AwaitingConsent();
+        session.Rider = Riders.FullyGranted();
+
+        var decision = session.ResumeConsent(code, status);
+
+        Assert.Equal(speech, decision.Reply!.Speech.ToPlainText());
+        Assert.Equal(SessionBehavior.End, decision.Reply.Session);
+        Assert.Equal(Riders.AllScopes, Assert.IsType<PermissionsCard>(decision.Reply.Card).Scopes);
+        Assert.Empty(decision.Commands);
+        Assert.Equal(SessionStep.Ended, decision.State.Step);
+        Assert.Null(decision.State.PendingConnection);
+    }
+
+    [Fact]
+    public void Accepted_WithFactsLoaded_CommandsQuoteAndOpensOfferWithThankYou()
+    {
+        var session = AwaitingConsent();
+        session.Rider = Riders.FullyGranted();
+
+        var accepted = session.ResumeConsent("200", "ACCEPTED");
+
+        Assert.Null(accepted.Reply);
+        Assert.IsType<QuoteRide>(Assert.Single(accepted.Commands));
+        var offer = session.Send(new QuoteReady(Quotes.SpaceNeedle(session.Now)));
+        Assert.StartsWith("Thank you. A ride to the Space Needle", offer.Reply!.Speech.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accepted_ButProfileApiRefusesAScope_TreatsItAsNotGrantedWithCardAndEnds()
+    {
+        var session = AwaitingConsent();
+        session.Rider = Riders.FullyGranted() with { RefusedScopes = [PermissionScopes.MobileNumber], MobileNumber = null };
+
+        var decision = session.ResumeConsent("200", "ACCEPTED");
+
+        Assert.Empty(decision.Commands);
+        Assert.Equal([PermissionScopes.MobileNumber], Assert.IsType<PermissionsCard>(decision.Reply!.Card).Scopes);
+        Assert.Equal(
+            "Thank you. Ride Hailer still can't read your mobile number, so I can't find a ride for you. Please go to the Alexa app "
+            + "to give Ride Hailer permission, and then open Ride Hailer again.",
+            decision.Reply.Speech.ToPlainText());
+        Assert.Equal(SessionBehavior.End, decision.Reply.Session);
+        Assert.True(decision.State.IsFinished);
+    }
+
+    [Fact]
+    public void Accepted_ButScopesStillNotGranted_SendsCardForThemAndEnds()
+    {
+        var session = AwaitingConsent();
+
+        var decision = session.ResumeConsent("200", "ACCEPTED");
+
+        Assert.Empty(decision.Commands);
+        Assert.Equal(Riders.AllScopes, Assert.IsType<PermissionsCard>(decision.Reply!.Card).Scopes);
+        Assert.True(decision.State.IsFinished);
+    }
+
+    [Fact]
+    public void Accepted_ButPickupMissing_SendsCardForLocationAndEnds()
+    {
+        var session = AwaitingConsent();
+        session.Rider = Riders.FullyGranted() with { Pickup = null };
+
+        var decision = session.ResumeConsent("200", "ACCEPTED");
+
+        Assert.Empty(decision.Commands);
+        Assert.Equal([PermissionScopes.Geolocation], Assert.IsType<PermissionsCard>(decision.Reply!.Card).Scopes);
+    }
+
+    [Fact]
+    public void Accepted_LowerCaseStatus_IsStillAccepted()
+    {
+        var session = AwaitingConsent();
+        session.Rider = Riders.FullyGranted();
+
+        Assert.IsType<QuoteRide>(Assert.Single(session.ResumeConsent("200", "accepted").Commands));
+    }
+
+    [Fact]
+    public void ConsentResume_WithWrongToken_RepliesGracefullyAndLeavesStateUnchanged()
+    {
+        var session = AwaitingConsent();
+        var before = session.State;
+
+        var decision = session.Send(new ConsentResolved("consent.someone-else", "200", "ACCEPTED"));
+
+        Assert.Same(before, decision.State);
+        Assert.Empty(decision.Commands);
+        Assert.Equal("Sorry, I wasn't expecting that. Do you want to continue?", decision.Reply!.Speech.ToPlainText());
+        Assert.Equal(SessionBehavior.KeepOpen, decision.Reply.Session);
+    }
+
+    [Fact]
+    public void ConsentResume_CarryingThePinFormOfTheToken_IsRejected()
+    {
+        var session = AwaitingConsent();
+        var before = session.State;
+        var pinForm = new ConnectionToken(ConnectionKind.Pin, before.PendingConnection!.Nonce).Format();
+
+        var decision = session.Send(new ConsentResolved(pinForm, "200", "ACCEPTED"));
+
+        Assert.Same(before, decision.State);
+    }
+
+    [Fact]
+    public void ConsentResume_WhenNothingIsPending_LeavesStateUnchanged()
+    {
+        var session = new SessionDriver(rider: Riders.LinkedWithoutConsent());
+        session.Send(new Launch());
+        var before = session.State;
+
+        var decision = session.Send(new ConsentResolved("consent.nonce-1", "200", "ACCEPTED"));
+
+        Assert.Same(before, decision.State);
+        Assert.Equal("Sorry, I wasn't expecting that. Where would you like to go?", decision.Reply!.Speech.ToPlainText());
+    }
+
+    [Fact]
+    public void ConsentResume_ReplayedAfterItWasHandled_ChangesNothing()
+    {
+        var session = AwaitingConsent();
+        var token = session.PendingToken;
+        session.ResumeConsent("200", "DENIED");
+        var before = session.State;
+
+        var replay = session.Send(new ConsentResolved(token, "200", "ACCEPTED"));
+
+        Assert.Same(before, replay.State);
+        Assert.Empty(replay.Commands);
+    }
+
+    [Fact]
+    public void YesAfterInterruptedConsent_AsksAgainWithFreshToken()
+    {
+        var session = AwaitingConsent();
+        var first = session.PendingToken;
+
+        var again = session.Send(new Yes());
+
+        var connection = Assert.IsType<ConsentConnection>(again.Reply!.Connection);
+        Assert.NotEqual(first, connection.Token);
+        Assert.Equal(connection.Token, session.PendingToken);
+    }
+}

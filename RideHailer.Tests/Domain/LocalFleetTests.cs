@@ -1,0 +1,149 @@
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Tests.Domain;
+
+/// <summary>
+/// The local fleet on the equator, where a tenth of a degree of longitude is 6.909 miles, so expected fares and
+/// times can be worked out by hand.
+/// </summary>
+public sealed class LocalFleetTests
+{
+    private static readonly DateTimeOffset Now = SessionDriver.Noon;
+    private static readonly GeoPoint Depot = new(0, 0);
+
+    private static readonly FleetTariff Tariff = new()
+    {
+        BaseFare = 3m,
+        PerMile = 2m,
+        MinimumFare = 8m,
+        FareIncrement = 0.5m,
+        AverageSpeedMph = 20,
+        DispatchDelay = TimeSpan.FromMinutes(2),
+        ServiceRadiusMiles = 30,
+        MaxTripMiles = 60,
+        QuoteValidity = TimeSpan.FromMinutes(5),
+        Depots = [new Depot("Equator City", Depot)],
+    };
+
+    private static readonly LocalFleet Fleet = new(Tariff);
+
+    private static Place At(double longitude, string id = "dest") => new(id, "Dest", "the dest", new(0, longitude), "Equator City", []);
+
+    private static Task<Quote> QuoteAsync(Pickup pickup, Place destination, DateTimeOffset? now = null) =>
+        Fleet.QuoteAsync(pickup, destination, now ?? Now, CancellationToken.None);
+
+    [Fact]
+    public async Task Quote_FareIsBasePlusPerMileRoundedUpToTheIncrement()
+    {
+        var quote = await QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1));
+
+        // 3 + 2 × 6.909 = 16.82 → 17.00
+        Assert.Equal(17.00m, quote.Fare);
+    }
+
+    [Fact]
+    public async Task Quote_ShortRide_CostsTheMinimumFare()
+    {
+        var quote = await QuoteAsync(Pickup.AtGeolocation(Depot), At(0.01));
+
+        Assert.Equal(8m, quote.Fare);
+    }
+
+    [Fact]
+    public async Task Quote_PickupEtaIsDispatchDelayPlusDriveFromNearestDepot()
+    {
+        var atDepot = await QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1));
+        var awayFromDepot = await QuoteAsync(Pickup.AtGeolocation(new GeoPoint(0, 0.1)), At(0.2));
+
+        Assert.Equal(TimeSpan.FromMinutes(2), atDepot.PickupEta);
+        // 2 min + 6.909 mi at 20 mph (20.7 min) → 23 minutes
+        Assert.Equal(TimeSpan.FromMinutes(23), awayFromDepot.PickupEta);
+    }
+
+    [Fact]
+    public async Task Quote_ExpiresAfterTheTariffsValidity()
+    {
+        var quote = await QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1));
+
+        Assert.Equal(Now, quote.QuotedAt);
+        Assert.Equal(Now.AddMinutes(5), quote.ExpiresAt);
+        Assert.True(quote.IsValidAt(Now.AddMinutes(5).AddTicks(-1)));
+        Assert.False(quote.IsValidAt(Now.AddMinutes(5)));
+    }
+
+    [Fact]
+    public async Task Quote_IdIsDeterministicFromItsInputs()
+    {
+        var first = await QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1));
+        var again = await new LocalFleet(Tariff).QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1), Now, CancellationToken.None);
+        var later = await QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1), Now.AddSeconds(1));
+        var elsewhere = await QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1, "other"));
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first.Id, later.Id);
+        Assert.NotEqual(first.Id, elsewhere.Id);
+        Assert.Matches("^q-[0-9a-f]{20}$", first.Id);
+    }
+
+    [Fact]
+    public async Task Quote_PickupOutsideServiceArea_IsUnavailable()
+    {
+        await Assert.ThrowsAsync<RideUnavailableException>(() => QuoteAsync(Pickup.AtGeolocation(new GeoPoint(1, 0)), At(0.1)));
+    }
+
+    [Fact]
+    public async Task Quote_TripLongerThanTheMaximum_IsUnavailable()
+    {
+        await Assert.ThrowsAsync<RideUnavailableException>(() => QuoteAsync(Pickup.AtGeolocation(Depot), At(1)));
+    }
+
+    [Fact]
+    public async Task Quote_AddressWithoutCoordinates_IsPricedFromItsCitysDepot()
+    {
+        var fromAddress = await QuoteAsync(Pickup.AtAddress("1 Main St", "equator city"), At(0.1));
+
+        Assert.Equal(17.00m, fromAddress.Fare);
+        await Assert.ThrowsAsync<RideUnavailableException>(() => QuoteAsync(Pickup.AtAddress("1 Main St", "Elsewhere"), At(0.1)));
+    }
+
+    [Fact]
+    public async Task Dispatch_SameQuoteSameDriver_EtaShrinksWithTimeSinceQuoteButNotBelowOneMinute()
+    {
+        var quote = await QuoteAsync(Pickup.AtGeolocation(new GeoPoint(0, 0.1)), At(0.2));
+
+        var soon = await Fleet.DispatchAsync(quote, Now.AddMinutes(5), CancellationToken.None);
+        var again = await Fleet.DispatchAsync(quote, Now.AddMinutes(5), CancellationToken.None);
+        var late = await Fleet.DispatchAsync(quote, Now.AddMinutes(60), CancellationToken.None);
+
+        Assert.Equal(soon, again);
+        Assert.Equal(TimeSpan.FromMinutes(18), soon.DriverEta);
+        Assert.Equal(TimeSpan.FromMinutes(1), late.DriverEta);
+        Assert.Contains(LocalFleet.DefaultRoster, d => d.Name == soon.DriverName && d.Car == soon.Car && d.LicensePlate == soon.LicensePlate);
+    }
+
+    [Fact]
+    public async Task Dispatch_UsesTheGivenRoster()
+    {
+        var fleet = new LocalFleet(Tariff, [new FleetDriver("Kim", "a green Kia Niro", "KIM 0001")]);
+        var quote = await fleet.QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1), Now, CancellationToken.None);
+
+        var dispatch = await fleet.DispatchAsync(quote, Now, CancellationToken.None);
+
+        Assert.Equal(new Dispatch("Kim", "a green Kia Niro", "KIM 0001", TimeSpan.FromMinutes(2)), dispatch);
+    }
+
+    [Fact]
+    public async Task StandardTariff_PricesSeattleRidesAndRefusesCrossCountryOnes()
+    {
+        var fleet = new LocalFleet(FleetTariff.Standard);
+        PlaceCatalog.Default.TryGet("space-needle", out var needle);
+        PlaceCatalog.Default.TryGet("statue-of-liberty", out var liberty);
+
+        var quote = await fleet.QuoteAsync(Pickup.AtGeolocation(Riders.Downtown), needle!, Now, CancellationToken.None);
+
+        Assert.Equal(8m, quote.Fare);
+        await Assert.ThrowsAsync<RideUnavailableException>(
+            () => fleet.QuoteAsync(Pickup.AtGeolocation(Riders.Downtown), liberty!, Now, CancellationToken.None));
+    }
+}

@@ -1,0 +1,123 @@
+using RideHailer.Domain.Places;
+
+namespace RideHailer.Tests.Domain;
+
+public sealed class PlaceCatalogTests
+{
+    private static readonly PlaceCatalog Catalog = PlaceCatalog.Default;
+
+    [Theory]
+    [InlineData("Space Needle", "space-needle")]
+    [InlineData("the space needle", "space-needle")]
+    [InlineData("  THE SPACE NEEDLE!  ", "space-needle")]
+    [InlineData("space-needle", "space-needle")]
+    [InlineData("the airport", "seattle-tacoma-international-airport")]
+    [InlineData("airport", "seattle-tacoma-international-airport")]
+    [InlineData("sea tac", "seattle-tacoma-international-airport")]
+    [InlineData("SeaTac", "seattle-tacoma-international-airport")]
+    [InlineData("Sea-Tac", "seattle-tacoma-international-airport")]
+    [InlineData("Seattle-Tacoma International Airport", "seattle-tacoma-international-airport")]
+    [InlineData("Pike Place.", "pike-place-market")]
+    [InlineData("MoPOP", "museum-of-pop-culture")]
+    [InlineData("the Museum of Pop Culture", "museum-of-pop-culture")]
+    [InlineData("lumen field", "lumen-field")]
+    [InlineData("T Mobile Park", "t-mobile-park")]
+    [InlineData("U Dub", "university-of-washington")]
+    [InlineData("chihuly garden and glass", "chihuly-garden-and-glass")]
+    [InlineData("the aquarium", "seattle-aquarium")]
+    [InlineData("Kerry Park", "kerry-park")]
+    [InlineData("the zoo", "woodland-park-zoo")]
+    [InlineData("the spheres", "amazon-spheres")]
+    [InlineData("fisherman's wharf", "fishermans-wharf")]
+    [InlineData("Fishermans Wharf", "fishermans-wharf")]
+    [InlineData("the Golden Gate Bridge", "golden-gate-bridge")]
+    [InlineData("statue of liberty", "statue-of-liberty")]
+    public void TryMatch_ToleratesCasePunctuationSpacingAndLeadingThe(string said, string id)
+    {
+        Assert.True(Catalog.TryMatch(said, out var place));
+        Assert.Equal(id, place.Id);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("the")]
+    [InlineData("Narnia")]
+    [InlineData("space")]
+    [InlineData("the space needle please take me there")]
+    public void TryMatch_UnknownOrEmpty_IsFalse(string? said)
+    {
+        Assert.False(Catalog.TryMatch(said, out var place));
+        Assert.Null(place);
+    }
+
+    [Fact]
+    public void Default_HoldsAtLeastTwelveSeattleLandmarksAndSomeOtherCities()
+    {
+        string[] required =
+        [
+            "space-needle", "pike-place-market", "seattle-tacoma-international-airport", "museum-of-pop-culture", "lumen-field",
+            "t-mobile-park", "university-of-washington", "chihuly-garden-and-glass", "seattle-aquarium", "kerry-park",
+            "woodland-park-zoo", "amazon-spheres",
+        ];
+
+        Assert.All(required, id => Assert.True(Catalog.TryGet(id, out _), id));
+        Assert.True(Catalog.All.Count(p => p.City == "Seattle") >= 12);
+        Assert.True(Catalog.All.Select(p => p.City).Distinct().Count() >= 4);
+    }
+
+    [Fact]
+    public void Default_IdsAreSlugsAndPlacesSitInTheirCity()
+    {
+        var downtownSeattle = new GeoPoint(47.6062, -122.3321);
+        Assert.All(Catalog.All, place =>
+        {
+            Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", place.Id);
+            Assert.False(string.IsNullOrWhiteSpace(place.SpokenName));
+            if (place.City == "Seattle")
+            {
+                Assert.True(place.Location.MilesTo(downtownSeattle) < 15, $"{place.Id} is not near Seattle.");
+            }
+        });
+        Assert.Equal("the Space Needle", Catalog.All.Single(p => p.Id == "space-needle").SpokenName);
+    }
+
+    [Fact]
+    public void TryGet_ByIdIsExact()
+    {
+        Assert.True(Catalog.TryGet("kerry-park", out var place));
+        Assert.Equal("Kerry Park", place.Name);
+        Assert.False(Catalog.TryGet("Kerry Park", out _));
+        Assert.False(Catalog.TryGet(null, out _));
+    }
+
+    [Fact]
+    public void Constructor_RejectsAnAliasNamingTwoPlaces()
+    {
+        Place[] places =
+        [
+            new("a", "Alpha", "Alpha", new(0, 0), "X", ["the spot"]),
+            new("b", "Beta", "Beta", new(0, 0), "X", ["Spot!"]),
+        ];
+
+        Assert.Throws<ArgumentException>(() => new PlaceCatalog(places));
+    }
+
+    [Fact]
+    public void Constructor_RejectsDuplicateIds()
+    {
+        Place[] places = [new("a", "Alpha", "Alpha", new(0, 0), "X", []), new("a", "Beta", "Beta", new(0, 0), "X", [])];
+
+        Assert.Throws<ArgumentException>(() => new PlaceCatalog(places));
+    }
+
+    [Fact]
+    public void MilesTo_UsesHaversineDistance()
+    {
+        Assert.Equal(69.09, new GeoPoint(0, 0).MilesTo(new GeoPoint(0, 1)), 2);
+        Assert.Equal(0, Riders.Downtown.MilesTo(Riders.Downtown), 6);
+        var seattleToPortland = new GeoPoint(47.6062, -122.3321).MilesTo(new GeoPoint(45.5152, -122.6784));
+        Assert.InRange(seattleToPortland, 144, 146);
+    }
+}

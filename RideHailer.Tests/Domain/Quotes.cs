@@ -1,0 +1,31 @@
+using RideHailer.Domain;
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Tests.Domain;
+
+/// <summary>Quotes and bookings with the seeds' numbers.</summary>
+internal static class Quotes
+{
+    public static Place SpaceNeedlePlace => PlaceCatalog.Default.TryGet("space-needle", out var place)
+        ? place
+        : throw new InvalidOperationException("The catalog lost the Space Needle.");
+
+    /// <summary>"fifteen dollars ... in ten minutes", valid for five minutes.</summary>
+    public static Quote SpaceNeedle(DateTimeOffset now, string id = "q-seed", Pickup? pickup = null) => new(
+        id,
+        pickup ?? Pickup.AtGeolocation(Riders.Downtown),
+        SpaceNeedlePlace,
+        15m,
+        TimeSpan.FromMinutes(10),
+        now,
+        now.AddMinutes(5));
+
+    /// <summary>The booking a BookRide command would produce, with an eight-minute driver.</summary>
+    public static Booking BookingFor(BookRide command, DateTimeOffset now) => new(
+        command.IdempotencyKey,
+        command.Quote,
+        command.Passenger,
+        new Dispatch("Sam", "a silver Toyota Prius", "BXK 4821", TimeSpan.FromMinutes(8)),
+        now);
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using RideHailer.Domain;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Tests.Domain;
+
+/// <summary>The orchestration stores states, turns, decisions and commands as JSON; they must come back the same.</summary>
+public sealed class SerializationTests
+{
+    public static TheoryData<Turn, string> EveryTurn => new()
+    {
+        { new Launch(), "launch" },
+        { new RideRequested("the space needle", "space-needle"), "rideRequested" },
+        { new Yes(), "yes" },
+        { new No(), "no" },
+        { new Help(), "help" },
+        { new Stop(), "stop" },
+        { new Cancel(), "cancel" },
+        { new Fallback(), "fallback" },
+        { new ConsentResolved("consent.n", "200", "ACCEPTED"), "consentResolved" },
+        { new PinResolved("pin.n", "200", "NOT_ACHIEVED", "NOT_MATCH", 300, true), "pinResolved" },
+        { new QuoteReady(Quotes.SpaceNeedle(SessionDriver.Noon)), "quoteReady" },
+        { new QuoteFailed("down"), "quoteFailed" },
+        {
+            new BookingDone(Quotes.BookingFor(
+                new BookRide("bk-1", Quotes.SpaceNeedle(SessionDriver.Noon), new Passenger("r", "p", "Alex", "+1")), SessionDriver.Noon)),
+            "bookingDone"
+        },
+        { new BookingFailed("down"), "bookingFailed" },
+        { new SessionEnded("USER_INITIATED"), "sessionEnded" },
+        { new UnmatchedResume(), "unmatchedResume" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryTurn))]
+    public void Turn_RoundTripsThroughJsonWithItsDiscriminator(Turn turn, string discriminator)
+    {
+        var json = JsonSerializer.Serialize(turn);
+
+        var back = JsonSerializer.Deserialize<Turn>(json);
+
+        Assert.StartsWith($"{{\"$type\":\"{discriminator}\"", json, StringComparison.Ordinal);
+        Assert.Equal(turn.GetType(), back!.GetType());
+        Assert.Equal(json, JsonSerializer.Serialize(back));
+    }
+
+    [Fact]
+    public async Task StateOfABookedSession_RoundTripsAndStaysFinished()
+    {
+        var session = new SessionDriver(rider: Riders.FullyGranted(Riders.PersonId));
+        await session.SendAndRunAsync(new RideRequested("the space needle", null));
+        session.Send(new Yes());
+        await session.SendAndRunAsync(new PinResolved(session.PendingToken, "200", "ACHIEVED", null, 400, true));
+        var json = JsonSerializer.Serialize(session.State);
+
+        var back = JsonSerializer.Deserialize<SessionState>(json)!;
+
+        Assert.Equal(json, JsonSerializer.Serialize(back));
+        Assert.True(back.IsFinished);
+        Assert.Contains("\"Step\":\"Booked\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("IsFinished", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DecisionWithConnectionAndPersonName_RoundTrips()
+    {
+        var session = new SessionDriver(rider: Riders.FullyGranted(Riders.PersonId));
+        var decision = session.StartPin();
+        var json = JsonSerializer.Serialize(decision);
+
+        var back = JsonSerializer.Deserialize<Decision>(json)!;
+
+        Assert.Equal(json, JsonSerializer.Serialize(back));
+        Assert.IsType<PinConnection>(back.Reply!.Connection);
+        Assert.Equal(decision.Reply!.Speech, back.Reply.Speech);
+        Assert.Contains("\"$type\":\"personFirstName\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"Session\":\"AwaitConnection\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CommandsAndCards_RoundTripAsTheirBaseTypes()
+    {
+        Command[] commands =
+        [
+            new QuoteRide(Quotes.SpaceNeedle(SessionDriver.Noon).Pickup, Quotes.SpaceNeedlePlace),
+            new BookRide("bk-1", Quotes.SpaceNeedle(SessionDriver.Noon), new Passenger("r", null, null, null)),
+        ];
+        Card[] cards = [new TextCard("t", "c"), new LinkAccountCard(), new PermissionsCard([PermissionScopes.GivenName])];
+        ConnectionRequest consent = new ConsentConnection([new ScopeRequest(PermissionScopes.GivenName, ConsentLevel.Person)], "consent.n");
+
+        foreach (var command in commands)
+        {
+            var json = JsonSerializer.Serialize(command);
+            Assert.Equal(command.GetType(), JsonSerializer.Deserialize<Command>(json)!.GetType());
+        }
+
+        foreach (var card in cards)
+        {
+            var json = JsonSerializer.Serialize(card);
+            Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize<Card>(json)));
+        }
+
+        var consentJson = JsonSerializer.Serialize(consent);
+        Assert.Contains("\"Level\":\"Person\"", consentJson, StringComparison.Ordinal);
+        Assert.Equal(consentJson, JsonSerializer.Serialize(JsonSerializer.Deserialize<ConnectionRequest>(consentJson)));
+    }
+}

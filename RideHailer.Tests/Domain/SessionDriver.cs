@@ -1,0 +1,108 @@
+using RideHailer.Domain;
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Tests.Domain;
+
+/// <summary>
+/// Plays a session against the conversation the way the orchestration will: supplies the clock, a fresh
+/// nonce per turn and the rider facts, keeps the state, and can carry out commands with the local fleet.
+/// </summary>
+internal sealed class SessionDriver
+{
+    public static readonly DateTimeOffset Noon = new(2025, 6, 1, 19, 0, 0, TimeSpan.Zero);
+
+    private readonly Conversation _conversation;
+    private int _nonce;
+
+    public SessionDriver(ConversationSettings? settings = null, RiderFacts? rider = null, FleetTariff? tariff = null)
+    {
+        Settings = settings ?? ConversationSettings.Default;
+        _conversation = new Conversation(Settings);
+        Rider = rider ?? Riders.FullyGranted();
+        Fleet = new LocalFleet(tariff ?? FleetTariff.Standard);
+        Booker = new RideBooker(Fleet, Store);
+    }
+
+    public ConversationSettings Settings { get; }
+
+    public SessionState State { get; set; } = SessionState.Start("amzn1.echo-api.session.0001");
+
+    public RiderFacts Rider { get; set; }
+
+    public DateTimeOffset Now { get; set; } = Noon;
+
+    public LocalFleet Fleet { get; }
+
+    public InProcessBookingStore Store { get; } = new();
+
+    public RideBooker Booker { get; }
+
+    public List<Command> CommandsIssued { get; } = [];
+
+    public string PendingToken => State.PendingConnection?.Format() ?? throw new InvalidOperationException("Nothing pending.");
+
+    /// <summary>Applies one turn and keeps the new state.</summary>
+    public Decision Send(Turn turn)
+    {
+        var decision = _conversation.Decide(State, turn, new TurnContext(Now, $"nonce-{++_nonce}", Rider));
+        State = decision.State;
+        CommandsIssued.AddRange(decision.Commands);
+        return decision;
+    }
+
+    /// <summary>Applies a turn, then carries out its commands and feeds their results back until a reply comes.</summary>
+    public async Task<Decision> SendAndRunAsync(Turn turn)
+    {
+        var decision = Send(turn);
+        while (decision.Commands.Count > 0)
+        {
+            decision = Send(await RunAsync(decision.Commands[0]));
+        }
+
+        return decision;
+    }
+
+    public Decision ResumeConsent(string code, string? status) => Send(new ConsentResolved(PendingToken, code, status));
+
+    public Task<Decision> ResumeConsentAndRunAsync(string code, string? status) =>
+        SendAndRunAsync(new ConsentResolved(PendingToken, code, status));
+
+    public Decision ResumePin(string code, string? status, string? reason = null, int? level = 400, bool personPresent = true) =>
+        Send(new PinResolved(PendingToken, code, status, reason, level, personPresent));
+
+    /// <summary>Drives a fully granted rider to the quote offer with a fixed fifteen-dollar, ten-minute quote.</summary>
+    public Decision OfferQuote(Quote? quote = null)
+    {
+        Send(new RideRequested("the space needle", null));
+        return Send(new QuoteReady(quote ?? Quotes.SpaceNeedle(Now)));
+    }
+
+    /// <summary>Drives to the PIN connection.</summary>
+    public Decision StartPin()
+    {
+        OfferQuote();
+        return Send(new Yes());
+    }
+
+    private async Task<Turn> RunAsync(Command command)
+    {
+        switch (command)
+        {
+            case QuoteRide quote:
+                try
+                {
+                    return new QuoteReady(await Fleet.QuoteAsync(quote.Pickup, quote.Destination, Now, CancellationToken.None));
+                }
+                catch (RideUnavailableException e)
+                {
+                    return new QuoteFailed(e.Message);
+                }
+
+            case BookRide book:
+                return new BookingDone(await Booker.BookAsync(book, Now, CancellationToken.None));
+            default:
+                throw new InvalidOperationException($"Unknown command {command}.");
+        }
+    }
+}

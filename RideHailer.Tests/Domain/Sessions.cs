@@ -1,0 +1,63 @@
+using RideHailer.Domain;
+
+namespace RideHailer.Tests.Domain;
+
+/// <summary>Sessions driven to each step, for tests that go through every state.</summary>
+internal static class Sessions
+{
+    public static readonly SessionStep[] AllSteps = Enum.GetValues<SessionStep>();
+
+    public static TheoryData<SessionStep> EverySteps()
+    {
+        var data = new TheoryData<SessionStep>();
+        foreach (var step in AllSteps)
+        {
+            data.Add(step);
+        }
+
+        return data;
+    }
+
+    public static SessionDriver At(SessionStep step)
+    {
+        var session = step == SessionStep.AwaitingConsent ? new SessionDriver(rider: Riders.LinkedWithoutConsent()) : new SessionDriver();
+        switch (step)
+        {
+            case SessionStep.New:
+                break;
+            case SessionStep.AwaitingDestination:
+                session.Send(new Launch());
+                break;
+            case SessionStep.AwaitingConsent:
+            case SessionStep.Quoting:
+                session.Send(new RideRequested("the space needle", null));
+                break;
+            case SessionStep.AwaitingQuoteAnswer:
+                session.OfferQuote();
+                break;
+            case SessionStep.AwaitingPin:
+                session.StartPin();
+                break;
+            case SessionStep.AwaitingPinRetryAnswer:
+                session.StartPin();
+                session.ResumePin("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+                break;
+            case SessionStep.Booking:
+                session.StartPin();
+                session.ResumePin("200", "ACHIEVED");
+                break;
+            case SessionStep.Booked:
+                session.StartPin();
+                var book = (BookRide)session.ResumePin("200", "ACHIEVED").Commands[0];
+                session.Send(new BookingDone(Quotes.BookingFor(book, session.Now)));
+                break;
+            case SessionStep.Ended:
+                session.Send(new Launch());
+                session.Send(new Stop());
+                break;
+        }
+
+        Assert.Equal(step, session.State.Step);
+        return session;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RideHailer.Tests.Support;
+
+/// <summary>The DevHost with the in-memory durable backend, driven over HTTP as Alexa would.</summary>
+internal sealed class RideHailerApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configure;
+
+    public RideHailerApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    {
+        _settings = settings ?? [];
+        _configure = configure;
+    }
+
+    public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
+
+    public async Task<JsonNode> PostAsync(JsonNode envelope)
+    {
+        using var client = CreateClient();
+        using var content = new StringContent(envelope.ToJsonString(), new MediaTypeHeaderValue("application/json"));
+        using var response = await client.PostAsync("/api/alexa", content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => _configure?.Invoke(services));
+    }
+}

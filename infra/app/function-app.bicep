@@ -1,0 +1,140 @@
+// The skill's Azure Functions app on a Flex Consumption (FC1) plan, running as the user-assigned
+// identity. Every connection it makes (host storage, durable task hub, bookings table, deployment
+// package, Application Insights) is identity-based, so no app setting holds a key.
+
+param name string
+param planName string
+param location string
+param tags object
+
+@description('Service name in azure.yaml; azd finds the app to deploy to by this tag.')
+param serviceName string
+
+param identityName string
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsName string
+
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int
+
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int
+
+param alwaysReadyHttpInstance bool
+
+@minLength(1)
+param alexaSkillId string
+
+@allowed(['Mandatory', 'Optional'])
+param pinPolicy string
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: identityName
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+        // Alexa gives the skill 8 seconds per request; a warm HTTP instance keeps a cold start out of them.
+        alwaysReady: alwaysReadyHttpInstance ? [{ name: 'http', instanceCount: 1 }] : []
+      }
+      // The version the solution targets (<TargetFramework>net10.0</TargetFramework> in Directory.Build.props).
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  // One literal object so the compiled template names every setting (the infra tests compare these
+  // names with RideHailer.Functions/local.settings.sample.json).
+  resource appSettings 'config' = {
+    name: 'appsettings'
+    properties: {
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identity.properties.clientId
+      AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+      // The durable task hub (Azure Storage backend) keeps its work items in queues and its history in tables.
+      AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+      AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+      // The bookings store takes a service URI and authenticates with DefaultAzureCredential,
+      // which AZURE_CLIENT_ID points at the user-assigned identity.
+      ConnectionStrings__Tables: storage.properties.primaryEndpoints.table
+      AZURE_CLIENT_ID: identity.properties.clientId
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+      Alexa__SkillId: alexaSkillId
+      Booking__PinPolicy: pinPolicy
+    }
+  }
+
+  // azd and Core Tools publish with an Entra token; FTP and Kudu basic auth stay off.
+  resource ftpBasicAuth 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scmBasicAuth 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+output name string = functionApp.name
+output defaultHostName string = functionApp.properties.defaultHostName
