@@ -9,18 +9,58 @@ using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Storage;
 using RideHailer.Tests.Alexa.Verification;
+using RideHailer.Tests.Domain;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Storage;
 
-/// <summary>The Azure Tables store on Azurite: the shared contract, then what only a table can get wrong.</summary>
+/// <summary>The Azure Tables store on Azurite: the booking-store contract, then what only a table can get wrong.</summary>
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class AzureTablesBookingStoreTests(AzuriteFixture azurite) : BookingStoreContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly TableServiceClient _service = new(azurite.ConnectionString);
 
-    protected override IBookingStore Store => field ??= StoreOn(_service.GetTableClient("ContractBookings"));
+    protected override IBookingStore CreateStore() => StoreOn(_service.GetTableClient("ContractBookings"));
+
+    [Fact]
+    public async Task Find_GeolocationPickup_ReturnsTheBookingExactlyAsBooked()
+    {
+        var store = CreateStore();
+        var request = BookingRequests.For();
+
+        var booked = await store.BookOnceAsync(request, None);
+
+        Assert.Equal(Booking.From(request), booked);
+        Assert.Equal(booked, await store.FindAsync(request.IdempotencyKey, None));
+    }
+
+    [Fact]
+    public async Task Find_AddressPickupAnonymousRider_ReturnsTheBookingExactlyAsBooked()
+    {
+        var store = CreateStore();
+        var request = BookingRequests.For(
+            pickup: Pickup.AtAddress("410 Terry Ave N, Seattle, WA 98109", "Seattle"),
+            destination: BookingRequests.Place("pike-place-market"),
+            fare: 12.50m,
+            passenger: new Passenger("rider-7", PersonId: null, GivenName: null, MobileNumber: null));
+
+        await store.BookOnceAsync(request, None);
+
+        Assert.Equal(Booking.From(request), await store.FindAsync(request.IdempotencyKey, None));
+    }
+
+    [Fact]
+    public async Task BookOnce_SameKeyAgain_ReturnsTheStoredBookingExactly()
+    {
+        var store = CreateStore();
+        var first = BookingRequests.For(driver: "Sam");
+
+        var booked = await store.BookOnceAsync(first, None);
+        var replay = await CreateStore().BookOnceAsync(BookingRequests.For(first.IdempotencyKey, driver: "Priya"), None);
+
+        Assert.Equal(booked, replay);
+    }
 
     [Fact]
     public async Task BookOnce_TwoWritersRacingForOneKey_LeaveOneRow()

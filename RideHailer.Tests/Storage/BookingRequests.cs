@@ -3,7 +3,7 @@ using RideHailer.Domain.Rides;
 
 namespace RideHailer.Tests.Storage;
 
-/// <summary>Booking requests with the seeds' numbers, each under a fresh key unless one is given.</summary>
+/// <summary>Booking requests with the seeds' numbers and a catalog place, each under a fresh key unless one is given.</summary>
 internal static class BookingRequests
 {
     public const string RiderId = "amzn1.ask.account.RIDER42";
