@@ -17,6 +17,8 @@ public static class BookingStoreServiceCollectionExtensions
     /// <c>AzureWebJobsStorage</c> or <c>AzureWebJobsStorage:tableServiceUri</c> is set, else
     /// <see cref="InProcessBookingStore"/>; and a <see cref="BookingStoreDescription"/> saying which, for the host to print.
     /// A connection setting that is neither a connection string nor an https URI throws here, naming the setting.
+    /// Both replace earlier registrations (a default in-process store), so the description always tells the truth
+    /// whatever the call order; register a test double after this call.
     /// </summary>
     public static IServiceCollection AddBookingStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,8 +28,8 @@ public static class BookingStoreServiceCollectionExtensions
         var connection = TablesConnection.From(configuration);
         if (connection is null)
         {
-            services.TryAddSingleton<IBookingStore, InProcessBookingStore>();
-            services.TryAddSingleton(BookingStoreDescription.InProcess);
+            services.RemoveAll<IBookingStore>().AddSingleton<IBookingStore, InProcessBookingStore>();
+            services.RemoveAll<BookingStoreDescription>().AddSingleton(BookingStoreDescription.InProcess);
             return services;
         }
 
@@ -36,7 +38,7 @@ public static class BookingStoreServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TablesOptions>, TablesOptionsValidator>());
 
-        services.TryAddSingleton<IBookingStore>(provider =>
+        services.RemoveAll<IBookingStore>().AddSingleton<IBookingStore>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<TablesOptions>>().Value;
             var table = connection.CreateServiceClient(ClientOptions(options)).GetTableClient(options.BookingsTable);
@@ -45,7 +47,7 @@ public static class BookingStoreServiceCollectionExtensions
                 provider.GetService<PlaceCatalog>() ?? PlaceCatalog.Default,
                 provider.GetRequiredService<ILogger<AzureTablesBookingStore>>());
         });
-        services.TryAddSingleton(provider =>
+        services.RemoveAll<BookingStoreDescription>().AddSingleton(provider =>
         {
             var table = provider.GetRequiredService<IOptions<TablesOptions>>().Value.BookingsTable;
             var access = connection.UsesIdentity ? "signed in with DefaultAzureCredential" : "by connection string";

@@ -130,6 +130,18 @@ public sealed class BookingStoreRegistrationTests
     }
 
     [Fact]
+    public void AddBookingStore_AfterADefaultInProcessStore_ReplacesIt()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Tables"] = ConnectionString }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IBookingStore, InProcessBookingStore>();
+
+        using var provider = services.AddBookingStore(configuration).BuildServiceProvider(validateScopes: true);
+
+        Assert.IsType<AzureTablesBookingStore>(provider.GetRequiredService<IBookingStore>());
+        Assert.Single(services, service => service.ServiceType == typeof(IBookingStore));
+    }
+
+    [Fact]
     public void AddBookingStore_CustomTable_IsDescribed()
     {
         using var provider = Services(new() { ["ConnectionStrings:Tables"] = ConnectionString, ["Tables:BookingsTable"] = "RideBookings" });
