@@ -1,0 +1,188 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
+using Azure.Identity;
+using Microsoft.Extensions.Logging;
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Skill.Storage;
+
+/// <summary>
+/// Bookings in an Azure Tables table: partition by rider, row by idempotency key (the booking id), created on
+/// first use. The table enforces one booking per key with conditional inserts, so concurrent writers for one key
+/// (two hosts, or an activity retried while its first run is still going) leave one row and all return it.
+/// Any other failure of the service is a <see cref="BookingStoreUnavailableException"/>.
+/// </summary>
+/// <remarks>
+/// A booking is two rows: first the key's claim in the fixed "booking-keys" partition (its insert is the lock:
+/// only one rider can ever claim a key, and a lookup by key alone finds the rider with a point read), then the
+/// booking in the rider's partition, also inserted conditionally so the first complete booking wins. A writer
+/// that stops between the two leaves a claim without a booking; the retry finds the claim, inserts the booking
+/// and carries on, and until then the key reads as not booked. Tables transactions cannot span partitions,
+/// which is why the order of the two inserts carries the guarantee.
+/// </remarks>
+public sealed class AzureTablesBookingStore : IBookingStore
+{
+    private readonly TableClient _table;
+    private readonly PlaceCatalog _places;
+    private readonly ILogger<AzureTablesBookingStore> _logger;
+    private readonly Lock _creationLock = new();
+    private Task? _creation;
+
+    public AzureTablesBookingStore(TableClient table, PlaceCatalog places, ILogger<AzureTablesBookingStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(places);
+        ArgumentNullException.ThrowIfNull(logger);
+        _table = table;
+        _places = places;
+        _logger = logger;
+    }
+
+    /// <inheritdoc/>
+    public Task<Booking> BookOnceAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RunAsync(() => BookOnceCoreAsync(request, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<Booking?> FindAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        return RunAsync(() => FindCoreAsync(idempotencyKey, cancellationToken), cancellationToken);
+    }
+
+    private async Task<Booking> BookOnceCoreAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        var riderId = request.Passenger.RiderId;
+        var claim = BookingKeyEntity.For(request.IdempotencyKey, riderId);
+        if (!await TryAddAsync(claim, cancellationToken))
+        {
+            var holder = await GetAsync<BookingKeyEntity>(claim.PartitionKey, claim.RowKey, cancellationToken)
+                ?? throw new BookingStoreUnavailableException("A booking key claim disappeared while it was being read.");
+            if (!string.Equals(holder.RiderId, riderId, StringComparison.Ordinal))
+            {
+                // Keys hash the session and the quote, and a session has one rider: this is a caller's bug.
+                throw new InvalidOperationException($"Idempotency key {request.IdempotencyKey} is already claimed by another rider.");
+            }
+        }
+
+        var booking = Booking.From(request);
+        var entity = BookingEntity.From(booking);
+        if (await TryAddAsync(entity, cancellationToken))
+        {
+            BookingStoreLog.BookingStored(_logger, request.IdempotencyKey);
+            return booking;
+        }
+
+        var stored = await GetAsync<BookingEntity>(entity.PartitionKey, entity.RowKey, cancellationToken)
+            ?? throw new BookingStoreUnavailableException("A stored booking disappeared while it was being read.");
+        BookingStoreLog.BookingAlreadyStored(_logger, request.IdempotencyKey);
+        return stored.ToBooking(_places);
+    }
+
+    private async Task<Booking?> FindCoreAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var rowKey = TableKey.From(idempotencyKey);
+        var claim = await GetAsync<BookingKeyEntity>(BookingKeyEntity.Partition, rowKey, cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        var entity = await GetAsync<BookingEntity>(BookingEntity.PartitionFor(claim.RiderId), rowKey, cancellationToken);
+        return entity?.ToBooking(_places);
+    }
+
+    /// <summary>Inserts the entity unless its key exists; false when it did.</summary>
+    private async Task<bool> TryAddAsync<T>(T entity, CancellationToken cancellationToken)
+        where T : ITableEntity
+    {
+        try
+        {
+            await _table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.ErrorCode == TableErrorCode.EntityAlreadyExists)
+        {
+            return false;
+        }
+    }
+
+    private async Task<T?> GetAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken)
+        where T : class, ITableEntity, new()
+    {
+        var response = await _table.GetEntityIfExistsAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>
+    /// Runs one store operation on a table that exists, creating it first (again, if it was deleted while we ran),
+    /// and turns the service's failures into the one exception the session handles.
+    /// </summary>
+    private async Task<T> RunAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureTableAsync(recreate: false, cancellationToken);
+            try
+            {
+                return await operation();
+            }
+            catch (RequestFailedException exception) when (exception.ErrorCode == TableErrorCode.TableNotFound)
+            {
+                await EnsureTableAsync(recreate: true, cancellationToken);
+                return await operation();
+            }
+        }
+        catch (RequestFailedException exception)
+        {
+            throw Unavailable($"HTTP {exception.Status} {exception.ErrorCode}".TrimEnd(), exception);
+        }
+        catch (AggregateException exception)
+        {
+            // Azure.Core gathers the failures of every attempt when its retries run out.
+            throw Unavailable("retries exhausted", exception);
+        }
+        catch (AuthenticationFailedException exception)
+        {
+            throw Unavailable("no credential for the table service", exception);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable("request timed out", exception);
+        }
+    }
+
+    /// <summary>
+    /// The table's creation, started by the first caller and shared by everyone after; a failed attempt is
+    /// forgotten so the next call tries again. It runs uncancelled (the client's timeouts bound it) because
+    /// other callers may be waiting on it.
+    /// </summary>
+    private Task EnsureTableAsync(bool recreate, CancellationToken cancellationToken)
+    {
+        lock (_creationLock)
+        {
+            if (recreate || _creation is null || _creation.IsFaulted || _creation.IsCanceled)
+            {
+                _creation = CreateTableAsync();
+            }
+
+            return _creation.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task CreateTableAsync()
+    {
+        await _table.CreateIfNotExistsAsync(CancellationToken.None);
+        BookingStoreLog.TableReady(_logger, _table.Name);
+    }
+
+    private BookingStoreUnavailableException Unavailable(string failure, Exception exception)
+    {
+        BookingStoreLog.StoreUnavailable(_logger, _table.Name, failure, exception);
+        return new BookingStoreUnavailableException($"The bookings table {_table.Name} is unavailable ({failure}).", exception);
+    }
+}

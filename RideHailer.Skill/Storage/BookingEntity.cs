@@ -1,0 +1,141 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Skill.Storage;
+
+/// <summary>
+/// A booking as one row a person can read in the table: partition by rider, row by idempotency key, and a column
+/// per fact. Tables has no decimal or TimeSpan, so the fare and durations are invariant strings ("12.50",
+/// "00:10:00") that round-trip exactly.
+/// </summary>
+internal sealed class BookingEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string IdempotencyKey { get; set; } = string.Empty;
+
+    public DateTimeOffset BookedAt { get; set; }
+
+    public string RiderId { get; set; } = string.Empty;
+
+    public string? PersonId { get; set; }
+
+    public string? GivenName { get; set; }
+
+    public string? MobileNumber { get; set; }
+
+    public string QuoteId { get; set; } = string.Empty;
+
+    public string PickupSource { get; set; } = string.Empty;
+
+    public double? PickupLatitude { get; set; }
+
+    public double? PickupLongitude { get; set; }
+
+    public string? PickupAddress { get; set; }
+
+    public string? PickupCity { get; set; }
+
+    public string DestinationId { get; set; } = string.Empty;
+
+    public string Destination { get; set; } = string.Empty;
+
+    public string DestinationSpokenName { get; set; } = string.Empty;
+
+    public double DestinationLatitude { get; set; }
+
+    public double DestinationLongitude { get; set; }
+
+    public string DestinationCity { get; set; } = string.Empty;
+
+    public string FareUsd { get; set; } = string.Empty;
+
+    public string PickupEta { get; set; } = string.Empty;
+
+    public DateTimeOffset QuotedAt { get; set; }
+
+    public DateTimeOffset QuoteExpiresAt { get; set; }
+
+    public string DriverName { get; set; } = string.Empty;
+
+    public string Car { get; set; } = string.Empty;
+
+    public string LicensePlate { get; set; } = string.Empty;
+
+    public string DriverEta { get; set; } = string.Empty;
+
+    public static string PartitionFor(string riderId) => "rider-" + TableKey.From(riderId);
+
+    public static BookingEntity From(Booking booking)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        var (quote, passenger, dispatch) = (booking.Quote, booking.Passenger, booking.Dispatch);
+        return new BookingEntity
+        {
+            PartitionKey = PartitionFor(passenger.RiderId),
+            RowKey = TableKey.From(booking.IdempotencyKey),
+            IdempotencyKey = booking.IdempotencyKey,
+            BookedAt = booking.BookedAt,
+            RiderId = passenger.RiderId,
+            PersonId = passenger.PersonId,
+            GivenName = passenger.GivenName,
+            MobileNumber = passenger.MobileNumber,
+            QuoteId = quote.Id,
+            PickupSource = quote.Pickup.Source.ToString(),
+            PickupLatitude = quote.Pickup.Point?.Latitude,
+            PickupLongitude = quote.Pickup.Point?.Longitude,
+            PickupAddress = quote.Pickup.Address,
+            PickupCity = quote.Pickup.City,
+            DestinationId = quote.Destination.Id,
+            Destination = quote.Destination.Name,
+            DestinationSpokenName = quote.Destination.SpokenName,
+            DestinationLatitude = quote.Destination.Location.Latitude,
+            DestinationLongitude = quote.Destination.Location.Longitude,
+            DestinationCity = quote.Destination.City,
+            FareUsd = quote.Fare.ToString(CultureInfo.InvariantCulture),
+            PickupEta = quote.PickupEta.ToString("c", CultureInfo.InvariantCulture),
+            QuotedAt = quote.QuotedAt,
+            QuoteExpiresAt = quote.ExpiresAt,
+            DriverName = dispatch.DriverName,
+            Car = dispatch.Car,
+            LicensePlate = dispatch.LicensePlate,
+            DriverEta = dispatch.DriverEta.ToString("c", CultureInfo.InvariantCulture),
+        };
+    }
+
+    public Booking ToBooking(PlaceCatalog places)
+    {
+        ArgumentNullException.ThrowIfNull(places);
+        var pickupPoint = PickupLatitude is { } latitude && PickupLongitude is { } longitude ? new GeoPoint(latitude, longitude) : null;
+        var pickup = new Pickup(Enum.Parse<PickupSource>(PickupSource), pickupPoint, PickupAddress, PickupCity);
+        var quote = new Quote(
+            QuoteId,
+            pickup,
+            DestinationFrom(places),
+            decimal.Parse(FareUsd, NumberStyles.Number, CultureInfo.InvariantCulture),
+            TimeSpan.ParseExact(PickupEta, "c", CultureInfo.InvariantCulture),
+            QuotedAt,
+            QuoteExpiresAt);
+        var passenger = new Passenger(RiderId, PersonId, GivenName, MobileNumber);
+        var dispatch = new Dispatch(DriverName, Car, LicensePlate, TimeSpan.ParseExact(DriverEta, "c", CultureInfo.InvariantCulture));
+        return new Booking(IdempotencyKey, quote, passenger, dispatch, BookedAt);
+    }
+
+    private Place DestinationFrom(PlaceCatalog places)
+    {
+        // The catalog's own instance when it still describes the same place, so a read-back booking equals the one
+        // the session holds; otherwise the place exactly as booked. Aliases only serve speech recognition and are
+        // not part of a booking.
+        var stored = new Place(DestinationId, Destination, DestinationSpokenName, new GeoPoint(DestinationLatitude, DestinationLongitude), DestinationCity, []);
+        return places.TryGet(DestinationId, out var known) && known == stored with { Aliases = known.Aliases } ? known : stored;
+    }
+}
