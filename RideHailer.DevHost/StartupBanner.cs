@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using RideHailer.Skill;
 using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Storage;
+using RideHailer.Skill.Workflow;
 
 namespace RideHailer.DevHost;
 
@@ -25,6 +27,9 @@ internal static class StartupBanner
         Console.WriteLine($"  Alexa:SkillId:      {alexa.SkillId}");
         Console.WriteLine($"  Alexa:VerifySignatures: {alexa.VerifySignatures}{(alexa.VerifySignatures ? "" : "  (Development only: requests are not signature-checked)")}");
         Console.WriteLine($"  Alexa:AllowedApiEndpoints: {string.Join(", ", alexa.EffectiveApiEndpoints)}");
+        Console.WriteLine($"  Booking:PinPolicy:  {app.Services.GetRequiredService<IOptions<BookingOptions>>().Value.PinPolicy}");
+        Console.WriteLine($"  Durable backend:    {app.Services.GetRequiredService<DurableOptions>().Backend}");
+        Console.WriteLine($"  Bookings:           {app.Services.GetRequiredService<BookingStoreDescription>()}");
         Console.WriteLine();
     }
 }

@@ -6,6 +6,7 @@ using RideHailer.Domain.Rides;
 using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Alexa.Profile;
 using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Skill.Storage;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Skill;
@@ -36,7 +37,7 @@ public static class SkillServiceCollectionExtensions
 
         services.TryAddSingleton(FleetTariff.Standard);
         services.TryAddSingleton<IRideProvider, LocalFleet>();
-        services.TryAddSingleton<IBookingStore, InProcessBookingStore>();
+        services.AddBookingStore(configuration);
         services.TryAddSingleton<RideBooker>();
         services.TryAddSingleton<QuoteRideActivity>();
         services.TryAddSingleton<BookRideActivity>();
