@@ -12,9 +12,9 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
             failures.Add($"Session:ReplyTimeout must be above zero and at most 00:00:07, so the answer reaches Alexa within its 8 second limit (it is {options.ReplyTimeout}).");
         }
 
-        if (options.IdleTimeout < TimeSpan.FromSeconds(10))
+        if (options.IdleTimeout < TimeSpan.FromSeconds(1))
         {
-            failures.Add($"Session:IdleTimeout must be at least 00:00:10 (it is {options.IdleTimeout}): Alexa keeps a session open for about 8 seconds per turn, longer while a connection runs.");
+            failures.Add($"Session:IdleTimeout must be at least 00:00:01 (it is {options.IdleTimeout}); keep it longer than a consent or PIN connection can take (minutes).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

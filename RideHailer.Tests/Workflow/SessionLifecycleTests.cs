@@ -1,0 +1,261 @@
+using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using RideHailer.Domain;
+using RideHailer.Domain.Flow;
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
+using RideHailer.Skill;
+using RideHailer.Skill.Workflow;
+using RideHailer.Tests.Support;
+using static RideHailer.Tests.Workflow.PinResultTests;
+using static RideHailer.Tests.Workflow.SeedConversationTests;
+
+namespace RideHailer.Tests.Workflow;
+
+/// <summary>Retries, stray resumes, timeouts and failures: nothing books twice, nothing is a 500.</summary>
+public sealed class SessionLifecycleTests
+{
+    [Fact]
+    public async Task RepeatedRequestId_GetsTheSameAnswerAndChangesNothing()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = await AtThePinAsync(skill);
+        var pinToken = alexa.LastToken;
+
+        var again = await alexa.RepeatLastAsync();
+
+        Assert.Equal(pinToken, (string?)again["response"]!["directives"]![0]!["token"]);
+        var booked = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
+        Assert.StartsWith("Great.", Speech(booked), StringComparison.Ordinal);
+        var retried = await alexa.RepeatLastAsync();
+        Assert.Equal(Speech(booked), Speech(retried));
+        Assert.Single(skill.Bookings.All);
+    }
+
+    [Fact]
+    public async Task SecondPinResumeAfterBooking_ReSpeaksTheBookingAndBooksNothingMore()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = await AtThePinAsync(skill);
+        var pinToken = alexa.LastToken;
+        await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
+
+        var replay = await alexa.PinResultAsync("200", "ACHIEVED", level: 400, token: pinToken);
+
+        Assert.Contains("driver", Speech(replay), StringComparison.Ordinal);
+        Assert.Single(skill.Bookings.All);
+    }
+
+    [Theory]
+    [InlineData("pin.not-the-pending-one")]
+    [InlineData("consent.forged")]
+    [InlineData("something else entirely")]
+    public async Task ResumeWithAWrongToken_IsAnsweredGracefullyAndChangesNothing(string token)
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = await AtThePinAsync(skill);
+        var pending = alexa.LastToken;
+
+        var stray = await alexa.PinResultAsync("200", "ACHIEVED", level: 400, token: token);
+
+        Assert.StartsWith(Phrases.NotExpected, Speech(stray), StringComparison.Ordinal);
+        Assert.Empty(skill.Bookings.All);
+        var booked = await alexa.PinResultAsync("200", "ACHIEVED", level: 400, token: pending);
+        Assert.StartsWith("Great.", Speech(booked), StringComparison.Ordinal);
+        Assert.Single(skill.Bookings.All);
+    }
+
+    [Fact]
+    public async Task StaleConsentToken_AfterTheQuote_ChangesNothing()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = skill.NewSession();
+        await alexa.OrderAsync("the Space Needle");
+        var consentToken = alexa.LastToken;
+        await alexa.ConsentResultAsync("200", "ACCEPTED");
+
+        var stale = await alexa.ConsentResultAsync("200", "DENIED", token: consentToken);
+
+        Assert.StartsWith(Phrases.NotExpected, Speech(stale), StringComparison.Ordinal);
+        Assert.False((bool)stale["response"]!["shouldEndSession"]!);
+        Assert.StartsWith("Great.", Speech(await ThenBookAsync(alexa)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SessionEndedMidFlow_EndsTheOrchestrationWithoutBooking()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = await AtThePinAsync(skill);
+
+        var ended = await alexa.SessionEndedAsync();
+
+        Assert.Equal("""{"version":"1.0","response":{}}""", ended.ToJsonString());
+        var instance = await WaitForCompletionAsync(skill, alexa.SessionId);
+        Assert.Equal(SessionStep.Ended, instance.ReadOutputAs<SessionOutcome>()!.State.Step);
+        Assert.Empty(skill.Bookings.All);
+    }
+
+    [Fact]
+    public async Task IdleSession_EndsItselfAfterTheIdleTimeout()
+    {
+        await using var skill = await SkillHarness.StartAsync(new() { ["Session:IdleTimeout"] = "00:00:01" });
+        var alexa = skill.NewSession();
+        await alexa.LaunchAsync();
+
+        var instance = await WaitForCompletionAsync(skill, alexa.SessionId);
+
+        Assert.Equal(SessionStep.Ended, instance.ReadOutputAs<SessionOutcome>()!.State.Step);
+    }
+
+    [Fact]
+    public async Task UnlinkedAccount_GetsTheLinkAccountCardBeforeAnyConsent()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = skill.NewSession(RiderSetup.Default with { Linked = false });
+
+        var response = await alexa.OrderAsync("the Space Needle");
+
+        Assert.Equal(Phrases.LinkAccount, Speech(response));
+        Assert.Equal("LinkAccount", (string?)response["response"]!["card"]!["type"]);
+        Assert.Null(response["response"]!["directives"]);
+        Assert.Empty(skill.Api.Requests);
+    }
+
+    [Fact]
+    public async Task UnknownDestination_IsNamedAndAskedAgain()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = skill.NewSession();
+
+        var response = await alexa.OrderAsync("Atlantis");
+
+        Assert.Equal("Sorry, I don't know where Atlantis is. Where would you like to go?", Speech(response));
+        Assert.False((bool)response["response"]!["shouldEndSession"]!);
+        Assert.NotNull(response["response"]!["reprompt"]);
+    }
+
+    [Fact]
+    public async Task ResolvedSlotId_WinsOverTheWords()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+
+        var quote = await alexa.OrderAsync("the big airport", resolvedId: "seattle-tacoma-international-airport");
+
+        Assert.Contains("Seattle-Tacoma International Airport", Speech(quote), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RideProviderDown_ApologisesAndBooksNothing()
+    {
+        var provider = new Mock<IRideProvider>();
+        provider.Setup(p => p.QuoteAsync(It.IsAny<Pickup>(), It.IsAny<Place>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new RideUnavailableException("no cars"));
+        await using var skill = await SkillHarness.StartAsync(configure: services => services.AddSingleton(provider.Object));
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+
+        var response = await alexa.OrderAsync("the Space Needle");
+
+        Assert.StartsWith("Sorry", Speech(response), StringComparison.Ordinal);
+        Assert.True((bool)response["response"]!["shouldEndSession"]!);
+        Assert.Empty(skill.Bookings.All);
+    }
+
+    [Fact]
+    public async Task BookingStoreFailing_ApologisesAndNeverBooksTwice()
+    {
+        var store = new Mock<IBookingStore>();
+        store.Setup(s => s.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((Booking?)null);
+        store.Setup(s => s.BookOnceAsync(It.IsAny<BookingRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("conflict"));
+        await using var skill = await SkillHarness.StartAsync(configure: services => services.AddSingleton(store.Object));
+        var alexa = await AtThePinAsync(skill);
+
+        var response = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
+        var again = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
+
+        Assert.Equal(Phrases.BookingFailed, Speech(response));
+        Assert.True((bool)response["response"]!["shouldEndSession"]!);
+        Assert.DoesNotContain("Great", Speech(again), StringComparison.Ordinal);
+        // The activity retries once (at-least-once semantics); the session never commands a second booking.
+        store.Verify(s => s.BookOnceAsync(It.IsAny<BookingRequest>(), It.IsAny<CancellationToken>()), Times.Between(1, 2, Moq.Range.Inclusive));
+    }
+
+    [Fact]
+    public async Task SlowTurn_AnswersTooSlowWithinTheBudgetAndKeepsTheSessionOpen()
+    {
+        var provider = new Mock<IRideProvider>();
+        provider.Setup(p => p.QuoteAsync(It.IsAny<Pickup>(), It.IsAny<Place>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                throw new RideUnavailableException("slow");
+            });
+        await using var skill = await SkillHarness.StartAsync(
+            new() { ["Session:ReplyTimeout"] = "00:00:00.500" },
+            services => services.AddSingleton(provider.Object));
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+
+        var response = await alexa.OrderAsync("the Space Needle");
+
+        Assert.Equal(SkillEndpoint.TooSlowSpeech, Speech(response));
+        Assert.False((bool)response["response"]!["shouldEndSession"]!);
+    }
+
+    [Fact]
+    public async Task UnreachableDurableBackend_IsASpokenApologyNotA500()
+    {
+        var durable = new Mock<DurableTaskClient>("broken");
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("backend down"));
+        await using var skill = await SkillHarness.StartAsync(configure: services => services.AddSingleton(durable.Object));
+        var alexa = skill.NewSession();
+
+        var response = await alexa.LaunchAsync();
+
+        Assert.Equal(SkillEndpoint.FailedSpeech, Speech(response));
+    }
+
+    [Fact]
+    public async Task WholeSession_KeepsEveryCredentialOutOfDurableStateAndLogs()
+    {
+        await using var skill = await SkillHarness.StartAsync();
+        var alexa = skill.NewSession();
+        await alexa.LaunchAsync();
+        await alexa.OrderAsync("the Space Needle");
+        await alexa.ConsentResultAsync("200", "ACCEPTED");
+        await alexa.YesAsync();
+        await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
+        Assert.Single(skill.Bookings.All);
+
+        Assert.NotEmpty(skill.Recorded.Payloads);
+        Assert.NotEmpty(skill.Recorded.Logs);
+        string[] secrets = [AlexaSession.ApiAccessToken, AlexaSession.LinkedAccountToken, AlexaSession.PersonAccessToken, AlexaSession.ConsentToken];
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(skill.Recorded.Payloads, payload => payload.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(skill.Recorded.Logs, line => line.Contains(secret, StringComparison.Ordinal));
+        }
+
+        string[] personal = ["Jane", "2065550142", "400 Broad St"];
+        foreach (var value in personal)
+        {
+            Assert.DoesNotContain(skill.Recorded.Logs, line => line.Contains(value, StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task<JsonNode> ThenBookAsync(AlexaSession alexa)
+    {
+        await alexa.YesAsync();
+        return await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
+    }
+
+    private static async Task<OrchestrationMetadata> WaitForCompletionAsync(SkillHarness skill, string sessionId)
+    {
+        var durable = skill.Services.GetRequiredService<DurableTaskClient>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await durable.WaitForInstanceCompletionAsync(SessionInstanceId.For(sessionId), getInputsAndOutputs: true, timeout.Token);
+    }
+}
