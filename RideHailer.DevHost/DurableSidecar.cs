@@ -1,7 +1,5 @@
 using System.Net;
 using DurableTask.Core;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
@@ -23,11 +21,31 @@ internal sealed class DurableSidecar(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await service.CreateIfNotExistsAsync();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+
+        // Built outside the caller's execution context: a WebApplicationFactory (the tests) watches the
+        // hosts built in its async flow and would take this one over as if it were the app under test.
+        Task<int> start;
+        using (ExecutionContext.SuppressFlow())
+        {
+            start = Task.Run(() => StartSidecarAsync(cancellationToken), cancellationToken);
+        }
+
+        channel.Listening(await start);
+    }
+
+    private async Task<int> StartSidecarAsync(CancellationToken cancellationToken)
+    {
+        // Empty: the DevHost's own settings (its URL from the launch profile, above all) are not the sidecar's.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRouting();
         builder.Services.AddSingleton(loggerFactory);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        ListenOptions? endpoint = null;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            endpoint = listen;
+        }));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(service);
         builder.Services.AddSingleton(client);
@@ -37,8 +55,8 @@ internal sealed class DurableSidecar(
         _sidecar.MapGrpcService<TaskHubGrpcServer>();
         await _sidecar.StartAsync(cancellationToken);
 
-        var address = _sidecar.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        channel.Listening(new Uri(address).Port);
+        // Kestrel writes the port the OS chose back into the endpoint it bound.
+        return endpoint!.IPEndPoint!.Port;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
