@@ -1,3 +1,4 @@
+using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar;
@@ -10,22 +11,27 @@ internal static class DurableBackendServiceCollectionExtensions
 {
     /// <summary>
     /// The session workflow on a Durable Task worker and client in this process, talking gRPC to a sidecar
-    /// over the chosen backend. InMemory runs at most ProcessorCount orchestration work items at once and
-    /// backs off 500 ms when saturated: right for one developer, not for load.
+    /// over the chosen engine: in memory (default), or DurableTask.AzureStorage, which Azure Functions runs.
     /// </summary>
     public static IServiceCollection AddDurableBackend(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DurableOptions.SectionName).Get<DurableOptions>() ?? new DurableOptions();
-        if (options.Backend != DurableBackend.InMemory)
-        {
-            throw new InvalidOperationException(
-                $"Durable:Backend={options.Backend} is not available yet; use InMemory (the default).");
-        }
-
         services.AddSingleton(options);
-        services.AddSingleton<InMemoryOrchestrationService>();
-        services.AddSingleton<IOrchestrationService>(provider => provider.GetRequiredService<InMemoryOrchestrationService>());
-        services.AddSingleton<IOrchestrationServiceClient>(provider => provider.GetRequiredService<InMemoryOrchestrationService>());
+        if (options.Backend == DurableBackend.AzureStorage)
+        {
+            var hub = configuration.GetSection(DurableTaskHubSettings.SectionName).Get<DurableTaskHubSettings>() ?? new DurableTaskHubSettings();
+            services.AddSingleton(hub);
+            services.AddSingleton(provider => new AzureStorageOrchestrationService(AzureStorageSettings(options, hub, provider)));
+            services.AddSingleton<IOrchestrationService>(provider => provider.GetRequiredService<AzureStorageOrchestrationService>());
+            services.AddSingleton<IOrchestrationServiceClient>(provider => provider.GetRequiredService<AzureStorageOrchestrationService>());
+        }
+        else
+        {
+            // At most ProcessorCount orchestration work items at once, 500 ms back-off when saturated: one developer, not load.
+            services.AddSingleton<InMemoryOrchestrationService>();
+            services.AddSingleton<IOrchestrationService>(provider => provider.GetRequiredService<InMemoryOrchestrationService>());
+            services.AddSingleton<IOrchestrationServiceClient>(provider => provider.GetRequiredService<InMemoryOrchestrationService>());
+        }
 
         // Registered before the worker so the sidecar is listening when the worker connects.
         var channel = new SidecarChannel();
@@ -42,5 +48,29 @@ internal static class DurableBackendServiceCollectionExtensions
             client.RegisterDirectly();
         });
         return services;
+    }
+
+    private static AzureStorageOrchestrationServiceSettings AzureStorageSettings(
+        DurableOptions options, DurableTaskHubSettings hub, IServiceProvider provider)
+    {
+        if (string.IsNullOrWhiteSpace(options.Storage))
+        {
+            throw new InvalidOperationException(
+                "Durable:Storage is required when Durable:Backend=AzureStorage: a storage connection string (Azurite: UseDevelopmentStorage=true).");
+        }
+
+        return new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(options.Storage),
+            TaskHubName = hub.HubName,
+            PartitionCount = hub.StorageProvider.PartitionCount,
+            MaxQueuePollingInterval = hub.StorageProvider.MaxQueuePollingInterval,
+            ControlQueueBatchSize = hub.StorageProvider.ControlQueueBatchSize,
+            ExtendedSessionsEnabled = hub.ExtendedSessionsEnabled,
+            ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(hub.ExtendedSessionIdleTimeoutInSeconds),
+            MaxConcurrentTaskOrchestrationWorkItems = hub.MaxConcurrentOrchestratorFunctions,
+            MaxConcurrentTaskActivityWorkItems = hub.MaxConcurrentActivityFunctions,
+            LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
+        };
     }
 }

@@ -7,6 +7,9 @@ internal sealed class DurableOptions
 
     /// <summary><c>InMemory</c> (default, nothing to install) or <c>AzureStorage</c> (the engine Azure Functions uses).</summary>
     public DurableBackend Backend { get; set; } = DurableBackend.InMemory;
+
+    /// <summary>The storage connection string for <c>AzureStorage</c>; Azurite: <c>UseDevelopmentStorage=true</c>.</summary>
+    public string? Storage { get; set; }
 }
 
 internal enum DurableBackend

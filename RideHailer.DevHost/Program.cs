@@ -1,8 +1,16 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.FileProviders;
 using RideHailer.DevHost;
 using RideHailer.Skill;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// The Functions app's host.json (copied beside the DevHost) tunes the durable engine for both hosts;
+// it goes first so appsettings, environment variables and the command line can override it.
+builder.Configuration.AddJsonFile(new PhysicalFileProvider(AppContext.BaseDirectory), "host.json", optional: true, reloadOnChange: false);
+builder.Configuration.Sources.Insert(0, builder.Configuration.Sources[^1]);
+builder.Configuration.Sources.RemoveAt(builder.Configuration.Sources.Count - 1);
+
 builder.Services
     .AddRideHailerSkill(builder.Configuration)
     .AddDurableBackend(builder.Configuration);

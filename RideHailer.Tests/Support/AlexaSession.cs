@@ -10,6 +10,9 @@ namespace RideHailer.Tests.Support;
 /// </summary>
 internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiEndpoint, RiderSetup? rider = null)
 {
+    /// <summary>Where requests go; a restart test points it at the new host.</summary>
+    public Func<JsonNode, Task<JsonNode>> Post { get; set; } = post;
+
     public const string ApiAccessToken = "api-access-token-secret";
     public const string LinkedAccountToken = "linked-account-token-secret";
     public const string PersonAccessToken = "person-access-token-secret";
@@ -84,7 +87,7 @@ internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiE
         SendAsync(new JsonObject { ["type"] = "SessionEndedRequest", ["reason"] = "USER_INITIATED" });
 
     /// <summary>Sends <see cref="LastRequest"/> again, unchanged (same request id), as Alexa does when it retries.</summary>
-    public Task<JsonNode> RepeatLastAsync() => post(LastRequest!.DeepClone());
+    public Task<JsonNode> RepeatLastAsync() => Post(LastRequest!.DeepClone());
 
     public async Task<JsonNode> SendAsync(JsonObject request, int? personLevel = null, bool locationShared = false)
     {
@@ -93,7 +96,7 @@ internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiE
         request["locale"] = "en-US";
         LastRequest = Envelope(request, personLevel, locationShared);
         _started = true;
-        var response = await post(LastRequest.DeepClone());
+        var response = await Post(LastRequest.DeepClone());
         if (response["response"]?["directives"]?[0]?["token"] is { } token)
         {
             LastToken = (string?)token;

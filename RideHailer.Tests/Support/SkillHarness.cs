@@ -20,58 +20,99 @@ internal sealed class SkillHarness : IAsyncDisposable
 {
     private readonly RideHailerApp _app;
 
-    private SkillHarness(RideHailerApp app, LocalAlexaApi api, InProcessBookingStore bookings, Recorder recorder)
+    private readonly BackendUnderTest _backend;
+
+    private SkillHarness(RideHailerApp app, LocalAlexaApi api, BackendUnderTest backend, string hub, Recorder recorder)
     {
         _app = app;
+        _backend = backend;
         Api = api;
-        Bookings = bookings;
+        Hub = hub;
         Recorded = recorder;
     }
 
     public LocalAlexaApi Api { get; }
 
-    public InProcessBookingStore Bookings { get; }
+    /// <summary>Names this DevHost's durable task hub and bookings table; a restarted host reuses it.</summary>
+    public string Hub { get; }
 
     public Recorder Recorded { get; }
 
     public IServiceProvider Services => _app.Services;
 
     public static async Task<SkillHarness> StartAsync(
-        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+        BackendUnderTest backend,
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null,
+        string? hub = null,
+        LocalAlexaApi? api = null)
     {
-        var api = await LocalAlexaApi.StartAsync();
-        var bookings = new InProcessBookingStore();
+        ArgumentNullException.ThrowIfNull(backend);
+        api ??= await LocalAlexaApi.StartAsync();
+        hub ??= "t" + Guid.NewGuid().ToString("N")[..16];
         var recorder = new Recorder();
         var all = new Dictionary<string, string?>
         {
             ["Alexa:AllowedApiEndpoints:0"] = api.Endpoint.ToString().TrimEnd('/'),
             ["Logging:LogLevel:Default"] = "Trace",
         };
-        foreach (var (key, value) in settings ?? [])
+        foreach (var (key, value) in backend.Settings(hub).Concat(settings ?? []))
         {
             all[key] = value;
         }
 
         var app = new RideHailerApp(all, services =>
         {
-            services.AddSingleton<IBookingStore>(bookings);
+            if (backend == BackendUnderTest.InMemory && !all.ContainsKey("ConnectionStrings:Tables"))
+            {
+                services.AddSingleton<IBookingStore>(new InProcessBookingStore());
+            }
+
             services.AddSingleton<ILoggerProvider>(recorder);
             services.Configure<DurableTaskWorkerOptions>(options => options.DataConverter = recorder.Wrap(options.DataConverter));
             services.Configure<DurableTaskClientOptions>(options => options.DataConverter = recorder.Wrap(options.DataConverter));
             configure?.Invoke(services);
         });
         _ = app.Server;
-        return new SkillHarness(app, api, bookings, recorder);
+        return new SkillHarness(app, api, backend, hub, recorder);
     }
 
     public AlexaSession NewSession(RiderSetup? rider = null) => new(_app.PostAsync, Api.Endpoint, rider);
 
+    /// <summary>A new session, one-shot with every scope granted, up to the PIN connection.</summary>
+    public async Task<AlexaSession> AtThePinAsync()
+    {
+        var alexa = NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        await alexa.OrderAsync("the Space Needle");
+        Responses.AssertStartConnection(await alexa.YesAsync(), "connection://AMAZON.VerifyPerson/2");
+        return alexa;
+    }
+
+    /// <summary>Carries a session on in this host, as Alexa would after the previous host stopped.</summary>
+    public void TakeOver(AlexaSession session) => session.Post = _app.PostAsync;
+
+    public async Task<IReadOnlyList<Booking>> BookingsAsync() =>
+        await _backend.BookingsAsync(Hub, _app.Services.GetRequiredService<IBookingStore>());
+
+    /// <summary>Stops the DevHost but keeps the local Alexa API, for a restart on the same data.</summary>
+    public async Task<LocalAlexaApi> StopHostAsync()
+    {
+        await _app.DisposeAsync();
+        _stopped = true;
+        return Api;
+    }
+
     public Task<JsonNode> PostAsync(JsonNode envelope) => _app.PostAsync(envelope);
+
+    private bool _stopped;
 
     public async ValueTask DisposeAsync()
     {
-        await _app.DisposeAsync();
-        await Api.DisposeAsync();
+        if (!_stopped)
+        {
+            await _app.DisposeAsync();
+            await Api.DisposeAsync();
+        }
     }
 
     /// <summary>Every payload the durable data converter wrote or read, and every log message.</summary>

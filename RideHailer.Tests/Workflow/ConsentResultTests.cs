@@ -2,12 +2,12 @@ using RideHailer.DevHost.Simulator;
 using RideHailer.Domain;
 using RideHailer.Domain.Flow;
 using RideHailer.Tests.Support;
-using static RideHailer.Tests.Workflow.SeedConversationTests;
+using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
 
 /// <summary>DESIGN.md's consent table, row by row, through the endpoint and the orchestration.</summary>
-public sealed class ConsentResultTests
+public abstract class ConsentResultTests(BackendUnderTest backend)
 {
     private static readonly string[] AskedScopes = [PermissionScopes.GivenName, PermissionScopes.Geolocation, PermissionScopes.MobileNumber];
 
@@ -24,7 +24,7 @@ public sealed class ConsentResultTests
     [InlineData("200", "SOMETHING_NEW", Phrases.ConsentFailed)]
     public async Task ConsentNotGiven_EndsWithThePermissionsCardAndBooksNothing(string code, string? status, string speech)
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession();
         await alexa.OrderAsync("the Space Needle");
 
@@ -33,14 +33,14 @@ public sealed class ConsentResultTests
         Assert.Equal(speech, Speech(response));
         AssertPermissionsCard(response, AskedScopes);
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
-        Assert.Empty(skill.Bookings.All);
+        Assert.Empty(await skill.BookingsAsync());
         Assert.DoesNotContain(skill.Api.Requests, request => request.Contains("/v2/", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Accepted_ReadsThePersonsProfileWithTheRequestsToken()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession();
         await alexa.OrderAsync("the Space Needle");
 
@@ -53,7 +53,7 @@ public sealed class ConsentResultTests
     [Fact]
     public async Task Accepted_WithoutARecognisedSpeaker_ReadsTheAccountProfileAndAsksAtAccountLevel()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession(RiderSetup.Default with { PersonId = null });
 
         var consent = await alexa.OrderAsync("the Space Needle");
@@ -69,7 +69,7 @@ public sealed class ConsentResultTests
     [Fact]
     public async Task Consent_WithARecognisedSpeaker_AsksNameAndMobileAtPersonLevelAndLocationAtAccountLevel()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession();
 
         var consent = await alexa.OrderAsync("the Space Needle");
@@ -84,7 +84,7 @@ public sealed class ConsentResultTests
     [Fact]
     public async Task Consent_OnlyAsksForWhatIsNotGrantedYet()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.Geolocation] });
 
         var consent = await alexa.OrderAsync("the Space Needle");
@@ -97,7 +97,7 @@ public sealed class ConsentResultTests
     [Fact]
     public async Task DeviceWithoutGeolocation_AsksForTheAddressAndPicksUpThere()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession(RiderSetup.Default with { Geolocation = false });
 
         var consent = await alexa.OrderAsync("the Space Needle");
@@ -113,7 +113,7 @@ public sealed class ConsentResultTests
     [InlineData(LocalAlexaApi.PersonGivenNamePath, PermissionScopes.GivenName)]
     public async Task AcceptedButTheProfileApiRefusesAScope_TreatsItAsNotGranted(string path, string refusedScope)
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         skill.Api.Answer(path, 403);
         var alexa = skill.NewSession();
         await alexa.OrderAsync("the Space Needle");
@@ -122,13 +122,13 @@ public sealed class ConsentResultTests
 
         AssertPermissionsCard(response, refusedScope);
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
-        Assert.Empty(skill.Bookings.All);
+        Assert.Empty(await skill.BookingsAsync());
     }
 
     [Fact]
     public async Task AcceptedButTheProfileApiFails_RetriesOnceThenEndsWithoutBooking()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         skill.Api.Answer(LocalAlexaApi.PersonMobileNumberPath, 503);
         var alexa = skill.NewSession();
         await alexa.OrderAsync("the Space Needle");
@@ -137,13 +137,13 @@ public sealed class ConsentResultTests
 
         Assert.Equal(2, skill.Api.Requests.Count(request => request == $"GET {LocalAlexaApi.PersonMobileNumberPath}"));
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
-        Assert.Empty(skill.Bookings.All);
+        Assert.Empty(await skill.BookingsAsync());
     }
 
     [Fact]
     public async Task ApiEndpointNotAllowed_IsNeverCalledWithTheToken()
     {
-        await using var skill = await SkillHarness.StartAsync(new() { ["Alexa:AllowedApiEndpoints:0"] = "https://api.amazonalexa.com" });
+        await using var skill = await SkillHarness.StartAsync(backend, new() { ["Alexa:AllowedApiEndpoints:0"] = "https://api.amazonalexa.com" });
         var alexa = skill.NewSession();
         await alexa.OrderAsync("the Space Needle");
 
@@ -151,6 +151,6 @@ public sealed class ConsentResultTests
 
         Assert.Empty(skill.Api.Requests);
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
-        Assert.Empty(skill.Bookings.All);
+        Assert.Empty(await skill.BookingsAsync());
     }
 }

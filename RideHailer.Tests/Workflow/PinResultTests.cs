@@ -1,11 +1,11 @@
 using RideHailer.Domain.Flow;
 using RideHailer.Tests.Support;
-using static RideHailer.Tests.Workflow.SeedConversationTests;
+using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
 
 /// <summary>DESIGN.md's PIN table, row by row, through the endpoint and the orchestration.</summary>
-public sealed class PinResultTests
+public abstract class PinResultTests(BackendUnderTest backend)
 {
     [Theory]
     [InlineData("Mandatory", "200", "ACHIEVED", null, 400)]
@@ -13,13 +13,13 @@ public sealed class PinResultTests
     [InlineData("Optional", "200", "NOT_ENABLED", null, 300)]
     public async Task Verified_BooksExactlyOnce(string policy, string code, string status, string? reason, int level)
     {
-        await using var skill = await SkillHarness.StartAsync(new() { ["Booking:PinPolicy"] = policy });
-        var alexa = await AtThePinAsync(skill);
+        await using var skill = await SkillHarness.StartAsync(backend, new() { ["Booking:PinPolicy"] = policy });
+        var alexa = await skill.AtThePinAsync();
 
         var booked = await alexa.PinResultAsync(code, status, reason, level);
 
         Assert.StartsWith("Great. Your driver will arrive in ", Speech(booked), StringComparison.Ordinal);
-        Assert.Single(skill.Bookings.All);
+        Assert.Single(await skill.BookingsAsync());
     }
 
     [Theory]
@@ -36,34 +36,34 @@ public sealed class PinResultTests
     [InlineData("Mandatory", "500", "ACHIEVED", null, 400, Phrases.PinConnectionFailed)]
     public async Task NotVerified_EndsWithoutBooking(string policy, string code, string? status, string? reason, int level, string speech)
     {
-        await using var skill = await SkillHarness.StartAsync(new() { ["Booking:PinPolicy"] = policy });
-        var alexa = await AtThePinAsync(skill);
+        await using var skill = await SkillHarness.StartAsync(backend, new() { ["Booking:PinPolicy"] = policy });
+        var alexa = await skill.AtThePinAsync();
 
         var response = await alexa.PinResultAsync(code, status, reason, level);
 
         Assert.Equal(speech, Speech(response));
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
-        Assert.Empty(skill.Bookings.All);
+        Assert.Empty(await skill.BookingsAsync());
     }
 
     [Fact]
     public async Task AchievedWithoutAPerson_IsNotVerified()
     {
-        await using var skill = await SkillHarness.StartAsync();
-        var alexa = await AtThePinAsync(skill);
+        await using var skill = await SkillHarness.StartAsync(backend);
+        var alexa = await skill.AtThePinAsync();
         alexa.Rider = alexa.Rider with { PersonId = null };
 
         var response = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
 
         Assert.Equal(Phrases.PinNotVerified, Speech(response));
-        Assert.Empty(skill.Bookings.All);
+        Assert.Empty(await skill.BookingsAsync());
     }
 
     [Fact]
     public async Task NotMatch_OffersOneRetryWithANewTokenThatCanBook()
     {
-        await using var skill = await SkillHarness.StartAsync();
-        var alexa = await AtThePinAsync(skill);
+        await using var skill = await SkillHarness.StartAsync(backend);
+        var alexa = await skill.AtThePinAsync();
         var firstToken = alexa.LastToken;
 
         var retry = await alexa.PinResultAsync("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
@@ -76,14 +76,14 @@ public sealed class PinResultTests
 
         var booked = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
         Assert.StartsWith("Great.", Speech(booked), StringComparison.Ordinal);
-        Assert.Single(skill.Bookings.All);
+        Assert.Single(await skill.BookingsAsync());
     }
 
     [Fact]
     public async Task NotMatchTwice_EndsWithoutBooking()
     {
-        await using var skill = await SkillHarness.StartAsync();
-        var alexa = await AtThePinAsync(skill);
+        await using var skill = await SkillHarness.StartAsync(backend);
+        var alexa = await skill.AtThePinAsync();
         await alexa.PinResultAsync("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
         await alexa.YesAsync();
 
@@ -91,13 +91,13 @@ public sealed class PinResultTests
 
         Assert.Equal(Phrases.PinNoMatchAgain, Speech(response));
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
-        Assert.Empty(skill.Bookings.All);
+        Assert.Empty(await skill.BookingsAsync());
     }
 
     [Fact]
     public async Task NoToTheQuote_EndsPolitelyWithoutAPin()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
         await alexa.OrderAsync("the Space Needle");
 
@@ -105,14 +105,6 @@ public sealed class PinResultTests
 
         Assert.Equal(Phrases.Declined, Speech(response));
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
-        Assert.Empty(skill.Bookings.All);
-    }
-
-    internal static async Task<AlexaSession> AtThePinAsync(SkillHarness skill)
-    {
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
-        await alexa.OrderAsync("the Space Needle");
-        AssertStartConnection(await alexa.YesAsync(), "connection://AMAZON.VerifyPerson/2");
-        return alexa;
+        Assert.Empty(await skill.BookingsAsync());
     }
 }

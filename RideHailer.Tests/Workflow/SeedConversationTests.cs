@@ -1,16 +1,17 @@
 using System.Text.Json.Nodes;
 using RideHailer.Domain;
 using RideHailer.Tests.Support;
+using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
 
 /// <summary>The seeds' conversations, whole, through the endpoint and the real orchestration.</summary>
-public sealed class SeedConversationTests
+public abstract class SeedConversationTests(BackendUnderTest backend)
 {
     [Fact]
     public async Task ConsentAccepted_QuotesThenBooksOnceAfterThePin()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession();
 
         Assert.Equal("Welcome to Ride Hailer. Where would you like to go?", Speech(await alexa.LaunchAsync()));
@@ -33,7 +34,7 @@ public sealed class SeedConversationTests
         Assert.Matches("^Great. Your driver will arrive in .+ minutes?\\.$", Speech(booked));
         Assert.Equal("Simple", (string?)booked["response"]!["card"]!["type"]);
         Assert.True((bool)booked["response"]!["shouldEndSession"]!);
-        var booking = Assert.Single(skill.Bookings.All);
+        var booking = Assert.Single(await skill.BookingsAsync());
         Assert.Equal("Jane", booking.Passenger.GivenName);
         Assert.Equal("+1 2065550142", booking.Passenger.MobileNumber);
         Assert.Equal("space-needle", booking.Quote.Destination.Id);
@@ -42,7 +43,7 @@ public sealed class SeedConversationTests
     [Fact]
     public async Task ConsentDenied_EndsWithThePermissionsCardAndNoBooking()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession();
         await alexa.LaunchAsync();
         await alexa.OrderAsync("the Space Needle");
@@ -54,7 +55,7 @@ public sealed class SeedConversationTests
             Speech(denied));
         AssertPermissionsCard(denied, PermissionScopes.GivenName, PermissionScopes.Geolocation, PermissionScopes.MobileNumber);
         Assert.True((bool)denied["response"]!["shouldEndSession"]!);
-        Assert.Empty(skill.Bookings.All);
+        Assert.Empty(await skill.BookingsAsync());
     }
 
     [Theory]
@@ -62,7 +63,7 @@ public sealed class SeedConversationTests
     [InlineData("204", null)]
     public async Task ConsentNotAnswered_EndsWithoutOkAndWithTheCard(string code, string? status)
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession();
         await alexa.LaunchAsync();
         await alexa.OrderAsync("the Space Needle");
@@ -73,13 +74,13 @@ public sealed class SeedConversationTests
             "To order you a car, Ride Hailer needs access to that information. Please go to the Alexa app to give Ride Hailer permission, and then open Ride Hailer again. Thank you for using Ride Hailer.",
             Speech(unanswered));
         AssertPermissionsCard(unanswered, PermissionScopes.GivenName, PermissionScopes.Geolocation, PermissionScopes.MobileNumber);
-        Assert.Empty(skill.Bookings.All);
+        Assert.Empty(await skill.BookingsAsync());
     }
 
     [Fact]
     public async Task PinSeed_OneShotWithScopesGranted_QuotesAsksForThePinAndBooks()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
 
         var quote = await alexa.OrderAsync("the Space Needle");
@@ -90,26 +91,6 @@ public sealed class SeedConversationTests
         var booked = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
 
         Assert.StartsWith("Great. Your driver will arrive in ", Speech(booked), StringComparison.Ordinal);
-        Assert.Single(skill.Bookings.All);
-    }
-
-    internal static string Speech(JsonNode response) =>
-        (string?)response["response"]!["outputSpeech"]!["text"] ?? (string?)response["response"]!["outputSpeech"]!["ssml"] ?? "";
-
-    internal static void AssertStartConnection(JsonNode response, string uri)
-    {
-        var body = response["response"]!.AsObject();
-        Assert.False(body.ContainsKey("shouldEndSession"), "a StartConnection response must leave shouldEndSession out");
-        var directive = Assert.Single(body["directives"]!.AsArray())!;
-        Assert.Equal("Connections.StartConnection", (string?)directive["type"]);
-        Assert.Equal(uri, (string?)directive["uri"]);
-        Assert.False(string.IsNullOrEmpty((string?)directive["token"]));
-    }
-
-    internal static void AssertPermissionsCard(JsonNode response, params string[] scopes)
-    {
-        var card = response["response"]!["card"]!;
-        Assert.Equal("AskForPermissionsConsent", (string?)card["type"]);
-        Assert.Equal(scopes.Order(), card["permissions"]!.AsArray().Select(scope => (string)scope!).Order());
+        Assert.Single(await skill.BookingsAsync());
     }
 }

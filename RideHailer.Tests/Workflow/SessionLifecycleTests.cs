@@ -9,19 +9,18 @@ using RideHailer.Domain.Rides;
 using RideHailer.Skill;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
-using static RideHailer.Tests.Workflow.PinResultTests;
-using static RideHailer.Tests.Workflow.SeedConversationTests;
+using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
 
 /// <summary>Retries, stray resumes, timeouts and failures: nothing books twice, nothing is a 500.</summary>
-public sealed class SessionLifecycleTests
+public abstract class SessionLifecycleTests(BackendUnderTest backend)
 {
     [Fact]
     public async Task RepeatedRequestId_GetsTheSameAnswerAndChangesNothing()
     {
-        await using var skill = await SkillHarness.StartAsync();
-        var alexa = await AtThePinAsync(skill);
+        await using var skill = await SkillHarness.StartAsync(backend);
+        var alexa = await skill.AtThePinAsync();
         var pinToken = alexa.LastToken;
 
         var again = await alexa.RepeatLastAsync();
@@ -31,21 +30,21 @@ public sealed class SessionLifecycleTests
         Assert.StartsWith("Great.", Speech(booked), StringComparison.Ordinal);
         var retried = await alexa.RepeatLastAsync();
         Assert.Equal(Speech(booked), Speech(retried));
-        Assert.Single(skill.Bookings.All);
+        Assert.Single(await skill.BookingsAsync());
     }
 
     [Fact]
     public async Task SecondPinResumeAfterBooking_ReSpeaksTheBookingAndBooksNothingMore()
     {
-        await using var skill = await SkillHarness.StartAsync();
-        var alexa = await AtThePinAsync(skill);
+        await using var skill = await SkillHarness.StartAsync(backend);
+        var alexa = await skill.AtThePinAsync();
         var pinToken = alexa.LastToken;
         await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
 
         var replay = await alexa.PinResultAsync("200", "ACHIEVED", level: 400, token: pinToken);
 
         Assert.Contains("driver", Speech(replay), StringComparison.Ordinal);
-        Assert.Single(skill.Bookings.All);
+        Assert.Single(await skill.BookingsAsync());
     }
 
     [Theory]
@@ -54,23 +53,23 @@ public sealed class SessionLifecycleTests
     [InlineData("something else entirely")]
     public async Task ResumeWithAWrongToken_IsAnsweredGracefullyAndChangesNothing(string token)
     {
-        await using var skill = await SkillHarness.StartAsync();
-        var alexa = await AtThePinAsync(skill);
+        await using var skill = await SkillHarness.StartAsync(backend);
+        var alexa = await skill.AtThePinAsync();
         var pending = alexa.LastToken;
 
         var stray = await alexa.PinResultAsync("200", "ACHIEVED", level: 400, token: token);
 
         Assert.StartsWith(Phrases.NotExpected, Speech(stray), StringComparison.Ordinal);
-        Assert.Empty(skill.Bookings.All);
+        Assert.Empty(await skill.BookingsAsync());
         var booked = await alexa.PinResultAsync("200", "ACHIEVED", level: 400, token: pending);
         Assert.StartsWith("Great.", Speech(booked), StringComparison.Ordinal);
-        Assert.Single(skill.Bookings.All);
+        Assert.Single(await skill.BookingsAsync());
     }
 
     [Fact]
     public async Task StaleConsentToken_AfterTheQuote_ChangesNothing()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession();
         await alexa.OrderAsync("the Space Needle");
         var consentToken = alexa.LastToken;
@@ -86,21 +85,21 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task SessionEndedMidFlow_EndsTheOrchestrationWithoutBooking()
     {
-        await using var skill = await SkillHarness.StartAsync();
-        var alexa = await AtThePinAsync(skill);
+        await using var skill = await SkillHarness.StartAsync(backend);
+        var alexa = await skill.AtThePinAsync();
 
         var ended = await alexa.SessionEndedAsync();
 
         Assert.Equal("""{"version":"1.0","response":{}}""", ended.ToJsonString());
         var instance = await WaitForCompletionAsync(skill, alexa.SessionId);
         Assert.Equal(SessionStep.Ended, instance.ReadOutputAs<SessionOutcome>()!.State.Step);
-        Assert.Empty(skill.Bookings.All);
+        Assert.Empty(await skill.BookingsAsync());
     }
 
     [Fact]
     public async Task IdleSession_EndsItselfAfterTheIdleTimeout()
     {
-        await using var skill = await SkillHarness.StartAsync(new() { ["Session:IdleTimeout"] = "00:00:01" });
+        await using var skill = await SkillHarness.StartAsync(backend, new() { ["Session:IdleTimeout"] = "00:00:01" });
         var alexa = skill.NewSession();
         await alexa.LaunchAsync();
 
@@ -112,7 +111,7 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task UnlinkedAccount_GetsTheLinkAccountCardBeforeAnyConsent()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession(RiderSetup.Default with { Linked = false });
 
         var response = await alexa.OrderAsync("the Space Needle");
@@ -126,7 +125,7 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task UnknownDestination_IsNamedAndAskedAgain()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession();
 
         var response = await alexa.OrderAsync("Atlantis");
@@ -139,7 +138,7 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task ResolvedSlotId_WinsOverTheWords()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
 
         var quote = await alexa.OrderAsync("the big airport", resolvedId: "seattle-tacoma-international-airport");
@@ -153,14 +152,14 @@ public sealed class SessionLifecycleTests
         var provider = new Mock<IRideProvider>();
         provider.Setup(p => p.QuoteAsync(It.IsAny<Pickup>(), It.IsAny<Place>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RideUnavailableException("no cars"));
-        await using var skill = await SkillHarness.StartAsync(configure: services => services.AddSingleton(provider.Object));
+        await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton(provider.Object));
         var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
 
         var response = await alexa.OrderAsync("the Space Needle");
 
         Assert.StartsWith("Sorry", Speech(response), StringComparison.Ordinal);
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
-        Assert.Empty(skill.Bookings.All);
+        Assert.Empty(await skill.BookingsAsync());
     }
 
     [Fact]
@@ -170,8 +169,8 @@ public sealed class SessionLifecycleTests
         store.Setup(s => s.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((Booking?)null);
         store.Setup(s => s.BookOnceAsync(It.IsAny<BookingRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("conflict"));
-        await using var skill = await SkillHarness.StartAsync(configure: services => services.AddSingleton(store.Object));
-        var alexa = await AtThePinAsync(skill);
+        await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton(store.Object));
+        var alexa = await skill.AtThePinAsync();
 
         var response = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
         var again = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
@@ -194,6 +193,7 @@ public sealed class SessionLifecycleTests
                 throw new RideUnavailableException("slow");
             });
         await using var skill = await SkillHarness.StartAsync(
+            backend,
             new() { ["Session:ReplyTimeout"] = "00:00:00.500" },
             services => services.AddSingleton(provider.Object));
         var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
@@ -210,7 +210,7 @@ public sealed class SessionLifecycleTests
         var durable = new Mock<DurableTaskClient>("broken");
         durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("backend down"));
-        await using var skill = await SkillHarness.StartAsync(configure: services => services.AddSingleton(durable.Object));
+        await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton(durable.Object));
         var alexa = skill.NewSession();
 
         var response = await alexa.LaunchAsync();
@@ -221,14 +221,14 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task WholeSession_KeepsEveryCredentialOutOfDurableStateAndLogs()
     {
-        await using var skill = await SkillHarness.StartAsync();
+        await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession();
         await alexa.LaunchAsync();
         await alexa.OrderAsync("the Space Needle");
         await alexa.ConsentResultAsync("200", "ACCEPTED");
         await alexa.YesAsync();
         await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
-        Assert.Single(skill.Bookings.All);
+        Assert.Single(await skill.BookingsAsync());
 
         Assert.NotEmpty(skill.Recorded.Payloads);
         Assert.NotEmpty(skill.Recorded.Logs);

@@ -1,0 +1,68 @@
+using Azure.Data.Tables;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Tests.Support;
+
+/// <summary>
+/// The durable backend and booking store a whole-session test runs on. The same tests run on both:
+/// in memory with an in-process store, and DurableTask.AzureStorage with bookings in Azure Tables, on Azurite.
+/// </summary>
+public abstract class BackendUnderTest
+{
+    public static BackendUnderTest InMemory { get; } = new InMemoryBackend();
+
+    public static BackendUnderTest AzureStorage(AzuriteFixture azurite) => new AzureStorageBackend(azurite);
+
+    /// <summary>Settings for one DevHost; <paramref name="hub"/> isolates a test (and lets a restart find its data).</summary>
+    internal abstract Dictionary<string, string?> Settings(string hub);
+
+    /// <summary>The bookings as the store holds them, counted where they are kept.</summary>
+    internal abstract Task<IReadOnlyList<Booking>> BookingsAsync(string hub, IBookingStore store);
+
+    private sealed class InMemoryBackend : BackendUnderTest
+    {
+        internal override Dictionary<string, string?> Settings(string hub) => [];
+
+        internal override Task<IReadOnlyList<Booking>> BookingsAsync(string hub, IBookingStore store) =>
+            Task.FromResult<IReadOnlyList<Booking>>([.. ((InProcessBookingStore)store).All]);
+
+        public override string ToString() => "InMemory";
+    }
+
+    private sealed class AzureStorageBackend(AzuriteFixture azurite) : BackendUnderTest
+    {
+        private const string KeyPartition = "booking-keys";
+
+        internal override Dictionary<string, string?> Settings(string hub) => new()
+        {
+            ["Durable:Backend"] = "AzureStorage",
+            ["Durable:Storage"] = azurite.ConnectionString,
+            ["extensions:durableTask:hubName"] = hub,
+            ["ConnectionStrings:Tables"] = azurite.ConnectionString,
+            ["Tables:BookingsTable"] = hub + "Bookings",
+        };
+
+        /// <summary>Counts booking rows in the table itself, then reads each back through the store.</summary>
+        internal override async Task<IReadOnlyList<Booking>> BookingsAsync(string hub, IBookingStore store)
+        {
+            var table = new TableClient(azurite.ConnectionString, hub + "Bookings");
+            var bookings = new List<Booking>();
+            try
+            {
+                await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.PartitionKey != KeyPartition))
+                {
+                    var key = row.GetString("IdempotencyKey") ?? Uri.UnescapeDataString(row.RowKey);
+                    bookings.Add(await store.FindAsync(key, CancellationToken.None) ?? throw new InvalidOperationException($"Row {row.RowKey} does not read back."));
+                }
+            }
+            catch (Azure.RequestFailedException failure) when (failure.Status == 404)
+            {
+                // No table yet: nothing was ever booked.
+            }
+
+            return bookings;
+        }
+
+        public override string ToString() => "AzureStorage";
+    }
+}
