@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Tests.Functions;
 
@@ -22,6 +23,45 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(["post"], trigger["methods"]!.AsArray().Select(method => (string?)method));
         Assert.Equal("alexa", (string?)trigger["route"]);
         Assert.Equal("In", (string?)trigger["direction"]);
+        Assert.Equal("In", (string?)Binding(alexa, "durableClient")["direction"]);
+    }
+
+    [Fact]
+    public void Metadata_ListsExactlyTheEndpointTheOrchestrationAndItsActivities()
+    {
+        Assert.Equal(
+            ["Alexa", "BookRide", "QuoteRide", "RideSession"],
+            Functions.Select(function => (string)function!["name"]!).Order());
+    }
+
+    [Fact]
+    public void RideSession_IsAnOrchestrationTriggerOverTheSharedWorkflow()
+    {
+        var session = Function(SessionOrchestration.Name);
+
+        Assert.Equal("RideHailer.Functions.RideSessionFunctions.RideSession", (string?)session["entryPoint"]);
+        Assert.Equal("context", (string?)Binding(session, "orchestrationTrigger")["name"]);
+    }
+
+    [Theory]
+    [InlineData(QuoteRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.QuoteRide")]
+    [InlineData(BookRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.BookRide")]
+    public void Activities_AreActivityTriggersNamedAsTheWorkflowCallsThem(string name, string entryPoint)
+    {
+        var activity = Function(name);
+
+        Assert.Equal(entryPoint, (string?)activity["entryPoint"]);
+        Assert.Equal("input", (string?)Binding(activity, "activityTrigger")["name"]);
+    }
+
+    [Fact]
+    public void HostJson_TunesTheDurableAzureStorageBackend()
+    {
+        var durable = JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDirectory(), "host.json")))!["extensions"]!["durableTask"]!;
+
+        Assert.Equal("RideHailer", (string?)durable["hubName"]);
+        Assert.Equal("AzureStorage", (string?)durable["storageProvider"]!["type"]);
+        Assert.True(TimeSpan.Parse((string)durable["storageProvider"]!["maxQueuePollingInterval"]!, System.Globalization.CultureInfo.InvariantCulture) <= TimeSpan.FromSeconds(1));
     }
 
     [Fact]
