@@ -109,6 +109,29 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
     }
 
     [Fact]
+    public async Task LongSession_ContinuesAsNewAndCarriesOnWhereItWas()
+    {
+        await using var skill = await SkillHarness.StartAsync(backend);
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        await alexa.LaunchAsync();
+        for (var turn = 0; turn < 20; turn++)
+        {
+            Assert.StartsWith("Ride Hailer books a ride for you.", Speech(await alexa.IntentAsync("AMAZON.HelpIntent")), StringComparison.Ordinal);
+        }
+
+        await alexa.OrderAsync("the Space Needle");
+        await alexa.YesAsync();
+        var booked = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
+
+        Assert.StartsWith("Great.", Speech(booked), StringComparison.Ordinal);
+        // More turns than one generation holds (SessionOrchestration.TurnsPerGeneration): it continued as new.
+        var instance = await skill.Services.GetRequiredService<DurableTaskClient>()
+            .GetInstanceAsync(SessionInstanceId.For(alexa.SessionId), getInputsAndOutputs: true);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance!.RuntimeStatus);
+        Assert.Single(await skill.BookingsAsync());
+    }
+
+    [Fact]
     public async Task UnlinkedAccount_GetsTheLinkAccountCardBeforeAnyConsent()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
