@@ -7,6 +7,9 @@ namespace RideHailer.Tests.Alexa;
 
 public sealed class ResponseSerializationTests
 {
+    // No reflection resolver at all: a wire type missing from AlexaJsonContext would throw.
+    private static readonly JsonSerializerOptions SourceGeneratedOnly = new() { TypeInfoResolver = AlexaJsonContext.Default };
+
     [Fact]
     public void PinDirective_MatchesTheSeedExactly()
     {
@@ -135,6 +138,23 @@ public sealed class ResponseSerializationTests
         var json = JsonSerializer.Serialize(new ResponseEnvelope(new ResponseBody()), AlexaJsonContext.Default.ResponseEnvelope);
 
         Assert.Equal("""{"version":"1.0","response":{}}""", json);
+    }
+
+    [Fact]
+    public void WireTypes_RoundTripWithTheSourceGeneratedContextAlone()
+    {
+        var response = new ResponseEnvelope(new ResponseBody
+        {
+            OutputSpeech = new PlainTextSpeech("Hi"),
+            Card = new AskForPermissionsConsentCard(["alexa::profile:name:read"]),
+            Directives = [PinConnection.Start("pin.1"), ConsentConnection.Start([new RequestedScope("s", "ACCOUNT")], "consent.1")],
+        });
+
+        var json = JsonSerializer.Serialize(response, SourceGeneratedOnly);
+
+        Assert.Equal(json, JsonSerializer.Serialize(response, AlexaJsonContext.Default.ResponseEnvelope));
+        Assert.Contains("\"policyName\":\"VOICE_PIN\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"@version\":\"2\"", json, StringComparison.Ordinal);
     }
 
     private static JsonNode Serialize(ResponseEnvelope response) =>
