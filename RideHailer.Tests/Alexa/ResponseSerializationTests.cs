@@ -7,8 +7,8 @@ namespace RideHailer.Tests.Alexa;
 
 public sealed class ResponseSerializationTests
 {
-    // No reflection resolver at all: a wire type missing from AlexaJsonContext would throw.
-    private static readonly JsonSerializerOptions SourceGeneratedOnly = new() { TypeInfoResolver = AlexaJsonContext.Default };
+    // The context's own options resolve through the context alone: a wire type missing from it would throw.
+    private static readonly JsonSerializerOptions SourceGeneratedOnly = AlexaJsonContext.Default.Options;
 
     [Fact]
     public void PinDirective_MatchesTheSeedExactly()
