@@ -26,7 +26,7 @@ internal static class SimulatedAlexa
         }
 
         var transcript = new Transcript(io.Output, options.Json);
-        var session = new SimulatedSession(RiderSetup.From(options), skillId, alexaApi.Endpoint, time);
+        var session = new SimulatedSession(SimulatedRider.From(options), skillId, alexaApi.Endpoint, time);
         var amazon = new AmazonSide(new ConnectionAnswers(options, io.Prompt, transcript), transcript);
         var runner = new ConversationRunner(
             new UtteranceResolver(InteractionModel.EnUs), skill, session, amazon, transcript, alexaApi.Rider.GivenName);
@@ -39,7 +39,7 @@ internal static class SimulatedAlexa
     private static void Introduce(Transcript transcript, SimulatorOptions options, SkillClient skill, LocalAlexaApi alexaApi, ChatIo io)
     {
         transcript.Note($"skill endpoint {skill.Endpoint} (every request signed and verified); Alexa APIs at {alexaApi.Endpoint}");
-        var rider = RiderSetup.From(options);
+        var rider = SimulatedRider.From(options);
         transcript.Note(
             $"rider {alexaApi.Rider.GivenName}: account {(rider.Linked ? "linked" : "not linked")}, "
             + $"{(rider.PersonId is null ? "no recognised speaker" : "recognised speaker")}, "

@@ -9,7 +9,7 @@ namespace RideHailer.DevHost.Simulator;
 /// the speaker. Builds each request of the session as Alexa sends it (same session id, <c>new</c> only on the
 /// first, the rider's <c>context.System</c>, a fresh request id and timestamp).
 /// </summary>
-internal sealed class SimulatedSession(RiderSetup rider, string skillId, Uri apiEndpoint, TimeProvider time)
+internal sealed class SimulatedSession(SimulatedRider rider, string skillId, Uri apiEndpoint, TimeProvider time)
 {
     /// <summary>Voice recognition alone; <see cref="ConfirmSpeaker"/> raises it to the PIN-confirmed 400.</summary>
     public const int RecognisedLevel = 300;
@@ -24,7 +24,7 @@ internal sealed class SimulatedSession(RiderSetup rider, string skillId, Uri api
 
     public string SkillId { get; } = skillId;
 
-    public RiderSetup Rider { get; } = rider;
+    public SimulatedRider Rider { get; } = rider;
 
     public string? SessionId { get; private set; }
 

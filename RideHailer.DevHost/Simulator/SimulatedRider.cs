@@ -3,7 +3,7 @@ using RideHailer.Domain;
 namespace RideHailer.DevHost.Simulator;
 
 /// <summary>Who talks to the skill from which device: what Alexa puts in <c>context.System</c> and <c>context.Geolocation</c>.</summary>
-internal sealed record RiderSetup
+internal sealed record SimulatedRider
 {
     public const string SimulatedPersonId = "amzn1.ask.person.simulated-rider";
 
@@ -28,10 +28,10 @@ internal sealed record RiderSetup
     /// <summary>Scopes already granted when a session starts.</summary>
     public IReadOnlyList<string> GrantedScopes { get; init; } = [];
 
-    public static RiderSetup From(SimulatorOptions options)
+    public static SimulatedRider From(SimulatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new RiderSetup
+        return new SimulatedRider
         {
             Linked = !options.Unlinked,
             PersonId = options.NoPerson ? null : SimulatedPersonId,
