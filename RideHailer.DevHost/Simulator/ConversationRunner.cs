@@ -142,7 +142,7 @@ internal sealed class ConversationRunner(
     {
         if (response.Speech is { } speech)
         {
-            transcript.Alexa(SpokenText.From(speech, speakerFirstName));
+            transcript.Alexa(HeardSpeech.From(speech, speakerFirstName));
         }
 
         if (response.Card is { } card)

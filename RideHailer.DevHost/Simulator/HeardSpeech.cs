@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace RideHailer.DevHost.Simulator;
 
 /// <summary>Speech as the rider hears it: SSML tags dropped, a recognised speaker's name tag said as their first name.</summary>
-internal static partial class SpokenText
+internal static partial class HeardSpeech
 {
     public static string From(string ssmlOrText, string speakerFirstName)
     {
