@@ -22,6 +22,9 @@ internal sealed class ChatCommand : IAsyncDisposable
 
     private static readonly TimeSpan SessionDrainBudget = TimeSpan.FromSeconds(3);
 
+    /// <summary>Far above the endpoint's own reply budget (Session:ReplyTimeout): reached only when the host is stuck.</summary>
+    private static readonly TimeSpan SkillTimeout = TimeSpan.FromSeconds(30);
+
     private readonly SimulatorOptions? _options;
     private readonly LocalAlexaApi? _alexaApi;
     private readonly RequestSigner? _signer;
@@ -88,7 +91,7 @@ internal sealed class ChatCommand : IAsyncDisposable
         try
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            using var http = new HttpClient { Timeout = SkillTimeout };
             var skill = new SkillClient(http, new Uri(new Uri(address), AlexaHttpEndpoint.Route), signer);
             var skillId = app.Services.GetRequiredService<IOptions<AlexaOptions>>().Value.SkillId;
             var io = ChatIo.Console(new SpectreAnswerPrompt(AnsiConsole.Console));
@@ -102,10 +105,30 @@ internal sealed class ChatCommand : IAsyncDisposable
             await Console.Error.WriteLineAsync($"The simulator could not reach the skill: {exception.Message}");
             return 1;
         }
+        catch (TaskCanceledException) when (!app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("The skill did not answer within 30 seconds.");
+            return 1;
+        }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Ctrl+C while a request was on its way.
+            return 130;
+        }
         finally
         {
             await app.StopAsync();
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_alexaApi is not null)
+        {
+            await _alexaApi.DisposeAsync();
+        }
+
+        _signer?.Dispose();
     }
 
     /// <summary>
@@ -126,16 +149,6 @@ internal sealed class ChatCommand : IAsyncDisposable
         {
             // Past the budget the host stops anyway.
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_alexaApi is not null)
-        {
-            await _alexaApi.DisposeAsync();
-        }
-
-        _signer?.Dispose();
     }
 
     private (SimulatorOptions Options, LocalAlexaApi AlexaApi, RequestSigner Signer) Prepared() =>

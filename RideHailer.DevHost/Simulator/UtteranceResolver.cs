@@ -13,18 +13,17 @@ internal sealed class UtteranceResolver
 
     private static readonly HashSet<string> QuitWords = new(["quit", "exit"], StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, string> BuiltInPhrases = new(StringComparer.Ordinal)
+    /// <summary>A few ways to say each built-in intent; Alexa knows many more.</summary>
+    private static readonly Dictionary<string, string> BuiltInPhrases = new (string Intent, string[] Phrases)[]
     {
-        ["yes"] = "AMAZON.YesIntent", ["yeah"] = "AMAZON.YesIntent", ["yep"] = "AMAZON.YesIntent", ["sure"] = "AMAZON.YesIntent",
-        ["ok"] = "AMAZON.YesIntent", ["okay"] = "AMAZON.YesIntent", ["yes please"] = "AMAZON.YesIntent",
-        ["no"] = "AMAZON.NoIntent", ["nope"] = "AMAZON.NoIntent", ["nah"] = "AMAZON.NoIntent", ["no thank you"] = "AMAZON.NoIntent",
-        ["help"] = "AMAZON.HelpIntent", ["help me"] = "AMAZON.HelpIntent", ["what can i say"] = "AMAZON.HelpIntent",
-        ["what can you do"] = "AMAZON.HelpIntent",
-        ["stop"] = "AMAZON.StopIntent", ["be quiet"] = "AMAZON.StopIntent", ["shut up"] = "AMAZON.StopIntent",
-        ["cancel"] = "AMAZON.CancelIntent", ["never mind"] = "AMAZON.CancelIntent", ["nevermind"] = "AMAZON.CancelIntent",
-        ["forget it"] = "AMAZON.CancelIntent",
-        ["go home"] = "AMAZON.NavigateHomeIntent", ["home"] = "AMAZON.NavigateHomeIntent",
-    };
+        ("AMAZON.YesIntent", ["yes", "yeah", "yep", "sure", "ok", "okay", "yes please"]),
+        ("AMAZON.NoIntent", ["no", "nope", "nah", "no thank you"]),
+        ("AMAZON.HelpIntent", ["help", "help me", "what can i say", "what can you do"]),
+        ("AMAZON.StopIntent", ["stop", "be quiet", "shut up"]),
+        ("AMAZON.CancelIntent", ["cancel", "never mind", "nevermind", "forget it"]),
+        ("AMAZON.NavigateHomeIntent", ["go home", "home"]),
+    }.SelectMany(entry => entry.Phrases.Select(phrase => (Phrase: phrase, entry.Intent)))
+        .ToDictionary(entry => entry.Phrase, entry => entry.Intent, StringComparer.Ordinal);
 
     private readonly InteractionModel _model;
     private readonly IReadOnlyList<Sample> _samples;
