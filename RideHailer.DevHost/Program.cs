@@ -1,9 +1,18 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.FileProviders;
 using RideHailer.DevHost;
+using RideHailer.DevHost.Simulator;
 using RideHailer.Skill;
 
-var builder = WebApplication.CreateBuilder(args);
+// "chat": this same host on a free loopback port, talked to by a simulated Alexa in the terminal.
+await using var chat = args is [ChatCommand.Verb, .. var flags] ? await ChatCommand.PrepareAsync(flags) : null;
+if (chat?.ExitCode is { } exitCode)
+{
+    return exitCode;
+}
+
+var builder = WebApplication.CreateBuilder(chat is null ? args : []);
+chat?.ConfigureHost(builder);
 
 // The Functions app's host.json (copied beside the DevHost) tunes the durable engine for both hosts;
 // it goes first so appsettings, environment variables and the command line can override it.
@@ -18,8 +27,14 @@ builder.Services
 var app = builder.Build();
 app.MapPost(AlexaHttpEndpoint.Route, (SkillEndpoint endpoint, DurableTaskClient durable, HttpContext context) =>
     endpoint.HandleAsync(context, durable));
+if (chat is not null)
+{
+    return await chat.RunAsync(app);
+}
+
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
+return 0;
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

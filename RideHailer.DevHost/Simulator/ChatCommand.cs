@@ -1,0 +1,158 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using RideHailer.Skill;
+using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Workflow;
+using Spectre.Console;
+
+namespace RideHailer.DevHost.Simulator;
+
+/// <summary>
+/// <c>dotnet run --project RideHailer.DevHost -- chat [flags]</c>: the dev host's own pipeline, in Development, on a
+/// free loopback port, with a simulated Alexa talking to it in the terminal. Program.cs calls the three steps around
+/// building the host: <see cref="PrepareAsync"/>, <see cref="ConfigureHost"/>, <see cref="RunAsync"/>.
+/// </summary>
+internal sealed class ChatCommand : IAsyncDisposable
+{
+    public const string Verb = "chat";
+
+    private static readonly TimeSpan SessionDrainBudget = TimeSpan.FromSeconds(3);
+
+    /// <summary>Far above the endpoint's own reply budget (Session:ReplyTimeout): reached only when the host is stuck.</summary>
+    private static readonly TimeSpan SkillTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly SimulatorOptions? _options;
+    private readonly LocalAlexaApi? _alexaApi;
+    private readonly RequestSigner? _signer;
+
+    private ChatCommand(int exitCode) => ExitCode = exitCode;
+
+    private ChatCommand(SimulatorOptions options, LocalAlexaApi alexaApi, RequestSigner signer)
+    {
+        _options = options;
+        _alexaApi = alexaApi;
+        _signer = signer;
+    }
+
+    /// <summary>Set when the flags ended the command (help shown, or a bad flag): exit with it, build nothing.</summary>
+    public int? ExitCode { get; }
+
+    /// <summary>Parses the flags, then starts the local Alexa APIs and makes the signing chain the host will trust.</summary>
+    public static async Task<ChatCommand> PrepareAsync(IReadOnlyList<string> flags)
+    {
+        var options = ChatCommandLine.Parse(flags, Console.Out, Console.Error, out var exitCode);
+        if (options is null)
+        {
+            return new ChatCommand(exitCode);
+        }
+
+        var alexaApi = await LocalAlexaApi.StartAsync();
+        return new ChatCommand(options, alexaApi, RequestSigner.Create(DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>Loopback on a free port, signatures verified against the simulator's root, logs on stderr from Warning up.</summary>
+    public void ConfigureHost(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var (options, alexaApi, signer) = Prepared();
+        builder.Configuration.AddInMemoryCollection(SimulatorHostSetup.Settings(alexaApi.Endpoint, options.PinPolicy));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            // The in-process sidecar and Alexa APIs bind their own loopback ports, and say so when a launch profile sets URLs.
+            ["Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel"] = "Error",
+            // Replaces the launch profile's http://localhost:7071, which the plain run keeps.
+            [WebHostDefaults.ServerUrlsKey] = $"http://{IPAddress.Loopback}:0",
+        });
+        // The transcript owns stdout; a piped run can still keep the host's warnings apart.
+        builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddSimulatorTrust(signer);
+    }
+
+    /// <summary>Starts the host, runs the conversation on the console, stops the host; the exit code of the whole command.</summary>
+    public async Task<int> RunAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var (options, alexaApi, signer) = Prepared();
+        if (!app.Environment.IsDevelopment())
+        {
+            await Console.Error.WriteLineAsync(
+                $"The chat simulator runs only in the Development environment (this is '{app.Environment.EnvironmentName}'): "
+                + "run it with 'dotnet run --project RideHailer.DevHost -- chat', or set ASPNETCORE_ENVIRONMENT=Development.");
+            return 2;
+        }
+
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { Timeout = SkillTimeout };
+            var skill = new SkillClient(http, new Uri(new Uri(address), AlexaHttpEndpoint.Route), signer);
+            var skillId = app.Services.GetRequiredService<IOptions<AlexaOptions>>().Value.SkillId;
+            var io = ChatIo.Console(new SpectreAnswerPrompt(AnsiConsole.Console));
+            var outcome = await SimulatedAlexa.RunAsync(
+                options, skill, skillId, alexaApi, io, app.Services.GetRequiredService<TimeProvider>(), app.Lifetime.ApplicationStopping);
+            await LetSessionsFinishAsync(app.Services.GetRequiredService<DurableTaskClient>(), outcome.SessionIds);
+            return outcome.ExitCode;
+        }
+        catch (HttpRequestException exception)
+        {
+            await Console.Error.WriteLineAsync($"The simulator could not reach the skill: {exception.Message}");
+            return 1;
+        }
+        catch (TaskCanceledException) when (!app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("The skill did not answer within 30 seconds.");
+            return 1;
+        }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Ctrl+C while a request was on its way.
+            return 130;
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_alexaApi is not null)
+        {
+            await _alexaApi.DisposeAsync();
+        }
+
+        _signer?.Dispose();
+    }
+
+    /// <summary>
+    /// Each ended session's orchestration completes just after its last reply; stopping the worker under it would log
+    /// a cancelled completion. Waits for them, within a bound: one left running (after an HTTP error) must not hang the exit.
+    /// </summary>
+    private static async Task LetSessionsFinishAsync(DurableTaskClient durable, IReadOnlyList<string> sessionIds)
+    {
+        using var budget = new CancellationTokenSource(SessionDrainBudget);
+        try
+        {
+            foreach (var sessionId in sessionIds)
+            {
+                await durable.WaitForInstanceCompletionAsync(SessionInstanceId.For(sessionId), budget.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Past the budget the host stops anyway.
+        }
+    }
+
+    private (SimulatorOptions Options, LocalAlexaApi AlexaApi, RequestSigner Signer) Prepared() =>
+        _options is not null && _alexaApi is not null && _signer is not null
+            ? (_options, _alexaApi, _signer)
+            : throw new InvalidOperationException($"The chat command ended while parsing its flags (exit code {ExitCode}).");
+}

@@ -1,0 +1,60 @@
+namespace RideHailer.DevHost.Simulator;
+
+/// <summary>
+/// Alexa in a terminal: composes the resolver, the session, Amazon's consent and PIN tasks and the transcript
+/// around a skill endpoint, then runs the rider's lines or a named scenario through them.
+/// </summary>
+internal static class SimulatedAlexa
+{
+    public static async Task<ChatOutcome> RunAsync(
+        SimulatorOptions options,
+        SkillClient skill,
+        string skillId,
+        LocalAlexaApi alexaApi,
+        ChatIo io,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(alexaApi);
+        ArgumentNullException.ThrowIfNull(io);
+
+        if (options.Scenario is { } scenario)
+        {
+            options = options.WithScenarioDefaults();
+            io = new ChatIo(new StringReader(string.Join('\n', scenario.Utterances)), io.Output, Interactive: false, Prompt: null);
+        }
+
+        var transcript = new Transcript(io.Output, options.Json);
+        var session = new SimulatedSession(SimulatedRider.From(options), skillId, alexaApi.Endpoint, time);
+        var amazon = new AmazonSide(new ConnectionAnswers(options, io.Prompt, transcript), transcript);
+        var runner = new ConversationRunner(
+            new UtteranceResolver(InteractionModel.EnUs), skill, session, amazon, transcript, alexaApi.Rider.GivenName);
+
+        Introduce(transcript, options, skill, alexaApi, io);
+        var exitCode = await runner.RunAsync(io.Input, io.Interactive, cancellationToken);
+        return new ChatOutcome(exitCode, runner.SessionIds);
+    }
+
+    private static void Introduce(Transcript transcript, SimulatorOptions options, SkillClient skill, LocalAlexaApi alexaApi, ChatIo io)
+    {
+        transcript.Note($"skill endpoint {skill.Endpoint} (every request signed and verified); Alexa APIs at {alexaApi.Endpoint}");
+        var rider = SimulatedRider.From(options);
+        transcript.Note(
+            $"rider {alexaApi.Rider.GivenName}: account {(rider.Linked ? "linked" : "not linked")}, "
+            + $"{(rider.PersonId is null ? "no recognised speaker" : "recognised speaker")}, "
+            + $"{(rider.Geolocation ? "device with geolocation" : "stationary device (address)")}, "
+            + $"{(rider.GrantedScopes.Count == 0 ? "nothing granted yet" : "data scopes granted")}");
+        if (options.Scenario is { } scenario)
+        {
+            transcript.Note($"scenario {scenario.Name}: {scenario.Description}");
+        }
+        else if (io.Interactive)
+        {
+            transcript.Note("say \"open ride hailer\", then where to go; \"quit\" leaves");
+        }
+    }
+}
+
+/// <summary>How a conversation ended: 0, or 1 when the skill answered a request with an HTTP error; and the sessions it opened.</summary>
+internal sealed record ChatOutcome(int ExitCode, IReadOnlyList<string> SessionIds);

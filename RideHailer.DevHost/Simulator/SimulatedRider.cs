@@ -1,0 +1,42 @@
+using RideHailer.Domain;
+
+namespace RideHailer.DevHost.Simulator;
+
+/// <summary>Who talks to the skill from which device: what Alexa puts in <c>context.System</c> and <c>context.Geolocation</c>.</summary>
+internal sealed record SimulatedRider
+{
+    public const string SimulatedPersonId = "amzn1.ask.person.simulated-rider";
+
+    /// <summary>Every data scope the skill package declares: what <c>--granted</c> grants up front.</summary>
+    public static readonly IReadOnlyList<string> AllDataScopes =
+    [
+        PermissionScopes.GivenName,
+        PermissionScopes.MobileNumber,
+        PermissionScopes.Geolocation,
+        PermissionScopes.FullAddress,
+    ];
+
+    /// <summary>The Alexa account is linked to a Ride Hailer account (<c>user.accessToken</c> present).</summary>
+    public bool Linked { get; init; } = true;
+
+    /// <summary>A recognised speaker (<c>context.System.person</c>), or null for none.</summary>
+    public string? PersonId { get; init; } = SimulatedPersonId;
+
+    /// <summary>The device reports its location (supports the Geolocation interface); otherwise the address is used.</summary>
+    public bool Geolocation { get; init; } = true;
+
+    /// <summary>Scopes already granted when a session starts.</summary>
+    public IReadOnlyList<string> GrantedScopes { get; init; } = [];
+
+    public static SimulatedRider From(SimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SimulatedRider
+        {
+            Linked = !options.Unlinked,
+            PersonId = options.NoPerson ? null : SimulatedPersonId,
+            Geolocation = !options.NoGeolocation,
+            GrantedScopes = options.Granted ? AllDataScopes : [],
+        };
+    }
+}

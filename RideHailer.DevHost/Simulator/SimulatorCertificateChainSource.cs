@@ -1,0 +1,26 @@
+using System.Security.Cryptography.X509Certificates;
+using RideHailer.Skill.Alexa.Verification;
+
+namespace RideHailer.DevHost.Simulator;
+
+/// <summary>
+/// Serves the simulator's generated chain for <see cref="RequestSigner.ChainUrl"/> and nothing else, so the chat
+/// host downloads nothing and trusts no other signer.
+/// </summary>
+internal sealed class SimulatorCertificateChainSource(RequestSigner signer) : ICertificateChainSource
+{
+    private static readonly Uri Url = new(RequestSigner.ChainUrl);
+
+    public Task<X509Certificate2Collection> GetAsync(Uri url, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (url != Url)
+        {
+            throw new CertificateChainUnavailableException("the simulator's host serves only the simulator's certificate chain");
+        }
+
+        var chain = new X509Certificate2Collection();
+        chain.ImportFromPem(signer.ChainPem);
+        return Task.FromResult(chain);
+    }
+}

@@ -1,0 +1,44 @@
+using RideHailer.Domain;
+
+namespace RideHailer.DevHost.Simulator;
+
+/// <summary>The <c>chat</c> command's flags.</summary>
+internal sealed record SimulatorOptions
+{
+    /// <summary>How voice consent ends; null: ask in a terminal, else accepted.</summary>
+    public ConsentAnswer? Consent { get; init; }
+
+    /// <summary>How PIN confirmation ends; null: ask in a terminal, else achieved.</summary>
+    public PinAnswer? Pin { get; init; }
+
+    /// <summary>No linked Ride Hailer account.</summary>
+    public bool Unlinked { get; init; }
+
+    /// <summary>No recognised speaker.</summary>
+    public bool NoPerson { get; init; }
+
+    /// <summary>Every data scope already granted.</summary>
+    public bool Granted { get; init; }
+
+    /// <summary>A stationary device: no geolocation, so the device address is the pickup.</summary>
+    public bool NoGeolocation { get; init; }
+
+    /// <summary><c>Booking:PinPolicy</c> for the in-process host; null keeps the configured one.</summary>
+    public PinPolicy? PinPolicy { get; init; }
+
+    /// <summary>Print every request and response body.</summary>
+    public bool Json { get; init; }
+
+    /// <summary>Run this script instead of reading the rider's lines.</summary>
+    public Scenario? Scenario { get; init; }
+
+    /// <summary>These options with the scenario's answers and set-up filling what the flags left open.</summary>
+    public SimulatorOptions WithScenarioDefaults() => Scenario is not { } scenario
+        ? this
+        : this with
+        {
+            Consent = Consent ?? scenario.Consent,
+            Pin = Pin ?? scenario.Pin,
+            Granted = Granted || scenario.Granted,
+        };
+}
