@@ -61,7 +61,8 @@ public sealed partial class SkillEndpoint(
             return Reject(parseFailure);
         }
 
-        // Every log line from here on, in any component this request runs through, carries its ids.
+        // Every log line from here on, in any component this request runs through, carries its ids. Not named
+        // RequestId: ASP.NET Core's own request scope has that key (its connection trace id), and would win.
         using var scope = Log.RequestScope(
             logger, request.RequestId, request.SessionId is { Length: > 0 } sessionId ? SessionInstanceId.For(sessionId) : null);
         if (RequestRules.CheckSkillId(request, _options.SkillId) is { } skillIdFailure)
@@ -181,7 +182,7 @@ public sealed partial class SkillEndpoint(
     private static partial class Log
     {
         private static readonly Func<ILogger, string?, string?, IDisposable?> Scope =
-            LoggerMessage.DefineScope<string?, string?>("Request {RequestId} of session {SessionInstanceId}");
+            LoggerMessage.DefineScope<string?, string?>("Alexa request {AlexaRequestId} of session {SessionInstanceId}");
 
         public static IDisposable? RequestScope(ILogger logger, string? requestId, string? sessionInstanceId) =>
             Scope(logger, requestId, sessionInstanceId);
