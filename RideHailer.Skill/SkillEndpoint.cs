@@ -6,6 +6,7 @@ using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Alexa.Requests;
 using RideHailer.Skill.Alexa.Responses;
 using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Skill.Telemetry;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Skill;
@@ -19,6 +20,7 @@ public sealed partial class SkillEndpoint(
     AlexaSignatureVerifier verifier,
     RiderFactsLoader riderFacts,
     SessionRouter sessions,
+    RideHailerMetrics metrics,
     IOptions<AlexaOptions> options,
     TimeProvider timeProvider,
     ILogger<SkillEndpoint> logger)
@@ -39,9 +41,10 @@ public sealed partial class SkillEndpoint(
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(durable);
-        if (Reject(CheckShape(body, headers)) is { } shapeRejection)
+        var received = timeProvider.GetTimestamp();
+        if (CheckShape(body, headers) is { } shapeFailure)
         {
-            return shapeRejection;
+            return Reject(shapeFailure);
         }
 
         if (_options.VerifySignatures)
@@ -49,28 +52,34 @@ public sealed partial class SkillEndpoint(
             var signature = await verifier.VerifyAsync(body, headers.SignatureCertChainUrl, headers.Signature256, cancellationToken);
             if (!signature.IsValid)
             {
-                Log.RequestRejected(logger, signature.FailureReason ?? "signature check failed", null);
-                return SkillEndpointResult.BadRequest("request verification failed");
+                return RejectUnverified(RejectionCategory.Signature, signature.FailureReason ?? "signature check failed", null);
             }
         }
 
         if (!AlexaRequestParser.TryParse(body.Span, out var request, out var parseFailure))
         {
-            return Reject(parseFailure)!;
+            return Reject(parseFailure);
         }
 
-        var ruleFailure = RequestRules.CheckSkillId(request, _options.SkillId) ??
-                          RequestRules.CheckTimestamp(request.Request.Timestamp, timeProvider.GetUtcNow());
-        if (ruleFailure is not null)
+        // Every log line from here on, in any component this request runs through, carries its ids. Not named
+        // RequestId: ASP.NET Core's own request scope has that key (its connection trace id), and would win.
+        using var scope = Log.RequestScope(
+            logger, request.RequestId, request.SessionId is { Length: > 0 } sessionId ? SessionInstanceId.For(sessionId) : null);
+        if (RequestRules.CheckSkillId(request, _options.SkillId) is { } skillIdFailure)
         {
-            Log.RequestRejected(logger, ruleFailure, request.RequestId);
-            return SkillEndpointResult.BadRequest("request verification failed");
+            return RejectUnverified(RejectionCategory.SkillId, skillIdFailure, request.RequestId);
         }
 
-        return await ConverseAsync(request, durable, cancellationToken);
+        if (RequestRules.CheckTimestamp(request.Request.Timestamp, timeProvider.GetUtcNow()) is { } timestampFailure)
+        {
+            return RejectUnverified(RejectionCategory.Timestamp, timestampFailure, request.RequestId);
+        }
+
+        return await ConverseAsync(request, durable, received, cancellationToken);
     }
 
-    private async Task<SkillEndpointResult> ConverseAsync(AlexaRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    private async Task<SkillEndpointResult> ConverseAsync(
+        AlexaRequest request, DurableTaskClient durable, long received, CancellationToken cancellationToken)
     {
         if (TurnReader.Read(request) is not { } turn)
         {
@@ -80,8 +89,10 @@ public sealed partial class SkillEndpoint(
 
         if (request.SessionId is not { Length: > 0 } sessionId || request.RequestId is not { Length: > 0 } requestId)
         {
-            return Reject("the request has no session id or request id")!;
+            return Reject("the request has no session id or request id");
         }
+
+        RecordConnectionResult(turn);
 
         if (turn is SessionEnded)
         {
@@ -102,6 +113,10 @@ public sealed partial class SkillEndpoint(
             answer = TurnAnswer.Failed;
         }
 
+        var elapsed = timeProvider.GetElapsedTime(received);
+        metrics.TurnAnswered(turn, answer.Kind, elapsed);
+        var (kind, outcome) = (MetricTags.TurnKind(turn), MetricTags.OutcomeOf(answer.Kind));
+        Log.TurnCompleted(logger, requestId, kind, outcome, elapsed.TotalMilliseconds);
         return SkillEndpointResult.Ok(answer.Kind switch
         {
             TurnAnswerKind.Replied => ReplyRenderer.Render(answer.Reply),
@@ -127,15 +142,33 @@ public sealed partial class SkillEndpoint(
             : null;
     }
 
-    private SkillEndpointResult? Reject(string? reason)
+    private void RecordConnectionResult(Turn turn)
     {
-        if (reason is null)
+        switch (turn)
         {
-            return null;
+            case ConsentResolved consent:
+                metrics.ConsentResolved(consent);
+                break;
+            case PinResolved pin:
+                metrics.PinResolved(pin);
+                break;
         }
+    }
 
+    /// <summary>A request that is not an Alexa envelope at all: the reason is safe to return, it names no input.</summary>
+    private SkillEndpointResult Reject(string reason)
+    {
+        metrics.RequestRejected(RejectionCategory.Malformed);
         Log.RequestRejected(logger, reason, null);
         return SkillEndpointResult.BadRequest(reason);
+    }
+
+    /// <summary>A request that failed verification: the reason goes to the log only, the caller learns nothing.</summary>
+    private SkillEndpointResult RejectUnverified(RejectionCategory category, string reason, string? requestId)
+    {
+        metrics.RequestRejected(category);
+        Log.RequestRejected(logger, reason, requestId);
+        return SkillEndpointResult.BadRequest("request verification failed");
     }
 
     private static ResponseEnvelope Speak(string text, bool endSession) =>
@@ -148,10 +181,19 @@ public sealed partial class SkillEndpoint(
 
     private static partial class Log
     {
+        private static readonly Func<ILogger, string?, string?, IDisposable?> Scope =
+            LoggerMessage.DefineScope<string?, string?>("Alexa request {AlexaRequestId} of session {SessionInstanceId}");
+
+        public static IDisposable? RequestScope(ILogger logger, string? requestId, string? sessionInstanceId) =>
+            Scope(logger, requestId, sessionInstanceId);
+
         [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Rejected an Alexa request {RequestId}: {Reason}")]
         public static partial void RequestRejected(ILogger logger, string reason, string? requestId);
 
         [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Request {RequestId} could not reach its session")]
         public static partial void SessionUnavailable(ILogger logger, Exception exception, string requestId);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Answered request {RequestId} ({Turn}): {Outcome} after {ElapsedMs} ms")]
+        public static partial void TurnCompleted(ILogger logger, string requestId, string turn, string outcome, double elapsedMs);
     }
 }

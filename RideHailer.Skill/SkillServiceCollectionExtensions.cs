@@ -7,6 +7,7 @@ using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Alexa.Profile;
 using RideHailer.Skill.Alexa.Verification;
 using RideHailer.Skill.Storage;
+using RideHailer.Skill.Telemetry;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Skill;
@@ -27,6 +28,7 @@ public static class SkillServiceCollectionExtensions
         services.AddValidatedOptions<BookingOptions, BookingOptionsValidator>(configuration, BookingOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddRideHailerMetrics();
         services.AddAlexaSignatureVerification();
         services.AddHttpClient<CustomerProfileClient>();
         services.TryAddSingleton<IRiderIdentity, AlexaUserRiderIdentity>();

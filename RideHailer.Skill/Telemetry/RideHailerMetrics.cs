@@ -1,0 +1,81 @@
+using System.Diagnostics.Metrics;
+using RideHailer.Domain;
+using RideHailer.Skill.Workflow;
+
+namespace RideHailer.Skill.Telemetry;
+
+/// <summary>
+/// The skill's measurements, on the <see cref="MeterName"/> meter. Every tag value comes from a small fixed set
+/// (turn kinds, Alexa's result codes and statuses, rejection categories), never from a request's free text, a
+/// token, a session id or anything about the rider, so the tags are safe to export and cheap to aggregate.
+/// </summary>
+public sealed class RideHailerMetrics
+{
+    public const string MeterName = "RideHailer";
+
+    public const string TurnDurationName = "ridehailer.turn.duration";
+    public const string ConsentResultsName = "ridehailer.consent.results";
+    public const string PinResultsName = "ridehailer.pin.results";
+    public const string BookingsName = "ridehailer.bookings";
+    public const string RejectedRequestsName = "ridehailer.requests.rejected";
+
+    private readonly Histogram<double> _turnDuration;
+    private readonly Counter<long> _consentResults;
+    private readonly Counter<long> _pinResults;
+    private readonly Counter<long> _bookings;
+    private readonly Counter<long> _rejectedRequests;
+
+    public RideHailerMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _turnDuration = meter.CreateHistogram<double>(
+            TurnDurationName, "ms", "Time from receiving an Alexa request to answering it, for each conversational turn.");
+        _consentResults = meter.CreateCounter<long>(
+            ConsentResultsName, "{result}", "Results of the voice consent connection (AskForPermissionsConsent) that Alexa delivered.");
+        _pinResults = meter.CreateCounter<long>(
+            PinResultsName, "{result}", "Results of the PIN connection (VerifyPerson) that Alexa delivered.");
+        _bookings = meter.CreateCounter<long>(
+            BookingsName, "{booking}", "Rides booked: each booking is counted once, however often its activity runs.");
+        _rejectedRequests = meter.CreateCounter<long>(
+            RejectedRequestsName, "{request}", "Requests answered with HTTP 400, by why they were refused.");
+    }
+
+    /// <summary>A conversational turn was answered, timed out or failed after <paramref name="elapsed"/>.</summary>
+    public void TurnAnswered(Turn turn, TurnAnswerKind outcome, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        _turnDuration.Record(
+            elapsed.TotalMilliseconds,
+            new KeyValuePair<string, object?>(MetricTags.Turn, MetricTags.TurnKind(turn)),
+            new KeyValuePair<string, object?>(MetricTags.Outcome, MetricTags.OutcomeOf(outcome)));
+    }
+
+    /// <summary>Alexa resumed the session with the consent connection's result.</summary>
+    public void ConsentResolved(ConsentResolved result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        _consentResults.Add(
+            1,
+            new KeyValuePair<string, object?>(MetricTags.Code, MetricTags.StatusCode(result.Code)),
+            new KeyValuePair<string, object?>(MetricTags.Status, MetricTags.ConsentStatus(result.Status)));
+    }
+
+    /// <summary>Alexa resumed the session with the PIN connection's result.</summary>
+    public void PinResolved(PinResolved result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        _pinResults.Add(
+            1,
+            new KeyValuePair<string, object?>(MetricTags.Code, MetricTags.StatusCode(result.Code)),
+            new KeyValuePair<string, object?>(MetricTags.Status, MetricTags.PinStatus(result.Status)),
+            new KeyValuePair<string, object?>(MetricTags.Reason, MetricTags.PinReason(result.Reason)));
+    }
+
+    /// <summary>A ride was booked just now (not found already booked under its idempotency key).</summary>
+    public void BookingMade() => _bookings.Add(1);
+
+    /// <summary>A request was refused with HTTP 400.</summary>
+    public void RequestRejected(RejectionCategory category) =>
+        _rejectedRequests.Add(1, new KeyValuePair<string, object?>(MetricTags.Category, MetricTags.CategoryOf(category)));
+}
