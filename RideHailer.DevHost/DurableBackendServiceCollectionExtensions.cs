@@ -22,7 +22,8 @@ internal static class DurableBackendServiceCollectionExtensions
             var hub = configuration.GetSection(DurableTaskHubSettings.SectionName).Get<DurableTaskHubSettings>() ?? new DurableTaskHubSettings();
             services.AddSingleton(hub);
             services.AddSingleton(provider => new AzureStorageOrchestrationService(AzureStorageSettings(options, hub, provider)));
-            services.AddSingleton<IOrchestrationService>(provider => provider.GetRequiredService<AzureStorageOrchestrationService>());
+            services.AddSingleton<IOrchestrationService>(provider =>
+                new OrderlyShutdownOrchestrationService(provider.GetRequiredService<AzureStorageOrchestrationService>()));
             services.AddSingleton<IOrchestrationServiceClient>(provider => provider.GetRequiredService<AzureStorageOrchestrationService>());
         }
         else
