@@ -13,11 +13,9 @@ catch (FormatException exception)
 }
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
+// SIGINT or SIGTERM (Ctrl+C, a CI timeout) stops the run cleanly, so the hosts it launched are killed with it.
+using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
 
 var repository = options.Repository ?? FindRepository();
 await using var profile = await ProfileStub.StartAsync();
@@ -73,6 +71,12 @@ Console.WriteLine(errors == 0
     ? $"bench: {booked} sessions booked, {turns} turns answered correctly"
     : $"bench: {errors} sessions answered wrongly ({booked} booked)");
 return errors == 0 ? 0 : 1;
+
+void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}
 
 void Say(string line)
 {
