@@ -23,6 +23,7 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
     private readonly string _sessionId = "amzn1.echo-api.session.bench-" + Guid.NewGuid().ToString("N");
     private bool _started;
     private string? _token;
+    private JsonNode? _attributes;
 
     /// <summary>Plays the five turns; reports each answered turn's latency; returns null, or what was wrong.</summary>
     public async Task<string?> PlayAsync(Action<TurnKind, double> record, TimeSpan think, CancellationToken cancellationToken)
@@ -41,6 +42,8 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
             }
 
             record(kind, milliseconds);
+            // Alexa echoes the last answer's session attributes in the next request (the Node peer keeps its state there).
+            _attributes = answer!["sessionAttributes"]?.DeepClone();
             if (Check(kind, answer!) is { } wrong)
             {
                 return $"{kind}: {wrong}";
@@ -116,7 +119,7 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
     private string? Check(TurnKind kind, JsonNode answer)
     {
         var response = answer["response"];
-        var speech = (string?)response?["outputSpeech"]?["text"] ?? (string?)response?["outputSpeech"]?["ssml"] ?? "";
+        var speech = (string?)response?["outputSpeech"]?["text"] ?? Unwrap((string?)response?["outputSpeech"]?["ssml"]);
         switch (kind)
         {
             case TurnKind.Launch:
@@ -206,6 +209,7 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
                 ["new"] = !_started,
                 ["sessionId"] = _sessionId,
                 ["application"] = new JsonObject { ["applicationId"] = SkillId },
+                ["attributes"] = _attributes?.DeepClone(),
                 ["user"] = user.DeepClone(),
             },
             ["context"] = context,
@@ -213,6 +217,12 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
         };
         return System.Text.Encoding.UTF8.GetBytes(envelope.ToJsonString());
     }
+
+    /// <summary>SSML's text inside &lt;speak&gt;, so a plain-text and an SSML answer compare alike.</summary>
+    private static string Unwrap(string? ssml) =>
+        ssml is not null && ssml.StartsWith("<speak>", StringComparison.Ordinal) && ssml.EndsWith("</speak>", StringComparison.Ordinal)
+            ? ssml["<speak>".Length..^"</speak>".Length]
+            : ssml ?? "";
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
