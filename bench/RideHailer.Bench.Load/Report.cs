@@ -20,7 +20,7 @@ internal static class Report
         {
             var all = result.Latency.All();
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {result.Target.Label()} | {result.Riders} | {result.Sessions} | {all.Count} | {result.Errors} | {result.TurnsPerSecond:0} | {Ms(all.P50)} | {Ms(all.P95)} | {Ms(all.P99)} | {Ms(all.Max)} | {(result.Startup is { } startup ? startup.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) : "")} | {(result.PeakWorkingSetKiB is { } peak ? (peak / 1024.0).ToString("0", CultureInfo.InvariantCulture) : "")} |");
+                $"| {result.Target.Label()} | {result.Riders} | {result.Sessions} | {all.Count} | {result.Errors} | {(all.Count == 0 ? "" : result.TurnsPerSecond.ToString("0", CultureInfo.InvariantCulture))} | {Ms(all.P50)} | {Ms(all.P95)} | {Ms(all.P99)} | {Ms(all.Max)} | {(result.Startup is { } startup ? startup.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) : "")} | {(result.PeakWorkingSetKiB is { } peak ? (peak / 1024.0).ToString("0", CultureInfo.InvariantCulture) : "")} |");
         }
 
         AppendRatios(text, results);
@@ -70,7 +70,7 @@ internal static class Report
         {
             var all = result.Latency.All();
             string Ratio(LevelResult? baseline, Func<Percentiles, double> pick) =>
-                baseline is null || baseline == result ? "" : (pick(all) / pick(baseline.Latency.All())).ToString("0.00", CultureInfo.InvariantCulture);
+                baseline is null || baseline == result || all.Count == 0 || baseline.Latency.All().Count == 0 ? "" : (pick(all) / pick(baseline.Latency.All())).ToString("0.00", CultureInfo.InvariantCulture);
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {result.Target.Label()} | {result.Riders} | {Ratio(floor, p => p.P50)} | {Ratio(floor, p => p.P99)} | {Ratio(node, p => p.P50)} | {Ratio(node, p => p.P99)} |");
         }
