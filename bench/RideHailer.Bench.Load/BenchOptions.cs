@@ -1,0 +1,111 @@
+using System.Globalization;
+
+namespace RideHailer.Bench.Load;
+
+/// <summary>The driver's flags. Plain <c>--name value</c> pairs: the tool is small and its flags few.</summary>
+internal sealed record BenchOptions
+{
+    /// <summary>Hosts to launch and measure, in order; empty when <see cref="Url"/> names a running one.</summary>
+    public IReadOnlyList<TargetKind> Targets { get; init; } = [];
+
+    /// <summary>An endpoint that is already running (the driver does not launch it, and cannot read its memory).</summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>Concurrent riders, one level after another against the same host process.</summary>
+    public IReadOnlyList<int> Riders { get; init; } = [1, 8, 32];
+
+    /// <summary>Measured sessions per rider at each level.</summary>
+    public int Sessions { get; init; } = 20;
+
+    /// <summary>Unmeasured sessions per rider before each level.</summary>
+    public int Warmup { get; init; } = 2;
+
+    /// <summary>After this long a level starts no new session; sessions under way finish.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Pause between a rider's turns (0: a closed loop, the worst case for the host).</summary>
+    public TimeSpan Think { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How long one request may take before it counts as an error (Alexa gives up at 8 s).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Build configuration of the .NET hosts to launch.</summary>
+    public string Configuration { get; init; } = "Release";
+
+    /// <summary>The repository root; found by walking up to RideHailer.sln when not given.</summary>
+    public string? Repository { get; init; }
+
+    /// <summary>Also write the report (Markdown) to this file.</summary>
+    public string? Out { get; init; }
+
+    /// <summary>Print only errors and the one-line verdict (the CI smoke run).</summary>
+    public bool Quiet { get; init; }
+
+    public const string Usage = """
+        RideHailer.Bench.Load: N riders each play the seed conversation (launch, destination, consent resume,
+        yes, PIN resume) over HTTP; every answer is checked; per-turn latency, throughput and host memory.
+
+          --target T[,T..]   inmemory | azurestorage | floor | node  (launched as child processes)
+          --url URL          measure a running endpoint instead (e.g. http://127.0.0.1:7071/api/alexa)
+          --riders N[,N..]   concurrent riders per level (default 1,8,32)
+          --sessions N       measured sessions per rider per level (default 20)
+          --warmup N         unmeasured sessions per rider before each level (default 2)
+          --duration S       seconds after which a level starts no new session (default 60)
+          --think MS         pause between a rider's turns (default 0)
+          --timeout S        per-request timeout; a timeout is an error (default 10)
+          --configuration C  build configuration of the .NET hosts (default Release)
+          --repo DIR         repository root (default: found from the working directory)
+          --out FILE         also write the Markdown report to FILE
+          --quiet            print only errors and the verdict
+        Exit code: 0 when every turn was answered correctly, 1 otherwise, 2 for bad flags.
+        """;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name == "--quiet")
+            {
+                options = options with { Quiet = true };
+                continue;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                throw new FormatException($"{name} needs a value");
+            }
+
+            var value = args[++i];
+            options = name switch
+            {
+                "--target" => options with { Targets = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(TargetKinds.Parse)] },
+                "--url" => options with { Url = new Uri(value, UriKind.Absolute) },
+                "--riders" => options with { Riders = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive)] },
+                "--sessions" => options with { Sessions = Positive(value) },
+                "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(Positive(value)) },
+                "--think" => options with { Think = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--timeout" => options with { RequestTimeout = TimeSpan.FromSeconds(Positive(value)) },
+                "--configuration" => options with { Configuration = value },
+                "--repo" => options with { Repository = value },
+                "--out" => options with { Out = value },
+                _ => throw new FormatException($"unknown flag {name}"),
+            };
+        }
+
+        if (options.Url is null == (options.Targets.Count == 0))
+        {
+            throw new FormatException("give either --target or --url");
+        }
+
+        return options;
+    }
+
+    private static int Positive(string value)
+    {
+        var number = int.Parse(value, CultureInfo.InvariantCulture);
+        return number > 0 ? number : throw new FormatException($"{value} is not a positive number");
+    }
+}

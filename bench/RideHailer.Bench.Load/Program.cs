@@ -1,0 +1,100 @@
+using RideHailer.Bench.Load;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (FormatException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+// SIGINT or SIGTERM (Ctrl+C, a CI timeout) stops the run cleanly, so the hosts it launched are killed with it.
+using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+
+var repository = options.Repository ?? FindRepository();
+await using var profile = await ProfileStub.StartAsync();
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };
+using var http = new HttpClient(handler) { Timeout = options.RequestTimeout };
+
+var results = new List<LevelResult>();
+var targets = options.Url is null ? options.Targets : [TargetKind.External];
+foreach (var target in targets)
+{
+    using var host = target == TargetKind.External
+        ? null
+        : await TargetHost.LaunchAsync(target, repository, options.Configuration, http, profile.Endpoint, stop.Token);
+    var url = host?.Url ?? options.Url!;
+    Say($"{target.Label()}: {url}" + (host is null ? "" : $", answering {host.Startup.TotalMilliseconds:0} ms after start"));
+    foreach (var riders in options.Riders)
+    {
+        var level = new LoadLevel(http, url, profile.Endpoint, options);
+        var run = await level.RunAsync(riders, stop.Token);
+        var result = new LevelResult(target, riders, run.Sessions, run.Booked, run.Errors, run.FirstErrors, run.Elapsed, run.Latency,
+            host?.Startup, host?.PeakWorkingSetKiB());
+        results.Add(result);
+        var all = result.Latency.All();
+        Say($"  {riders,3} riders: {result.Sessions} sessions, {all.Count} turns, {result.Errors} errors, {result.TurnsPerSecond:0} turns/s, "
+            + $"p50 {all.P50:0.0} ms, p95 {all.P95:0.0} ms, p99 {all.P99:0.0} ms, max {all.Max:0.0} ms");
+        foreach (var error in result.FirstErrors)
+        {
+            Console.Error.WriteLine($"  error: {error}");
+        }
+
+        if (result.Errors > 0 && host is not null)
+        {
+            Console.Error.WriteLine("  host output (last lines):" + Environment.NewLine + host.Output());
+        }
+    }
+}
+
+var errors = results.Sum(result => result.Errors);
+var turns = results.Sum(result => result.Latency.All().Count);
+if (!options.Quiet)
+{
+    var report = Report.Write(results, options, args);
+    Console.WriteLine();
+    Console.WriteLine(report);
+    if (options.Out is { } file)
+    {
+        await File.WriteAllTextAsync(file, report);
+    }
+}
+
+var booked = results.Sum(result => result.Booked);
+Console.WriteLine(errors == 0
+    ? $"bench: {booked} sessions booked, {turns} turns answered correctly"
+    : $"bench: {errors} sessions answered wrongly ({booked} booked)");
+return errors == 0 ? 0 : 1;
+
+void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}
+
+void Say(string line)
+{
+    if (!options.Quiet)
+    {
+        Console.WriteLine(line);
+    }
+}
+
+static string FindRepository()
+{
+    for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "RideHailer.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("RideHailer.sln not found above the working directory; pass --repo");
+}

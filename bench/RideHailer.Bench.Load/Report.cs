@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace RideHailer.Bench.Load;
+
+/// <summary>The run as Markdown: the machine, the flags, absolute figures, ratios to the baselines, and turns by kind.</summary>
+internal static class Report
+{
+    public static string Write(IReadOnlyList<LevelResult> results, BenchOptions options, IReadOnlyList<string> args)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: `dotnet bench/RideHailer.Bench.Load/bin/{options.Configuration}/net10.0/RideHailer.Bench.Load.dll {string.Join(' ', args)}`");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Per level: {options.Warmup} warm-up + {options.Sessions} measured sessions per rider (5 turns each), at most {options.Duration.TotalSeconds:0} s, think time {options.Think.TotalMilliseconds:0} ms; latency is per turn, client side, over loopback HTTP.");
+        text.AppendLine();
+        text.AppendLine("| target | riders | sessions | turns | errors | turns/s | p50 ms | p95 ms | p99 ms | max ms | start-up ms | peak WS MiB |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var result in results)
+        {
+            var all = result.Latency.All();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {result.Target.Label()} | {result.Riders} | {result.Sessions} | {all.Count} | {result.Errors} | {(all.Count == 0 ? "" : result.TurnsPerSecond.ToString("0", CultureInfo.InvariantCulture))} | {Ms(all.P50)} | {Ms(all.P95)} | {Ms(all.P99)} | {Ms(all.Max)} | {(result.Startup is { } startup ? startup.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) : "")} | {(result.PeakWorkingSetKiB is { } peak ? (peak / 1024.0).ToString("0", CultureInfo.InvariantCulture) : "")} |");
+        }
+
+        AppendRatios(text, results);
+        text.AppendLine();
+        text.AppendLine("Per turn, p50 / p99 ms:");
+        text.AppendLine();
+        text.AppendLine("| target | riders | " + string.Join(" | ", Enum.GetNames<TurnKind>()) + " |");
+        text.AppendLine("|---|---:|" + string.Concat(Enum.GetValues<TurnKind>().Select(_ => "---:|")));
+        foreach (var result in results)
+        {
+            var byKind = string.Join(" | ", Enum.GetValues<TurnKind>().Select(result.Latency.Of).Select(p => $"{Ms(p.P50)} / {Ms(p.P99)}"));
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {result.Target.Label()} | {result.Riders} | {byKind} |");
+        }
+
+        foreach (var result in results.Where(result => result.FirstErrors.Count > 0))
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Errors, {result.Target.Label()} at {result.Riders} riders (first {result.FirstErrors.Count}):");
+            foreach (var error in result.FirstErrors)
+            {
+                text.AppendLine("- " + error);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Each target's p50 and p99 over the floor's and the Node peer's at the same rider count, when those ran.</summary>
+    private static void AppendRatios(StringBuilder text, IReadOnlyList<LevelResult> results)
+    {
+        LevelResult? Find(TargetKind kind, int riders) => results.FirstOrDefault(r => r.Target == kind && r.Riders == riders);
+        var rows = results
+            .Select(result => (result, floor: Find(TargetKind.Floor, result.Riders), node: Find(TargetKind.Node, result.Riders)))
+            .Where(row => row.result.Target != TargetKind.Node && (row.floor is not null && row.result.Target != TargetKind.Floor || row.node is not null))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("Ratios at the same rider count (≤ 1.0: as fast or faster than the baseline):");
+        text.AppendLine();
+        text.AppendLine("| target | riders | p50 ÷ floor | p99 ÷ floor | p50 ÷ Node peer | p99 ÷ Node peer |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (result, floor, node) in rows)
+        {
+            var all = result.Latency.All();
+            string Ratio(LevelResult? baseline, Func<Percentiles, double> pick) =>
+                baseline is null || baseline == result || all.Count == 0 || baseline.Latency.All().Count == 0 ? "" : (pick(all) / pick(baseline.Latency.All())).ToString("0.00", CultureInfo.InvariantCulture);
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {result.Target.Label()} | {result.Riders} | {Ratio(floor, p => p.P50)} | {Ratio(floor, p => p.P99)} | {Ratio(node, p => p.P50)} | {Ratio(node, p => p.P99)} |");
+        }
+    }
+
+    private static string Ms(double milliseconds) =>
+        double.IsNaN(milliseconds) ? "" : milliseconds.ToString(milliseconds < 10 ? "0.0" : "0", CultureInfo.InvariantCulture);
+
+    private static string Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {memory:0} GiB, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+    }
+}

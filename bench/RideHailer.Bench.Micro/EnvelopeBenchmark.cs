@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Attributes;
+using RideHailer.Domain;
+using RideHailer.Skill;
+using RideHailer.Skill.Alexa;
+
+namespace RideHailer.Bench.Micro;
+
+/// <summary>The edge's JSON work on one turn: the request envelope parsed to a domain turn, the reply rendered to Alexa JSON.</summary>
+[MemoryDiagnoser]
+public class EnvelopeBenchmark
+{
+    private byte[] _body = null!;
+    private Reply _reply = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var states = new SeedStates();
+        _body = RequestBodies.ConsentResume(states.ConsentToken);
+        _reply = states.QuoteReply;
+    }
+
+    [Benchmark]
+    public Turn? Parse() => AlexaRequestParser.TryParse(_body, out var request, out _) ? TurnReader.Read(request) : null;
+
+    [Benchmark]
+    public int Serialize() => SkillEndpointResult.Ok(ReplyRenderer.Render(_reply)).Body.Length;
+
+    [Benchmark]
+    public int ParseAndSerialize() =>
+        AlexaRequestParser.TryParse(_body, out var request, out _) && TurnReader.Read(request) is not null
+            ? SkillEndpointResult.Ok(ReplyRenderer.Render(_reply)).Body.Length
+            : 0;
+}
