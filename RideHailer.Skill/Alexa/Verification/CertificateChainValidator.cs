@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -10,6 +11,12 @@ internal sealed class CertificateChainValidator
 
     private readonly X509Certificate2Collection _customRoots;
     private readonly TimeProvider _timeProvider;
+
+    // Building a chain is most of the cost of verifying a request. The chain source hands out the same
+    // collection for a URL while it is cached, and a chain that built at one instant builds at any instant
+    // inside every certificate's validity (trust is fixed at construction, revocation is not checked), so
+    // a success is remembered for that window. Failures are never remembered.
+    private readonly ConditionalWeakTable<X509Certificate2Collection, StrongBox<(DateTimeOffset From, DateTimeOffset Until)>> _validated = [];
 
     public CertificateChainValidator(AlexaCertificateTrustOptions trust, TimeProvider timeProvider)
     {
@@ -28,6 +35,11 @@ internal sealed class CertificateChainValidator
 
         var signing = certificates[0];
         var now = _timeProvider.GetUtcNow();
+        if (_validated.TryGetValue(certificates, out var window) && now >= window.Value.From && now <= window.Value.Until)
+        {
+            return SignatureCheck.Valid;
+        }
+
         if (now < signing.NotBefore.ToUniversalTime())
         {
             return SignatureCheck.Invalid("signing certificate is not yet valid");
@@ -45,9 +57,16 @@ internal sealed class CertificateChainValidator
 
         using var chain = new X509Chain();
         Configure(chain.ChainPolicy, now, certificates);
-        return chain.Build(signing)
-            ? SignatureCheck.Valid
-            : SignatureCheck.Invalid($"certificate chain rejected ({Describe(chain.ChainStatus)})");
+        if (!chain.Build(signing))
+        {
+            return SignatureCheck.Invalid($"certificate chain rejected ({Describe(chain.ChainStatus)})");
+        }
+
+        var built = chain.ChainElements.Select(element => element.Certificate).ToList();
+        _validated.AddOrUpdate(certificates, new((
+            built.Max(certificate => new DateTimeOffset(certificate.NotBefore.ToUniversalTime())),
+            built.Min(certificate => new DateTimeOffset(certificate.NotAfter.ToUniversalTime())))));
+        return SignatureCheck.Valid;
     }
 
     private void Configure(X509ChainPolicy policy, DateTimeOffset now, X509Certificate2Collection certificates)

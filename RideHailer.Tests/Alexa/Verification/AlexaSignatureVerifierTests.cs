@@ -284,6 +284,45 @@ public class AlexaSignatureVerifierTests
         Assert.Empty(logger.Entries);
     }
 
+    [Fact]
+    public async Task VerifyAsync_ChainAlreadyValidated_IsRejectedOnceItsLeafExpires()
+    {
+        _source.Serve(TestPki.ChainUrl, TestPki.GoodChain());
+        var verifier = Verifier();
+        Assert.True((await verifier.VerifyAsync(RequestBody, TestPki.ChainUrl, TestPki.Sign(RequestBody), default)).IsValid);
+
+        _time.Advance(TimeSpan.FromDays(31));
+        var check = await verifier.VerifyAsync(RequestBody, TestPki.ChainUrl, TestPki.Sign(RequestBody), default);
+
+        Assert.False(check.IsValid);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ChainAlreadyValidated_StillNeedsTheBodysOwnSignature()
+    {
+        _source.Serve(TestPki.ChainUrl, TestPki.GoodChain());
+        var verifier = Verifier();
+        Assert.True((await verifier.VerifyAsync(RequestBody, TestPki.ChainUrl, TestPki.Sign(RequestBody), default)).IsValid);
+
+        var check = await verifier.VerifyAsync(RequestBody, TestPki.ChainUrl, TestPki.Sign(RequestBody, TestPki.OtherKey), default);
+
+        Assert.False(check.IsValid);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ChainValidatedUnderOneTrust_IsNotTrustedUnderAnother()
+    {
+        _source.Serve(TestPki.ChainUrl, TestPki.GoodChain());
+        Assert.True((await Verifier().VerifyAsync(RequestBody, TestPki.ChainUrl, TestPki.Sign(RequestBody), default)).IsValid);
+        var otherTrust = new AlexaCertificateTrustOptions();
+        otherTrust.CustomRoots.Add(TestPki.OtherRoot);
+        var distrusting = new AlexaSignatureVerifier(_source, Options.Create(otherTrust), _time, NullLogger<AlexaSignatureVerifier>.Instance);
+
+        var check = await distrusting.VerifyAsync(RequestBody, TestPki.ChainUrl, TestPki.Sign(RequestBody), default);
+
+        Assert.False(check.IsValid);
+    }
+
     private AlexaSignatureVerifier Verifier(ILogger<AlexaSignatureVerifier>? logger = null)
     {
         var trust = new AlexaCertificateTrustOptions();
