@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,11 @@ public sealed class AlexaSignatureVerifier
     private readonly ICertificateChainSource _chains;
     private readonly CertificateChainValidator _validator;
     private readonly ILogger<AlexaSignatureVerifier> _logger;
+
+    // Importing the public key costs about as much as using it; it is kept for as long as the signing
+    // certificate is (the chain cache owns that). Verifying with one RSA instance from many threads is
+    // safe: each verification makes its own OpenSSL context over the shared, read-only key.
+    private readonly ConditionalWeakTable<X509Certificate2, RSA> _keys = [];
 
     public AlexaSignatureVerifier(
         ICertificateChainSource chains,
@@ -96,14 +102,18 @@ public sealed class AlexaSignatureVerifier
             return chainCheck;
         }
 
-        return SignedBy(chain[0], body.Span, signature.AsSpan(0, signatureLength))
+        return SignedBy(PublicKeyOf(chain[0]), body.Span, signature.AsSpan(0, signatureLength))
             ? SignatureCheck.Valid
             : SignatureCheck.Invalid("signature does not match the body");
     }
 
-    private static bool SignedBy(X509Certificate2 certificate, ReadOnlySpan<byte> body, ReadOnlySpan<byte> signature)
+    private RSA? PublicKeyOf(X509Certificate2 certificate) =>
+        _keys.TryGetValue(certificate, out var key)
+            ? key
+            : certificate.GetRSAPublicKey() is { } imported ? _keys.GetValue(certificate, _ => imported) : null;
+
+    private static bool SignedBy(RSA? key, ReadOnlySpan<byte> body, ReadOnlySpan<byte> signature)
     {
-        using var key = certificate.GetRSAPublicKey();
         if (key is null)
         {
             return false;

@@ -323,6 +323,20 @@ public class AlexaSignatureVerifierTests
         Assert.False(check.IsValid);
     }
 
+    [Fact]
+    public async Task VerifyAsync_ManyRequestsAtOnceOverOneCachedKey_EachGetsItsOwnAnswer()
+    {
+        _source.Serve(TestPki.ChainUrl, TestPki.GoodChain());
+        var verifier = Verifier();
+        var good = TestPki.Sign(RequestBody);
+        var forged = TestPki.Sign(RequestBody, TestPki.OtherKey);
+
+        var checks = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
+            (Forged: i % 2 == 1, (await verifier.VerifyAsync(RequestBody, TestPki.ChainUrl, i % 2 == 1 ? forged : good, default)).IsValid))));
+
+        Assert.All(checks, check => Assert.Equal(!check.Forged, check.IsValid));
+    }
+
     private AlexaSignatureVerifier Verifier(ILogger<AlexaSignatureVerifier>? logger = null)
     {
         var trust = new AlexaCertificateTrustOptions();
