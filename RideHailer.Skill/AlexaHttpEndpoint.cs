@@ -30,9 +30,13 @@ public static class AlexaHttpEndpoint
         await context.Response.Body.WriteAsync(result.Body, context.RequestAborted);
     }
 
-    /// <summary>Reads at most one byte past the limit, so an oversized body is detected without buffering it.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The raw body, or null when it is over <see cref="SkillEndpoint.MaxBodyBytes"/>: reads at most one chunk
+    /// past the limit, so an oversized body is detected without buffering it.
+    /// </summary>
+    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > SkillEndpoint.MaxBodyBytes)
         {
             return null;

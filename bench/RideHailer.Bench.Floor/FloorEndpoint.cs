@@ -33,7 +33,7 @@ internal sealed partial class FloorEndpoint(
 
     private async Task<SkillEndpointResult> AnswerAsync(HttpRequest http, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(http, cancellationToken);
+        var body = await AlexaHttpEndpoint.ReadBodyAsync(http, cancellationToken);
         if (body is null || body.Length == 0 ||
             http.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
@@ -83,30 +83,6 @@ internal sealed partial class FloorEndpoint(
     {
         Log.RequestRejected(logger, reason);
         return SkillEndpointResult.BadRequest(reason);
-    }
-
-    /// <summary>As the shared endpoint reads it: at most one byte past the limit.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > SkillEndpoint.MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > SkillEndpoint.MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static partial class Log
