@@ -17,20 +17,23 @@ internal static class DurableBackendServiceCollectionExtensions
     {
         var options = configuration.GetSection(DurableOptions.SectionName).Get<DurableOptions>() ?? new DurableOptions();
         services.AddSingleton(options);
+        services.AddSingleton<CommittedStateSignal>();
+        services.AddSingleton<ISessionSignal>(provider => provider.GetRequiredService<CommittedStateSignal>());
         if (options.Backend == DurableBackend.AzureStorage)
         {
             var hub = configuration.GetSection(DurableTaskHubSettings.SectionName).Get<DurableTaskHubSettings>() ?? new DurableTaskHubSettings();
             services.AddSingleton(hub);
             services.AddSingleton(provider => new AzureStorageOrchestrationService(AzureStorageSettings(options, hub, provider)));
-            services.AddSingleton<IOrchestrationService>(provider =>
-                new OrderlyShutdownOrchestrationService(provider.GetRequiredService<AzureStorageOrchestrationService>()));
+            services.AddSingleton<IOrchestrationService>(provider => new SidecarOrchestrationService(
+                provider.GetRequiredService<AzureStorageOrchestrationService>(), provider.GetRequiredService<CommittedStateSignal>()));
             services.AddSingleton<IOrchestrationServiceClient>(provider => provider.GetRequiredService<AzureStorageOrchestrationService>());
         }
         else
         {
             // At most ProcessorCount orchestration work items at once, 500 ms back-off when saturated: one developer, not load.
             services.AddSingleton<InMemoryOrchestrationService>();
-            services.AddSingleton<IOrchestrationService>(provider => provider.GetRequiredService<InMemoryOrchestrationService>());
+            services.AddSingleton<IOrchestrationService>(provider => new SidecarOrchestrationService(
+                provider.GetRequiredService<InMemoryOrchestrationService>(), provider.GetRequiredService<CommittedStateSignal>()));
             services.AddSingleton<IOrchestrationServiceClient>(provider => provider.GetRequiredService<InMemoryOrchestrationService>());
         }
 

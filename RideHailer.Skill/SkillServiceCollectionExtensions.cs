@@ -33,6 +33,7 @@ public static class SkillServiceCollectionExtensions
         services.AddHttpClient<CustomerProfileClient>();
         services.TryAddSingleton<IRiderIdentity, AlexaUserRiderIdentity>();
         services.TryAddSingleton<RiderFactsLoader>();
+        services.TryAddSingleton<ISessionSignal, PollingOnly>();
         services.TryAddSingleton<SessionRouter>();
         services.TryAddSingleton<SkillEndpoint>();
         services.AddHostedService<VerificationModeNotice>();

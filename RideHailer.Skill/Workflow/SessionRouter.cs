@@ -12,6 +12,7 @@ namespace RideHailer.Skill.Workflow;
 /// waits for the reply published for this request id, within <see cref="SessionOptions.ReplyTimeout"/>.
 /// </summary>
 public sealed partial class SessionRouter(
+    ISessionSignal signal,
     IOptions<SessionOptions> sessionOptions,
     IOptions<BookingOptions> bookingOptions,
     TimeProvider timeProvider,
@@ -85,7 +86,7 @@ public sealed partial class SessionRouter(
         var delay = FirstPoll;
         while (elapsed.Elapsed < _session.ReplyTimeout)
         {
-            await Task.Delay(delay, cancellationToken);
+            await signal.WaitForChangeAsync(instanceId, delay, cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPoll.Ticks));
             var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
             if (instance is not null && AnswerFrom(instance, turn) is { } answer)

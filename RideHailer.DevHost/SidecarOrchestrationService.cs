@@ -3,11 +3,12 @@ using DurableTask.Core;
 namespace RideHailer.DevHost;
 
 /// <summary>
-/// Passes everything to the engine, but stops it only once it has started. The sidecar's dispatcher host
-/// stops the engine from an async void handler when the host stops; DurableTask.AzureStorage throws if
-/// stopped before it started (a host stopped moments after it started), and there that would end the process.
+/// The durable engine as the DevHost's sidecar drives it. Everything passes through, with two additions:
+/// each saved orchestration step is signalled to <see cref="CommittedStateSignal"/>, so a request waiting
+/// for its reply polls at once; and the engine is stopped only once it has started (the sidecar stops it
+/// from an async void handler, where DurableTask.AzureStorage's stop-before-start exception would end the process).
 /// </summary>
-internal sealed class OrderlyShutdownOrchestrationService(IOrchestrationService engine) : IOrchestrationService
+internal sealed class SidecarOrchestrationService(IOrchestrationService engine, CommittedStateSignal committed) : IOrchestrationService
 {
     private Task? _started;
 
@@ -67,16 +68,19 @@ internal sealed class OrderlyShutdownOrchestrationService(IOrchestrationService 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
         engine.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskOrchestrationWorkItemAsync(
+    public async Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages,
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        engine.CompleteTaskOrchestrationWorkItemAsync(
+        OrchestrationState orchestrationState)
+    {
+        await engine.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        committed.Committed(workItem.InstanceId);
+    }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => engine.AbandonTaskOrchestrationWorkItemAsync(workItem);
 
