@@ -104,7 +104,8 @@ public sealed partial class SkillEndpoint(
         try
         {
             var rider = await riderFacts.LoadAsync(request, turn, cancellationToken);
-            answer = await sessions.SendAsync(durable, sessionId, new TurnEvent(requestId, turn, rider), cancellationToken);
+            answer = await sessions.SendAsync(
+                durable, sessionId, new TurnEvent(requestId, turn, rider), timeProvider.GetElapsedTime(received), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

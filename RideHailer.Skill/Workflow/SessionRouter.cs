@@ -25,7 +25,10 @@ public sealed partial class SessionRouter(
     private readonly SessionOptions _session = sessionOptions.Value;
     private readonly ConversationSettings _settings = bookingOptions.Value.ToConversationSettings();
 
-    public async Task<TurnAnswer> SendAsync(DurableTaskClient client, string sessionId, TurnEvent turn, CancellationToken cancellationToken)
+    /// <param name="spent">Time the request has already taken (verification, profile reads): the reply
+    /// budget is for the whole request, since Alexa's 8 seconds are.</param>
+    public async Task<TurnAnswer> SendAsync(
+        DurableTaskClient client, string sessionId, TurnEvent turn, TimeSpan spent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(turn);
@@ -45,7 +48,7 @@ public sealed partial class SessionRouter(
             await client.RaiseEventAsync(instanceId, SessionOrchestration.TurnEventName, turn, cancellationToken);
         }
 
-        var result = await WaitForReplyAsync(client, instanceId, turn, elapsed, cancellationToken);
+        var result = await WaitForReplyAsync(client, instanceId, turn, elapsed, _session.ReplyTimeout - spent, cancellationToken);
         Log.TurnAnswered(logger, instanceId, turn.RequestId, turn.Turn.GetType().Name, result.Kind, elapsed.Elapsed.TotalMilliseconds);
         return result;
     }
@@ -81,10 +84,10 @@ public sealed partial class SessionRouter(
     }
 
     private async Task<TurnAnswer> WaitForReplyAsync(
-        DurableTaskClient client, string instanceId, TurnEvent turn, Stopwatch elapsed, CancellationToken cancellationToken)
+        DurableTaskClient client, string instanceId, TurnEvent turn, Stopwatch elapsed, TimeSpan budget, CancellationToken cancellationToken)
     {
         var delay = FirstPoll;
-        while (elapsed.Elapsed < _session.ReplyTimeout)
+        while (elapsed.Elapsed < budget)
         {
             await signal.WaitForChangeAsync(instanceId, delay, cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPoll.Ticks));

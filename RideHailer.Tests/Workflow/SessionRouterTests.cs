@@ -1,0 +1,55 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using RideHailer.Domain;
+using RideHailer.Skill.Workflow;
+
+namespace RideHailer.Tests.Workflow;
+
+public sealed class SessionRouterTests
+{
+    private static readonly TurnEvent Yes = new("amzn1.echo-api.request.1", new Yes(), RiderFacts.None);
+
+    [Fact]
+    public async Task RequestThatAlreadyUsedItsBudget_IsAnsweredTooSlowWithoutWaiting()
+    {
+        var durable = RunningSession();
+        var router = Router(TimeSpan.FromSeconds(6));
+
+        var answer = await router.SendAsync(durable.Object, "session", Yes, spent: TimeSpan.FromSeconds(6), default);
+
+        Assert.Equal(TurnAnswerKind.TimedOut, answer.Kind);
+        // The turn is still delivered (the session may answer the retry), but no poll is spent on it.
+        durable.Verify(d => d.RaiseEventAsync(It.IsAny<string>(), SessionOrchestration.TurnEventName, Yes, It.IsAny<CancellationToken>()), Times.Once);
+        durable.Verify(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task SessionThatNeverAnswers_TimesOutAfterPolling()
+    {
+        var durable = RunningSession();
+        var router = Router(TimeSpan.FromMilliseconds(300));
+
+        var answer = await router.SendAsync(durable.Object, "session", Yes, spent: TimeSpan.Zero, default);
+
+        Assert.Equal(TurnAnswerKind.TimedOut, answer.Kind);
+        durable.Verify(d => d.GetInstanceAsync(It.IsAny<string>(), true, It.IsAny<CancellationToken>()), Times.AtLeast(3));
+    }
+
+    private static Mock<DurableTaskClient> RunningSession()
+    {
+        var durable = new Mock<DurableTaskClient>("test");
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string id, bool _, CancellationToken _) =>
+                new OrchestrationMetadata(SessionOrchestration.Name, id) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+        return durable;
+    }
+
+    private static SessionRouter Router(TimeSpan replyTimeout) => new(
+        new PollingOnly(),
+        Options.Create(new SessionOptions { ReplyTimeout = replyTimeout }),
+        Options.Create(new BookingOptions()),
+        TimeProvider.System,
+        NullLogger<SessionRouter>.Instance);
+}
