@@ -34,6 +34,37 @@ public sealed partial class SessionRouter(
         ArgumentNullException.ThrowIfNull(turn);
         var instanceId = SessionInstanceId.For(sessionId);
         var elapsed = Stopwatch.StartNew();
+        var budget = _session.ReplyTimeout - spent;
+        if (budget <= TimeSpan.Zero)
+        {
+            // A turn the rider will be told to repeat must not move the session on behind their back.
+            Log.TurnAnswered(logger, instanceId, turn.RequestId, turn.Turn.GetType().Name, TurnAnswerKind.TimedOut, 0);
+            return TurnAnswer.TimedOut;
+        }
+
+        // Every durable call shares the budget: under load starting or reaching a session can itself be slow,
+        // and the rider should hear "try again" in time rather than Alexa giving up on the skill.
+        using var withinBudget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        withinBudget.CancelAfter(budget);
+        TurnAnswer result;
+        try
+        {
+            result = await DeliverAsync(client, instanceId, turn, withinBudget.Token)
+                     ?? await WaitForReplyAsync(client, instanceId, turn, withinBudget.Token);
+        }
+        catch (Exception) when (withinBudget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The budget ran out mid-call (the gRPC client reports that as cancellation).
+            result = TurnAnswer.TimedOut;
+        }
+
+        Log.TurnAnswered(logger, instanceId, turn.RequestId, turn.Turn.GetType().Name, result.Kind, elapsed.Elapsed.TotalMilliseconds);
+        return result;
+    }
+
+    /// <summary>Starts the session or raises the turn on it; the answer when the session has already given it.</summary>
+    private async Task<TurnAnswer?> DeliverAsync(DurableTaskClient client, string instanceId, TurnEvent turn, CancellationToken cancellationToken)
+    {
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null)
         {
@@ -48,9 +79,7 @@ public sealed partial class SessionRouter(
             await client.RaiseEventAsync(instanceId, SessionOrchestration.TurnEventName, turn, cancellationToken);
         }
 
-        var result = await WaitForReplyAsync(client, instanceId, turn, elapsed, _session.ReplyTimeout - spent, cancellationToken);
-        Log.TurnAnswered(logger, instanceId, turn.RequestId, turn.Turn.GetType().Name, result.Kind, elapsed.Elapsed.TotalMilliseconds);
-        return result;
+        return null;
     }
 
     /// <summary>Tells a running session that Alexa ended it; Alexa expects no answer, so nothing waits.</summary>
@@ -83,11 +112,12 @@ public sealed partial class SessionRouter(
         }
     }
 
+    /// <summary>Polls until the reply for this request is published; ends only by an answer or cancellation (the budget).</summary>
     private async Task<TurnAnswer> WaitForReplyAsync(
-        DurableTaskClient client, string instanceId, TurnEvent turn, Stopwatch elapsed, TimeSpan budget, CancellationToken cancellationToken)
+        DurableTaskClient client, string instanceId, TurnEvent turn, CancellationToken cancellationToken)
     {
         var delay = FirstPoll;
-        while (elapsed.Elapsed < budget)
+        while (true)
         {
             await signal.WaitForChangeAsync(instanceId, delay, cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPoll.Ticks));
@@ -97,8 +127,6 @@ public sealed partial class SessionRouter(
                 return answer;
             }
         }
-
-        return TurnAnswer.TimedOut;
     }
 
     /// <summary>
