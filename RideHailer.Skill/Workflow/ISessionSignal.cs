@@ -7,13 +7,30 @@ namespace RideHailer.Skill.Workflow;
 /// </summary>
 public interface ISessionSignal
 {
-    /// <summary>Completes when <paramref name="instanceId"/>'s state may have changed, or after <paramref name="atMost"/>.</summary>
-    Task WaitForChangeAsync(string instanceId, TimeSpan atMost, CancellationToken cancellationToken);
+    /// <summary>The longest a waiting request sleeps between polls: long only where saves are signalled.</summary>
+    TimeSpan PollCeiling { get; }
+
+    /// <summary>Starts watching a session; watch before the call that may change it, so no save is missed.</summary>
+    ISessionWatch Watch(string instanceId);
 }
 
-/// <summary>No signal: every wait lasts its full time.</summary>
-public sealed class PollingOnly : ISessionSignal
+/// <summary>One request's watch on one session.</summary>
+public interface ISessionWatch : IDisposable
 {
-    public Task WaitForChangeAsync(string instanceId, TimeSpan atMost, CancellationToken cancellationToken) =>
-        Task.Delay(atMost, cancellationToken);
+    /// <summary>Completes when the session was saved since the last call (or the watch began), or after <paramref name="atMost"/>.</summary>
+    Task NextChangeAsync(TimeSpan atMost, CancellationToken cancellationToken);
+}
+
+/// <summary>No signal: every wait lasts its full time, and the poll ceiling stays short.</summary>
+public sealed class PollingOnly : ISessionSignal, ISessionWatch
+{
+    public TimeSpan PollCeiling { get; } = TimeSpan.FromMilliseconds(50);
+
+    public ISessionWatch Watch(string instanceId) => this;
+
+    public Task NextChangeAsync(TimeSpan atMost, CancellationToken cancellationToken) => Task.Delay(atMost, cancellationToken);
+
+    public void Dispose()
+    {
+    }
 }

@@ -18,9 +18,8 @@ public sealed partial class SessionRouter(
     TimeProvider timeProvider,
     ILogger<SessionRouter> logger)
 {
-    /// <summary>Polls start fast, because most turns are answered within a few milliseconds, then back off.</summary>
+    /// <summary>Polls start fast, because most turns are answered within a few milliseconds, then back off to the signal's ceiling.</summary>
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(2);
-    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(50);
 
     private readonly SessionOptions _session = sessionOptions.Value;
     private readonly ConversationSettings _settings = bookingOptions.Value.ToConversationSettings();
@@ -46,11 +45,13 @@ public sealed partial class SessionRouter(
         // and the rider should hear "try again" in time rather than Alexa giving up on the skill.
         using var withinBudget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         withinBudget.CancelAfter(budget);
+        // Watching starts before the turn is delivered, so the save that answers it cannot be missed.
+        using var watch = signal.Watch(instanceId);
         TurnAnswer result;
         try
         {
             result = await DeliverAsync(client, instanceId, turn, withinBudget.Token)
-                     ?? await WaitForReplyAsync(client, instanceId, turn, withinBudget.Token);
+                     ?? await WaitForReplyAsync(client, instanceId, turn, watch, withinBudget.Token);
         }
         catch (Exception) when (withinBudget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -114,13 +115,13 @@ public sealed partial class SessionRouter(
 
     /// <summary>Polls until the reply for this request is published; ends only by an answer or cancellation (the budget).</summary>
     private async Task<TurnAnswer> WaitForReplyAsync(
-        DurableTaskClient client, string instanceId, TurnEvent turn, CancellationToken cancellationToken)
+        DurableTaskClient client, string instanceId, TurnEvent turn, ISessionWatch watch, CancellationToken cancellationToken)
     {
         var delay = FirstPoll;
         while (true)
         {
-            await signal.WaitForChangeAsync(instanceId, delay, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPoll.Ticks));
+            await watch.NextChangeAsync(delay, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, signal.PollCeiling.Ticks));
             var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
             if (instance is not null && AnswerFrom(instance, turn) is { } answer)
             {
