@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace RideHailer.DevHost.Simulator;
 
@@ -12,13 +10,12 @@ namespace RideHailer.DevHost.Simulator;
 /// </summary>
 internal sealed class LocalAlexaApi : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentDictionary<string, int> _statusOverrides = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _requests = new();
 
-    private LocalAlexaApi(WebApplication app, SampleRider rider)
+    private LocalAlexaApi(SampleRider rider)
     {
-        _app = app;
         Rider = rider;
     }
 
@@ -42,14 +39,9 @@ internal sealed class LocalAlexaApi : IAsyncDisposable
 
     public static async Task<LocalAlexaApi> StartAsync(SampleRider? rider = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var api = new LocalAlexaApi(builder.Build(), rider ?? SampleRider.Default);
-        api.Map();
-        await api._app.StartAsync(cancellationToken);
-        var address = api._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        api.Endpoint = new Uri(address);
+        var api = new LocalAlexaApi(rider ?? SampleRider.Default);
+        (api._app, var port) = await LoopbackServer.StartAsync(HttpProtocols.Http1, _ => { }, api.Map, cancellationToken);
+        api.Endpoint = new Uri($"http://127.0.0.1:{port}/");
         return api;
     }
 
@@ -59,9 +51,9 @@ internal sealed class LocalAlexaApi : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private void Map()
+    private void Map(WebApplication app)
     {
-        _app.Use(async (context, next) =>
+        app.Use(async (context, next) =>
         {
             var path = context.Request.Path.Value ?? "";
             _requests.Enqueue($"{context.Request.Method} {path}");
@@ -81,13 +73,13 @@ internal sealed class LocalAlexaApi : IAsyncDisposable
             await next(context);
         });
         // The Profile API answers a name as a JSON string ("Jane", quotes included).
-        _app.MapGet(GivenNamePath, () => Results.Json(Rider.GivenName));
-        _app.MapGet(PersonGivenNamePath, () => Results.Json(Rider.GivenName));
-        _app.MapGet(NamePath, () => Results.Json(Rider.FullName));
-        _app.MapGet(PersonNamePath, () => Results.Json(Rider.FullName));
-        _app.MapGet(MobileNumberPath, MobileNumber);
-        _app.MapGet(PersonMobileNumberPath, MobileNumber);
-        _app.MapGet("/v1/devices/{deviceId}/settings/address", () => Results.Json(new Dictionary<string, string?>
+        app.MapGet(GivenNamePath, () => Results.Json(Rider.GivenName));
+        app.MapGet(PersonGivenNamePath, () => Results.Json(Rider.GivenName));
+        app.MapGet(NamePath, () => Results.Json(Rider.FullName));
+        app.MapGet(PersonNamePath, () => Results.Json(Rider.FullName));
+        app.MapGet(MobileNumberPath, MobileNumber);
+        app.MapGet(PersonMobileNumberPath, MobileNumber);
+        app.MapGet("/v1/devices/{deviceId}/settings/address", () => Results.Json(new Dictionary<string, string?>
         {
             ["addressLine1"] = Rider.AddressLine1,
             ["addressLine2"] = null,
