@@ -121,8 +121,8 @@ public sealed partial class SkillEndpoint(
         return SkillEndpointResult.Ok(answer.Kind switch
         {
             TurnAnswerKind.Replied => ReplyRenderer.Render(answer.Reply),
-            TurnAnswerKind.TimedOut => Speak(TooSlowSpeech, endSession: false),
-            _ => Speak(FailedSpeech, endSession: true),
+            TurnAnswerKind.TimedOut => ReplyRenderer.Render(Reply.Ask(TooSlowSpeech, TooSlowSpeech)),
+            _ => ReplyRenderer.Render(Reply.Tell(FailedSpeech)),
         });
     }
 
@@ -171,14 +171,6 @@ public sealed partial class SkillEndpoint(
         Log.RequestRejected(logger, reason, requestId);
         return SkillEndpointResult.BadRequest("request verification failed");
     }
-
-    private static ResponseEnvelope Speak(string text, bool endSession) =>
-        new(new ResponseBody
-        {
-            OutputSpeech = new PlainTextSpeech(text),
-            Reprompt = endSession ? null : new Reprompt(new PlainTextSpeech(text)),
-            ShouldEndSession = endSession,
-        });
 
     private static partial class Log
     {
