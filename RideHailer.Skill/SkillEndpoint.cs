@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using RideHailer.Domain;
 using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Alexa.Requests;
-using RideHailer.Skill.Alexa.Responses;
 using RideHailer.Skill.Alexa.Verification;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Skill.Workflow;
