@@ -22,7 +22,8 @@ internal sealed class Azurite : IDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<Azurite> StartAsync(string repository, CancellationToken cancellationToken)
+    /// <param name="debugLog">Azurite's own request log (every storage call, slow: for counting calls, not timing them).</param>
+    public static async Task<Azurite> StartAsync(string repository, string? debugLog, CancellationToken cancellationToken)
     {
         var script = Path.Combine(repository, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -40,6 +41,12 @@ internal sealed class Azurite : IDisposable
                      "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (debugLog is not null)
+        {
+            start.ArgumentList.Add("--debug");
+            start.ArgumentList.Add(Path.GetFullPath(debugLog));
         }
 
         var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey + ";"

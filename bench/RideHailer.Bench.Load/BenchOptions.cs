@@ -38,6 +38,12 @@ internal sealed record BenchOptions
     /// <summary>Also write the report (Markdown) to this file.</summary>
     public string? Out { get; init; }
 
+    /// <summary>Append every line the launched hosts (and Azurite) write to this file.</summary>
+    public string? HostLog { get; init; }
+
+    /// <summary>Azurite's debug log of every storage call (AzureStorage target; slows Azurite down: count, don't time).</summary>
+    public string? StorageLog { get; init; }
+
     /// <summary>Print only errors and the one-line verdict (the CI smoke run).</summary>
     public bool Quiet { get; init; }
 
@@ -56,6 +62,8 @@ internal sealed record BenchOptions
           --configuration C  build configuration of the .NET hosts (default Release)
           --repo DIR         repository root (default: found from the working directory)
           --out FILE         also write the Markdown report to FILE
+          --host-log FILE    append the launched hosts' output to FILE
+          --storage-log FILE Azurite's log of every storage call (slow: for counting calls per turn)
           --quiet            print only errors and the verdict
         Exit code: 0 when every turn was answered correctly, 1 otherwise, 2 for bad flags.
         """;
@@ -91,6 +99,8 @@ internal sealed record BenchOptions
                 "--configuration" => options with { Configuration = value },
                 "--repo" => options with { Repository = value },
                 "--out" => options with { Out = value },
+                "--host-log" => options with { HostLog = value },
+                "--storage-log" => options with { StorageLog = value },
                 _ => throw new FormatException($"unknown flag {name}"),
             };
         }

@@ -13,14 +13,24 @@ internal sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
+    private StreamWriter? _log;
 
-    private ChildProcess(Process process) => _process = process;
+    private ChildProcess(Process process, string? logPath)
+    {
+        _process = process;
+        if (logPath is not null)
+        {
+            _log = new StreamWriter(logPath, append: true) { AutoFlush = true };
+            _log.WriteLine($"---- {process.StartInfo.FileName} {string.Join(' ', process.StartInfo.ArgumentList)} (pid {process.Id})");
+        }
+    }
 
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
 
-    public static ChildProcess Start(ProcessStartInfo start)
+    /// <param name="logPath">Also append every line the process writes to this file (e.g. to find a slow turn in the host's log).</param>
+    public static ChildProcess Start(ProcessStartInfo start, string? logPath = null)
     {
         ArgumentNullException.ThrowIfNull(start);
         start.UseShellExecute = false;
@@ -28,7 +38,7 @@ internal sealed class ChildProcess : IDisposable
         start.RedirectStandardError = true;
         start.RedirectStandardInput = true;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start");
-        var child = new ChildProcess(process);
+        var child = new ChildProcess(process, logPath);
         process.OutputDataReceived += (_, line) => child.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => child.Keep(line.Data);
         process.BeginOutputReadLine();
@@ -77,6 +87,11 @@ internal sealed class ChildProcess : IDisposable
         }
 
         _process.Dispose();
+        lock (_lastLines)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
     }
 
     public static int FreeLoopbackPort()
@@ -95,6 +110,7 @@ internal sealed class ChildProcess : IDisposable
 
         lock (_lastLines)
         {
+            _log?.WriteLine(line);
             _lastLines.Enqueue(line);
             if (_lastLines.Count > 60)
             {

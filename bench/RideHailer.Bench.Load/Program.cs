@@ -28,7 +28,7 @@ foreach (var target in targets)
 {
     using var host = target == TargetKind.External
         ? null
-        : await TargetHost.LaunchAsync(target, repository, options.Configuration, http, profile.Endpoint, stop.Token);
+        : await TargetHost.LaunchAsync(target, repository, options, http, profile.Endpoint, stop.Token);
     var url = host?.Url ?? options.Url!;
     Say($"{target.Label()}: {url}" + (host is null ? "" : $", answering {host.Startup.TotalMilliseconds:0} ms after start"));
     foreach (var riders in options.Riders)

@@ -31,16 +31,16 @@ internal sealed class TargetHost : IDisposable
     public long? PeakWorkingSetKiB() => _process.PeakWorkingSetKiB();
 
     public static async Task<TargetHost> LaunchAsync(
-        TargetKind kind, string repository, string configuration, HttpClient http, Uri apiEndpoint, CancellationToken cancellationToken)
+        TargetKind kind, string repository, BenchOptions options, HttpClient http, Uri apiEndpoint, CancellationToken cancellationToken)
     {
-        var azurite = kind == TargetKind.AzureStorage ? await Azurite.StartAsync(repository, cancellationToken) : null;
+        var azurite = kind == TargetKind.AzureStorage ? await Azurite.StartAsync(repository, options.StorageLog, cancellationToken) : null;
         var port = ChildProcess.FreeLoopbackPort();
-        var start = StartInfo(kind, repository, configuration, port, apiEndpoint, azurite);
+        var start = StartInfo(kind, repository, options.Configuration, port, apiEndpoint, azurite);
         var path = kind == TargetKind.Node ? "/" : "/api/alexa";
         var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}{path}");
 
         var clock = Stopwatch.StartNew();
-        var host = new TargetHost(kind, ChildProcess.Start(start), azurite, url);
+        var host = new TargetHost(kind, ChildProcess.Start(start, options.HostLog), azurite, url);
         try
         {
             while (!await host.AnswersAsync(http, apiEndpoint, cancellationToken))
