@@ -38,10 +38,11 @@ public static partial class SessionOrchestration
             context.SetCustomStatus(status);
         }
 
+        using var inbox = new TurnInbox(context, input.IdleTimeout);
         var next = input.FirstTurn;
         for (var turns = 0; turns < TurnsPerGeneration; turns++)
         {
-            var turn = next ?? await NextTurnAsync(context, input.IdleTimeout);
+            var turn = next ?? await inbox.NextAsync();
             next = null;
             if (turn is null)
             {
@@ -70,18 +71,6 @@ public static partial class SessionOrchestration
 
         context.ContinueAsNew(input with { FirstTurn = null, State = state, LastStatus = status, AnsweredRequestIds = answered });
         return new SessionOutcome(state);
-    }
-
-    private static async Task<TurnEvent?> NextTurnAsync(TaskOrchestrationContext context, TimeSpan idleTimeout)
-    {
-        using var cancel = new CancellationTokenSource();
-        var turn = context.WaitForExternalEvent<TurnEvent>(TurnEventName, cancel.Token);
-        var idle = context.CreateTimer(context.CurrentUtcDateTime.Add(idleTimeout), cancel.Token);
-        var first = await Task.WhenAny(turn, idle);
-#pragma warning disable CA1849 // CancelAsync would resume on the thread pool, outside the orchestrator's scheduler.
-        cancel.Cancel();
-#pragma warning restore CA1849
-        return first == turn ? await turn : null;
     }
 
     /// <summary>Decides the turn, then runs each command and decides its result, until a reply is ready.</summary>

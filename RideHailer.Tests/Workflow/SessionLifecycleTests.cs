@@ -109,6 +109,26 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
     }
 
     [Fact]
+    public async Task TurnsSpacedUnderTheIdleTimeout_KeepTheSessionOpenPastIt()
+    {
+        await using var skill = await SkillHarness.StartAsync(backend, new() { ["Session:IdleTimeout"] = "00:00:03" });
+        var alexa = skill.NewSession();
+        await alexa.LaunchAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await alexa.IntentAsync("AMAZON.HelpIntent");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        // Four seconds after the launch, but two after the last turn: still open, and still answering.
+        Assert.StartsWith("Ride Hailer books a ride for you.", Speech(await alexa.IntentAsync("AMAZON.HelpIntent")), StringComparison.Ordinal);
+        var client = skill.Services.GetRequiredService<DurableTaskClient>();
+        var open = await client.GetInstanceAsync(SessionInstanceId.For(alexa.SessionId));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, open!.RuntimeStatus);
+
+        var instance = await WaitForCompletionAsync(skill, alexa.SessionId);
+        Assert.Equal(SessionStep.Ended, instance.ReadOutputAs<SessionOutcome>()!.State.Step);
+    }
+
+    [Fact]
     public async Task LongSession_ContinuesAsNewAndCarriesOnWhereItWas()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
