@@ -1,16 +1,24 @@
 using System.Collections.Concurrent;
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.DevHost;
 
 /// <summary>
-/// Wakes the requests waiting on a session when the sidecar has saved a step of its orchestration (custom
-/// status included), so the reply is read right away. Every save here passes through the sidecar, so a
-/// waiting request needs to poll only rarely as a safety net.
+/// Hands the requests waiting on a session each step of its orchestration the sidecar saved (custom status and
+/// output included), so a reply is known the moment it is saved and never read back. Every save here passes
+/// through the sidecar, so a waiting request reads the session only as a rare safety net.
 /// </summary>
-internal sealed class CommittedStateSignal : ISessionSignal
+internal sealed class CommittedStateSignal(DataConverter converter) : ISessionSignal
 {
+    /// <summary>Saves kept per watched session, so a request still busy with one save when the next lands sees both.</summary>
+    internal const int RememberedSaves = 8;
+
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
+
+    public TimeSpan FirstPoll => PollCeiling;
 
     public TimeSpan PollCeiling { get; } = TimeSpan.FromSeconds(1);
 
@@ -29,11 +37,22 @@ internal sealed class CommittedStateSignal : ISessionSignal
         }
     }
 
-    public void Committed(string instanceId)
+    public void Committed(OrchestrationState state)
     {
+        ArgumentNullException.ThrowIfNull(state);
+        var instanceId = state.OrchestrationInstance.InstanceId;
         if (_sessions.TryGetValue(instanceId, out var session))
         {
-            session.Saved();
+            session.Saved(new OrchestrationMetadata(state.Name, instanceId)
+            {
+                DataConverter = converter,
+                // The client's status enum mirrors the engine's value for value (the gRPC layer casts between them too).
+                RuntimeStatus = (OrchestrationRuntimeStatus)state.OrchestrationStatus,
+                CreatedAt = state.CreatedTime,
+                LastUpdatedAt = state.LastUpdatedTime,
+                SerializedCustomStatus = state.Status,
+                SerializedOutput = state.Output,
+            });
         }
     }
 
@@ -48,11 +67,11 @@ internal sealed class CommittedStateSignal : ISessionSignal
     private sealed class Session
     {
         private readonly Lock _lock = new();
+        private readonly Queue<OrchestrationMetadata> _saves = new();
         private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private long _version;
         private int _watchers;
         private bool _retired;
-
-        public long Version { get; private set; }
 
         public bool TryAddWatcher()
         {
@@ -78,35 +97,52 @@ internal sealed class CommittedStateSignal : ISessionSignal
             }
         }
 
-        public (long Version, Task Next) Observe()
+        public long Version()
         {
             lock (_lock)
             {
-                return (Version, _next.Task);
+                return _version;
             }
         }
 
-        public void Saved()
+        /// <summary>The saves after <paramref name="seen"/> (empty when more were missed than are kept), the version now, and the next save.</summary>
+        public (IReadOnlyList<OrchestrationMetadata> Saves, long Version, Task Next) Since(long seen)
         {
-            TaskCompletionSource saved;
             lock (_lock)
             {
-                Version++;
-                saved = _next;
+                var missed = _version - seen;
+                IReadOnlyList<OrchestrationMetadata> saves = missed <= 0 || missed > _saves.Count ? [] : [.. _saves.Skip(_saves.Count - (int)missed)];
+                return (saves, _version, _next.Task);
+            }
+        }
+
+        public void Saved(OrchestrationMetadata saved)
+        {
+            TaskCompletionSource next;
+            lock (_lock)
+            {
+                _version++;
+                _saves.Enqueue(saved);
+                if (_saves.Count > RememberedSaves)
+                {
+                    _saves.Dequeue();
+                }
+
+                next = _next;
                 _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
-            saved.TrySetResult();
+            next.TrySetResult();
         }
     }
 
     private sealed class SessionWatch(CommittedStateSignal signal, string instanceId, Session session) : ISessionWatch
     {
-        private long _seen = session.Observe().Version;
+        private long _seen = session.Version();
 
-        public async Task NextChangeAsync(TimeSpan atMost, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<OrchestrationMetadata>> NextChangeAsync(TimeSpan atMost, CancellationToken cancellationToken)
         {
-            var (version, next) = session.Observe();
+            var (saves, version, next) = session.Since(_seen);
             if (version == _seen)
             {
                 try
@@ -115,11 +151,14 @@ internal sealed class CommittedStateSignal : ISessionSignal
                 }
                 catch (TimeoutException)
                 {
-                    // Nothing saved in time: the caller polls anyway.
+                    return [];
                 }
+
+                (saves, version, _) = session.Since(_seen);
             }
 
-            _seen = session.Observe().Version;
+            _seen = version;
+            return saves;
         }
 
         public void Dispose() => signal.Release(instanceId, session);

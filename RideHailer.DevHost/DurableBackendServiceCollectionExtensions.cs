@@ -3,6 +3,7 @@ using DurableTask.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Options;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.DevHost;
@@ -17,7 +18,9 @@ internal static class DurableBackendServiceCollectionExtensions
     {
         var options = configuration.GetSection(DurableOptions.SectionName).Get<DurableOptions>() ?? new DurableOptions();
         services.AddSingleton(options);
-        services.AddSingleton<CommittedStateSignal>();
+        // Saves are handed to waiting requests in the client's own serialization, so they read them as they would a fetched instance.
+        services.AddSingleton(provider => new CommittedStateSignal(
+            provider.GetRequiredService<IOptionsMonitor<DurableTaskClientOptions>>().Get(Options.DefaultName).DataConverter));
         services.AddSingleton<ISessionSignal>(provider => provider.GetRequiredService<CommittedStateSignal>());
         if (options.Backend == DurableBackend.AzureStorage)
         {

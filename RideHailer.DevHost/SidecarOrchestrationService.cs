@@ -4,8 +4,8 @@ namespace RideHailer.DevHost;
 
 /// <summary>
 /// The durable engine as the DevHost's sidecar drives it. Everything passes through, with two additions:
-/// each saved orchestration step is signalled to <see cref="CommittedStateSignal"/>, so a request waiting
-/// for its reply polls at once; and the engine is stopped only once it has started (the sidecar stops it
+/// each saved orchestration step is handed to <see cref="CommittedStateSignal"/>, so a request waiting
+/// for its reply has it without reading the session back; and the engine is stopped only once it has started (the sidecar stops it
 /// from an async void handler, where DurableTask.AzureStorage's stop-before-start exception would end the process).
 /// </summary>
 internal sealed class SidecarOrchestrationService(IOrchestrationService engine, CommittedStateSignal committed) : IOrchestrationService
@@ -79,7 +79,14 @@ internal sealed class SidecarOrchestrationService(IOrchestrationService engine, 
     {
         await engine.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
-        committed.Committed(workItem.InstanceId);
+        committed.Committed(orchestrationState ?? new OrchestrationState
+        {
+            OrchestrationInstance = newOrchestrationRuntimeState.OrchestrationInstance,
+            Name = newOrchestrationRuntimeState.Name,
+            OrchestrationStatus = newOrchestrationRuntimeState.OrchestrationStatus,
+            Status = newOrchestrationRuntimeState.Status,
+            Output = newOrchestrationRuntimeState.Output,
+        });
     }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => engine.AbandonTaskOrchestrationWorkItemAsync(workItem);

@@ -18,9 +18,6 @@ public sealed partial class SessionRouter(
     TimeProvider timeProvider,
     ILogger<SessionRouter> logger)
 {
-    /// <summary>Polls start fast, because most turns are answered within a few milliseconds, then back off to the signal's ceiling.</summary>
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(2);
-
     private readonly SessionOptions _session = sessionOptions.Value;
     private readonly ConversationSettings _settings = bookingOptions.Value.ToConversationSettings();
 
@@ -50,8 +47,8 @@ public sealed partial class SessionRouter(
         TurnAnswer result;
         try
         {
-            result = await DeliverAsync(client, instanceId, turn, withinBudget.Token)
-                     ?? await WaitForReplyAsync(client, instanceId, turn, watch, withinBudget.Token);
+            result = await DeliverAsync(client, instanceId, turn, watch, withinBudget.Token)
+                     ?? await WaitForAsync(client, instanceId, watch, saved => AnswerFrom(saved, turn), withinBudget.Token);
         }
         catch (Exception) when (withinBudget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -64,22 +61,31 @@ public sealed partial class SessionRouter(
     }
 
     /// <summary>Starts the session or raises the turn on it; the answer when the session has already given it.</summary>
-    private async Task<TurnAnswer?> DeliverAsync(DurableTaskClient client, string instanceId, TurnEvent turn, CancellationToken cancellationToken)
+    private async Task<TurnAnswer?> DeliverAsync(
+        DurableTaskClient client, string instanceId, TurnEvent turn, ISessionWatch watch, CancellationToken cancellationToken)
     {
-        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken)
+                       ?? await StartAsync(client, instanceId, turn, cancellationToken);
         if (instance is null)
         {
-            await StartAsync(client, instanceId, turn, cancellationToken);
+            return null;
         }
-        else if (AnswerFrom(instance, turn) is { } answer)
+
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        {
+            // DurableTask.AzureStorage discards an event for an instance it has not started yet, and it can hold a
+            // start back for seconds (a start message read before its Instances row is retried 2 s later): a turn
+            // raised now could be lost. This happens only when the turn before it went unanswered.
+            instance = await WaitForAsync(client, instanceId, watch, started => started.RuntimeStatus == OrchestrationRuntimeStatus.Pending ? null : started,
+                cancellationToken);
+        }
+
+        if (AnswerFrom(instance, turn) is { } answer)
         {
             return answer;
         }
-        else
-        {
-            await client.RaiseEventAsync(instanceId, SessionOrchestration.TurnEventName, turn, cancellationToken);
-        }
 
+        await client.RaiseEventAsync(instanceId, SessionOrchestration.TurnEventName, turn, cancellationToken);
         return null;
     }
 
@@ -96,36 +102,54 @@ public sealed partial class SessionRouter(
         }
     }
 
-    private async Task StartAsync(DurableTaskClient client, string instanceId, TurnEvent turn, CancellationToken cancellationToken)
+    /// <summary>Starts the session with this turn; null when it started, the session when a concurrent request had started it.</summary>
+    private async Task<OrchestrationMetadata?> StartAsync(DurableTaskClient client, string instanceId, TurnEvent turn, CancellationToken cancellationToken)
     {
         var input = new SessionInput(instanceId, _settings, _session.IdleTimeout) { FirstTurn = turn };
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
                 SessionOrchestration.Name, input, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
+            return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Alexa retried the session's first request while the first try was starting it: the instance
             // exists now, so this turn joins it (the orchestration ignores a request id it has answered).
+            var started = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+            if (started is null)
+            {
+                throw;
+            }
+
             Log.StartRaced(logger, instanceId, exception);
-            await client.RaiseEventAsync(instanceId, SessionOrchestration.TurnEventName, turn, cancellationToken);
+            return started;
         }
     }
 
-    /// <summary>Polls until the reply for this request is published; ends only by an answer or cancellation (the budget).</summary>
-    private async Task<TurnAnswer> WaitForReplyAsync(
-        DurableTaskClient client, string instanceId, TurnEvent turn, ISessionWatch watch, CancellationToken cancellationToken)
+    /// <summary>Waits until the session shows what <paramref name="until"/> looks for; ends only by that or cancellation (the budget).</summary>
+    private async Task<TResult> WaitForAsync<TResult>(
+        DurableTaskClient client, string instanceId, ISessionWatch watch, Func<OrchestrationMetadata, TResult?> until, CancellationToken cancellationToken)
+        where TResult : class
     {
-        var delay = FirstPoll;
+        var delay = signal.FirstPoll;
         while (true)
         {
-            await watch.NextChangeAsync(delay, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, signal.PollCeiling.Ticks));
-            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-            if (instance is not null && AnswerFrom(instance, turn) is { } answer)
+            var saves = await watch.NextChangeAsync(delay, cancellationToken);
+            if (saves.Count == 0)
             {
-                return answer;
+                // No save seen in time, or none can be seen here: read the session.
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, signal.PollCeiling.Ticks));
+                var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+                saves = instance is null ? [] : [instance];
+            }
+
+            foreach (var saved in saves)
+            {
+                if (until(saved) is { } result)
+                {
+                    return result;
+                }
             }
         }
     }

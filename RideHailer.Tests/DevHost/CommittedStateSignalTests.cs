@@ -1,66 +1,111 @@
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
 using RideHailer.DevHost;
 
 namespace RideHailer.Tests.DevHost;
 
 public sealed class CommittedStateSignalTests
 {
+    private readonly CommittedStateSignal _signal = new(JsonDataConverter.Default);
+
     [Fact]
-    public async Task SaveWhileWaiting_EndsTheWait()
+    public async Task SaveWhileWaiting_EndsTheWaitWithWhatWasSaved()
     {
-        var signal = new CommittedStateSignal();
-        using var watch = signal.Watch("session-a");
+        using var watch = _signal.Watch("session-a");
         var wait = watch.NextChangeAsync(TimeSpan.FromMinutes(5), default);
 
-        signal.Committed("session-a");
+        _signal.Committed(Saved("session-a", "\"request-1\"", OrchestrationStatus.Running));
 
-        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+        var saves = await wait.WaitAsync(TimeSpan.FromSeconds(10));
+        var saved = Assert.Single(saves);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, saved.RuntimeStatus);
+        Assert.Equal("request-1", saved.ReadCustomStatusAs<string>());
+    }
+
+    [Fact]
+    public async Task CompletedSave_CarriesTheOutput()
+    {
+        using var watch = _signal.Watch("session-a");
+
+        _signal.Committed(Saved("session-a", null, OrchestrationStatus.Completed, output: "42"));
+
+        var saved = Assert.Single(await watch.NextChangeAsync(TimeSpan.FromMinutes(5), default));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, saved.RuntimeStatus);
+        Assert.Equal(42, saved.ReadOutputAs<int>());
     }
 
     [Fact]
     public async Task SaveBeforeTheWait_IsNotMissed()
     {
-        var signal = new CommittedStateSignal();
-        using var watch = signal.Watch("session-a");
+        using var watch = _signal.Watch("session-a");
 
-        signal.Committed("session-a");
+        _signal.Committed(Saved("session-a", "\"request-1\""));
         var wait = watch.NextChangeAsync(TimeSpan.FromMinutes(5), default);
 
         Assert.True(wait.IsCompleted);
-        await wait;
+        Assert.Single(await wait);
+    }
+
+    [Fact]
+    public async Task TwoSavesBetweenWaits_AreBothSeenInOrder()
+    {
+        using var watch = _signal.Watch("session-a");
+
+        _signal.Committed(Saved("session-a", "\"request-1\""));
+        _signal.Committed(Saved("session-a", "\"request-2\""));
+
+        var saves = await watch.NextChangeAsync(TimeSpan.FromMinutes(5), default);
+        Assert.Equal(["request-1", "request-2"], saves.Select(saved => saved.ReadCustomStatusAs<string>()));
+    }
+
+    [Fact]
+    public async Task MoreSavesMissedThanKept_AreReportedAsUnknown()
+    {
+        using var watch = _signal.Watch("session-a");
+
+        for (var i = 0; i <= CommittedStateSignal.RememberedSaves; i++)
+        {
+            _signal.Committed(Saved("session-a", $"\"request-{i}\""));
+        }
+
+        // Empty means "read the session": a partial list could hide the save that answered the waiting request.
+        Assert.Empty(await watch.NextChangeAsync(TimeSpan.FromMinutes(5), default));
+        var next = watch.NextChangeAsync(TimeSpan.FromMilliseconds(100), default);
+        Assert.False(next.IsCompleted);
+        Assert.Empty(await next.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
     public async Task SaveOfAnotherSession_LeavesTheWaitToItsBound()
     {
-        var signal = new CommittedStateSignal();
-        using var watch = signal.Watch("session-a");
+        using var watch = _signal.Watch("session-a");
         var wait = watch.NextChangeAsync(TimeSpan.FromMilliseconds(200), default);
 
-        signal.Committed("session-b");
+        _signal.Committed(Saved("session-b", "\"request-1\""));
 
         Assert.False(wait.IsCompleted);
-        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Empty(await wait.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
     public async Task EachSaveIsSeenOnce()
     {
-        var signal = new CommittedStateSignal();
-        using var watch = signal.Watch("session-a");
-        signal.Committed("session-a");
+        using var watch = _signal.Watch("session-a");
+        _signal.Committed(Saved("session-a", "\"request-1\""));
         await watch.NextChangeAsync(TimeSpan.FromMinutes(5), default);
 
         var second = watch.NextChangeAsync(TimeSpan.FromMilliseconds(200), default);
 
         Assert.False(second.IsCompleted);
-        await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Empty(await second.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
     public async Task Cancellation_EndsTheWait()
     {
-        var signal = new CommittedStateSignal();
-        using var watch = signal.Watch("session-a");
+        using var watch = _signal.Watch("session-a");
         using var cancel = new CancellationTokenSource();
         var wait = watch.NextChangeAsync(TimeSpan.FromMinutes(5), cancel.Token);
 
@@ -72,13 +117,22 @@ public sealed class CommittedStateSignalTests
     [Fact]
     public async Task WatchAfterTheLastOneEnded_StillSeesSaves()
     {
-        var signal = new CommittedStateSignal();
-        signal.Watch("session-a").Dispose();
-        using var watch = signal.Watch("session-a");
+        _signal.Watch("session-a").Dispose();
+        using var watch = _signal.Watch("session-a");
         var wait = watch.NextChangeAsync(TimeSpan.FromMinutes(5), default);
 
-        signal.Committed("session-a");
+        _signal.Committed(Saved("session-a", "\"request-1\""));
 
-        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Single(await wait.WaitAsync(TimeSpan.FromSeconds(10)));
     }
+
+    private static OrchestrationState Saved(
+        string instanceId, string? customStatus, OrchestrationStatus status = OrchestrationStatus.Running, string? output = null) => new()
+        {
+            OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId, ExecutionId = "execution-1" },
+            Name = "RideSession",
+            OrchestrationStatus = status,
+            Status = customStatus,
+            Output = output,
+        };
 }

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,44 @@ public sealed class SessionRouterTests
 
         Assert.Equal(TurnAnswerKind.TimedOut, answer.Kind);
         durable.Verify(d => d.GetInstanceAsync(It.IsAny<string>(), true, It.IsAny<CancellationToken>()), Times.AtLeast(3));
+    }
+
+    [Fact]
+    public async Task SessionNotStartedYet_GetsTheTurnOnlyOnceItRuns()
+    {
+        // DurableTask.AzureStorage discards an event for an instance it has not started: raising early would lose the turn.
+        var durable = new Mock<DurableTaskClient>("test");
+        var reads = 0;
+        var raisedAfterReads = -1;
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .Returns((string id, bool _, CancellationToken _) => Task.FromResult<OrchestrationMetadata?>(
+                new OrchestrationMetadata(SessionOrchestration.Name, id)
+                {
+                    RuntimeStatus = ++reads < 3 ? OrchestrationRuntimeStatus.Pending : OrchestrationRuntimeStatus.Running,
+                }));
+        durable.Setup(d => d.RaiseEventAsync(It.IsAny<string>(), SessionOrchestration.TurnEventName, It.IsAny<object>(), It.IsAny<CancellationToken>()))
+            .Callback(() => raisedAfterReads = reads)
+            .Returns(Task.CompletedTask);
+        var router = Router(TimeSpan.FromMilliseconds(500));
+
+        await router.SendAsync(durable.Object, "session", Yes, spent: TimeSpan.Zero, default);
+
+        Assert.Equal(3, raisedAfterReads);
+    }
+
+    [Fact]
+    public async Task StartThatFailsWithNoSessionToJoin_IsNotTakenForARace()
+    {
+        var durable = new Mock<DurableTaskClient>("test");
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((OrchestrationMetadata?)null);
+        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(
+                It.IsAny<TaskName>(), It.IsAny<object>(), It.IsAny<StartOrchestrationOptions>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("backend down"));
+        var router = Router(TimeSpan.FromSeconds(5));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => router.SendAsync(durable.Object, "session", Yes, spent: TimeSpan.Zero, default));
+        durable.Verify(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private static Mock<DurableTaskClient> RunningSession()
