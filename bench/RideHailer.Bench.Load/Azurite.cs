@@ -12,9 +12,11 @@ internal sealed class Azurite : IDisposable
 
     private readonly ChildProcess _process;
     private readonly string _workspace;
+    private readonly bool _logging;
 
-    private Azurite(ChildProcess process, string workspace, string connectionString)
+    private Azurite(ChildProcess process, string workspace, string connectionString, bool logging)
     {
+        _logging = logging;
         _process = process;
         _workspace = workspace;
         ConnectionString = connectionString;
@@ -53,7 +55,7 @@ internal sealed class Azurite : IDisposable
                          + $"BlobEndpoint=http://127.0.0.1:{ports[0]}/devstoreaccount1;"
                          + $"QueueEndpoint=http://127.0.0.1:{ports[1]}/devstoreaccount1;"
                          + $"TableEndpoint=http://127.0.0.1:{ports[2]}/devstoreaccount1;";
-        var azurite = new Azurite(ChildProcess.Start(start), workspace, connection);
+        var azurite = new Azurite(ChildProcess.Start(start), workspace, connection, debugLog is not null);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         foreach (var port in ports)
         {
@@ -75,6 +77,12 @@ internal sealed class Azurite : IDisposable
 
     public void Dispose()
     {
+        if (_logging)
+        {
+            // Azurite writes its debug log behind the requests; killed at once, it would lose the last seconds of calls.
+            Thread.Sleep(TimeSpan.FromSeconds(5));
+        }
+
         _process.Dispose();
         try
         {
