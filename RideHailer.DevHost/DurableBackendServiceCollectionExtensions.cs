@@ -1,5 +1,6 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Worker;
@@ -14,7 +15,9 @@ internal static class DurableBackendServiceCollectionExtensions
     /// The session workflow on a Durable Task worker and client in this process, talking gRPC to a sidecar
     /// over the chosen engine: in memory (default), or DurableTask.AzureStorage, which Azure Functions runs.
     /// </summary>
-    public static IServiceCollection AddDurableBackend(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="tasks">The orchestrations and activities to host: the ride session unless a benchmark brings its own.</param>
+    public static IServiceCollection AddDurableBackend(
+        this IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry>? tasks = null)
     {
         var options = configuration.GetSection(DurableOptions.SectionName).Get<DurableOptions>() ?? new DurableOptions();
         services.AddSingleton(options);
@@ -46,7 +49,7 @@ internal static class DurableBackendServiceCollectionExtensions
         services.AddHostedService<DurableSidecar>();
         services.AddDurableTaskWorker(worker =>
         {
-            worker.AddTasks(registry => registry.AddRideSession());
+            worker.AddTasks(tasks ?? (registry => registry.AddRideSession()));
             worker.UseGrpc(channel.Channel);
         });
         services.AddDurableTaskClient(client =>

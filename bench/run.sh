@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 
 npm ci --no-audit --no-fund --loglevel=error
 (cd bench/peer-node && npm ci --no-audit --no-fund --loglevel=error)
-for project in RideHailer.DevHost bench/RideHailer.Bench.Floor bench/RideHailer.Bench.Load; do
+for project in RideHailer.DevHost bench/RideHailer.Bench.Floor bench/RideHailer.Bench.Bare bench/RideHailer.Bench.Load; do
   dotnet build "$project" -c Release --nologo -v quiet
 done
 
 dotnet bench/RideHailer.Bench.Load/bin/Release/net10.0/RideHailer.Bench.Load.dll \
-  --target floor,node,inmemory,azurestorage --riders 1,8,32 --out bench/results.md "$@"
+  --target floor,node,inmemory,bare,azurestorage --riders 1,8,32 --out bench/results.md "$@"

@@ -4,7 +4,7 @@ namespace RideHailer.Bench.Load;
 /// Runs one rider level against a target: warm-up sessions (not measured), then riders in a closed loop
 /// until each has played its sessions or the duration has passed. Bounded in requests and in time.
 /// </summary>
-internal sealed class LoadLevel(HttpClient http, Uri url, Uri apiEndpoint, BenchOptions options)
+internal sealed class LoadLevel(HttpClient http, Uri url, Uri apiEndpoint, BenchOptions options, bool bare = false)
 {
     public async Task<(int Sessions, int Booked, int Errors, List<string> FirstErrors, TimeSpan Elapsed, LatencySamples Latency)> RunAsync(
         int riders, CancellationToken cancellationToken)
@@ -38,12 +38,17 @@ internal sealed class LoadLevel(HttpClient http, Uri url, Uri apiEndpoint, Bench
         {
             for (var played = 0; played < sessionsPerRider && DateTime.UtcNow < deadline; played++)
             {
-                var conversation = new SeedConversation(http, url, apiEndpoint);
+                var conversation = new SeedConversation(http, url, apiEndpoint, bare);
                 var failure = await conversation.PlayAsync(latency.Add, options.Think, cancellationToken);
                 Interlocked.Increment(ref sessions);
                 if (failure is null)
                 {
-                    Interlocked.Increment(ref booked);
+                    // A bare session answers "ok" five times and books nothing.
+                    if (!bare)
+                    {
+                        Interlocked.Increment(ref booked);
+                    }
+
                     continue;
                 }
 

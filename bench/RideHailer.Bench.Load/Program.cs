@@ -33,7 +33,7 @@ foreach (var target in targets)
     Say($"{target.Label()}: {url}" + (host is null ? "" : $", answering {host.Startup.TotalMilliseconds:0} ms after start"));
     foreach (var riders in options.Riders)
     {
-        var level = new LoadLevel(http, url, profile.Endpoint, options);
+        var level = new LoadLevel(http, url, profile.Endpoint, options, target == TargetKind.Bare);
         var run = await level.RunAsync(riders, stop.Token);
         var result = new LevelResult(target, riders, run.Sessions, run.Booked, run.Errors, run.FirstErrors, run.Elapsed, run.Latency,
             host?.Startup, host?.PeakWorkingSetKiB());

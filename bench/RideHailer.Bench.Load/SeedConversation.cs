@@ -11,7 +11,7 @@ namespace RideHailer.Bench.Load;
 /// recognised by voice, on a device with Geolocation, who grants consent by voice and passes the PIN. Every
 /// answer is checked; the first wrong one ends the session as an error.
 /// </summary>
-internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri apiEndpoint)
+internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri apiEndpoint, bool bare = false)
 {
     public const string SkillId = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
     public const string Welcome = "Welcome to Ride Hailer. Where would you like to go?";
@@ -120,6 +120,12 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
     {
         var response = answer["response"];
         var speech = (string?)response?["outputSpeech"]?["text"] ?? Unwrap((string?)response?["outputSpeech"]?["ssml"]);
+        if (bare)
+        {
+            // The bare loop answers every turn "ok"; only the last one ends the session.
+            return speech == "ok" && (bool?)response?["shouldEndSession"] == (kind == TurnKind.PinResume) ? null : $"expected \"ok\", got \"{speech}\"";
+        }
+
         switch (kind)
         {
             case TurnKind.Launch:

@@ -33,7 +33,7 @@ internal sealed class TargetHost : IDisposable
     public static async Task<TargetHost> LaunchAsync(
         TargetKind kind, string repository, BenchOptions options, HttpClient http, Uri apiEndpoint, CancellationToken cancellationToken)
     {
-        var azurite = kind == TargetKind.AzureStorage ? await Azurite.StartAsync(repository, options.StorageLog, cancellationToken) : null;
+        var azurite = kind is TargetKind.AzureStorage or TargetKind.Bare ? await Azurite.StartAsync(repository, options.StorageLog, cancellationToken) : null;
         var port = ChildProcess.FreeLoopbackPort();
         var start = StartInfo(kind, repository, options.Configuration, port, apiEndpoint, azurite);
         var path = kind == TargetKind.Node ? "/" : "/api/alexa";
@@ -75,7 +75,7 @@ internal sealed class TargetHost : IDisposable
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(TimeSpan.FromSeconds(10));
-        return await new SeedConversation(http, Url, apiEndpoint).LaunchAnswersAsync(attempt.Token);
+        return await new SeedConversation(http, Url, apiEndpoint, Kind == TargetKind.Bare).LaunchAnswersAsync(attempt.Token);
     }
 
     private static ProcessStartInfo StartInfo(
@@ -94,9 +94,12 @@ internal sealed class TargetHost : IDisposable
             return node;
         }
 
-        var (project, folder) = kind == TargetKind.Floor
-            ? ("RideHailer.Bench.Floor", Path.Combine(repository, "bench", "RideHailer.Bench.Floor"))
-            : ("RideHailer.DevHost", Path.Combine(repository, "RideHailer.DevHost"));
+        var (project, folder) = kind switch
+        {
+            TargetKind.Floor => ("RideHailer.Bench.Floor", Path.Combine(repository, "bench", "RideHailer.Bench.Floor")),
+            TargetKind.Bare => ("RideHailer.Bench.Bare", Path.Combine(repository, "bench", "RideHailer.Bench.Bare")),
+            _ => ("RideHailer.DevHost", Path.Combine(repository, "RideHailer.DevHost")),
+        };
         var output = Path.Combine(folder, "bin", configuration, "net10.0");
         var dll = Path.Combine(output, project + ".dll");
         Require(dll, $"run 'dotnet build {Path.GetRelativePath(repository, folder)} -c {configuration}'");

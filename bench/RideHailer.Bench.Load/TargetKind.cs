@@ -9,6 +9,9 @@ internal enum TargetKind
     /// <summary>The DevHost on DurableTask.AzureStorage over an Azurite the driver starts.</summary>
     AzureStorage,
 
+    /// <summary>The bench-only bare loop: the durable engine alone (AzureStorage on Azurite), no conversation.</summary>
+    Bare,
+
     /// <summary>The bench-only floor: the same edge and Domain, session state in process memory.</summary>
     Floor,
 
@@ -26,8 +29,9 @@ internal static class TargetKinds
         "INMEMORY" => TargetKind.InMemory,
         "AZURESTORAGE" => TargetKind.AzureStorage,
         "FLOOR" => TargetKind.Floor,
+        "BARE" => TargetKind.Bare,
         "NODE" => TargetKind.Node,
-        _ => throw new FormatException($"unknown target {text}: inmemory, azurestorage, floor or node"),
+        _ => throw new FormatException($"unknown target {text}: inmemory, azurestorage, bare, floor or node"),
     };
 
     public static string Label(this TargetKind kind) => kind switch
@@ -35,6 +39,7 @@ internal static class TargetKinds
         TargetKind.InMemory => "durable InMemory",
         TargetKind.AzureStorage => "durable AzureStorage (Azurite)",
         TargetKind.Floor => "floor (no orchestration)",
+        TargetKind.Bare => "bare event-and-poll loop (AzureStorage)",
         TargetKind.Node => "ASK SDK Node.js peer",
         _ => "external",
     };

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using RideHailer.Skill.Workflow;
+
+namespace RideHailer.Bench.Bare;
+
+/// <summary>
+/// Delivers a turn and waits for its answer the way <see cref="SessionRouter"/> does (read, start or raise, then
+/// the session signal with reads as the safety net, within the same 6 s budget), minus the conversation.
+/// </summary>
+internal static class BareEndpoint
+{
+    private static readonly TimeSpan Budget = new RideHailer.Skill.Workflow.SessionOptions().ReplyTimeout;
+
+    public static async Task<IResult> HandleAsync(HttpContext http, DurableTaskClient client, ISessionSignal signal)
+    {
+        using var json = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+        var sessionId = json.RootElement.GetProperty("session").GetProperty("sessionId").GetString()!;
+        var requestId = json.RootElement.GetProperty("request").GetProperty("requestId").GetString()!;
+        var instanceId = SessionInstanceId.For(sessionId);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        budget.CancelAfter(Budget);
+        using var watch = signal.Watch(instanceId);
+        try
+        {
+            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, budget.Token);
+            if (instance is null)
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(
+                    BareSession.Name, requestId, new StartOrchestrationOptions(InstanceId: instanceId), budget.Token);
+            }
+            else
+            {
+                await client.RaiseEventAsync(instanceId, BareSession.TurnEventName, requestId, budget.Token);
+            }
+
+            var ended = await WaitForAsync(client, instanceId, requestId, watch, signal, budget.Token);
+            return Results.Text(Answer("ok", ended), "application/json");
+        }
+        catch (Exception) when (budget.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            return Results.Text(Answer("Sorry, that took too long. Please try again.", ended: false), "application/json");
+        }
+    }
+
+    /// <summary>Whether the session ended with this answer, once it has answered <paramref name="requestId"/>.</summary>
+    private static async Task<bool> WaitForAsync(
+        DurableTaskClient client, string instanceId, string requestId, ISessionWatch watch, ISessionSignal signal, CancellationToken cancellationToken)
+    {
+        var delay = signal.FirstPoll;
+        while (true)
+        {
+            var saves = await watch.NextChangeAsync(delay, cancellationToken);
+            if (saves.Count == 0)
+            {
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, signal.PollCeiling.Ticks));
+                var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+                saves = instance is null ? [] : [instance];
+            }
+
+            foreach (var saved in saves)
+            {
+                if (saved.RuntimeStatus == OrchestrationRuntimeStatus.Completed && saved.ReadOutputAs<string>() == requestId)
+                {
+                    return true;
+                }
+
+                if (saved.SerializedCustomStatus is not null && saved.ReadCustomStatusAs<string>() == requestId)
+                {
+                    return false;
+                }
+            }
+        }
+    }
+
+    private static string Answer(string speech, bool ended) => JsonSerializer.Serialize(new
+    {
+        version = "1.0",
+        response = new { outputSpeech = new { type = "PlainText", text = speech }, shouldEndSession = ended },
+    });
+}
