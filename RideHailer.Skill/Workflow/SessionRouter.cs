@@ -48,7 +48,7 @@ public sealed partial class SessionRouter(
         try
         {
             result = await DeliverAsync(client, instanceId, turn, watch, withinBudget.Token)
-                     ?? await WaitForAsync(client, instanceId, watch, saved => AnswerFrom(saved, turn), withinBudget.Token);
+                     ?? await watch.UntilAsync(signal, client, instanceId, saved => AnswerFrom(saved, turn), withinBudget.Token);
         }
         catch (Exception) when (withinBudget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -76,8 +76,8 @@ public sealed partial class SessionRouter(
             // DurableTask.AzureStorage discards an event for an instance it has not started yet, and it can hold a
             // start back for seconds (a start message read before its Instances row is retried 2 s later): a turn
             // raised now could be lost. This happens only when the turn before it went unanswered.
-            instance = await WaitForAsync(client, instanceId, watch, started => started.RuntimeStatus == OrchestrationRuntimeStatus.Pending ? null : started,
-                cancellationToken);
+            instance = await watch.UntilAsync(signal, client, instanceId,
+                started => started.RuntimeStatus == OrchestrationRuntimeStatus.Pending ? null : started, cancellationToken);
         }
 
         if (AnswerFrom(instance, turn) is { } answer)
@@ -124,33 +124,6 @@ public sealed partial class SessionRouter(
 
             Log.StartRaced(logger, instanceId, exception);
             return started;
-        }
-    }
-
-    /// <summary>Waits until the session shows what <paramref name="until"/> looks for; ends only by that or cancellation (the budget).</summary>
-    private async Task<TResult> WaitForAsync<TResult>(
-        DurableTaskClient client, string instanceId, ISessionWatch watch, Func<OrchestrationMetadata, TResult?> until, CancellationToken cancellationToken)
-        where TResult : class
-    {
-        var delay = signal.FirstPoll;
-        while (true)
-        {
-            var saves = await watch.NextChangeAsync(delay, cancellationToken);
-            if (saves.Count == 0)
-            {
-                // No save seen in time, or none can be seen here: read the session.
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, signal.PollCeiling.Ticks));
-                var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-                saves = instance is null ? [] : [instance];
-            }
-
-            foreach (var saved in saves)
-            {
-                if (until(saved) is { } result)
-                {
-                    return result;
-                }
-            }
         }
     }
 

@@ -35,8 +35,8 @@ internal static class BareEndpoint
                 await client.RaiseEventAsync(instanceId, BareSession.TurnEventName, requestId, budget.Token);
             }
 
-            var ended = await WaitForAsync(client, instanceId, requestId, watch, signal, budget.Token);
-            return Results.Text(Answer("ok", ended), "application/json");
+            var answered = await watch.UntilAsync(signal, client, instanceId, saved => AnswerFor(saved, requestId), budget.Token);
+            return Results.Text(Answer("ok", answered.Ended), "application/json");
         }
         catch (Exception) when (budget.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
@@ -44,35 +44,13 @@ internal static class BareEndpoint
         }
     }
 
-    /// <summary>Whether the session ended with this answer, once it has answered <paramref name="requestId"/>.</summary>
-    private static async Task<bool> WaitForAsync(
-        DurableTaskClient client, string instanceId, string requestId, ISessionWatch watch, ISessionSignal signal, CancellationToken cancellationToken)
-    {
-        var delay = signal.FirstPoll;
-        while (true)
-        {
-            var saves = await watch.NextChangeAsync(delay, cancellationToken);
-            if (saves.Count == 0)
-            {
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, signal.PollCeiling.Ticks));
-                var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-                saves = instance is null ? [] : [instance];
-            }
+    /// <summary>What the session showed once it answered a request: whether that answer ended it.</summary>
+    private sealed record Answered(bool Ended);
 
-            foreach (var saved in saves)
-            {
-                if (saved.RuntimeStatus == OrchestrationRuntimeStatus.Completed && saved.ReadOutputAs<string>() == requestId)
-                {
-                    return true;
-                }
-
-                if (saved.SerializedCustomStatus is not null && saved.ReadCustomStatusAs<string>() == requestId)
-                {
-                    return false;
-                }
-            }
-        }
-    }
+    private static Answered? AnswerFor(OrchestrationMetadata saved, string requestId) =>
+        saved.RuntimeStatus == OrchestrationRuntimeStatus.Completed && saved.ReadOutputAs<string>() == requestId ? new Answered(Ended: true)
+        : saved.SerializedCustomStatus is not null && saved.ReadCustomStatusAs<string>() == requestId ? new Answered(Ended: false)
+        : null;
 
     private static string Answer(string speech, bool ended) => JsonSerializer.Serialize(new
     {
