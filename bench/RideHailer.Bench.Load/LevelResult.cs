@@ -11,7 +11,8 @@ internal sealed record LevelResult(
     TimeSpan Elapsed,
     LatencySamples Latency,
     TimeSpan? Startup,
-    long? PeakWorkingSetKiB)
+    long? PeakWorkingSetKiB,
+    BookingAudit? Bookings)
 {
     public double TurnsPerSecond => Latency.All().Count / Elapsed.TotalSeconds;
 }

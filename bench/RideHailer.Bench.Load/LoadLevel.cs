@@ -6,28 +6,23 @@ namespace RideHailer.Bench.Load;
 /// </summary>
 internal sealed class LoadLevel(HttpClient http, Uri url, Uri apiEndpoint, BenchOptions options, bool bare = false)
 {
-    public async Task<(int Sessions, int Booked, int Errors, List<string> FirstErrors, TimeSpan Elapsed, LatencySamples Latency)> RunAsync(
-        int riders, CancellationToken cancellationToken)
+    public async Task<LevelRun> RunAsync(int riders, CancellationToken cancellationToken)
     {
-        var errors = new List<string>();
+        var warm = LevelRun.Empty;
         if (options.Warmup > 0)
         {
-            var warm = await PlayAsync(riders, options.Warmup, new LatencySamples(), cancellationToken);
-            errors.AddRange(warm.FirstErrors.Select(error => "warm-up " + error));
+            warm = await PlayAsync(riders, options.Warmup, new LatencySamples(), cancellationToken);
             if (warm.Errors > 0)
             {
-                return (0, 0, warm.Errors, errors, TimeSpan.Zero, new LatencySamples());
+                return LevelRun.Empty with { Errors = warm.Errors, FirstErrors = [.. warm.FirstErrors.Select(error => "warm-up " + error)], Confirmed = warm.Confirmed };
             }
         }
 
-        var latency = new LatencySamples();
-        var measured = await PlayAsync(riders, options.Sessions, latency, cancellationToken);
-        errors.AddRange(measured.FirstErrors);
-        return (measured.Sessions, measured.Booked, measured.Errors, errors, measured.Elapsed, latency);
+        var measured = await PlayAsync(riders, options.Sessions, new LatencySamples(), cancellationToken);
+        return measured with { Confirmed = warm.Confirmed + measured.Confirmed };
     }
 
-    private async Task<(int Sessions, int Booked, int Errors, List<string> FirstErrors, TimeSpan Elapsed)> PlayAsync(
-        int riders, int sessionsPerRider, LatencySamples latency, CancellationToken cancellationToken)
+    private async Task<LevelRun> PlayAsync(int riders, int sessionsPerRider, LatencySamples latency, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + options.Duration;
         var firstErrors = new List<string>();
@@ -64,6 +59,6 @@ internal sealed class LoadLevel(HttpClient http, Uri url, Uri apiEndpoint, Bench
         }
 
         await Task.WhenAll(Enumerable.Range(0, riders).Select(_ => Task.Run(RiderAsync, cancellationToken)));
-        return (sessions, booked, errors, firstErrors, clock.Elapsed);
+        return new LevelRun(sessions, booked, booked, errors, firstErrors, clock.Elapsed, latency);
     }
 }

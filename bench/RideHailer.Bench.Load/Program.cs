@@ -34,19 +34,23 @@ foreach (var target in targets)
     foreach (var riders in options.Riders)
     {
         var level = new LoadLevel(http, url, profile.Endpoint, options, target == TargetKind.Bare);
+        var bookings = host?.Bookings;
+        var before = bookings is null ? null : await bookings.RowsPerRiderAsync(stop.Token);
         var run = await level.RunAsync(riders, stop.Token);
+        var audit = bookings is null ? null : BookingAudit.Between(before!, await bookings.RowsPerRiderAsync(stop.Token), run.Confirmed);
         var result = new LevelResult(target, riders, run.Sessions, run.Booked, run.Errors, run.FirstErrors, run.Elapsed, run.Latency,
-            host?.Startup, host?.PeakWorkingSetKiB());
+            host?.Startup, host?.PeakWorkingSetKiB(), audit);
         results.Add(result);
         var all = result.Latency.All();
         Say($"  {riders,3} riders: {result.Sessions} sessions, {all.Count} turns, {result.Errors} errors, {result.TurnsPerSecond:0} turns/s, "
-            + $"p50 {all.P50:0.0} ms, p95 {all.P95:0.0} ms, p99 {all.P99:0.0} ms, max {all.Max:0.0} ms");
-        foreach (var error in result.FirstErrors)
+            + $"p50 {all.P50:0.0} ms, p95 {all.P95:0.0} ms, p99 {all.P99:0.0} ms, max {all.Max:0.0} ms"
+            + (audit is null ? "" : $", {audit.Stored} bookings stored, {audit.BookedTwice} twice"));
+        foreach (var error in result.FirstErrors.Append(audit?.Failure).OfType<string>())
         {
             Console.Error.WriteLine($"  error: {error}");
         }
 
-        if (result.Errors > 0 && host is not null)
+        if ((result.Errors > 0 || audit?.Failure is not null) && host is not null)
         {
             Console.Error.WriteLine("  host output (last lines):" + Environment.NewLine + host.Output());
         }
@@ -67,10 +71,18 @@ if (!options.Quiet)
 }
 
 var booked = results.Sum(result => result.Booked);
+var bookingFailures = results.Select(result => result.Bookings?.Failure).OfType<string>().ToList();
+var audits = results.Select(result => result.Bookings).OfType<BookingAudit>().ToList();
+var readBack = audits.Count == 0 || bookingFailures.Count > 0 ? "" : $", {audits.Sum(audit => audit.Stored)} bookings read back from the store, none twice";
 Console.WriteLine(errors == 0
-    ? $"bench: {booked} sessions booked, {turns} turns answered correctly"
+    ? $"bench: {booked} sessions booked, {turns} turns answered correctly{readBack}"
     : $"bench: {errors} sessions answered wrongly ({booked} booked)");
-return errors == 0 ? 0 : 1;
+foreach (var failure in bookingFailures)
+{
+    Console.WriteLine("bench: bookings: " + failure);
+}
+
+return errors == 0 && bookingFailures.Count == 0 ? 0 : 1;
 
 void Stop(System.Runtime.InteropServices.PosixSignalContext context)
 {

@@ -14,13 +14,13 @@ internal static class Report
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Per level: {options.Warmup} warm-up + {options.Sessions} measured sessions per rider (5 turns each), at most {options.Duration.TotalSeconds:0} s, think time {options.Think.TotalMilliseconds:0} ms; latency is per turn, client side, over loopback HTTP.");
         text.AppendLine();
-        text.AppendLine("| target | riders | sessions | turns | errors | turns/s | p50 ms | p95 ms | p99 ms | max ms | start-up ms | peak WS MiB |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| target | riders | sessions | turns | errors | turns/s | p50 ms | p95 ms | p99 ms | max ms | start-up ms | peak WS MiB | bookings stored |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var result in results)
         {
             var all = result.Latency.All();
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {result.Target.Label()} | {result.Riders} | {result.Sessions} | {all.Count} | {result.Errors} | {(all.Count == 0 ? "" : result.TurnsPerSecond.ToString("0", CultureInfo.InvariantCulture))} | {Ms(all.P50)} | {Ms(all.P95)} | {Ms(all.P99)} | {Ms(all.Max)} | {(result.Startup is { } startup ? startup.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) : "")} | {(result.PeakWorkingSetKiB is { } peak ? (peak / 1024.0).ToString("0", CultureInfo.InvariantCulture) : "")} |");
+                $"| {result.Target.Label()} | {result.Riders} | {result.Sessions} | {all.Count} | {result.Errors} | {(all.Count == 0 ? "" : result.TurnsPerSecond.ToString("0", CultureInfo.InvariantCulture))} | {Ms(all.P50)} | {Ms(all.P95)} | {Ms(all.P99)} | {Ms(all.Max)} | {(result.Startup is { } startup ? startup.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) : "")} | {(result.PeakWorkingSetKiB is { } peak ? (peak / 1024.0).ToString("0", CultureInfo.InvariantCulture) : "")} | {Stored(result.Bookings)} |");
         }
 
         AppendRatios(text, results);
@@ -35,11 +35,11 @@ internal static class Report
             text.AppendLine(CultureInfo.InvariantCulture, $"| {result.Target.Label()} | {result.Riders} | {byKind} |");
         }
 
-        foreach (var result in results.Where(result => result.FirstErrors.Count > 0))
+        foreach (var result in results.Where(result => result.FirstErrors.Count > 0 || result.Bookings?.Failure is not null))
         {
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"Errors, {result.Target.Label()} at {result.Riders} riders (first {result.FirstErrors.Count}):");
-            foreach (var error in result.FirstErrors)
+            foreach (var error in result.FirstErrors.Append(result.Bookings?.Failure).OfType<string>())
             {
                 text.AppendLine("- " + error);
             }
@@ -78,6 +78,10 @@ internal static class Report
                 $"| {result.Target.Label()} | {result.Riders} | {Ratio(floor, p => p.P50)} | {Ratio(floor, p => p.P99)} | {Ratio(node, p => p.P50)} | {Ratio(node, p => p.P99)} | {Ratio(bare, p => p.P50)} | {Ratio(bare, p => p.P99)} |");
         }
     }
+
+    /// <summary>Bookings read back from the store during the level (warm-up included), and any made twice.</summary>
+    private static string Stored(BookingAudit? audit) =>
+        audit is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{audit.Stored}{(audit.BookedTwice > 0 ? $" ({audit.BookedTwice} twice)" : "")}");
 
     private static string Ms(double milliseconds) =>
         double.IsNaN(milliseconds) ? "" : milliseconds.ToString(milliseconds < 10 ? "0.0" : "0", CultureInfo.InvariantCulture);

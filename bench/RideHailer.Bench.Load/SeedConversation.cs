@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace RideHailer.Bench.Load;
 
 /// <summary>
-/// Alexa's side of one seed session (the shapes of RideHailer.Tests/Support/AlexaSession.cs): a linked rider
+/// Alexa's side of one seed session (the shapes of RideHailer.Tests/Support/AlexaSession.cs): a linked rider of their own
 /// recognised by voice, on a device with Geolocation, who grants consent by voice and passes the PIN. Every
 /// answer is checked; the first wrong one ends the session as an error.
 /// </summary>
@@ -21,6 +21,10 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
     private const string QuoteEnd = "Do you want me to book it?";
 
     private readonly string _sessionId = "amzn1.echo-api.session.bench-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>A rider per session, as 32 riders are 32 people: each session's bookings land in its own partition,
+    /// where the driver counts them.</summary>
+    private readonly string _userId = "amzn1.ask.account.bench-" + Guid.NewGuid().ToString("N");
     private bool _started;
     private string? _token;
     private JsonNode? _attributes;
@@ -174,7 +178,7 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
         request["locale"] = "en-US";
         var user = new JsonObject
         {
-            ["userId"] = "amzn1.ask.account.jane",
+            ["userId"] = _userId,
             ["accessToken"] = "linked-account-token-bench",
             ["permissions"] = new JsonObject { ["consentToken"] = "consent-token-bench", ["scopes"] = new JsonObject() },
         };

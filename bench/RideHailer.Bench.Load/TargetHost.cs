@@ -28,6 +28,9 @@ internal sealed class TargetHost : IDisposable
 
     public TimeSpan Startup { get; private set; }
 
+    /// <summary>The bookings the host stored, when it stores them where the driver can read them (AzureStorage on Azurite).</summary>
+    public StoredBookings? Bookings => Kind == TargetKind.AzureStorage && _azurite is not null ? new StoredBookings(_azurite.ConnectionString) : null;
+
     public long? PeakWorkingSetKiB() => _process.PeakWorkingSetKiB();
 
     public static async Task<TargetHost> LaunchAsync(
