@@ -26,13 +26,15 @@ var results = new List<LevelResult>();
 var targets = options.Url is null ? options.Targets : [TargetKind.External];
 foreach (var target in targets)
 {
-    using var host = target == TargetKind.External
-        ? null
-        : await TargetHost.LaunchAsync(target, repository, options, http, profile.Endpoint, stop.Token);
-    var url = host?.Url ?? options.Url!;
-    Say($"{target.Label()}: {url}" + (host is null ? "" : $", answering {host.Startup.TotalMilliseconds:0} ms after start"));
+    Say(target.Label());
     foreach (var riders in options.Riders)
     {
+        // A fresh host (and Azurite) per level: levels do not inherit each other's sessions, timers and history.
+        // Azurite's cost per call grows with what it holds, so otherwise the 32-rider level would pay for the 8-rider one.
+        using var host = target == TargetKind.External
+            ? null
+            : await TargetHost.LaunchAsync(target, repository, options, http, profile.Endpoint, stop.Token);
+        var url = host?.Url ?? options.Url!;
         var level = new LoadLevel(http, url, profile.Endpoint, options, target == TargetKind.Bare);
         var bookings = host?.Bookings;
         var before = bookings is null ? null : await bookings.RowsPerRiderAsync(stop.Token);
@@ -44,7 +46,8 @@ foreach (var target in targets)
         var all = result.Latency.All();
         Say($"  {riders,3} riders: {result.Sessions} sessions, {all.Count} turns, {result.Errors} errors, {result.TurnsPerSecond:0} turns/s, "
             + $"p50 {all.P50:0.0} ms, p95 {all.P95:0.0} ms, p99 {all.P99:0.0} ms, max {all.Max:0.0} ms"
-            + (audit is null ? "" : $", {audit.Stored} bookings stored, {audit.BookedTwice} twice"));
+            + (audit is null ? "" : $", {audit.Stored} bookings stored, {audit.BookedTwice} twice")
+            + (host is null ? $" ({url})" : $" (host answering {host.Startup.TotalMilliseconds:0} ms after start)"));
         foreach (var error in result.FirstErrors.Append(audit?.Failure).OfType<string>())
         {
             Console.Error.WriteLine($"  error: {error}");
