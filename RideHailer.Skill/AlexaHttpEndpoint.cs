@@ -21,7 +21,7 @@ public static class AlexaHttpEndpoint
             context.Request.ContentType);
 
         var result = body is null
-            ? SkillEndpointResult.BadRequest("the body is larger than 128 KiB")
+            ? endpoint.RejectOversizedBody()
             : await endpoint.HandleAsync(body, headers, durable, context.RequestAborted);
 
         context.Response.StatusCode = result.StatusCode;

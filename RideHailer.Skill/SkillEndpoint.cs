@@ -27,6 +27,8 @@ public sealed partial class SkillEndpoint(
     /// <summary>Alexa's requests are a few KiB; anything this large is not from Alexa.</summary>
     public const int MaxBodyBytes = 128 * 1024;
 
+    private const string OversizedBody = "the body is larger than 128 KiB";
+
     private readonly AlexaOptions _options = options.Value;
 
     /// <summary>Said when the session does not answer within <see cref="SessionOptions.ReplyTimeout"/>; the session stays open.</summary>
@@ -134,7 +136,7 @@ public sealed partial class SkillEndpoint(
 
         if (body.Length > MaxBodyBytes)
         {
-            return "the body is larger than 128 KiB";
+            return OversizedBody;
         }
 
         return headers.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
@@ -154,6 +156,9 @@ public sealed partial class SkillEndpoint(
                 break;
         }
     }
+
+    /// <summary>A body the HTTP layer stopped reading at <see cref="MaxBodyBytes"/>: refused, counted and logged like any malformed request.</summary>
+    public SkillEndpointResult RejectOversizedBody() => Reject(OversizedBody);
 
     /// <summary>A request that is not an Alexa envelope at all: the reason is safe to return, it names no input.</summary>
     private SkillEndpointResult Reject(string reason)

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using RideHailer.Skill.Telemetry;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Telemetry;
 
 namespace RideHailer.Tests.Hosting;
 
@@ -38,16 +40,20 @@ public sealed class DevHostTests
     }
 
     [Fact]
-    public async Task OversizedBody_IsA400()
+    public async Task OversizedBody_IsA400CountedAsMalformed()
     {
         await using var factory = DevHost();
         using var client = factory.CreateClient();
+        using var instruments = new SkillInstruments(factory.Services);
         using var content = new ByteArrayContent(new byte[200 * 1024]);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
         using var response = await client.PostAsync("/api/alexa", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("the body is larger than 128 KiB", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]);
+        var rejection = Assert.Single(instruments.RejectedRequests.GetMeasurementSnapshot());
+        Assert.Equal("malformed", rejection.Tags[MetricTags.Category]);
     }
 
     [Fact]
