@@ -20,6 +20,7 @@ internal sealed class TargetHost : IDisposable
         _process = process;
         _azurite = azurite;
         Url = url;
+        Bookings = kind == TargetKind.AzureStorage && azurite is not null ? new StoredBookings(azurite.ConnectionString) : null;
     }
 
     public TargetKind Kind { get; }
@@ -29,7 +30,7 @@ internal sealed class TargetHost : IDisposable
     public TimeSpan Startup { get; private set; }
 
     /// <summary>The bookings the host stored, when it stores them where the driver can read them (AzureStorage on Azurite).</summary>
-    public StoredBookings? Bookings => Kind == TargetKind.AzureStorage && _azurite is not null ? new StoredBookings(_azurite.ConnectionString) : null;
+    public StoredBookings? Bookings { get; }
 
     public long? PeakWorkingSetKiB() => _process.PeakWorkingSetKiB();
 
