@@ -1,13 +1,14 @@
 namespace RideHailer.Bench.Load;
 
 /// <summary>
-/// What one level left in the store: bookings added, riders (sessions) holding more than one, and how many sessions
+/// What one level left in the store: bookings stored, riders (sessions) holding more than one, and how many sessions
 /// heard their booking confirmed.
 /// </summary>
 internal sealed record BookingAudit(int Stored, int BookedTwice, int Confirmed)
 {
-    public static BookingAudit Between(IReadOnlyDictionary<string, int> before, IReadOnlyDictionary<string, int> after, int confirmed) =>
-        new(after.Values.Sum() - before.Values.Sum(), after.Values.Count(rows => rows > 1), confirmed);
+    /// <param name="rowsPerRider">The store's booking rows per rider partition after the level.</param>
+    public static BookingAudit Of(IReadOnlyDictionary<string, int> rowsPerRider, int confirmed) =>
+        new(rowsPerRider.Values.Sum(), rowsPerRider.Values.Count(rows => rows > 1), confirmed);
 
     /// <summary>What is wrong; null when nothing is.</summary>
     /// <remarks>A session told "that took too long" at the PIN may still be booked (the turn was delivered, its answer

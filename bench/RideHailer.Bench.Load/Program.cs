@@ -36,10 +36,9 @@ foreach (var target in targets)
             : await TargetHost.LaunchAsync(target, repository, options, http, profile.Endpoint, stop.Token);
         var url = host?.Url ?? options.Url!;
         var level = new LoadLevel(http, url, profile.Endpoint, options, target == TargetKind.Bare);
-        var bookings = host?.Bookings;
-        var before = bookings is null ? null : await bookings.RowsPerRiderAsync(stop.Token);
         var run = await level.RunAsync(riders, stop.Token);
-        var audit = bookings is null ? null : BookingAudit.Between(before!, await bookings.RowsPerRiderAsync(stop.Token), run.Confirmed);
+        // The level's host and Azurite are its own: every booking in the store is this level's.
+        var audit = host?.Bookings is { } bookings ? BookingAudit.Of(await bookings.RowsPerRiderAsync(stop.Token), run.Confirmed) : null;
         var result = new LevelResult(target, riders, run.Sessions, run.Booked, run.Errors, run.FirstErrors, run.Elapsed, run.Latency,
             host?.Startup, host?.PeakWorkingSetKiB(), audit);
         results.Add(result);
