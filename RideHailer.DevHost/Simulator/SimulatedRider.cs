@@ -19,6 +19,9 @@ internal sealed record SimulatedRider
     /// <summary>The Alexa account is linked to a Ride Hailer account (<c>user.accessToken</c> present).</summary>
     public bool Linked { get; init; } = true;
 
+    /// <summary>The recognised speaker linked their own Ride Hailer account (<c>person.accessToken</c> present).</summary>
+    public bool PersonLinked { get; init; } = true;
+
     /// <summary>A recognised speaker (<c>context.System.person</c>), or null for none.</summary>
     public string? PersonId { get; init; } = SimulatedPersonId;
 
@@ -34,6 +37,7 @@ internal sealed record SimulatedRider
         return new SimulatedRider
         {
             Linked = !options.Unlinked,
+            PersonLinked = !options.Unlinked,
             PersonId = options.NoPerson ? null : SimulatedPersonId,
             Geolocation = !options.NoGeolocation,
             GrantedScopes = options.Granted ? AllDataScopes : [],

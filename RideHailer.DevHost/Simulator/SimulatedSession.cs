@@ -155,12 +155,14 @@ internal sealed class SimulatedSession(SimulatedRider rider, string skillId, Uri
         };
         if (Rider.PersonId is { } personId)
         {
-            system["person"] = new JsonObject
+            var person = new JsonObject { ["personId"] = personId };
+            if (Rider.PersonLinked)
             {
-                ["personId"] = personId,
-                ["accessToken"] = "simulated-person-access-token." + Opaque(),
-                ["authenticationConfidenceLevel"] = new JsonObject { ["level"] = _speakerLevel },
-            };
+                person["accessToken"] = "simulated-person-access-token";
+            }
+
+            person["authenticationConfidenceLevel"] = new JsonObject { ["level"] = _speakerLevel };
+            system["person"] = person;
         }
 
         var context = new JsonObject { ["System"] = system };

@@ -1,19 +1,17 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace RideHailer.Skill.Alexa;
 
 /// <summary>
-/// The local default: a linked rider is identified by a hash of their Alexa user id, which is stable per
-/// account and skill. Good enough for the built-in fleet; a deployment with its own identity provider
-/// replaces it with one that asks that provider who the token belongs to.
+/// The local default: a linked rider is identified by a hash of the Alexa person id (a speaker's own link)
+/// or user id (the account's link), which Alexa keeps stable per skill. Good enough for the built-in fleet;
+/// a deployment with its own identity provider validates the token instead (<c>RiderIdentity:Authority</c>).
 /// </summary>
 public sealed class AlexaUserRiderIdentity : IRiderIdentity
 {
-    public Task<string?> ResolveRiderIdAsync(string accessToken, string? alexaUserId, CancellationToken cancellationToken)
+    public Task<string?> ResolveRiderIdAsync(LinkedAccount account, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(accessToken);
-        var subject = string.IsNullOrEmpty(alexaUserId) ? accessToken : alexaUserId;
-        return Task.FromResult<string?>("rider-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(subject)))[..24]);
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentException.ThrowIfNullOrEmpty(account.AccessToken);
+        var subject = string.IsNullOrEmpty(account.AlexaId) ? account.AccessToken : account.AlexaId;
+        return Task.FromResult<string?>(RiderIds.FromSubject(subject));
     }
 }

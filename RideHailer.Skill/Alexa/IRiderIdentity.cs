@@ -1,10 +1,10 @@
 namespace RideHailer.Skill.Alexa;
 
 /// <summary>
-/// Resolves a linked account's access token to the stable rider id the bookings are kept under. A real
-/// identity provider plugs in here; the token itself never leaves the edge.
+/// Resolves a linked account to the stable rider id the bookings are kept under, or null when the token
+/// does not identify a rider (the rider is then treated as not linked). The token never leaves the edge.
 /// </summary>
 public interface IRiderIdentity
 {
-    Task<string?> ResolveRiderIdAsync(string accessToken, string? alexaUserId, CancellationToken cancellationToken);
+    Task<string?> ResolveRiderIdAsync(LinkedAccount account, CancellationToken cancellationToken);
 }

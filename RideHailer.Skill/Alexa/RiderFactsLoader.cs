@@ -31,8 +31,8 @@ public sealed partial class RiderFactsLoader(
     {
         ArgumentNullException.ThrowIfNull(request);
         var system = request.System;
-        var riderId = request.UserAccessToken is { Length: > 0 } token
-            ? await identity.ResolveRiderIdAsync(token, request.UserId, cancellationToken)
+        var riderId = request.LinkedAccount is { } account
+            ? await identity.ResolveRiderIdAsync(account, cancellationToken)
             : null;
         var supportsGeolocation = system?.Device?.Supports(GeolocationInterface) == true;
         var facts = new RiderFacts

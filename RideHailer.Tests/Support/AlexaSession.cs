@@ -150,12 +150,14 @@ internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiE
         };
         if (Rider.PersonId is not null)
         {
-            system["person"] = new JsonObject
+            var person = new JsonObject { ["personId"] = Rider.PersonId };
+            if (Rider.PersonLinked)
             {
-                ["personId"] = Rider.PersonId,
-                ["accessToken"] = PersonAccessToken,
-                ["authenticationConfidenceLevel"] = new JsonObject { ["level"] = personLevel ?? 300 },
-            };
+                person["accessToken"] = PersonAccessToken;
+            }
+
+            person["authenticationConfidenceLevel"] = new JsonObject { ["level"] = personLevel ?? 300 };
+            system["person"] = person;
         }
 
         var context = new JsonObject { ["System"] = system };

@@ -5,7 +5,11 @@ namespace RideHailer.Tests.Support;
 /// <summary>Who is talking to the skill, and from which device: what Alexa puts in context.System.</summary>
 internal sealed record RiderSetup
 {
+    /// <summary>The account holder linked a Ride Hailer account (user.accessToken).</summary>
     public bool Linked { get; init; } = true;
+
+    /// <summary>The recognised speaker linked their own Ride Hailer account (person.accessToken).</summary>
+    public bool PersonLinked { get; init; } = true;
 
     /// <summary>A recognised speaker (context.System.person), or null.</summary>
     public string? PersonId { get; init; } = "amzn1.ask.person.jane";

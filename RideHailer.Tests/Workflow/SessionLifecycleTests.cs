@@ -155,7 +155,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
     public async Task UnlinkedAccount_GetsTheLinkAccountCardBeforeAnyConsent()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        var alexa = skill.NewSession(RiderSetup.Default with { Linked = false });
+        var alexa = skill.NewSession(RiderSetup.Default with { Linked = false, PersonLinked = false });
 
         var response = await alexa.OrderAsync("the Space Needle");
 

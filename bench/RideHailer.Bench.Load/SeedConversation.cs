@@ -25,6 +25,9 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
     /// <summary>A rider per session, as 32 riders are 32 people: each session's bookings land in its own partition,
     /// where the driver counts them.</summary>
     private readonly string _userId = "amzn1.ask.account.bench-" + Guid.NewGuid().ToString("N");
+
+    // The speaker's own link identifies the rider, so each session's speaker is a person of their own too.
+    private readonly string _personId = "amzn1.ask.person.bench-" + Guid.NewGuid().ToString("N");
     private bool _started;
     private string? _token;
     private JsonNode? _attributes;
@@ -143,7 +146,7 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
                     : $"expected the quote, got \"{speech}\"";
             case TurnKind.Yes:
                 return StartConnection(response, PinUri) ??
-                       (speech.Contains("Ok, <alexa:name type=\"first\" personId=\"amzn1.ask.person.jane\"/>.", StringComparison.Ordinal)
+                       (speech.Contains($"Ok, <alexa:name type=\"first\" personId=\"{_personId}\"/>.", StringComparison.Ordinal)
                            ? null
                            : $"expected the speaker's greeting, got \"{speech}\"");
             default:
@@ -190,7 +193,7 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
                 ["user"] = user,
                 ["person"] = new JsonObject
                 {
-                    ["personId"] = "amzn1.ask.person.jane",
+                    ["personId"] = _personId,
                     ["accessToken"] = "person-access-token-bench",
                     ["authenticationConfidenceLevel"] = new JsonObject { ["level"] = personLevel },
                 },

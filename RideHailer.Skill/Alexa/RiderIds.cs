@@ -1,0 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace RideHailer.Skill.Alexa;
+
+/// <summary>Rider ids are opaque: a hash of whatever identifies the rider, so no Alexa or provider id is stored.</summary>
+public static class RiderIds
+{
+    public static string FromSubject(string subject)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subject);
+        return "rider-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(subject)))[..24];
+    }
+}
