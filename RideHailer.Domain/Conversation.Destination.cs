@@ -55,11 +55,22 @@ public sealed partial class Conversation
         return new(asking, Reply.Connect(speech, new ConsentConnection(scopes, token.Format())), []);
     }
 
-    /// <summary>"Yes, continue" after an interrupted consent connection: ask again with a fresh token.</summary>
-    private Decision AskConsentAgain(SessionState state, TurnContext context) =>
-        state.Destination is null
-            ? Ask(state with { Step = SessionStep.AwaitingDestination, PendingConnection = null }, Phrases.LostTrack, Phrases.WhereTo)
-            : ConsentOrQuote(state, context, QuotePreface.None);
+    /// <summary>
+    /// "Yes, continue" after an interrupted consent connection: ask again, with a fresh token, for what was
+    /// asked before. This turn carries no profile read, so it cannot tell more than the last request did.
+    /// </summary>
+    private Decision AskConsentAgain(SessionState state, TurnContext context)
+    {
+        if (state.Destination is null)
+        {
+            return Ask(state with { Step = SessionStep.AwaitingDestination, PendingConnection = null }, Phrases.LostTrack, Phrases.WhereTo);
+        }
+
+        var asked = (state.ConsentScopes ?? [])
+            .Select(scope => new ConsentItem(scope.Scope, ConsentPlan.LabelOf(_settings, scope.Scope), scope.Level, Available: false))
+            .ToList();
+        return asked.Count == 0 ? ConsentOrQuote(state, context, QuotePreface.None) : StartConsent(state, context, asked);
+    }
 
     private static Decision StartQuote(SessionState state, RiderFacts rider, QuotePreface preface)
     {

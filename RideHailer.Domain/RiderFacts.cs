@@ -14,10 +14,10 @@ public sealed record RiderFacts
     /// <summary>The recognised speaker (context.System.person.personId); null when none.</summary>
     public string? PersonId { get; init; }
 
-    /// <summary>Scopes whose status is GRANTED in the request's permissions.</summary>
+    /// <summary>Scopes known to be granted: GRANTED in the request's permissions, or read by the API.</summary>
     public IReadOnlyList<string> GrantedScopes { get; init; } = [];
 
-    /// <summary>Scopes the Customer Profile API answered 403 for, although granted.</summary>
+    /// <summary>Scopes known not to be granted: DENIED in the request's permissions, or refused (403) by the API.</summary>
     public IReadOnlyList<string> RefusedScopes { get; init; } = [];
 
     /// <summary>Whether the device supports geolocation (otherwise the device address is used).</summary>
@@ -35,7 +35,7 @@ public sealed record RiderFacts
     /// <summary>Nothing known: not linked, no person, nothing granted.</summary>
     public static RiderFacts None { get; } = new();
 
-    /// <summary>Whether <paramref name="scope"/> is granted and the Profile API did not refuse it.</summary>
+    /// <summary>Whether <paramref name="scope"/> is known to be granted and was not refused.</summary>
     public bool CanRead(string scope) =>
         (GrantedScopes ?? []).Contains(scope, StringComparer.Ordinal)
         && !(RefusedScopes ?? []).Contains(scope, StringComparer.Ordinal);

@@ -47,7 +47,7 @@ internal sealed class AmazonSide(ConnectionAnswers answers, Transcript transcrip
 
         if (answer == ConsentAnswer.Accepted)
         {
-            session.Grant(connection.PermissionScopes.Select(scope => scope.Scope));
+            session.Grant(connection.PermissionScopes.Select(scope => (scope.Scope, scope.ConsentLevel)));
         }
 
         return Cause(connection, code, message, result, status);

@@ -18,7 +18,9 @@ internal static class ChatCommandLine
         pin.AcceptOnlyFromAmong([.. PinAnswers.ByFlag.Keys]);
         var unlinked = new Option<bool>("--unlinked") { Description = "The rider has not linked a Ride Hailer account." };
         var noPerson = new Option<bool>("--no-person") { Description = "Alexa does not recognise the speaker (no context.System.person)." };
-        var granted = new Option<bool>("--granted") { Description = "Name, mobile number, location and address are already granted." };
+        var granted = new Option<bool>("--granted") { Description = "Name, mobile number, location and address were granted in the Alexa app." };
+        var grantedEarlier = new Option<bool>("--granted-earlier") { Description = "Name, mobile number, location and address were granted by voice in an earlier session." };
+        var personUnlinked = new Option<bool>("--person-unlinked") { Description = "The recognised speaker has not linked their own account (only user.accessToken)." };
         var noGeolocation = new Option<bool>("--no-geolocation") { Description = "A stationary device: the device address is the pickup." };
         var pinPolicy = new Option<PinPolicy?>("--pin-policy") { Description = "Booking:PinPolicy for the skill: Mandatory or Optional." };
         var json = new Option<bool>("--json") { Description = "Print every request and response body." };
@@ -27,7 +29,7 @@ internal static class ChatCommandLine
 
         var command = new RootCommand("Talk to Ride Hailer as Alexa would: a conversation in the terminal against the dev host.")
         {
-            consent, pin, unlinked, noPerson, granted, noGeolocation, pinPolicy, json, scenario,
+            consent, pin, unlinked, noPerson, personUnlinked, granted, grantedEarlier, noGeolocation, pinPolicy, json, scenario,
         };
         SimulatorOptions? options = null;
         command.SetAction(result =>
@@ -39,6 +41,8 @@ internal static class ChatCommandLine
                 Unlinked = result.GetValue(unlinked),
                 NoPerson = result.GetValue(noPerson),
                 Granted = result.GetValue(granted),
+                GrantedEarlier = result.GetValue(grantedEarlier),
+                PersonUnlinked = result.GetValue(personUnlinked),
                 NoGeolocation = result.GetValue(noGeolocation),
                 PinPolicy = result.GetValue(pinPolicy),
                 Json = result.GetValue(json),

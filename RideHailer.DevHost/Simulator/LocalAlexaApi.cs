@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace RideHailer.DevHost.Simulator;
 
 /// <summary>
-/// Alexa's Customer Profile and Device Address APIs on a loopback port, answering for a sample rider,
-/// so consent and profile paths run without Amazon. A path can be told to answer 403 (scope not granted)
-/// or 5xx instead. Used by the terminal simulator and the tests; Development only.
+/// Alexa's Customer Profile and Device Address APIs on a loopback port, answering for a sample rider as Alexa
+/// does: 401 without a valid token, 403 for a scope the rider behind the token has not granted (the
+/// <see cref="Permissions"/> ledger), the value otherwise. A path can be told to answer another status instead.
+/// Used by the terminal simulator and the tests; Development only.
 /// </summary>
 internal sealed class LocalAlexaApi : IAsyncDisposable
 {
@@ -30,6 +31,9 @@ internal sealed class LocalAlexaApi : IAsyncDisposable
     public Uri Endpoint { get; private set; } = null!;
 
     public SampleRider Rider { get; set; }
+
+    /// <summary>What each rider has granted, for as long as this API runs.</summary>
+    public PermissionLedger Permissions { get; } = new();
 
     /// <summary>Every request as "METHOD path", in order.</summary>
     public IReadOnlyCollection<string> Requests => _requests;
@@ -57,7 +61,9 @@ internal sealed class LocalAlexaApi : IAsyncDisposable
         {
             var path = context.Request.Path.Value ?? "";
             _requests.Enqueue($"{context.Request.Method} {path}");
-            if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+            var authorization = context.Request.Headers.Authorization.ToString();
+            if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) ||
+                !SimulatedApiToken.TryRead(authorization["Bearer ".Length..], out var userId, out var personId))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
@@ -67,6 +73,12 @@ internal sealed class LocalAlexaApi : IAsyncDisposable
             if (_statusOverrides.TryGetValue(key, out var status))
             {
                 context.Response.StatusCode = status;
+                return;
+            }
+
+            if (ScopeOf(key) is { } scope && !Permissions.IsGranted(userId, IsPersonPath(key) ? personId : null, scope))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
             }
 
@@ -91,6 +103,17 @@ internal sealed class LocalAlexaApi : IAsyncDisposable
             ["countryCode"] = "US",
         }));
     }
+
+    private static string? ScopeOf(string path) => path switch
+    {
+        GivenNamePath or PersonGivenNamePath => Domain.PermissionScopes.GivenName,
+        NamePath or PersonNamePath => Domain.PermissionScopes.FullName,
+        MobileNumberPath or PersonMobileNumberPath => Domain.PermissionScopes.MobileNumber,
+        AddressPathSuffix => Domain.PermissionScopes.FullAddress,
+        _ => null,
+    };
+
+    private static bool IsPersonPath(string path) => path.StartsWith("/v2/persons/", StringComparison.Ordinal);
 
     private IResult MobileNumber() =>
         Results.Json(new Dictionary<string, string> { ["countryCode"] = Rider.CountryCode, ["phoneNumber"] = Rider.PhoneNumber });

@@ -7,7 +7,8 @@ internal sealed record Scenario(
     IReadOnlyList<string> Utterances,
     ConsentAnswer? Consent = null,
     PinAnswer? Pin = null,
-    bool Granted = false)
+    bool Granted = false,
+    bool GrantedEarlier = false)
 {
     public static IReadOnlyList<Scenario> All { get; } =
     [
@@ -19,6 +20,8 @@ internal sealed record Scenario(
             ["open ride hailer", "the space needle"], ConsentAnswer.NotAnswered),
         new("pin-confirmation", "one-shot with the data already shared, quote, yes, PIN confirmed: one booking",
             ["alexa, ask ride hailer to order me a ride to the space needle", "yes"], Pin: PinAnswer.Achieved, Granted: true),
+        new("returning-rider", "a rider who consented by voice in an earlier session: quoted without being asked again, PIN confirmed: one booking",
+            ["open ride hailer", "the space needle", "yes"], Pin: PinAnswer.Achieved, GrantedEarlier: true),
     ];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(scenario => scenario.Name == name);

@@ -26,7 +26,7 @@ internal static class SimulatedAlexa
         }
 
         var transcript = new Transcript(io.Output, options.Json);
-        var session = new SimulatedSession(SimulatedRider.From(options), skillId, alexaApi.Endpoint, time);
+        var session = new SimulatedSession(SimulatedRider.From(options), skillId, alexaApi.Endpoint, alexaApi.Permissions, time);
         var amazon = new AmazonSide(new ConnectionAnswers(options, io.Prompt, transcript), transcript);
         var runner = new ConversationRunner(
             new UtteranceResolver(InteractionModel.EnUs), skill, session, amazon, transcript, alexaApi.Rider.GivenName);
@@ -42,9 +42,9 @@ internal static class SimulatedAlexa
         var rider = SimulatedRider.From(options);
         transcript.Note(
             $"rider {alexaApi.Rider.GivenName}: account {(rider.Linked ? "linked" : "not linked")}, "
-            + $"{(rider.PersonId is null ? "no recognised speaker" : "recognised speaker")}, "
+            + $"{(rider.PersonId is null ? "no recognised speaker" : rider.PersonLinked ? "recognised speaker with their own link" : "recognised speaker without their own link")}, "
             + $"{(rider.Geolocation ? "device with geolocation" : "stationary device (address)")}, "
-            + $"{(rider.GrantedScopes.Count == 0 ? "nothing granted yet" : "data scopes granted")}");
+            + $"{(rider.GrantedInApp.Count > 0 ? "data scopes granted in the Alexa app" : rider.GrantedEarlier.Count > 0 ? "data scopes granted by voice earlier" : "nothing granted yet")}");
         if (options.Scenario is { } scenario)
         {
             transcript.Note($"scenario {scenario.Name}: {scenario.Description}");

@@ -28,8 +28,14 @@ internal sealed record SimulatedRider
     /// <summary>The device reports its location (supports the Geolocation interface); otherwise the address is used.</summary>
     public bool Geolocation { get; init; } = true;
 
-    /// <summary>Scopes already granted when a session starts.</summary>
-    public IReadOnlyList<string> GrantedScopes { get; init; } = [];
+    /// <summary>Scopes the rider gave Ride Hailer in the Alexa app before the run (account and speaker alike).</summary>
+    public IReadOnlyList<string> GrantedInApp { get; init; } = [];
+
+    /// <summary>Scopes the rider granted by voice in an earlier session, at the levels the skill asked them at.</summary>
+    public IReadOnlyList<string> GrantedEarlier { get; init; } = [];
+
+    /// <summary>Whether anything was granted before the run.</summary>
+    public bool GrantedBefore => GrantedInApp.Count > 0 || GrantedEarlier.Count > 0;
 
     public static SimulatedRider From(SimulatorOptions options)
     {
@@ -37,10 +43,11 @@ internal sealed record SimulatedRider
         return new SimulatedRider
         {
             Linked = !options.Unlinked,
-            PersonLinked = !options.Unlinked,
+            PersonLinked = !options.Unlinked && !options.PersonUnlinked,
             PersonId = options.NoPerson ? null : SimulatedPersonId,
             Geolocation = !options.NoGeolocation,
-            GrantedScopes = options.Granted ? AllDataScopes : [],
+            GrantedInApp = options.Granted ? AllDataScopes : [],
+            GrantedEarlier = options.GrantedEarlier ? AllDataScopes : [],
         };
     }
 }

@@ -5,26 +5,41 @@ using System.Text.Json.Nodes;
 namespace RideHailer.DevHost.Simulator;
 
 /// <summary>
-/// Alexa's view of the current skill session: its id, what the rider has granted so far and how sure Alexa is of
-/// the speaker. Builds each request of the session as Alexa sends it (same session id, <c>new</c> only on the
-/// first, the rider's <c>context.System</c>, a fresh request id and timestamp).
+/// Alexa's view of the current skill session: its id, the rider and how sure Alexa is of the speaker. Builds each
+/// request of the session as Alexa sends it (same session id, <c>new</c> only on the first, the rider's
+/// <c>context.System</c>, a fresh request id and timestamp). What the rider granted lives in Alexa's
+/// <see cref="PermissionLedger"/>, so it outlasts the session; of it the requests show only what Alexa shows: the
+/// geolocation scope's status in <c>user.permissions.scopes</c>, and the location itself once it is granted.
 /// </summary>
-internal sealed class SimulatedSession(SimulatedRider rider, string skillId, Uri apiEndpoint, TimeProvider time)
+internal sealed class SimulatedSession
 {
     /// <summary>Voice recognition alone; <see cref="ConfirmSpeaker"/> raises it to the PIN-confirmed 400.</summary>
     public const int RecognisedLevel = 300;
 
     public const int PinConfirmedLevel = 400;
 
-    private readonly HashSet<string> _granted = new(StringComparer.Ordinal);
     private readonly List<string> _sessionIds = [];
-    private readonly string _userId = "amzn1.ask.account." + Opaque();
+    private readonly Uri _apiEndpoint;
+    private readonly PermissionLedger _permissions;
+    private readonly TimeProvider _time;
     private bool _started;
     private int _speakerLevel;
 
-    public string SkillId { get; } = skillId;
+    public SimulatedSession(SimulatedRider rider, string skillId, Uri apiEndpoint, PermissionLedger permissions, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(rider);
+        ArgumentNullException.ThrowIfNull(permissions);
+        (Rider, SkillId, _apiEndpoint, _permissions, _time) = (rider, skillId, apiEndpoint, permissions, time);
+        _permissions.GrantInApp(UserId, rider.PersonId, rider.GrantedInApp);
+        _permissions.GrantByVoice(UserId, rider.PersonId, rider.GrantedEarlier);
+    }
 
-    public SimulatedRider Rider { get; } = rider;
+    public string SkillId { get; }
+
+    public SimulatedRider Rider { get; }
+
+    /// <summary>The Alexa account's user id, the same in every session of the run.</summary>
+    public string UserId { get; } = "amzn1.ask.account." + Opaque();
 
     public string? SessionId { get; private set; }
 
@@ -33,23 +48,22 @@ internal sealed class SimulatedSession(SimulatedRider rider, string skillId, Uri
     /// <summary>Every session opened so far, in order.</summary>
     public IReadOnlyList<string> SessionIds => _sessionIds;
 
-    public IReadOnlyCollection<string> GrantedScopes => _granted;
-
-    /// <summary>A new session starts from the rider's set-up: consent given in an earlier session is not carried over.</summary>
+    /// <summary>A new session; what the rider granted in earlier ones stays granted.</summary>
     public void Open()
     {
         SessionId = "amzn1.echo-api.session." + Guid.NewGuid().ToString("D");
         _sessionIds.Add(SessionId);
         _started = false;
-        _granted.Clear();
-        _granted.UnionWith(Rider.GrantedScopes);
         _speakerLevel = RecognisedLevel;
     }
 
     public void Close() => SessionId = null;
 
-    /// <summary>The rider accepted voice consent: these scopes are GRANTED for the rest of the session.</summary>
-    public void Grant(IEnumerable<string> scopes) => _granted.UnionWith(scopes);
+    /// <summary>The rider accepted voice consent: each scope is granted, from now on, at the level it was asked at.</summary>
+    public void Grant(IEnumerable<(string Scope, string ConsentLevel)> scopes) => _permissions.Grant(UserId, Rider.PersonId, scopes);
+
+    public bool IsGranted(string scope) =>
+        _permissions.IsGranted(UserId, PermissionLedger.IsPersonScope(scope) ? Rider.PersonId : null, scope);
 
     /// <summary>The rider's profile PIN was confirmed: <c>context.System.person</c> reports level 400 from now on.</summary>
     public void ConfirmSpeaker() => _speakerLevel = PinConfirmedLevel;
@@ -119,8 +133,10 @@ internal sealed class SimulatedSession(SimulatedRider rider, string skillId, Uri
         }
 
         request["requestId"] = "amzn1.echo-api.request." + Guid.NewGuid().ToString("D");
-        request["timestamp"] = time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        request["timestamp"] = _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         request["locale"] = "en-US";
+        // Alexa puts the same user, consent token included, in the session and in context.System.
+        var user = User();
         var envelope = new JsonObject
         {
             ["version"] = "1.0",
@@ -130,28 +146,28 @@ internal sealed class SimulatedSession(SimulatedRider rider, string skillId, Uri
                 ["sessionId"] = SessionId,
                 ["application"] = new JsonObject { ["applicationId"] = SkillId },
                 ["attributes"] = new JsonObject(),
-                ["user"] = User(),
+                ["user"] = user.DeepClone(),
             },
-            ["context"] = Context(),
+            ["context"] = Context(user),
             ["request"] = request,
         };
         _started = true;
         return envelope;
     }
 
-    private JsonObject Context()
+    private JsonObject Context(JsonObject user)
     {
         var system = new JsonObject
         {
             ["application"] = new JsonObject { ["applicationId"] = SkillId },
-            ["user"] = User(),
+            ["user"] = user,
             ["device"] = new JsonObject
             {
                 ["deviceId"] = "amzn1.ask.device.simulated-echo",
                 ["supportedInterfaces"] = Rider.Geolocation ? new JsonObject { ["Geolocation"] = new JsonObject() } : new JsonObject(),
             },
-            ["apiEndpoint"] = apiEndpoint.GetLeftPart(UriPartial.Authority),
-            ["apiAccessToken"] = "simulated-api-access-token." + Opaque(),
+            ["apiEndpoint"] = _apiEndpoint.GetLeftPart(UriPartial.Authority),
+            ["apiAccessToken"] = SimulatedApiToken.For(UserId, Rider.PersonId),
         };
         if (Rider.PersonId is { } personId)
         {
@@ -167,7 +183,7 @@ internal sealed class SimulatedSession(SimulatedRider rider, string skillId, Uri
 
         var context = new JsonObject { ["System"] = system };
         // A device reports where it is only to a skill the rider let read it.
-        if (Rider.Geolocation && _granted.Contains(Domain.PermissionScopes.Geolocation))
+        if (Rider.Geolocation && IsGranted(Domain.PermissionScopes.Geolocation))
         {
             context["Geolocation"] = Geolocation();
         }
@@ -175,17 +191,17 @@ internal sealed class SimulatedSession(SimulatedRider rider, string skillId, Uri
         return context;
     }
 
+    /// <summary>
+    /// The scopes map reports the geolocation scope only; whether name, number and address are granted is for
+    /// the Customer Profile and Device Address APIs to say.
+    /// </summary>
     private JsonObject User()
     {
-        var scopes = new JsonObject();
-        foreach (var scope in _granted.Order(StringComparer.Ordinal))
-        {
-            scopes[scope] = new JsonObject { ["status"] = "GRANTED" };
-        }
-
+        var geolocation = IsGranted(Domain.PermissionScopes.Geolocation) ? "GRANTED" : "DENIED";
+        var scopes = new JsonObject { [Domain.PermissionScopes.Geolocation] = new JsonObject { ["status"] = geolocation } };
         var user = new JsonObject
         {
-            ["userId"] = _userId,
+            ["userId"] = UserId,
             ["permissions"] = new JsonObject { ["consentToken"] = "simulated-consent-token." + Opaque(), ["scopes"] = scopes },
         };
         if (Rider.Linked)
@@ -199,7 +215,7 @@ internal sealed class SimulatedSession(SimulatedRider rider, string skillId, Uri
     private JsonObject Geolocation() => new()
     {
         ["locationServices"] = new JsonObject { ["access"] = "ENABLED", ["status"] = "RUNNING" },
-        ["timestamp"] = time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+        ["timestamp"] = _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
         // Downtown Seattle by Pike Place Market, a short ride from most of the catalog's places.
         ["coordinate"] = new JsonObject { ["latitudeInDegrees"] = 47.6097, ["longitudeInDegrees"] = -122.3422, ["accuracyInMeters"] = 20 },
     };

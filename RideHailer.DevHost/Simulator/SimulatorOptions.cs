@@ -17,8 +17,14 @@ internal sealed record SimulatorOptions
     /// <summary>No recognised speaker.</summary>
     public bool NoPerson { get; init; }
 
-    /// <summary>Every data scope already granted.</summary>
+    /// <summary>Every data scope granted in the Alexa app before the run.</summary>
     public bool Granted { get; init; }
+
+    /// <summary>Every data scope granted by voice in an earlier session.</summary>
+    public bool GrantedEarlier { get; init; }
+
+    /// <summary>The recognised speaker has not linked their own account: only the account holder's link is sent.</summary>
+    public bool PersonUnlinked { get; init; }
 
     /// <summary>A stationary device: no geolocation, so the device address is the pickup.</summary>
     public bool NoGeolocation { get; init; }
@@ -40,5 +46,6 @@ internal sealed record SimulatorOptions
             Consent = Consent ?? scenario.Consent,
             Pin = Pin ?? scenario.Pin,
             Granted = Granted || scenario.Granted,
+            GrantedEarlier = GrantedEarlier || scenario.GrantedEarlier,
         };
 }

@@ -1,3 +1,5 @@
+using RideHailer.Domain.Places;
+
 namespace RideHailer.Domain.Flow;
 
 /// <summary>
@@ -21,15 +23,28 @@ internal sealed class ConsentPlan
     {
         // Name and mobile number belong to the speaker when one is recognised; location is the device's, so account-level only.
         var personal = string.IsNullOrEmpty(rider.PersonId) ? ConsentLevel.Account : ConsentLevel.Person;
-        var location = rider.SupportsGeolocation
-            ? Item(rider, settings.GeolocationScope, "current location", ConsentLevel.Account, rider.Pickup is not null)
-            : Item(rider, settings.AddressScope, "address", ConsentLevel.Account, rider.Pickup is not null);
         return new ConsentPlan(
         [
             Item(rider, settings.NameScope, "name", personal, !string.IsNullOrWhiteSpace(rider.GivenName)),
-            location,
+            Location(settings, rider),
             Item(rider, settings.MobileNumberScope, "mobile number", personal, !string.IsNullOrWhiteSpace(rider.MobileNumber)),
         ]);
+    }
+
+    /// <summary>
+    /// The pickup: the device's geolocation or its address, whichever the edge could read. When neither, a device
+    /// that reports its location is asked for that, unless it is already granted (location services off, say);
+    /// then, and on stationary devices, the address is asked for.
+    /// </summary>
+    private static ConsentItem Location(ConversationSettings settings, RiderFacts rider)
+    {
+        var geolocation = Item(rider, settings.GeolocationScope, "current location", ConsentLevel.Account,
+            rider.Pickup is { Source: PickupSource.Geolocation });
+        var address = Item(rider, settings.AddressScope, "address", ConsentLevel.Account,
+            rider.Pickup is { Source: PickupSource.DeviceAddress });
+        return geolocation.Available || address.Available ? (geolocation.Available ? geolocation : address)
+            : rider.SupportsGeolocation && !rider.CanRead(settings.GeolocationScope) ? geolocation
+            : address;
     }
 
     /// <summary>The spoken label of a scope this conversation asks for ("name", "current location", ...).</summary>

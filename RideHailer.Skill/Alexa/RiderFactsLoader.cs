@@ -9,9 +9,11 @@ using RideHailer.Skill.Workflow;
 namespace RideHailer.Skill.Alexa;
 
 /// <summary>
-/// Edge enrichment: turns what a request's credentials can read into plain rider facts for the
-/// conversation. The profile is read only when the turn can use it (a ride request, or a consent that was
-/// just accepted), and only for the scopes the rider has granted.
+/// Edge enrichment: turns what a request's credentials can read into plain rider facts for the conversation.
+/// Alexa's permissions map states only some scopes (the geolocation scope); for the rest the Customer Profile
+/// and Device Address APIs are the truth (200 granted, 403 not). So the profile is read, in parallel, whenever
+/// the turn can use it (a ride request, or a consent that was just accepted) for every scope the map does not
+/// say was denied: a rider who granted earlier, by voice or in the Alexa app, is quoted without being asked again.
 /// </summary>
 public sealed partial class RiderFactsLoader(
     CustomerProfileClient profile,
@@ -34,52 +36,77 @@ public sealed partial class RiderFactsLoader(
         var riderId = request.LinkedAccount is { } account
             ? await identity.ResolveRiderIdAsync(account, cancellationToken)
             : null;
-        var supportsGeolocation = system?.Device?.Supports(GeolocationInterface) == true;
+        var stated = StatedScopes(request, IsAcceptedConsent(turn));
         var facts = new RiderFacts
         {
             RiderId = riderId,
             PersonId = system?.Person?.PersonId,
-            SupportsGeolocation = supportsGeolocation,
-            GrantedScopes = GrantedScopes(request, turn, supportsGeolocation),
+            SupportsGeolocation = system?.Device?.Supports(GeolocationInterface) == true,
+            GrantedScopes = [.. stated.Where(scope => scope.Value == ScopeStatus.Granted).Select(scope => scope.Key)],
+            RefusedScopes = [.. stated.Where(scope => scope.Value == ScopeStatus.Denied).Select(scope => scope.Key)],
         };
 
-        var canUseProfile = riderId is not null && (IsAcceptedConsent(turn) || turn is RideRequested) &&
-                            RequiredScopes(supportsGeolocation).Any(facts.GrantedScopes.Contains);
-        return canUseProfile ? await ReadProfileAsync(request, facts, cancellationToken) : facts;
+        var canUseProfile = riderId is not null && (IsAcceptedConsent(turn) || turn is RideRequested);
+        return canUseProfile ? await ReadProfileAsync(request, facts, stated, cancellationToken) : facts;
     }
 
-    private async Task<RiderFacts> ReadProfileAsync(AlexaRequest request, RiderFacts facts, CancellationToken cancellationToken)
+    private async Task<RiderFacts> ReadProfileAsync(
+        AlexaRequest request, RiderFacts facts, Dictionary<string, ScopeStatus> stated, CancellationToken cancellationToken)
     {
+        bool MayRead(string scope) => stated[scope] != ScopeStatus.Denied;
+        var location = facts.SupportsGeolocation && MayRead(_settings.GeolocationScope) ? RequestLocation.Read(request) : null;
         var api = ApiFor(request);
         if (api is null)
         {
-            return facts;
+            return WithLocation(facts, location);
         }
 
         var person = facts.PersonId is not null;
-        bool Granted(string scope) => facts.GrantedScopes.Contains(scope);
-        var name = !Granted(_settings.NameScope) ? null
+        var name = !MayRead(_settings.NameScope) ? null
             : _settings.NameScope == PermissionScopes.FullName
                 ? profile.GetNameAsync(api, person, cancellationToken)
                 : profile.GetGivenNameAsync(api, person, cancellationToken);
-        var mobile = Granted(_settings.MobileNumberScope) ? profile.GetMobileNumberAsync(api, person, cancellationToken) : null;
-        var address = facts.SupportsGeolocation || !Granted(_settings.AddressScope) || request.System?.Device?.DeviceId is not { } deviceId
+        var mobile = MayRead(_settings.MobileNumberScope) ? profile.GetMobileNumberAsync(api, person, cancellationToken) : null;
+        // The freshest location is the request's own coordinate; the device address stands in when there is none.
+        var address = location is not null || !MayRead(_settings.AddressScope) || request.System?.Device?.DeviceId is not { } deviceId
             ? null
             : profile.GetAddressAsync(api, deviceId, cancellationToken);
         await Task.WhenAll(new Task?[] { name, mobile, address }.OfType<Task>());
 
-        var refused = new List<string>();
-        Refuse(refused, _settings.NameScope, name?.Result.Status);
-        Refuse(refused, _settings.MobileNumberScope, mobile?.Result.Status);
-        Refuse(refused, _settings.AddressScope, address?.Result.Status);
-        return facts with
+        var granted = new HashSet<string>(facts.GrantedScopes, StringComparer.Ordinal);
+        var refused = new HashSet<string>(facts.RefusedScopes, StringComparer.Ordinal);
+        void Learn(string scope, ProfileReadStatus? status)
         {
+            if (status is ProfileReadStatus.Read or ProfileReadStatus.Refused)
+            {
+                (status == ProfileReadStatus.Read ? granted : refused).Add(scope);
+                (status == ProfileReadStatus.Read ? refused : granted).Remove(scope);
+            }
+        }
+
+        Learn(_settings.NameScope, name?.Result.Status);
+        Learn(_settings.MobileNumberScope, mobile?.Result.Status);
+        Learn(_settings.AddressScope, address?.Result.Status);
+        var read = facts with
+        {
+            GrantedScopes = [.. granted],
+            RefusedScopes = [.. refused],
             GivenName = name?.Result.Value,
             MobileNumber = mobile?.Result.Value?.ToString() is { Length: > 0 } number ? number : null,
-            Pickup = facts.SupportsGeolocation ? GeolocationPickup(request) : AddressPickup(address?.Result.Value),
-            RefusedScopes = refused,
+            Pickup = AddressPickup(address?.Result.Value),
         };
+        return WithLocation(read, location);
     }
+
+    /// <summary>A usable coordinate in the request is the pickup, and proof the geolocation scope is granted.</summary>
+    private RiderFacts WithLocation(RiderFacts facts, GeoPoint? location) => location is not { } point
+        ? facts
+        : facts with
+        {
+            Pickup = Pickup.AtGeolocation(point),
+            GrantedScopes = [.. facts.GrantedScopes.Union([_settings.GeolocationScope], StringComparer.Ordinal)],
+            RefusedScopes = [.. facts.RefusedScopes.Where(scope => scope != _settings.GeolocationScope)],
+        };
 
     /// <summary>The request's apiEndpoint, only if it is one the skill may send the rider's token to.</summary>
     private AlexaApi? ApiFor(AlexaRequest request)
@@ -102,36 +129,26 @@ public sealed partial class RiderFactsLoader(
         return new AlexaApi(allowed, token);
     }
 
-    private IReadOnlyList<string> GrantedScopes(AlexaRequest request, Turn turn, bool supportsGeolocation)
+    /// <summary>What the request's permissions map says of each scope the ride needs.</summary>
+    private Dictionary<string, ScopeStatus> StatedScopes(AlexaRequest request, bool consentAccepted)
     {
-        var granted = (request.System?.User?.Permissions?.Scopes ?? [])
-            .Where(scope => scope.Value.IsGranted)
-            .Select(scope => scope.Key);
-        // An accepted consent may not show in this request's permissions yet; the Profile API still says
-        // no (403) for anything that was not really granted.
-        return IsAcceptedConsent(turn)
-            ? [.. granted.Union(RequiredScopes(supportsGeolocation), StringComparer.Ordinal)]
-            : [.. granted];
+        var permissions = request.System?.User?.Permissions ?? request.Envelope.Session?.User?.Permissions;
+        string[] scopes = [_settings.NameScope, _settings.MobileNumberScope, _settings.GeolocationScope, _settings.AddressScope];
+        return scopes.Distinct(StringComparer.Ordinal).ToDictionary(
+            scope => scope,
+            scope => permissions?.StatusOf(scope) switch
+            {
+                // Consent was accepted a moment ago; this request's map may not show it yet, and the API still
+                // says no (403) to anything that was not really granted.
+                ScopeStatus.Denied when consentAccepted => ScopeStatus.Unknown,
+                { } status => status,
+                null => ScopeStatus.Unknown,
+            },
+            StringComparer.Ordinal);
     }
-
-    private string[] RequiredScopes(bool supportsGeolocation) =>
-        [_settings.NameScope, _settings.MobileNumberScope, supportsGeolocation ? _settings.GeolocationScope : _settings.AddressScope];
 
     private static bool IsAcceptedConsent(Turn turn) =>
         turn is ConsentResolved { Code: "200", Status: "ACCEPTED" };
-
-    private static void Refuse(List<string> refused, string scope, ProfileReadStatus? status)
-    {
-        if (status == ProfileReadStatus.Refused)
-        {
-            refused.Add(scope);
-        }
-    }
-
-    private static Pickup? GeolocationPickup(AlexaRequest request) =>
-        request.Envelope.Context?.Geolocation?.Coordinate is { } coordinate
-            ? Pickup.AtGeolocation(new GeoPoint(coordinate.LatitudeInDegrees, coordinate.LongitudeInDegrees))
-            : null;
 
     private static Pickup? AddressPickup(DeviceAddress? address) =>
         address is { OneLine.Length: > 0 } ? Pickup.AtAddress(address.OneLine, address.City) : null;

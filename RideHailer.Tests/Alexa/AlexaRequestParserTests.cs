@@ -77,10 +77,11 @@ public sealed class AlexaRequestParserTests
         Assert.False(request.Envelope.Session!.New);
         Assert.Equal("amzn1.echo-api.session.1", request.SessionId);
         Assert.Equal("linked-token", request.UserAccessToken);
-        var scopes = request.System!.User!.Permissions!.Scopes!;
-        Assert.True(scopes["alexa::profile:given_name:read"].IsGranted);
-        Assert.False(scopes["alexa::profile:mobile_number:read"].IsGranted);
-        Assert.Equal("consent-token", request.System.User.Permissions.ConsentToken);
+        var permissions = request.System!.User!.Permissions!;
+        Assert.Equal(ScopeStatus.Granted, permissions.StatusOf("alexa::profile:given_name:read"));
+        Assert.Equal(ScopeStatus.Denied, permissions.StatusOf("alexa::profile:mobile_number:read"));
+        Assert.Equal(ScopeStatus.Unknown, permissions.StatusOf("alexa::devices:all:address:full:read"));
+        Assert.Equal("consent-token", permissions.ConsentToken);
         Assert.True(request.System.Device!.Supports("Geolocation"));
         Assert.Equal("https://api.amazonalexa.com", request.System.ApiEndpoint);
         Assert.Equal("api-token", request.System.ApiAccessToken);

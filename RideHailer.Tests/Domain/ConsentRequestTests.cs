@@ -116,9 +116,37 @@ public sealed class ConsentRequestTests
     }
 
     [Fact]
-    public void GrantedButPickupNotLoaded_AsksForLocation()
+    public void GeolocationGrantedButNoLocationReported_AsksForTheAddressNotGeolocationAgain()
     {
         var session = new SessionDriver(rider: Riders.FullyGranted() with { Pickup = null });
+
+        var reply = session.Send(new RideRequested("the space needle", null)).Reply!;
+
+        Assert.Equal([PermissionScopes.FullAddress], Assert.IsType<ConsentConnection>(reply.Connection).Scopes.Select(s => s.Scope));
+        Assert.Equal("Sure. I need access to your address so that I can find a ride for you.", reply.Speech.ToPlainText());
+    }
+
+    [Fact]
+    public void GeolocationNotGrantedButTheAddressRead_QuotesFromTheAddress()
+    {
+        var rider = Riders.FullyGranted() with
+        {
+            GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.MobileNumber, PermissionScopes.FullAddress],
+            Pickup = Pickup.AtAddress("400 Broad St, Seattle, WA 98109", "Seattle"),
+        };
+        var session = new SessionDriver(rider: rider);
+
+        var decision = session.Send(new RideRequested("the space needle", null));
+
+        Assert.Null(decision.Reply?.Connection);
+        Assert.Equal(PickupSource.DeviceAddress, Assert.IsType<QuoteRide>(Assert.Single(decision.Commands)).Pickup.Source);
+    }
+
+    [Fact]
+    public void GeolocationDeniedAndNoAddress_AsksForTheCurrentLocation()
+    {
+        var rider = Riders.FullyGranted() with { Pickup = null, GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.MobileNumber] };
+        var session = new SessionDriver(rider: rider);
 
         var connection = Assert.IsType<ConsentConnection>(session.Send(new RideRequested("the space needle", null)).Reply!.Connection);
 

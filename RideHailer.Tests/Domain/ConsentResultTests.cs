@@ -101,10 +101,10 @@ public sealed class ConsentResultTests
     }
 
     [Fact]
-    public void Accepted_ButPickupMissing_SendsCardForLocationAndEnds()
+    public void Accepted_ButNoLocationReported_SendsCardForLocationAndEnds()
     {
         var session = AwaitingConsent();
-        session.Rider = Riders.FullyGranted() with { Pickup = null };
+        session.Rider = Riders.FullyGranted() with { Pickup = null, GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.MobileNumber] };
 
         var decision = session.ResumeConsent("200", "ACCEPTED");
 

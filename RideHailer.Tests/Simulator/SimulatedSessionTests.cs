@@ -25,62 +25,102 @@ public sealed class SimulatedSessionTests
     }
 
     [Fact]
-    public void DefaultRider_IsLinkedRecognisedAtLevel300_WithGeolocationButNothingGranted()
+    public void DefaultRider_IsLinkedRecognisedWithTheirOwnLinkAtLevel300_WithGeolocationButNothingGranted()
     {
         var request = Open(new SimulatedRider()).Launch();
 
         var system = request["context"]!["System"]!;
         Assert.NotNull(system["user"]!["accessToken"]);
-        Assert.Empty(system["user"]!["permissions"]!["scopes"]!.AsObject());
+        Assert.NotNull(system["person"]!["accessToken"]);
+        var scope = Assert.Single(system["user"]!["permissions"]!["scopes"]!.AsObject());
+        Assert.Equal(PermissionScopes.Geolocation, scope.Key);
+        Assert.Equal("DENIED", (string?)scope.Value!["status"]);
         Assert.Equal(300, (int)system["person"]!["authenticationConfidenceLevel"]!["level"]!);
         Assert.NotNull(system["device"]!["supportedInterfaces"]!["Geolocation"]);
         Assert.Null(request["context"]!["Geolocation"]);
     }
 
     [Fact]
-    public void AcceptedConsentAndConfirmedPin_ShowInTheRestOfTheSession_ButNotTheNext()
+    public void SessionAndContext_CarryTheSameUserAndConsentToken()
+    {
+        var request = Open(new SimulatedRider()).Launch();
+
+        Assert.True(JsonNode.DeepEquals(request["session"]!["user"], request["context"]!["System"]!["user"]));
+        Assert.NotNull((string?)request["session"]!["user"]!["permissions"]!["consentToken"]);
+    }
+
+    [Fact]
+    public void ApiAccessToken_TellsTheLocalApisWhoseRequestItCameWith()
     {
         var session = Open(new SimulatedRider());
 
-        session.Grant([PermissionScopes.GivenName, PermissionScopes.Geolocation]);
+        var token = (string)session.Launch()["context"]!["System"]!["apiAccessToken"]!;
+
+        Assert.True(SimulatedApiToken.TryRead(token, out var userId, out var personId));
+        Assert.Equal(session.UserId, userId);
+        Assert.Equal(SimulatedRider.SimulatedPersonId, personId);
+    }
+
+    [Fact]
+    public void AcceptedConsent_ShowsOnlyAsTheGeolocationScopeAndTheLocation_AndOutlastsTheSession()
+    {
+        var session = Open(new SimulatedRider());
+
+        session.Grant([(PermissionScopes.GivenName, PermissionLedger.PersonLevel), (PermissionScopes.Geolocation, PermissionLedger.AccountLevel)]);
         session.ConfirmSpeaker();
         var resumed = session.Resumed(new JsonObject());
 
-        Assert.Equal("GRANTED", (string?)resumed["context"]!["System"]!["user"]!["permissions"]!["scopes"]![PermissionScopes.Geolocation]!["status"]);
-        Assert.Equal("GRANTED", (string?)resumed["session"]!["user"]!["permissions"]!["scopes"]![PermissionScopes.GivenName]!["status"]);
+        var scopes = resumed["context"]!["System"]!["user"]!["permissions"]!["scopes"]!.AsObject();
+        Assert.Equal("GRANTED", (string?)Assert.Single(scopes).Value!["status"]);
+        Assert.True(session.IsGranted(PermissionScopes.GivenName));
+        Assert.False(session.IsGranted(PermissionScopes.MobileNumber));
         Assert.Equal(400, (int)resumed["context"]!["System"]!["person"]!["authenticationConfidenceLevel"]!["level"]!);
         Assert.Equal("RUNNING", (string?)resumed["context"]!["Geolocation"]!["locationServices"]!["status"]);
+        Assert.Equal((string?)resumed["request"]!["timestamp"], ((string?)resumed["context"]!["Geolocation"]!["timestamp"])![..19] + "Z");
 
         session.Open();
         var next = session.Launch();
-        Assert.Empty(next["context"]!["System"]!["user"]!["permissions"]!["scopes"]!.AsObject());
+        Assert.Equal("GRANTED", (string?)next["context"]!["System"]!["user"]!["permissions"]!["scopes"]![PermissionScopes.Geolocation]!["status"]);
+        Assert.True(session.IsGranted(PermissionScopes.GivenName));
         Assert.Equal(300, (int)next["context"]!["System"]!["person"]!["authenticationConfidenceLevel"]!["level"]!);
     }
 
     [Fact]
-    public void FlaggedRider_IsUnlinkedUnrecognisedStationaryAndFullyGranted()
+    public void FlaggedRider_IsUnlinkedUnrecognisedStationaryAndGrantedInTheApp()
     {
         var rider = SimulatedRider.From(new SimulatorOptions { Unlinked = true, NoPerson = true, NoGeolocation = true, Granted = true });
 
-        var request = Open(rider).Launch();
+        var session = Open(rider);
+        var request = session.Launch();
 
         var system = request["context"]!["System"]!;
         Assert.Null(system["user"]!["accessToken"]);
         Assert.Null(system["person"]);
         Assert.Empty(system["device"]!["supportedInterfaces"]!.AsObject());
         Assert.Null(request["context"]!["Geolocation"]);
-        Assert.Equal(
-            SimulatedRider.AllDataScopes.Order(),
-            system["user"]!["permissions"]!["scopes"]!.AsObject().Select(scope => scope.Key).Order());
+        Assert.Equal([PermissionScopes.Geolocation], system["user"]!["permissions"]!["scopes"]!.AsObject().Select(scope => scope.Key));
+        Assert.All(SimulatedRider.AllDataScopes, scope => Assert.True(session.IsGranted(scope), scope));
+    }
+
+    [Fact]
+    public void SpeakerWithoutTheirOwnLink_SendsOnlyTheAccountHoldersToken()
+    {
+        var rider = SimulatedRider.From(new SimulatorOptions { PersonUnlinked = true });
+
+        var system = Open(rider).Launch()["context"]!["System"]!;
+
+        Assert.NotNull(system["user"]!["accessToken"]);
+        Assert.Equal(SimulatedRider.SimulatedPersonId, (string?)system["person"]!["personId"]);
+        Assert.Null(system["person"]!["accessToken"]);
     }
 
     [Fact]
     public void NoOpenSession_RefusesToBuildARequest() =>
-        Assert.Throws<InvalidOperationException>(() => new SimulatedSession(new SimulatedRider(), "skill", AlexaApi, TimeProvider.System).Launch());
+        Assert.Throws<InvalidOperationException>(() => new SimulatedSession(new SimulatedRider(), "skill", AlexaApi, new PermissionLedger(), TimeProvider.System).Launch());
 
     private static SimulatedSession Open(SimulatedRider rider)
     {
-        var session = new SimulatedSession(rider, "amzn1.ask.skill.test", AlexaApi, TimeProvider.System);
+        var session = new SimulatedSession(rider, "amzn1.ask.skill.test", AlexaApi, new PermissionLedger(), TimeProvider.System);
         session.Open();
         return session;
     }

@@ -138,7 +138,7 @@ public sealed class UtteranceResolverTests
 
     private static SimulatedSession NewSession()
     {
-        var session = new SimulatedSession(new SimulatedRider(), "amzn1.ask.skill.test", new Uri("http://127.0.0.1:5000"), TimeProvider.System);
+        var session = new SimulatedSession(new SimulatedRider(), "amzn1.ask.skill.test", new Uri("http://127.0.0.1:5000"), new PermissionLedger(), TimeProvider.System);
         session.Open();
         return session;
     }

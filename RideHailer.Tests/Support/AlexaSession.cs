@@ -1,17 +1,32 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using RideHailer.DevHost.Simulator;
+using RideHailer.Domain;
 
 namespace RideHailer.Tests.Support;
 
 /// <summary>
 /// Plays Alexa's side of one session against the skill: builds each request of the session as Alexa
 /// would (same session id, the rider's context, a fresh request id), and echoes the token of the last
-/// StartConnection in the SessionResumedRequest that follows it.
+/// StartConnection in the SessionResumedRequest that follows it. What the rider granted is kept where Alexa
+/// keeps it, in the local Alexa API's ledger: an accepted consent grants what it asked for, for this session
+/// and the rider's later ones, and requests show only the geolocation scope's status.
 /// </summary>
-internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiEndpoint, RiderSetup? rider = null)
+internal sealed class AlexaSession
 {
+    public AlexaSession(Func<JsonNode, Task<JsonNode>> post, LocalAlexaApi api, RiderSetup? rider = null)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        (Post, _api, Rider) = (post, api, rider ?? RiderSetup.Default);
+        _api.Permissions.GrantByVoice(Rider.UserId, Rider.PersonId, Rider.GrantedScopes);
+    }
+
+    private readonly LocalAlexaApi _api;
+
+    private IReadOnlyList<(string Scope, string ConsentLevel)> _askedScopes = [];
+
     /// <summary>Where requests go; a restart test points it at the new host.</summary>
-    public Func<JsonNode, Task<JsonNode>> Post { get; set; } = post;
+    public Func<JsonNode, Task<JsonNode>> Post { get; set; }
 
     public const string ApiAccessToken = "api-access-token-secret";
     public const string LinkedAccountToken = "linked-account-token-secret";
@@ -22,7 +37,7 @@ internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiE
 
     public string SessionId { get; } = "amzn1.echo-api.session." + Guid.NewGuid().ToString("N");
 
-    public RiderSetup Rider { get; set; } = rider ?? RiderSetup.Default;
+    public RiderSetup Rider { get; set; }
 
     public string? LastToken { get; private set; }
 
@@ -67,9 +82,19 @@ internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiE
 
     public Task<JsonNode> NoAsync() => IntentAsync("AMAZON.NoIntent");
 
-    /// <summary>The consent connection's result; <paramref name="status"/> null leaves cause.result out (as with 204).</summary>
-    public Task<JsonNode> ConsentResultAsync(string code, string? status, string? token = null) =>
-        ResumeAsync(code, status is null ? null : new JsonObject { ["status"] = status }, token, locationShared: status == "ACCEPTED");
+    /// <summary>
+    /// The consent connection's result; <paramref name="status"/> null leaves cause.result out (as with 204).
+    /// ACCEPTED grants, as Alexa does, the scopes the last consent connection asked for.
+    /// </summary>
+    public Task<JsonNode> ConsentResultAsync(string code, string? status, string? token = null)
+    {
+        if (code == "200" && status == "ACCEPTED")
+        {
+            _api.Permissions.Grant(Rider.UserId, Rider.PersonId, _askedScopes);
+        }
+
+        return ResumeAsync(code, status is null ? null : new JsonObject { ["status"] = status }, token);
+    }
 
     /// <summary>The PIN connection's result, with context.System.person at <paramref name="level"/> (null: no person).</summary>
     public Task<JsonNode> PinResultAsync(string code, string? status, string? reason = null, int? level = 400, string? token = null)
@@ -89,23 +114,31 @@ internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiE
     /// <summary>Sends <see cref="LastRequest"/> again, unchanged (same request id), as Alexa does when it retries.</summary>
     public Task<JsonNode> RepeatLastAsync() => Post(LastRequest!.DeepClone());
 
-    public async Task<JsonNode> SendAsync(JsonObject request, int? personLevel = null, bool locationShared = false)
+    public async Task<JsonNode> SendAsync(JsonObject request, int? personLevel = null)
     {
         request["requestId"] = "amzn1.echo-api.request." + Guid.NewGuid().ToString("N");
         request["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         request["locale"] = "en-US";
-        LastRequest = Envelope(request, personLevel, locationShared);
+        LastRequest = Envelope(request, personLevel);
         _started = true;
         var response = await Post(LastRequest.DeepClone());
-        if (response["response"]?["directives"]?[0]?["token"] is { } token)
+        if (response["response"]?["directives"]?[0] is { } directive && directive["token"] is { } token)
         {
             LastToken = (string?)token;
+            if (directive["input"]?["permissionScopes"] is JsonArray scopes)
+            {
+                _askedScopes = [.. scopes.Select(scope => ((string)scope!["permissionScope"]!, (string)scope["consentLevel"]!))];
+            }
         }
 
         return response;
     }
 
-    private Task<JsonNode> ResumeAsync(string code, JsonObject? result, string? token, int? personLevel = null, bool locationShared = false)
+    /// <summary>Whether Alexa's ledger holds <paramref name="scope"/> for this rider, at the level the skill reads it.</summary>
+    public bool IsGranted(string scope) =>
+        _api.Permissions.IsGranted(Rider.UserId, PermissionLedger.IsPersonScope(scope) ? Rider.PersonId : null, scope);
+
+    private Task<JsonNode> ResumeAsync(string code, JsonObject? result, string? token, int? personLevel = null)
     {
         var cause = new JsonObject
         {
@@ -118,22 +151,23 @@ internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiE
             cause["result"] = result;
         }
 
-        return SendAsync(new JsonObject { ["type"] = "SessionResumedRequest", ["cause"] = cause }, personLevel, locationShared);
+        return SendAsync(new JsonObject { ["type"] = "SessionResumedRequest", ["cause"] = cause }, personLevel);
     }
 
-    private JsonObject Envelope(JsonObject request, int? personLevel, bool locationShared)
+    private JsonObject Envelope(JsonObject request, int? personLevel)
     {
-        var user = new JsonObject { ["userId"] = "amzn1.ask.account.jane" };
+        var user = new JsonObject { ["userId"] = Rider.UserId };
         if (Rider.Linked)
         {
             user["accessToken"] = LinkedAccountToken;
         }
 
-        var scopes = new JsonObject();
-        foreach (var scope in Rider.GrantedScopes)
+        // Like Alexa: the map states the geolocation scope only; the APIs answer for the others.
+        var geolocationGranted = IsGranted(PermissionScopes.Geolocation);
+        var scopes = new JsonObject
         {
-            scopes[scope] = new JsonObject { ["status"] = "GRANTED" };
-        }
+            [PermissionScopes.Geolocation] = new JsonObject { ["status"] = geolocationGranted ? "GRANTED" : "DENIED" },
+        };
 
         user["permissions"] = new JsonObject { ["consentToken"] = ConsentToken, ["scopes"] = scopes };
         var system = new JsonObject
@@ -145,8 +179,8 @@ internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiE
                 ["deviceId"] = "amzn1.ask.device.kitchen",
                 ["supportedInterfaces"] = Rider.Geolocation ? new JsonObject { ["Geolocation"] = new JsonObject() } : new JsonObject(),
             },
-            ["apiEndpoint"] = apiEndpoint.ToString().TrimEnd('/'),
-            ["apiAccessToken"] = ApiAccessToken,
+            ["apiEndpoint"] = _api.Endpoint.ToString().TrimEnd('/'),
+            ["apiAccessToken"] = SimulatedApiToken.For(Rider.UserId, Rider.PersonId, ApiAccessToken),
         };
         if (Rider.PersonId is not null)
         {
@@ -161,12 +195,15 @@ internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiE
         }
 
         var context = new JsonObject { ["System"] = system };
-        if (Rider.Geolocation && (locationShared || Rider.GrantedScopes.Contains(RideHailer.Domain.PermissionScopes.Geolocation)))
+        // A device reports where it is, as of the request, only to a skill the rider let read it.
+        if (Rider.Geolocation && geolocationGranted)
         {
-            context["Geolocation"] = JsonNode.Parse("""
-                {"locationServices":{"access":"ENABLED","status":"RUNNING"},"timestamp":"2026-11-25T12:00:00Z",
-                 "coordinate":{"latitudeInDegrees":47.6097,"longitudeInDegrees":-122.3422,"accuracyInMeters":20}}
-                """);
+            context["Geolocation"] = new JsonObject
+            {
+                ["locationServices"] = new JsonObject { ["access"] = "ENABLED", ["status"] = "RUNNING" },
+                ["timestamp"] = request["timestamp"]!.DeepClone(),
+                ["coordinate"] = new JsonObject { ["latitudeInDegrees"] = 47.6097, ["longitudeInDegrees"] = -122.3422, ["accuracyInMeters"] = 20 },
+            };
         }
 
         return new JsonObject

@@ -5,6 +5,9 @@ namespace RideHailer.Tests.Support;
 /// <summary>Who is talking to the skill, and from which device: what Alexa puts in context.System.</summary>
 internal sealed record RiderSetup
 {
+    /// <summary>The Alexa account (user id); riders on one account share its account-level grants.</summary>
+    public string UserId { get; init; } = "amzn1.ask.account.jane";
+
     /// <summary>The account holder linked a Ride Hailer account (user.accessToken).</summary>
     public bool Linked { get; init; } = true;
 
@@ -16,6 +19,7 @@ internal sealed record RiderSetup
 
     public bool Geolocation { get; init; } = true;
 
+    /// <summary>Scopes the rider granted by voice in an earlier session (Alexa still holds them).</summary>
     public IReadOnlyList<string> GrantedScopes { get; init; } = [];
 
     public static RiderSetup Default { get; } = new();

@@ -77,7 +77,7 @@ internal sealed class SkillHarness : IAsyncDisposable
         return new SkillHarness(app, api, backend, hub, recorder);
     }
 
-    public AlexaSession NewSession(RiderSetup? rider = null) => new(_app.PostAsync, Api.Endpoint, rider);
+    public AlexaSession NewSession(RiderSetup? rider = null) => new(_app.PostAsync, Api, rider);
 
     /// <summary>A new session, one-shot with every scope granted, up to the PIN connection.</summary>
     public async Task<AlexaSession> AtThePinAsync()

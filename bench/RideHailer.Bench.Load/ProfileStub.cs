@@ -11,10 +11,14 @@ namespace RideHailer.Bench.Load;
 
 /// <summary>
 /// Alexa's Customer Profile API on a loopback port, for the sample rider the seed conversation plays: the
-/// consent ACCEPTED turn reads the speaker's given name and mobile number here, on every host measured.
+/// destination turn finds here that nothing is granted yet (403), the consent ACCEPTED turn reads the speaker's
+/// given name and mobile number, on every host measured.
 /// </summary>
 internal sealed class ProfileStub : IAsyncDisposable
 {
+    /// <summary>The API token of a request that follows an accepted consent; any other token is refused (403).</summary>
+    public const string GrantedToken = "api-access-token-bench-granted";
+
     private readonly WebApplication _app;
 
     private ProfileStub(WebApplication app) => _app = app;
@@ -45,9 +49,16 @@ internal sealed class ProfileStub : IAsyncDisposable
         _app.Use(async (context, next) =>
         {
             // Like Alexa: no bearer token, no profile.
-            if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+            var authorization = context.Request.Headers.Authorization.ToString();
+            if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            if (authorization != "Bearer " + GrantedToken)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
             }
 

@@ -70,7 +70,7 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
     private async Task<(JsonNode? Answer, double Milliseconds, string? Failure)> SendAsync(
         JsonObject request, TurnKind kind, CancellationToken cancellationToken)
     {
-        var body = Envelope(request, personLevel: kind == TurnKind.PinResume ? 400 : 300, locationShared: kind >= TurnKind.ConsentResume);
+        var body = Envelope(request, personLevel: kind == TurnKind.PinResume ? 400 : 300, granted: kind >= TurnKind.ConsentResume);
         _started = true;
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -174,7 +174,11 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
         return string.IsNullOrEmpty(_token) ? "the StartConnection has no token" : null;
     }
 
-    private byte[] Envelope(JsonObject request, int personLevel, bool locationShared)
+    /// <summary>
+    /// As Alexa sends it: the scopes map states the geolocation scope only, and the API token is what the
+    /// profile stub answers by (403 until the consent is accepted, as the Customer Profile API does).
+    /// </summary>
+    private byte[] Envelope(JsonObject request, int personLevel, bool granted)
     {
         request["requestId"] = "amzn1.echo-api.request." + Guid.NewGuid().ToString("N");
         request["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -183,7 +187,14 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
         {
             ["userId"] = _userId,
             ["accessToken"] = "linked-account-token-bench",
-            ["permissions"] = new JsonObject { ["consentToken"] = "consent-token-bench", ["scopes"] = new JsonObject() },
+            ["permissions"] = new JsonObject
+            {
+                ["consentToken"] = "consent-token-bench",
+                ["scopes"] = new JsonObject
+                {
+                    ["alexa::devices:all:geolocation:read"] = new JsonObject { ["status"] = granted ? "GRANTED" : "DENIED" },
+                },
+            },
         };
         var context = new JsonObject
         {
@@ -203,15 +214,17 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
                     ["supportedInterfaces"] = new JsonObject { ["Geolocation"] = new JsonObject() },
                 },
                 ["apiEndpoint"] = apiEndpoint.ToString().TrimEnd('/'),
-                ["apiAccessToken"] = "api-access-token-bench",
+                ["apiAccessToken"] = granted ? ProfileStub.GrantedToken : "api-access-token-bench",
             },
         };
-        if (locationShared)
+        if (granted)
         {
-            context["Geolocation"] = JsonNode.Parse("""
-                {"locationServices":{"access":"ENABLED","status":"RUNNING"},"timestamp":"2026-11-25T12:00:00Z",
-                 "coordinate":{"latitudeInDegrees":47.6097,"longitudeInDegrees":-122.3422,"accuracyInMeters":20}}
-                """);
+            context["Geolocation"] = new JsonObject
+            {
+                ["locationServices"] = new JsonObject { ["access"] = "ENABLED", ["status"] = "RUNNING" },
+                ["timestamp"] = request["timestamp"]!.DeepClone(),
+                ["coordinate"] = new JsonObject { ["latitudeInDegrees"] = 47.6097, ["longitudeInDegrees"] = -122.3422, ["accuracyInMeters"] = 20 },
+            };
         }
 
         var envelope = new JsonObject

@@ -24,13 +24,20 @@ public sealed record AlexaApplication(string? ApplicationId);
 
 public sealed record AlexaUser(string? UserId, string? AccessToken, AlexaPermissions? Permissions);
 
-public sealed record AlexaPermissions(string? ConsentToken, Dictionary<string, ScopeGrant>? Scopes);
-
-public sealed record ScopeGrant(string? Status)
+/// <summary>
+/// <c>user.permissions</c>. Alexa reports only some scopes in <c>scopes</c> (the geolocation scope); the map is
+/// kept raw and read tolerantly, so a status Alexa adds later, a null or a malformed entry means "unknown".
+/// </summary>
+public sealed record AlexaPermissions(string? ConsentToken, JsonElement Scopes)
 {
-    public const string Granted = "GRANTED";
-
-    public bool IsGranted => string.Equals(Status, Granted, StringComparison.Ordinal);
+    public ScopeStatus StatusOf(string scope) =>
+        Scopes.ValueKind == JsonValueKind.Object &&
+        Scopes.TryGetProperty(scope, out var grant) && grant.ValueKind == JsonValueKind.Object &&
+        grant.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
+            ? status.ValueEquals("GRANTED"u8) ? ScopeStatus.Granted
+            : status.ValueEquals("DENIED"u8) ? ScopeStatus.Denied
+            : ScopeStatus.Unknown
+            : ScopeStatus.Unknown;
 }
 
 public sealed record AlexaContext(
