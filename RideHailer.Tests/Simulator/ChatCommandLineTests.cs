@@ -11,12 +11,13 @@ public sealed class ChatCommandLineTests
     {
         var options = Parse(
             "--consent", "redirect-to-app", "--pin", "not-setup", "--unlinked", "--no-person", "--granted",
-            "--no-geolocation", "--pin-policy", "Optional", "--json", "--scenario", "consent-denied");
+            "--granted-earlier", "--person-unlinked", "--no-geolocation", "--pin-policy", "Optional", "--json", "--scenario", "consent-denied");
 
         Assert.NotNull(options);
         Assert.Equal(ConsentAnswer.RedirectToApp, options.Consent);
         Assert.Equal(PinAnswer.NotSetup, options.Pin);
         Assert.True(options.Unlinked && options.NoPerson && options.Granted && options.NoGeolocation && options.Json);
+        Assert.True(options.GrantedEarlier && options.PersonUnlinked);
         Assert.Equal(PinPolicy.Optional, options.PinPolicy);
         Assert.Equal("consent-denied", options.Scenario?.Name);
     }

@@ -72,6 +72,53 @@ public sealed class SimulatorConversationTests
         Assert.Empty(simulator.Bookings);
     }
 
+    [Fact]
+    public async Task ConsentGivenInOneSession_IsNotAskedForInTheNext()
+    {
+        var options = new SimulatorOptions { Consent = ConsentAnswer.Accepted, Pin = PinAnswer.Achieved };
+        await using var simulator = await SimulatorHarness.StartAsync(options);
+
+        var (transcript, outcome) = await simulator.ChatAsync(
+            options, "open ride hailer", "the space needle", "no", "open ride hailer", "the space needle", "yes");
+
+        var second = transcript[transcript.LastIndexOf("You: open ride hailer", StringComparison.Ordinal)..];
+        Assert.Single(AllIndexesOf(transcript, ConsentQuestion));
+        AssertInOrder(second, "You: the space needle", "Alexa: A ride to the Space Needle from your current location will cost ", "Alexa: Great.");
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Single(simulator.Bookings);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GrantedEarlier_QuotesWithoutConsent(bool noGeolocation)
+    {
+        var options = new SimulatorOptions { GrantedEarlier = true, NoGeolocation = noGeolocation, Pin = PinAnswer.Achieved };
+        await using var simulator = await SimulatorHarness.StartAsync(options);
+
+        var (transcript, _) = await simulator.ChatAsync(options, "open ride hailer", "the space needle", "yes");
+
+        Assert.DoesNotContain(ConsentQuestion, transcript, StringComparison.Ordinal);
+        Assert.Contains(
+            noGeolocation ? "Alexa: A ride to the Space Needle from your address" : "Alexa: A ride to the Space Needle from your current location",
+            transcript,
+            StringComparison.Ordinal);
+        Assert.Contains("data scopes granted by voice earlier", transcript, StringComparison.Ordinal);
+        Assert.Single(simulator.Bookings);
+    }
+
+    [Fact]
+    public async Task SpeakerWithoutTheirOwnLink_IsSaidSoAndStillBooksOnTheAccountsLink()
+    {
+        var options = new SimulatorOptions { Granted = true, PersonUnlinked = true, Pin = PinAnswer.Achieved };
+        await using var simulator = await SimulatorHarness.StartAsync(options);
+
+        var (transcript, _) = await simulator.ChatAsync(options, "open ride hailer", "the space needle", "yes");
+
+        Assert.Contains("recognised speaker without their own link", transcript, StringComparison.Ordinal);
+        Assert.Single(simulator.Bookings);
+    }
+
     [Theory]
     [InlineData("achieved", PinPolicy.Mandatory)]
     [InlineData("not-enabled", PinPolicy.Optional)]
@@ -138,6 +185,7 @@ public sealed class SimulatorConversationTests
     [InlineData("consent-denied", 0, "200 DENIED")]
     [InlineData("consent-not-answered", 0, "200 NOT_ANSWERED")]
     [InlineData("pin-confirmation", 1, "200 ACHIEVED")]
+    [InlineData("returning-rider", 1, "200 ACHIEVED")]
     public async Task Scenario_RunsItsScriptAndPrintsTheTranscript(string name, int bookings, string resumed)
     {
         var options = new SimulatorOptions { Scenario = Scenario.Find(name) };
@@ -250,5 +298,16 @@ public sealed class SimulatorConversationTests
             Assert.True(found >= 0, $"Expected \"{fragment}\" after position {position} in:{Environment.NewLine}{transcript}");
             position = found + fragment.Length;
         }
+    }
+
+    private static List<int> AllIndexesOf(string text, string value)
+    {
+        var found = new List<int>();
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+        {
+            found.Add(at);
+        }
+
+        return found;
     }
 }

@@ -201,7 +201,8 @@ internal sealed class AlexaSession
             context["Geolocation"] = new JsonObject
             {
                 ["locationServices"] = new JsonObject { ["access"] = "ENABLED", ["status"] = "RUNNING" },
-                ["timestamp"] = request["timestamp"]!.DeepClone(),
+                ["timestamp"] = (DateTimeOffset.Parse((string)request["timestamp"]!, CultureInfo.InvariantCulture) - Rider.LocationAge)
+                    .ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 ["coordinate"] = new JsonObject { ["latitudeInDegrees"] = 47.6097, ["longitudeInDegrees"] = -122.3422, ["accuracyInMeters"] = 20 },
             };
         }

@@ -19,6 +19,10 @@ public abstract class BackendUnderTest
     /// <summary>The bookings as the store holds them, counted where they are kept.</summary>
     internal abstract Task<IReadOnlyList<Booking>> BookingsAsync(string hub, IBookingStore store);
 
+    /// <summary>The riders the store keeps bookings for: in Azure Tables, the bookings table's partitions.</summary>
+    internal virtual async Task<IReadOnlyList<string>> RiderPartitionsAsync(string hub, IBookingStore store) =>
+        [.. (await BookingsAsync(hub, store)).Select(booking => booking.Passenger.RiderId).Distinct(StringComparer.Ordinal)];
+
     private sealed class InMemoryBackend : BackendUnderTest
     {
         internal override Dictionary<string, string?> Settings(string hub) => [];
@@ -61,6 +65,18 @@ public abstract class BackendUnderTest
             }
 
             return bookings;
+        }
+
+        internal override async Task<IReadOnlyList<string>> RiderPartitionsAsync(string hub, IBookingStore store)
+        {
+            var table = new TableClient(azurite.ConnectionString, hub + "Bookings");
+            var partitions = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.PartitionKey != KeyPartition, select: ["PartitionKey"]))
+            {
+                partitions.Add(row.PartitionKey);
+            }
+
+            return [.. partitions];
         }
 
         public override string ToString() => "AzureStorage";

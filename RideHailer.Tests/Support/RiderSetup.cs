@@ -19,6 +19,9 @@ internal sealed record RiderSetup
 
     public bool Geolocation { get; init; } = true;
 
+    /// <summary>How long before the request the device's location fix was taken.</summary>
+    public TimeSpan LocationAge { get; init; }
+
     /// <summary>Scopes the rider granted by voice in an earlier session (Alexa still holds them).</summary>
     public IReadOnlyList<string> GrantedScopes { get; init; } = [];
 

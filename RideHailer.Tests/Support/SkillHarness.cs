@@ -94,6 +94,9 @@ internal sealed class SkillHarness : IAsyncDisposable
     public async Task<IReadOnlyList<Booking>> BookingsAsync() =>
         await _backend.BookingsAsync(Hub, _app.Services.GetRequiredService<IBookingStore>());
 
+    public async Task<IReadOnlyList<string>> RiderPartitionsAsync() =>
+        await _backend.RiderPartitionsAsync(Hub, _app.Services.GetRequiredService<IBookingStore>());
+
     /// <summary>Stops the DevHost but keeps the local Alexa API, for a restart on the same data.</summary>
     public async Task<LocalAlexaApi> StopHostAsync()
     {

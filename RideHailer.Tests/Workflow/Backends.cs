@@ -12,6 +12,8 @@ public sealed class PinResultsInMemory() : PinResultTests(BackendUnderTest.InMem
 
 public sealed class SessionLifecycleInMemory() : SessionLifecycleTests(BackendUnderTest.InMemory);
 
+public sealed class ReturningRidersInMemory() : ReturningRiderTests(BackendUnderTest.InMemory);
+
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class SeedConversationsOnAzureStorage(AzuriteFixture azurite) : SeedConversationTests(BackendUnderTest.AzureStorage(azurite));
 
@@ -23,3 +25,6 @@ public sealed class PinResultsOnAzureStorage(AzuriteFixture azurite) : PinResult
 
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class SessionLifecycleOnAzureStorage(AzuriteFixture azurite) : SessionLifecycleTests(BackendUnderTest.AzureStorage(azurite));
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class ReturningRidersOnAzureStorage(AzuriteFixture azurite) : ReturningRiderTests(BackendUnderTest.AzureStorage(azurite));
