@@ -71,6 +71,29 @@ public abstract class ReturningRiderTests(BackendUnderTest backend)
     }
 
     [Fact]
+    public async Task ProfileIsRead_OnlyOnTheTurnsThatUseIt_OnceAScope()
+    {
+        await using var skill = await SkillHarness.StartAsync(backend);
+        var alexa = skill.NewSession();
+        await alexa.LaunchAsync();
+        Assert.Empty(skill.Api.Requests);
+
+        await alexa.OrderAsync("the Space Needle");
+        var rideRequest = skill.Api.Requests.ToList();
+        await alexa.ConsentResultAsync("200", "ACCEPTED");
+        var afterConsent = skill.Api.Requests.Skip(rideRequest.Count).ToList();
+        await alexa.YesAsync();
+
+        // Nothing granted yet and no location in the request: name, number and the device address, each once.
+        Assert.Equal(
+            ["GET /v1/devices/amzn1.ask.device.kitchen/settings/address", $"GET {LocalAlexaApi.PersonGivenNamePath}", $"GET {LocalAlexaApi.PersonMobileNumberPath}"],
+            rideRequest.Order(StringComparer.Ordinal));
+        // After consent the request carries the location, so the address is not read.
+        Assert.Equal([$"GET {LocalAlexaApi.PersonGivenNamePath}", $"GET {LocalAlexaApi.PersonMobileNumberPath}"], afterConsent.Order(StringComparer.Ordinal));
+        Assert.Equal(rideRequest.Count + afterConsent.Count, skill.Api.Requests.Count);
+    }
+
+    [Fact]
     public async Task StaleLocation_IsNotAPickup_TheDeviceAddressIs()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
