@@ -31,6 +31,9 @@ public sealed partial class Conversation
         _places = places;
     }
 
+    /// <summary>What a request hears that names a session it does not belong to: nothing of the session is told.</summary>
+    public static Reply NotThisSession { get; } = Reply.Tell(Phrases.SessionOver);
+
     /// <summary>Applies one turn to a session: the new state, what to say, and what the caller must do next.</summary>
     public Decision Decide(SessionState state, Turn turn, TurnContext context)
     {

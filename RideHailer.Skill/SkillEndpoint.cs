@@ -94,10 +94,11 @@ public sealed partial class SkillEndpoint(
         }
 
         RecordConnectionResult(turn);
+        var caller = SessionCaller.Of(request.UserId, request.System?.Person?.PersonId);
 
         if (turn is SessionEnded)
         {
-            await sessions.EndAsync(durable, sessionId, new TurnEvent(requestId, turn, RiderFacts.None), cancellationToken);
+            await sessions.EndAsync(durable, sessionId, new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller }, cancellationToken);
             return SkillEndpointResult.Ok(ReplyRenderer.Render(null));
         }
 
@@ -106,7 +107,7 @@ public sealed partial class SkillEndpoint(
         {
             var rider = await riderFacts.LoadAsync(request, turn, cancellationToken);
             answer = await sessions.SendAsync(
-                durable, sessionId, new TurnEvent(requestId, turn, rider), timeProvider.GetElapsedTime(received), cancellationToken);
+                durable, sessionId, new TurnEvent(requestId, turn, rider) { Caller = caller }, timeProvider.GetElapsedTime(received), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

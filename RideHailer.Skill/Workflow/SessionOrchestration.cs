@@ -32,6 +32,7 @@ public static partial class SessionOrchestration
         var conversation = new Conversation(input.Settings);
         var state = input.State ?? SessionState.Start(input.SessionKey);
         var answered = input.AnsweredRequestIds;
+        var owner = input.Owner ?? input.FirstTurn?.Caller;
         var status = input.LastStatus;
         if (status is not null)
         {
@@ -48,7 +49,7 @@ public static partial class SessionOrchestration
             {
                 Log.SessionIdle(logger, context.InstanceId);
                 state = conversation.Decide(state, new SessionEnded("idle"), Context(context, RiderFacts.None)).State;
-                return new SessionOutcome(state);
+                return new SessionOutcome(state) { Owner = owner };
             }
 
             if (answered.Contains(turn.RequestId))
@@ -58,19 +59,30 @@ public static partial class SessionOrchestration
                 continue;
             }
 
-            (state, var reply) = await ApplyAsync(context, conversation, state, turn, logger);
+            Reply? reply;
+            if (owner is not null && !owner.Admits(turn.Caller))
+            {
+                // Someone else's request naming this session: answered, never applied.
+                Log.ForeignCaller(logger, context.InstanceId, turn.RequestId);
+                reply = turn.Turn is SessionEnded ? null : Conversation.NotThisSession;
+            }
+            else
+            {
+                (state, reply) = await ApplyAsync(context, conversation, state, turn, logger);
+            }
+
             status = new SessionStatus(turn.RequestId, reply);
             context.SetCustomStatus(status);
             answered = [.. answered.TakeLast(RememberedRequestIds - 1), turn.RequestId];
             if (state.IsFinished)
             {
                 Log.SessionFinished(logger, context.InstanceId, state.Step);
-                return new SessionOutcome(state);
+                return new SessionOutcome(state) { Owner = owner };
             }
         }
 
-        context.ContinueAsNew(input with { FirstTurn = null, State = state, LastStatus = status, AnsweredRequestIds = answered });
-        return new SessionOutcome(state);
+        context.ContinueAsNew(input with { FirstTurn = null, State = state, LastStatus = status, AnsweredRequestIds = answered, Owner = owner });
+        return new SessionOutcome(state) { Owner = owner };
     }
 
     /// <summary>Decides the turn, then runs each command and decides its result, until a reply is ready.</summary>
@@ -124,6 +136,10 @@ public static partial class SessionOrchestration
 
         [LoggerMessage(EventId = 22, Level = LogLevel.Information, Message = "Session {InstanceId} ignored repeated request {RequestId}")]
         public static partial void DuplicateRequest(ILogger logger, string instanceId, string requestId);
+
+        [LoggerMessage(EventId = 24, Level = LogLevel.Warning,
+            Message = "Session {InstanceId} refused request {RequestId}: it comes from another Alexa user or person than the one who opened the session")]
+        public static partial void ForeignCaller(ILogger logger, string instanceId, string requestId);
 
         [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "Session {InstanceId}: {Command} failed with {ErrorType}")]
         public static partial void CommandFailed(ILogger logger, string instanceId, string command, string errorType);

@@ -2,5 +2,8 @@ using RideHailer.Domain;
 
 namespace RideHailer.Skill.Workflow;
 
-/// <summary>The orchestration's output: the conversation's final state.</summary>
-public sealed record SessionOutcome(SessionState State);
+/// <summary>The orchestration's output: the conversation's final state, and whose it was.</summary>
+public sealed record SessionOutcome(SessionState State)
+{
+    public SessionCaller? Owner { get; init; }
+}

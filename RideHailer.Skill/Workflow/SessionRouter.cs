@@ -142,7 +142,9 @@ public sealed partial class SessionRouter(
         return instance.RuntimeStatus switch
         {
             OrchestrationRuntimeStatus.Completed when instance.ReadOutputAs<SessionOutcome>() is { } outcome =>
-                TurnAnswer.Replied(AfterTheEnd(outcome.State, turn)),
+                TurnAnswer.Replied(outcome.Owner is { } owner && !owner.Admits(turn.Caller)
+                    ? Conversation.NotThisSession
+                    : AfterTheEnd(outcome.State, turn)),
             OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated =>
                 TurnAnswer.Failed,
             _ => null,

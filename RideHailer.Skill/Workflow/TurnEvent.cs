@@ -6,4 +6,8 @@ namespace RideHailer.Skill.Workflow;
 /// One Alexa request as the orchestration sees it: the request id (for de-duplication), the domain turn
 /// and the rider facts loaded at the edge. Never a credential.
 /// </summary>
-public sealed record TurnEvent(string RequestId, Turn Turn, RiderFacts Rider);
+public sealed record TurnEvent(string RequestId, Turn Turn, RiderFacts Rider)
+{
+    /// <summary>Who sent it; the session answers only the caller who opened it.</summary>
+    public SessionCaller? Caller { get; init; }
+}

@@ -14,6 +14,8 @@ public sealed class SessionLifecycleInMemory() : SessionLifecycleTests(BackendUn
 
 public sealed class ReturningRidersInMemory() : ReturningRiderTests(BackendUnderTest.InMemory);
 
+public sealed class SessionOwnersInMemory() : SessionOwnerTests(BackendUnderTest.InMemory);
+
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class SeedConversationsOnAzureStorage(AzuriteFixture azurite) : SeedConversationTests(BackendUnderTest.AzureStorage(azurite));
 
@@ -28,3 +30,6 @@ public sealed class SessionLifecycleOnAzureStorage(AzuriteFixture azurite) : Ses
 
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class ReturningRidersOnAzureStorage(AzuriteFixture azurite) : ReturningRiderTests(BackendUnderTest.AzureStorage(azurite));
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class SessionOwnersOnAzureStorage(AzuriteFixture azurite) : SessionOwnerTests(BackendUnderTest.AzureStorage(azurite));
