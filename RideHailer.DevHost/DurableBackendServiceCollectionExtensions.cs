@@ -76,6 +76,8 @@ internal static class DurableBackendServiceCollectionExtensions
             PartitionCount = hub.StorageProvider.PartitionCount,
             MaxQueuePollingInterval = hub.StorageProvider.MaxQueuePollingInterval,
             ControlQueueBatchSize = hub.StorageProvider.ControlQueueBatchSize,
+            ControlQueueVisibilityTimeout = hub.StorageProvider.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = hub.StorageProvider.WorkItemQueueVisibilityTimeout,
             ExtendedSessionsEnabled = hub.ExtendedSessionsEnabled,
             ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(hub.ExtendedSessionIdleTimeoutInSeconds),
             MaxConcurrentTaskOrchestrationWorkItems = hub.MaxConcurrentOrchestratorFunctions,

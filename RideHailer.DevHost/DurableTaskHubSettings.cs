@@ -27,5 +27,9 @@ internal sealed class DurableTaskHubSettings
         public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
         public int ControlQueueBatchSize { get; set; } = 32;
+
+        public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+        public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
     }
 }

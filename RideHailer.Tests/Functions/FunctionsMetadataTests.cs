@@ -62,6 +62,10 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("RideHailer", (string?)durable["hubName"]);
         Assert.Equal("AzureStorage", (string?)durable["storageProvider"]!["type"]);
         Assert.True(TimeSpan.Parse((string)durable["storageProvider"]!["maxQueuePollingInterval"]!, System.Globalization.CultureInfo.InvariantCulture) <= TimeSpan.FromSeconds(1));
+        // A crashed instance's dequeued messages must come back well within a minute, not the engine's 5.
+        Assert.All(
+            ["controlQueueVisibilityTimeout", "workItemQueueVisibilityTimeout"],
+            name => Assert.InRange(TimeSpan.Parse((string)durable["storageProvider"]![name]!, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RideHailer.Tests.SkillPackage;
+using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Simulator;
 
@@ -45,7 +45,7 @@ public sealed class ChatProcessTests
 
     private static async Task<(int ExitCode, string Output, string Error)> RunChatAsync(string environment, string input, params string[] flags)
     {
-        var devHost = DevHostOutputDirectory();
+        var devHost = DevHostProcess.OutputDirectory();
         var start = new ProcessStartInfo("dotnet")
         {
             // The content root is the working directory: the DevHost's appsettings files are beside its assembly.
@@ -83,17 +83,5 @@ public sealed class ChatProcessTests
         }
 
         return (process.ExitCode, await output, await error);
-    }
-
-    /// <summary>The DevHost's own build output (with its runtimeconfig and appsettings), in this test build's configuration.</summary>
-    private static string DevHostOutputDirectory()
-    {
-        // Tests run from RideHailer.Tests/bin/<Configuration>/<framework>/.
-        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = framework.Parent!.Name;
-        var directory = Path.Combine(SkillPackageFiles.RepositoryRoot, "RideHailer.DevHost", "bin", configuration, framework.Name);
-        return File.Exists(Path.Combine(directory, "RideHailer.DevHost.runtimeconfig.json"))
-            ? directory
-            : throw new DirectoryNotFoundException($"The DevHost is not built at {directory}; build the solution first.");
     }
 }
