@@ -126,7 +126,7 @@ internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiE
         var user = new JsonObject { ["userId"] = "amzn1.ask.account.jane" };
         if (Rider.Linked)
         {
-            user["accessToken"] = LinkedAccountToken;
+            user["accessToken"] = Rider.AccountToken;
         }
 
         var scopes = new JsonObject();
@@ -153,7 +153,7 @@ internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiE
             var person = new JsonObject { ["personId"] = Rider.PersonId };
             if (Rider.PersonLinked)
             {
-                person["accessToken"] = PersonAccessToken;
+                person["accessToken"] = Rider.PersonToken;
             }
 
             person["authenticationConfidenceLevel"] = new JsonObject { ["level"] = personLevel ?? 300 };
