@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,6 +6,7 @@ using Moq;
 using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Alexa.Identity;
 using RideHailer.Tests.Alexa.Verification;
+using RideHailer.Tests.Infra;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Alexa.Identity;
@@ -20,6 +22,20 @@ public sealed class RiderIdentityOptionsTests
     public void Unset_IsTheLocalDefault(string? authority, string? audience)
     {
         using var host = SkillServices.Build(Settings(authority, audience), "Production");
+
+        Assert.False(host.Services.GetRequiredService<IOptions<RiderIdentityOptions>>().Value.UsesIssuer);
+        Assert.IsType<AlexaUserRiderIdentity>(host.Services.GetRequiredService<IRiderIdentity>());
+    }
+
+    [Fact]
+    public void LocalSettingsSample_BindsAsTheLocalDefault()
+    {
+        var sample = JsonNode.Parse(File.ReadAllText(RepositoryDirectory.PathOf("RideHailer.Functions", "local.settings.sample.json")))!["Values"]!.AsObject();
+        var settings = sample.ToDictionary(setting => setting.Key.Replace("__", ":", StringComparison.Ordinal), setting => (string?)setting.Value);
+        Assert.True(settings.ContainsKey("RiderIdentity:Authority"), "local.settings.sample.json lists RiderIdentity__Authority");
+        Assert.True(settings.ContainsKey("RiderIdentity:Audience"), "local.settings.sample.json lists RiderIdentity__Audience");
+
+        using var host = SkillServices.Build(settings);
 
         Assert.False(host.Services.GetRequiredService<IOptions<RiderIdentityOptions>>().Value.UsesIssuer);
         Assert.IsType<AlexaUserRiderIdentity>(host.Services.GetRequiredService<IRiderIdentity>());
