@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using RideHailer.Skill;
 using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Identity;
 using RideHailer.Skill.Storage;
 using RideHailer.Skill.Workflow;
 
@@ -28,8 +29,13 @@ internal static class StartupBanner
         Console.WriteLine($"  Alexa:VerifySignatures: {alexa.VerifySignatures}{(alexa.VerifySignatures ? "" : "  (Development only: requests are not signature-checked)")}");
         Console.WriteLine($"  Alexa:AllowedApiEndpoints: {string.Join(", ", alexa.EffectiveApiEndpoints)}");
         Console.WriteLine($"  Booking:PinPolicy:  {app.Services.GetRequiredService<IOptions<BookingOptions>>().Value.PinPolicy}");
+        Console.WriteLine($"  Rider identity:     {RiderIdentity(app.Services.GetRequiredService<IOptions<RiderIdentityOptions>>().Value)}");
         Console.WriteLine($"  Durable backend:    {app.Services.GetRequiredService<DurableOptions>().Backend}");
         Console.WriteLine($"  Bookings:           {app.Services.GetRequiredService<BookingStoreDescription>()}");
         Console.WriteLine();
     }
+
+    private static string RiderIdentity(RiderIdentityOptions identity) => identity.UsesIssuer
+        ? $"JWTs from issuer {identity.Authority}, audience {identity.Audience}"
+        : "a hash of the Alexa person or user id (RiderIdentity:Authority is not set)";
 }

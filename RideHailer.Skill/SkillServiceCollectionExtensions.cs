@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Identity;
 using RideHailer.Skill.Alexa.Profile;
 using RideHailer.Skill.Alexa.Verification;
 using RideHailer.Skill.Storage;
@@ -26,12 +27,13 @@ public static class SkillServiceCollectionExtensions
         services.AddValidatedOptions<AlexaOptions, AlexaOptionsValidator>(configuration, AlexaOptions.SectionName);
         services.AddValidatedOptions<SessionOptions, SessionOptionsValidator>(configuration, SessionOptions.SectionName);
         services.AddValidatedOptions<BookingOptions, BookingOptionsValidator>(configuration, BookingOptions.SectionName);
+        services.AddValidatedOptions<RiderIdentityOptions, RiderIdentityOptionsValidator>(configuration, RiderIdentityOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddRideHailerMetrics();
         services.AddAlexaSignatureVerification();
         services.AddHttpClient<CustomerProfileClient>();
-        services.TryAddSingleton<IRiderIdentity, AlexaUserRiderIdentity>();
+        services.AddRiderIdentity();
         services.TryAddSingleton<RiderFactsLoader>();
         services.TryAddSingleton<ISessionSignal, PollingOnly>();
         services.TryAddSingleton<SessionRouter>();

@@ -25,6 +25,12 @@ param alexaSkillId string
 @allowed(['Mandatory', 'Optional'])
 param pinPolicy string = 'Mandatory'
 
+@description('OpenID Connect issuer (https URL) whose JWTs identify linked riders; the account-linking provider. Empty: a rider is a hash of the Alexa person or user id.')
+param riderIdentityAuthority string = ''
+
+@description('Audience (aud) the issuer puts in the tokens Alexa account linking receives; required when riderIdentityAuthority is set.')
+param riderIdentityAudience string = ''
+
 @description('Keep one HTTP instance always ready so Alexa never waits for a cold start (billed while idle).')
 param alwaysReadyHttpInstance bool = true
 
@@ -161,6 +167,8 @@ module functionApp 'app/function-app.bicep' = {
     alwaysReadyHttpInstance: alwaysReadyHttpInstance
     alexaSkillId: alexaSkillId
     pinPolicy: pinPolicy
+    riderIdentityAuthority: riderIdentityAuthority
+    riderIdentityAudience: riderIdentityAudience
   }
   // The host starts as soon as the app exists; with its roles already granted it never sees a 403.
   dependsOn: [

@@ -10,8 +10,17 @@ namespace RideHailer.Tests.Infra;
 [Collection(BicepTemplateCollectionDefinition.Name)]
 public sealed class AppSettingsContractTests(BicepTemplateFixture fixture)
 {
-    // Sections bound to the app's options (AlexaOptions, BookingOptions, SessionOptions) and its connection strings.
-    private static readonly string[] AppSections = ["Alexa__", "Booking__", "Session__", "ConnectionStrings__"];
+    // Sections bound to the app's options (AlexaOptions, BookingOptions, SessionOptions, RiderIdentityOptions)
+    // and its connection strings.
+    private static readonly string[] AppSections = ["Alexa__", "Booking__", "Session__", "RiderIdentity__", "ConnectionStrings__"];
+
+    // Settings that are off unless given a value: the template always sets them, from a parameter whose default
+    // is empty, and the sample lists them empty (an empty value binds as unset).
+    private static readonly (string Setting, string Parameter)[] OptionalFromParameters =
+    [
+        ("RiderIdentity__Authority", "riderIdentityAuthority"),
+        ("RiderIdentity__Audience", "riderIdentityAudience"),
+    ];
 
     // Settings with no default: Azure must set them and so must a local run.
     private static readonly string[] RequiredEverywhere = ["Alexa__SkillId", "Booking__PinPolicy", "ConnectionStrings__Tables"];
@@ -58,6 +67,21 @@ public sealed class AppSettingsContractTests(BicepTemplateFixture fixture)
         Assert.Equal("[parameters('alexaSkillId')]", settings.PropertyText("Alexa__SkillId"));
         Assert.Equal("[parameters('pinPolicy')]", settings.PropertyText("Booking__PinPolicy"));
         Assert.Contains(samplePolicy, template.Parameters["pinPolicy"]?["allowedValues"]?.AsArray().Select(value => value?.GetValue<string>()) ?? []);
+    }
+
+    [LinuxX64Fact]
+    public async Task AppSettings_OptionalSettings_ComeFromParametersThatDefaultToEmpty()
+    {
+        var template = await fixture.TemplateAsync();
+        var settings = AppSettingsResource(template);
+        var sample = SampleSettings();
+
+        Assert.All(OptionalFromParameters, optional =>
+        {
+            Assert.Equal($"[parameters('{optional.Parameter}')]", settings.PropertyText(optional.Setting));
+            Assert.Equal("", template.Parameters[optional.Parameter]?["defaultValue"]?.GetValue<string>());
+            Assert.Equal("", sample[optional.Setting]?.GetValue<string>());
+        });
     }
 
     [LinuxX64Fact]

@@ -159,7 +159,7 @@ internal sealed class AlexaSession
         var user = new JsonObject { ["userId"] = Rider.UserId };
         if (Rider.Linked)
         {
-            user["accessToken"] = LinkedAccountToken;
+            user["accessToken"] = Rider.AccountToken;
         }
 
         // Like Alexa: the map states the geolocation scope only; the APIs answer for the others.
@@ -187,7 +187,7 @@ internal sealed class AlexaSession
             var person = new JsonObject { ["personId"] = Rider.PersonId };
             if (Rider.PersonLinked)
             {
-                person["accessToken"] = PersonAccessToken;
+                person["accessToken"] = Rider.PersonToken;
             }
 
             person["authenticationConfidenceLevel"] = new JsonObject { ["level"] = personLevel ?? 300 };

@@ -18,6 +18,15 @@ internal static class Responses
         Assert.False(string.IsNullOrEmpty((string?)directive["token"]));
     }
 
+    /// <summary>Not linked: the LinkAccount card, no directive, and the session ends.</summary>
+    public static void AssertLinkAccountCard(JsonNode response)
+    {
+        var body = response["response"]!;
+        Assert.Equal("LinkAccount", (string?)body["card"]?["type"]);
+        Assert.Null(body["directives"]);
+        Assert.True((bool?)body["shouldEndSession"], "a LinkAccount answer ends the session");
+    }
+
     public static void AssertPermissionsCard(JsonNode response, params string[] scopes)
     {
         var card = response["response"]!["card"]!;

@@ -14,6 +14,12 @@ internal sealed record RiderSetup
     /// <summary>The recognised speaker linked their own Ride Hailer account (person.accessToken).</summary>
     public bool PersonLinked { get; init; } = true;
 
+    /// <summary>The account holder's token (user.accessToken), sent when <see cref="Linked"/>.</summary>
+    public string AccountToken { get; init; } = AlexaSession.LinkedAccountToken;
+
+    /// <summary>The recognised speaker's own token (person.accessToken), sent when <see cref="PersonLinked"/>.</summary>
+    public string PersonToken { get; init; } = AlexaSession.PersonAccessToken;
+
     /// <summary>A recognised speaker (context.System.person), or null.</summary>
     public string? PersonId { get; init; } = "amzn1.ask.person.jane";
 

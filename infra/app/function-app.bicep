@@ -30,6 +30,10 @@ param alexaSkillId string
 @allowed(['Mandatory', 'Optional'])
 param pinPolicy string
 
+// Empty: riders are a hash of their Alexa ids. Set: linked-account tokens must be JWTs from this issuer.
+param riderIdentityAuthority string
+param riderIdentityAudience string
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
 }
@@ -117,6 +121,8 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
       Alexa__SkillId: alexaSkillId
       Booking__PinPolicy: pinPolicy
+      RiderIdentity__Authority: riderIdentityAuthority
+      RiderIdentity__Audience: riderIdentityAudience
     }
   }
 
