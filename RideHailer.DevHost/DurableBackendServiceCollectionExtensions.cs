@@ -57,6 +57,7 @@ internal static class DurableBackendServiceCollectionExtensions
             client.UseGrpc(channel.Channel);
             client.RegisterDirectly();
         });
+        services.AddHostedService<FinishedSessionPurgeService>();
         return services;
     }
 

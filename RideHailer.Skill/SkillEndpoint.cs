@@ -107,7 +107,7 @@ public sealed partial class SkillEndpoint(
         {
             var rider = await riderFacts.LoadAsync(request, turn, cancellationToken);
             answer = await sessions.SendAsync(
-                durable, sessionId, new TurnEvent(requestId, turn, rider) { Caller = caller }, timeProvider.GetElapsedTime(received), cancellationToken);
+                durable, sessionId, new TurnEvent(requestId, turn, rider) { Caller = caller, OpensSession = request.Envelope.Session?.New != false }, timeProvider.GetElapsedTime(received), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

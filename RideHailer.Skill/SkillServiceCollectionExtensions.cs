@@ -37,6 +37,7 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<RiderFactsLoader>();
         services.TryAddSingleton<ISessionSignal, PollingOnly>();
         services.TryAddSingleton<SessionRouter>();
+        services.TryAddSingleton<FinishedSessionPurge>();
         services.TryAddSingleton<SkillEndpoint>();
         services.AddHostedService<VerificationModeNotice>();
 

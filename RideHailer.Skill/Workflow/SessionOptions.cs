@@ -13,4 +13,7 @@ public sealed class SessionOptions
 
     /// <summary>How long a session's orchestration waits for the next turn before ending itself.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a finished session's durable state (the rider's name, number and pickup among it) is kept.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(1);
 }

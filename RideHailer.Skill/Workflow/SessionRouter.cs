@@ -64,8 +64,15 @@ public sealed partial class SessionRouter(
     private async Task<TurnAnswer?> DeliverAsync(
         DurableTaskClient client, string instanceId, TurnEvent turn, ISessionWatch watch, CancellationToken cancellationToken)
     {
-        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken)
-                       ?? await StartAsync(client, instanceId, turn, cancellationToken);
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (instance is null && !turn.OpensSession)
+        {
+            // The session finished and was purged (Session:Retention): nothing of it is left to carry on.
+            Log.SessionGone(logger, instanceId, turn.RequestId);
+            return TurnAnswer.Replied(Conversation.NotThisSession);
+        }
+
+        instance ??= await StartAsync(client, instanceId, turn, cancellationToken);
         if (instance is null)
         {
             return null;
@@ -167,6 +174,10 @@ public sealed partial class SessionRouter(
         [LoggerMessage(EventId = 41, Level = LogLevel.Information,
             Message = "Session {InstanceId} was started by a concurrent request; raising the turn instead")]
         public static partial void StartRaced(ILogger logger, string instanceId, Exception exception);
+
+        [LoggerMessage(EventId = 43, Level = LogLevel.Information,
+            Message = "Session {InstanceId} is not there (finished and purged); request {RequestId} is told the conversation has ended")]
+        public static partial void SessionGone(ILogger logger, string instanceId, string requestId);
 
         [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "Session {InstanceId} ended by Alexa (request {RequestId})")]
         public static partial void SessionEndedByAlexa(ILogger logger, string instanceId, string requestId);

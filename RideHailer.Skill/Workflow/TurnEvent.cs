@@ -10,4 +10,10 @@ public sealed record TurnEvent(string RequestId, Turn Turn, RiderFacts Rider)
 {
     /// <summary>Who sent it; the session answers only the caller who opened it.</summary>
     public SessionCaller? Caller { get; init; }
+
+    /// <summary>
+    /// Whether Alexa marks the request as the first of its session (<c>session.new</c>). Only such a request may
+    /// start a session: any other naming a session that is not there asks one already finished and forgotten.
+    /// </summary>
+    public bool OpensSession { get; init; } = true;
 }

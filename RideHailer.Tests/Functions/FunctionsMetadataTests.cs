@@ -27,11 +27,21 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Metadata_ListsExactlyTheEndpointTheOrchestrationAndItsActivities()
+    public void Metadata_ListsExactlyTheEndpointTheOrchestrationItsActivitiesAndThePurge()
     {
         Assert.Equal(
-            ["Alexa", "BookRide", "QuoteRide", "RideSession"],
+            ["Alexa", "BookRide", "PurgeFinishedSessions", "QuoteRide", "RideSession"],
             Functions.Select(function => (string)function!["name"]!).Order());
+    }
+
+    [Fact]
+    public void PurgeFinishedSessions_IsAMinuteTimerWithADurableClient()
+    {
+        var purge = Function("PurgeFinishedSessions");
+
+        Assert.Equal("RideHailer.Functions.SessionRetentionFunction.PurgeFinishedSessions", (string?)purge["entryPoint"]);
+        Assert.Equal("0 * * * * *", (string?)Binding(purge, "timerTrigger")["schedule"]);
+        Assert.Equal("In", (string?)Binding(purge, "durableClient")["direction"]);
     }
 
     [Fact]

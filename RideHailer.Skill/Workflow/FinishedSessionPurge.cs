@@ -1,0 +1,48 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace RideHailer.Skill.Workflow;
+
+/// <summary>
+/// Forgets finished sessions. A session's durable state (history, instance row, payloads) holds the rider's first
+/// name, mobile number and pickup; the bookings table keeps what a booking needs, so the task hub must not keep a
+/// copy. Run every <see cref="Interval"/>, it purges each session that finished at least
+/// <see cref="SessionOptions.Retention"/> ago, so none is kept longer than that plus one interval. Both hosts run
+/// this same purge: Functions from a timer trigger, the DevHost from a hosted service.
+/// </summary>
+public sealed partial class FinishedSessionPurge(IOptions<SessionOptions> options, TimeProvider timeProvider, ILogger<FinishedSessionPurge> logger)
+{
+    /// <summary>How often the Functions timer fires: the retention is kept to within a minute.</summary>
+    public const string Schedule = "0 * * * * *";
+
+    private static readonly OrchestrationRuntimeStatus[] Finished =
+        [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
+
+    private readonly TimeSpan _retention = options.Value.Retention;
+
+    /// <summary>A minute, or the retention when that is shorter (a test, a strict deployment).</summary>
+    public TimeSpan Interval => _retention < TimeSpan.FromMinutes(1) ? _retention : TimeSpan.FromMinutes(1);
+
+    public async Task<int> PurgeAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        // A session finishes after it was created, so one created before the cut-off finished before it too; one
+        // still running is left alone whatever its age. The lower bound is there because the Azure Storage
+        // backend queries the creation time as a range.
+        var filter = new PurgeInstancesFilter(DateTimeOffset.UnixEpoch, timeProvider.GetUtcNow() - _retention, Finished);
+        var result = await client.PurgeAllInstancesAsync(filter, cancellationToken);
+        if (result.PurgedInstanceCount > 0)
+        {
+            Log.Purged(logger, result.PurgedInstanceCount, _retention);
+        }
+
+        return result.PurgedInstanceCount;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 45, Level = LogLevel.Information, Message = "Purged {Count} finished sessions older than {Retention}")]
+        public static partial void Purged(ILogger logger, int count, TimeSpan retention);
+    }
+}
