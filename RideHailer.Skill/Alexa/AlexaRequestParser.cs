@@ -78,7 +78,9 @@ public static class AlexaRequestParser
         new(type)
         {
             RequestId = StringOrNull(request, "requestId"),
-            Timestamp = request.TryGetProperty("timestamp", out var timestamp) && timestamp.TryGetDateTimeOffset(out var value)
+            // Not a string, or not a date: no timestamp, which the timestamp rule then refuses.
+            Timestamp = request.TryGetProperty("timestamp", out var timestamp) && timestamp.ValueKind == JsonValueKind.String &&
+                        timestamp.TryGetDateTimeOffset(out var value)
                 ? value
                 : default,
             Locale = StringOrNull(request, "locale"),

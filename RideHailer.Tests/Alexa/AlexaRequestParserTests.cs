@@ -168,6 +168,25 @@ public sealed class AlexaRequestParserTests
     }
 
     [Theory]
+    [InlineData("42")]
+    [InlineData("null")]
+    [InlineData("true")]
+    [InlineData("{}")]
+    [InlineData("""{"at":"2026-11-25T12:00:00Z"}""")]
+    [InlineData("""["2026-11-25T12:00:00Z"]""")]
+    public void UnknownRequestTypeWithNonStringFields_ParsesWithoutThem(string value)
+    {
+        var request = Parse($$$"""
+            {"version":"1.0","request":{"type":"Foo.Bar","requestId":{{{value}}},"timestamp":{{{value}}},"locale":{{{value}}}}}
+            """);
+
+        var unsupported = Assert.IsType<UnsupportedRequest>(request.Request);
+        Assert.Equal(default, unsupported.Timestamp);
+        Assert.Null(unsupported.RequestId);
+        Assert.Null(unsupported.Locale);
+    }
+
+    [Theory]
     [InlineData("", "malformed JSON")]
     [InlineData("{", "malformed JSON")]
     [InlineData("[]", "malformed JSON")]
