@@ -25,6 +25,12 @@ public static class AlexaRequestParser
                 return false;
             }
 
+            if (!JsonUnicode.IsValid(body, AlexaJsonContext.Default.Options.MaxDepth))
+            {
+                failureReason = "malformed JSON: a string is not valid Unicode";
+                return false;
+            }
+
             if (envelope.Request.ValueKind != JsonValueKind.Object)
             {
                 failureReason = "the envelope has no request object";
