@@ -163,9 +163,10 @@ internal sealed class AlexaSession(Func<JsonNode, Task<JsonNode>> post, Uri apiE
         var context = new JsonObject { ["System"] = system };
         if (Rider.Geolocation && (locationShared || Rider.GrantedScopes.Contains(RideHailer.Domain.PermissionScopes.Geolocation)))
         {
-            context["Geolocation"] = JsonNode.Parse("""
+            // Parsed, not built: a parsed node writes its numbers back as sent, 1e400 included.
+            context["Geolocation"] = JsonNode.Parse($$"""
                 {"locationServices":{"access":"ENABLED","status":"RUNNING"},"timestamp":"2026-11-25T12:00:00Z",
-                 "coordinate":{"latitudeInDegrees":47.6097,"longitudeInDegrees":-122.3422,"accuracyInMeters":20}}
+                 "coordinate":{{Rider.Coordinate}}}
                 """);
         }
 
