@@ -29,6 +29,7 @@ namespace RideHailer.Skill.Alexa;
 [JsonSerializable(typeof(IntentRequest))]
 [JsonSerializable(typeof(SessionResumedRequest))]
 [JsonSerializable(typeof(SessionEndedRequest))]
+[JsonSerializable(typeof(ExceptionEncounteredRequest))]
 [JsonSerializable(typeof(ConsentResult))]
 [JsonSerializable(typeof(PinResult))]
 [JsonSerializable(typeof(ResponseEnvelope))]

@@ -69,6 +69,7 @@ public static class AlexaRequestParser
         "IntentRequest" => RequireIntentName(Read(request, AlexaJsonContext.Default.IntentRequest)),
         "SessionResumedRequest" => Read(request, AlexaJsonContext.Default.SessionResumedRequest),
         "SessionEndedRequest" => Read(request, AlexaJsonContext.Default.SessionEndedRequest),
+        "System.ExceptionEncountered" => Read(request, AlexaJsonContext.Default.ExceptionEncounteredRequest),
         _ => ReadUnsupported(type, request),
     };
 

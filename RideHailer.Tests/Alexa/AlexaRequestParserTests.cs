@@ -156,6 +156,23 @@ public sealed class AlexaRequestParserTests
     }
 
     [Fact]
+    public void ExceptionEncountered_ParsesErrorAndCause()
+    {
+        // The shape of Amazon's System.ExceptionEncountered request: no session, the error, the request it is about.
+        var request = Parse("""
+            {"version":"1.0","context":{"System":{"application":{"applicationId":"a"}}},
+             "request":{"type":"System.ExceptionEncountered","requestId":"r2","timestamp":"2026-11-25T12:00:00Z","locale":"en-US",
+               "error":{"type":"INVALID_RESPONSE","message":"Invalid directive"},"cause":{"requestId":"r1"}}}
+            """);
+
+        var exception = Assert.IsType<ExceptionEncounteredRequest>(request.Request);
+        Assert.Equal(new SystemError("INVALID_RESPONSE", "Invalid directive"), exception.Error);
+        Assert.Equal("r1", exception.Cause!.RequestId);
+        Assert.Equal("r2", exception.RequestId);
+        Assert.Null(request.SessionId);
+    }
+
+    [Fact]
     public void UnknownRequestType_ParsesAsUnsupported()
     {
         var request = Parse("""
