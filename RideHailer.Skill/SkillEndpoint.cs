@@ -82,6 +82,7 @@ public sealed partial class SkillEndpoint(
     private async Task<SkillEndpointResult> ConverseAsync(
         AlexaRequest request, DurableTaskClient durable, long received, CancellationToken cancellationToken)
     {
+        RecordAlexaError(request);
         if (TurnReader.Read(request) is not { } turn)
         {
             // A request type the skill does not converse with (e.g. System.ExceptionEncountered): nothing to say.
@@ -145,6 +146,16 @@ public sealed partial class SkillEndpoint(
             : null;
     }
 
+    /// <summary>Alexa's word that a response of ours failed: counted, and logged (the request ids say which response).</summary>
+    private void RecordAlexaError(AlexaRequest request)
+    {
+        if (AlexaErrorReport.From(request.Request) is { } error)
+        {
+            metrics.AlexaErrorReported(error);
+            Log.AlexaReportedError(logger, error.Request, error.ErrorType, error.Message, request.RequestId, error.CauseRequestId);
+        }
+    }
+
     private void RecordConnectionResult(Turn turn)
     {
         switch (turn)
@@ -193,5 +204,10 @@ public sealed partial class SkillEndpoint(
 
         [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Answered request {RequestId} ({Turn}): {Outcome} after {ElapsedMs} ms")]
         public static partial void TurnCompleted(ILogger logger, string requestId, string turn, string outcome, double elapsedMs);
+
+        [LoggerMessage(EventId = 5, Level = LogLevel.Warning,
+            Message = "Alexa reported a failed response ({AlexaError} {RequestId}, about request {CauseRequestId}): {ErrorType}: {ErrorMessage}")]
+        public static partial void AlexaReportedError(
+            ILogger logger, string alexaError, string? errorType, string? errorMessage, string? requestId, string? causeRequestId);
     }
 }

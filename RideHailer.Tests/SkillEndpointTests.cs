@@ -72,6 +72,32 @@ public sealed class SkillEndpointTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Foo.Bar", "1764072000")]
+    [InlineData("Foo.Bar", "null")]
+    [InlineData("Alexa.Presentation.APL.UserEvent", "{}")]
+    [InlineData("Alexa.Presentation.APL.UserEvent", """["2026-11-25T12:00:00Z"]""")]
+    [InlineData("CanFulfillIntentRequest", "true")]
+    public async Task UnsupportedRequestWithNonStringTimestamp_IsRejectedLikeAnyBadTimestamp(string type, string timestamp)
+    {
+        var body = AlexaRequests.Envelope(new JsonObject { ["type"] = type, ["timestamp"] = "__timestamp__" }).Splice("__timestamp__", timestamp);
+
+        var result = await Endpoint.HandleAsync(body, JsonHeaders, NoSessions, default);
+
+        Assert.Equal(400, result.StatusCode);
+        Assert.Equal("request verification failed", (string?)JsonNode.Parse(result.Body)!["error"]);
+    }
+
+    [Fact]
+    public async Task UnsupportedRequestWithNonStringIdAndLocale_IsAnswered()
+    {
+        var body = AlexaRequests.Envelope(new JsonObject { ["type"] = "Foo.Bar", ["requestId"] = 42, ["locale"] = new JsonArray() }).Bytes();
+
+        var result = await Endpoint.HandleAsync(body, JsonHeaders, NoSessions, default);
+
+        Assert.Equal(200, result.StatusCode);
+    }
+
+    [Theory]
     [InlineData(-150)]
     [InlineData(150)]
     [InlineData(0)]

@@ -25,6 +25,12 @@ public static class AlexaRequestParser
                 return false;
             }
 
+            if (!JsonUnicode.IsValid(body, AlexaJsonContext.Default.Options.MaxDepth))
+            {
+                failureReason = "malformed JSON: a string is not valid Unicode";
+                return false;
+            }
+
             if (envelope.Request.ValueKind != JsonValueKind.Object)
             {
                 failureReason = "the envelope has no request object";
@@ -63,6 +69,7 @@ public static class AlexaRequestParser
         "IntentRequest" => RequireIntentName(Read(request, AlexaJsonContext.Default.IntentRequest)),
         "SessionResumedRequest" => Read(request, AlexaJsonContext.Default.SessionResumedRequest),
         "SessionEndedRequest" => Read(request, AlexaJsonContext.Default.SessionEndedRequest),
+        "System.ExceptionEncountered" => Read(request, AlexaJsonContext.Default.ExceptionEncounteredRequest),
         _ => ReadUnsupported(type, request),
     };
 
@@ -78,7 +85,9 @@ public static class AlexaRequestParser
         new(type)
         {
             RequestId = StringOrNull(request, "requestId"),
-            Timestamp = request.TryGetProperty("timestamp", out var timestamp) && timestamp.TryGetDateTimeOffset(out var value)
+            // Not a string, or not a date: no timestamp, which the timestamp rule then refuses.
+            Timestamp = request.TryGetProperty("timestamp", out var timestamp) && timestamp.ValueKind == JsonValueKind.String &&
+                        timestamp.TryGetDateTimeOffset(out var value)
                 ? value
                 : default,
             Locale = StringOrNull(request, "locale"),

@@ -18,7 +18,7 @@ internal static class RequestLocation
     {
         if (request.Envelope.Context?.Geolocation is not { Coordinate: { } coordinate } geolocation
             || geolocation.LocationServices is { IsRunning: false }
-            || !IsOnEarth(coordinate)
+            || !coordinate.IsUsable
             || !IsFresh(geolocation.Timestamp, request.Request.Timestamp))
         {
             return null;
@@ -26,10 +26,6 @@ internal static class RequestLocation
 
         return new GeoPoint(coordinate.LatitudeInDegrees, coordinate.LongitudeInDegrees);
     }
-
-    private static bool IsOnEarth(Coordinate coordinate) =>
-        double.IsFinite(coordinate.LatitudeInDegrees) && Math.Abs(coordinate.LatitudeInDegrees) <= 90 &&
-        double.IsFinite(coordinate.LongitudeInDegrees) && Math.Abs(coordinate.LongitudeInDegrees) <= 180;
 
     // Both times are Alexa's, so the age does not depend on this host's clock.
     private static bool IsFresh(string? fixedAt, DateTimeOffset requestedAt) =>

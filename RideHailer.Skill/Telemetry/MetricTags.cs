@@ -17,6 +17,8 @@ public static class MetricTags
     public const string Status = "status";
     public const string Reason = "reason";
     public const string Category = "category";
+    public const string Request = "request";
+    public const string ErrorType = "error.type";
 
     /// <summary>The value for a field Alexa left out.</summary>
     public const string None = "none";
@@ -32,6 +34,10 @@ public static class MetricTags
 
     private static readonly FrozenSet<string> PinReasons = FrozenSet.Create(
         StringComparer.Ordinal, "METHOD_LOCKOUT", "VERIFICATION_METHOD_NOT_SETUP", "NOT_MATCH", "PREREQUISITE_NOT_SETUP_ERROR");
+
+    /// <summary>The error types of System.ExceptionEncountered and of SessionEndedRequest (which adds ENDPOINT_TIMEOUT).</summary>
+    private static readonly FrozenSet<string> AlexaErrorTypes = FrozenSet.Create(
+        StringComparer.Ordinal, "INVALID_RESPONSE", "DEVICE_COMMUNICATION_ERROR", "INTERNAL_SERVICE_ERROR", "ENDPOINT_TIMEOUT");
 
     /// <summary>The domain turn's type name (Launch, RideRequested, PinResolved…): a closed set the domain defines.</summary>
     public static string TurnKind(Turn turn)
@@ -74,6 +80,8 @@ public static class MetricTags
     public static string PinStatus(string? status) => Known(status, PinStatuses);
 
     public static string PinReason(string? reason) => Known(reason, PinReasons);
+
+    public static string AlexaErrorType(string? type) => Known(type, AlexaErrorTypes);
 
     private static string Known(string? value, FrozenSet<string> known)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using RideHailer.Domain;
+using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Skill.Telemetry;
@@ -18,12 +19,14 @@ public sealed class RideHailerMetrics
     public const string PinResultsName = "ridehailer.pin.results";
     public const string BookingsName = "ridehailer.bookings";
     public const string RejectedRequestsName = "ridehailer.requests.rejected";
+    public const string AlexaErrorsName = "ridehailer.alexa.errors";
 
     private readonly Histogram<double> _turnDuration;
     private readonly Counter<long> _consentResults;
     private readonly Counter<long> _pinResults;
     private readonly Counter<long> _bookings;
     private readonly Counter<long> _rejectedRequests;
+    private readonly Counter<long> _alexaErrors;
 
     public RideHailerMetrics(IMeterFactory meterFactory)
     {
@@ -39,6 +42,8 @@ public sealed class RideHailerMetrics
             BookingsName, "{booking}", "Rides booked: each booking is counted once, however often its activity runs.");
         _rejectedRequests = meter.CreateCounter<long>(
             RejectedRequestsName, "{request}", "Requests answered with HTTP 400, by why they were refused.");
+        _alexaErrors = meter.CreateCounter<long>(
+            AlexaErrorsName, "{error}", "Failures of the skill's responses that Alexa reported (System.ExceptionEncountered, SessionEndedRequest with reason ERROR).");
     }
 
     /// <summary>A conversational turn was answered, timed out or failed after <paramref name="elapsed"/>.</summary>
@@ -78,4 +83,14 @@ public sealed class RideHailerMetrics
     /// <summary>A request was refused with HTTP 400.</summary>
     public void RequestRejected(RejectionCategory category) =>
         _rejectedRequests.Add(1, new KeyValuePair<string, object?>(MetricTags.Category, MetricTags.CategoryOf(category)));
+
+    /// <summary>Alexa reported that a response of the skill's failed.</summary>
+    public void AlexaErrorReported(AlexaErrorReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        _alexaErrors.Add(
+            1,
+            new KeyValuePair<string, object?>(MetricTags.Request, report.Request),
+            new KeyValuePair<string, object?>(MetricTags.ErrorType, MetricTags.AlexaErrorType(report.ErrorType)));
+    }
 }

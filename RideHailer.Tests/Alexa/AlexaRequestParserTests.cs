@@ -157,6 +157,23 @@ public sealed class AlexaRequestParserTests
     }
 
     [Fact]
+    public void ExceptionEncountered_ParsesErrorAndCause()
+    {
+        // The shape of Amazon's System.ExceptionEncountered request: no session, the error, the request it is about.
+        var request = Parse("""
+            {"version":"1.0","context":{"System":{"application":{"applicationId":"a"}}},
+             "request":{"type":"System.ExceptionEncountered","requestId":"r2","timestamp":"2026-11-25T12:00:00Z","locale":"en-US",
+               "error":{"type":"INVALID_RESPONSE","message":"Invalid directive"},"cause":{"requestId":"r1"}}}
+            """);
+
+        var exception = Assert.IsType<ExceptionEncounteredRequest>(request.Request);
+        Assert.Equal(new SystemError("INVALID_RESPONSE", "Invalid directive"), exception.Error);
+        Assert.Equal("r1", exception.Cause!.RequestId);
+        Assert.Equal("r2", exception.RequestId);
+        Assert.Null(request.SessionId);
+    }
+
+    [Fact]
     public void UnknownRequestType_ParsesAsUnsupported()
     {
         var request = Parse("""
@@ -166,6 +183,25 @@ public sealed class AlexaRequestParserTests
         var unsupported = Assert.IsType<UnsupportedRequest>(request.Request);
         Assert.Equal("CanFulfillIntentRequest", unsupported.Type);
         Assert.Equal("r9", unsupported.RequestId);
+    }
+
+    [Theory]
+    [InlineData("42")]
+    [InlineData("null")]
+    [InlineData("true")]
+    [InlineData("{}")]
+    [InlineData("""{"at":"2026-11-25T12:00:00Z"}""")]
+    [InlineData("""["2026-11-25T12:00:00Z"]""")]
+    public void UnknownRequestTypeWithNonStringFields_ParsesWithoutThem(string value)
+    {
+        var request = Parse($$$"""
+            {"version":"1.0","request":{"type":"Foo.Bar","requestId":{{{value}}},"timestamp":{{{value}}},"locale":{{{value}}}}}
+            """);
+
+        var unsupported = Assert.IsType<UnsupportedRequest>(request.Request);
+        Assert.Equal(default, unsupported.Timestamp);
+        Assert.Null(unsupported.RequestId);
+        Assert.Null(unsupported.Locale);
     }
 
     [Theory]

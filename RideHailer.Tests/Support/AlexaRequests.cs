@@ -67,4 +67,20 @@ internal static class AlexaRequests
         new() { ["type"] = "SessionEndedRequest", ["reason"] = reason };
 
     public static byte[] Bytes(this JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());
+
+    /// <summary>
+    /// The node's JSON with the string value <paramref name="marker"/> replaced by <paramref name="raw"/> as is: for
+    /// shapes a JsonNode cannot hold (lone surrogate escapes, invalid UTF-8, 1e400, nesting past its depth limit).
+    /// The marker must be one JSON writes as is: letters, digits and underscores (it escapes &lt; and &gt;).
+    /// </summary>
+    public static byte[] Splice(this JsonNode node, string marker, ReadOnlySpan<byte> raw)
+    {
+        var json = node.ToJsonString();
+        var quoted = "\"" + marker + "\"";
+        var at = json.IndexOf(quoted, StringComparison.Ordinal);
+        Assert.True(at >= 0 && json.IndexOf(quoted, at + 1, StringComparison.Ordinal) < 0, $"{marker} must occur once");
+        return [.. Encoding.UTF8.GetBytes(json[..at]), .. raw, .. Encoding.UTF8.GetBytes(json[(at + quoted.Length)..])];
+    }
+
+    public static byte[] Splice(this JsonNode node, string marker, string raw) => node.Splice(marker, Encoding.UTF8.GetBytes(raw));
 }

@@ -198,13 +198,13 @@ internal sealed class AlexaSession
         // A device reports where it is, as of the request, only to a skill the rider let read it.
         if (Rider.Geolocation && geolocationGranted)
         {
-            context["Geolocation"] = new JsonObject
-            {
-                ["locationServices"] = new JsonObject { ["access"] = "ENABLED", ["status"] = "RUNNING" },
-                ["timestamp"] = (DateTimeOffset.Parse((string)request["timestamp"]!, CultureInfo.InvariantCulture) - Rider.LocationAge)
-                    .ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                ["coordinate"] = new JsonObject { ["latitudeInDegrees"] = 47.6097, ["longitudeInDegrees"] = -122.3422, ["accuracyInMeters"] = 20 },
-            };
+            // Parsed, not built: a parsed node writes its numbers back as sent, 1e400 included.
+            var fixedAt = (DateTimeOffset.Parse((string)request["timestamp"]!, CultureInfo.InvariantCulture) - Rider.LocationAge)
+                .ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            context["Geolocation"] = JsonNode.Parse($$"""
+                {"locationServices":{"access":"ENABLED","status":"RUNNING"},"timestamp":"{{fixedAt}}",
+                 "coordinate":{{Rider.Coordinate}}}
+                """);
         }
 
         return new JsonObject

@@ -32,6 +32,16 @@ internal sealed class RideHailerApp : WebApplicationFactory<Program>
         return JsonNode.Parse(body)!;
     }
 
+    /// <summary>Posts a body as is, for shapes a JsonNode cannot hold; the status and body, whatever they are.</summary>
+    public async Task<(int Status, string Body)> PostRawAsync(byte[] body)
+    {
+        using var client = CreateClient();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await client.PostAsync("/api/alexa", content);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

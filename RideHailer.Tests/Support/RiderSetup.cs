@@ -31,6 +31,9 @@ internal sealed record RiderSetup
     /// <summary>Scopes the rider granted by voice in an earlier session (Alexa still holds them).</summary>
     public IReadOnlyList<string> GrantedScopes { get; init; } = [];
 
+    /// <summary>context.Geolocation.coordinate as raw JSON, so a test can send what a JsonNode cannot hold (1e400).</summary>
+    public string Coordinate { get; init; } = """{"latitudeInDegrees":47.6097,"longitudeInDegrees":-122.3422,"accuracyInMeters":20}""";
+
     public static RiderSetup Default { get; } = new();
 
     public static IReadOnlyList<string> AllScopes(bool geolocation = true) =>

@@ -107,6 +107,8 @@ internal sealed class SkillHarness : IAsyncDisposable
 
     public Task<JsonNode> PostAsync(JsonNode envelope) => _app.PostAsync(envelope);
 
+    public Task<(int Status, string Body)> PostRawAsync(byte[] body) => _app.PostRawAsync(body);
+
     private bool _stopped;
 
     public async ValueTask DisposeAsync()

@@ -42,6 +42,15 @@ public sealed class MetricTagsTests
     [InlineData("Jane said 2065550142", MetricTags.Other)]
     public void PinReason_IsOneOfTheGuidesValues(string? reason, string tag) => Assert.Equal(tag, MetricTags.PinReason(reason));
 
+    [Theory]
+    [InlineData("INVALID_RESPONSE", "INVALID_RESPONSE")]
+    [InlineData("DEVICE_COMMUNICATION_ERROR", "DEVICE_COMMUNICATION_ERROR")]
+    [InlineData("internal_service_error", "INTERNAL_SERVICE_ERROR")]
+    [InlineData("ENDPOINT_TIMEOUT", "ENDPOINT_TIMEOUT")]
+    [InlineData(null, MetricTags.None)]
+    [InlineData("The response was invalid", MetricTags.Other)]
+    public void AlexaErrorType_IsOneOfAlexasValues(string? type, string tag) => Assert.Equal(tag, MetricTags.AlexaErrorType(type));
+
     [Fact]
     public void CategoriesAndOutcomes_HaveDistinctNames()
     {

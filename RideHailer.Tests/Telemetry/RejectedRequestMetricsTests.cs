@@ -27,6 +27,7 @@ public sealed class RejectedRequestMetricsTests
             { "no request id", noRequestId.Bytes(), "malformed" },
             { "another skill", AlexaRequests.Envelope(AlexaRequests.Launch(), skillId: "amzn1.ask.skill.other").Bytes(), "skill-id" },
             { "stale", AlexaRequests.Envelope(AlexaRequests.Launch(), timestamp: AlexaRequests.Now.AddSeconds(-151)).Bytes(), "timestamp" },
+            { "unsupported, numeric timestamp", AlexaRequests.Envelope(new JsonObject { ["type"] = "Foo.Bar", ["timestamp"] = 1 }).Bytes(), "timestamp" },
         };
     }
 

@@ -19,6 +19,7 @@ internal sealed class SkillInstruments : IDisposable
         PinResults = new(meters, RideHailerMetrics.MeterName, RideHailerMetrics.PinResultsName);
         Bookings = new(meters, RideHailerMetrics.MeterName, RideHailerMetrics.BookingsName);
         RejectedRequests = new(meters, RideHailerMetrics.MeterName, RideHailerMetrics.RejectedRequestsName);
+        AlexaErrors = new(meters, RideHailerMetrics.MeterName, RideHailerMetrics.AlexaErrorsName);
     }
 
     public MetricCollector<double> TurnDuration { get; }
@@ -31,10 +32,12 @@ internal sealed class SkillInstruments : IDisposable
 
     public MetricCollector<long> RejectedRequests { get; }
 
+    public MetricCollector<long> AlexaErrors { get; }
+
     /// <summary>Every tag value any instrument has recorded so far.</summary>
     public IEnumerable<string?> TagValues() =>
         TurnDuration.GetMeasurementSnapshot().SelectMany(measurement => measurement.Tags.Values)
-            .Concat(new[] { ConsentResults, PinResults, Bookings, RejectedRequests }
+            .Concat(new[] { ConsentResults, PinResults, Bookings, RejectedRequests, AlexaErrors }
                 .SelectMany(collector => collector.GetMeasurementSnapshot())
                 .SelectMany(measurement => measurement.Tags.Values))
             .Select(value => value?.ToString());
@@ -49,5 +52,6 @@ internal sealed class SkillInstruments : IDisposable
         PinResults.Dispose();
         Bookings.Dispose();
         RejectedRequests.Dispose();
+        AlexaErrors.Dispose();
     }
 }

@@ -13,4 +13,12 @@ public sealed record LocationServices(string? Access, string? Status)
         string.Equals(Status, "RUNNING", StringComparison.Ordinal);
 }
 
-public sealed record Coordinate(double LatitudeInDegrees, double LongitudeInDegrees, double? AccuracyInMeters);
+public sealed record Coordinate(double LatitudeInDegrees, double LongitudeInDegrees, double? AccuracyInMeters)
+{
+    /// <summary>
+    /// A position on Earth: latitude within ±90°, longitude within ±180°. JSON numbers have no range, so a
+    /// device can send 1e400, which parses as infinity; that, like NaN, fails these comparisons too. A position
+    /// that is not usable is no position, not a malformed request.
+    /// </summary>
+    public bool IsUsable => Math.Abs(LatitudeInDegrees) <= 90 && Math.Abs(LongitudeInDegrees) <= 180;
+}
