@@ -6,11 +6,19 @@ using RideHailer.Domain.Rides;
 
 namespace RideHailer.Domain;
 
-/// <summary>Work the caller must do next and feed back as a turn (QuoteReady/QuoteFailed, BookingDone/BookingFailed).</summary>
+/// <summary>
+/// Work the caller must do next and feed back as a turn (ActiveRideFound/NoActiveRide/ActiveRideLookupFailed,
+/// QuoteReady/QuoteFailed, BookingDone/BookingFailed).
+/// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(FindActiveRide), "findActiveRide")]
 [JsonDerivedType(typeof(QuoteRide), "quoteRide")]
 [JsonDerivedType(typeof(BookRide), "bookRide")]
 public abstract record Command;
+
+/// <summary>Look up the rider's ride still on its way, if any, before another is quoted.</summary>
+/// <param name="RiderId">The linked account's rider id, as bookings record it.</param>
+public sealed record FindActiveRide(string RiderId) : Command;
 
 /// <summary>Price a ride with the ride provider.</summary>
 public sealed record QuoteRide(Pickup Pickup, Place Destination) : Command;

@@ -7,7 +7,10 @@ namespace RideHailer.Domain;
 
 public sealed partial class Conversation
 {
-    /// <summary>Steps 1–3: understand the destination, require a linked account, then consent or quote.</summary>
+    /// <summary>
+    /// Steps 1–3: understand the destination, require a linked account, look up a ride still on its way (once a
+    /// session), then consent or quote.
+    /// </summary>
     private Decision OnRideRequested(SessionState state, RideRequested request, TurnContext context)
     {
         if (!TryResolve(request, out var destination))
@@ -22,9 +25,19 @@ public sealed partial class Conversation
             Quote = null,
             QuoteOfferedAt = null,
         };
-        return string.IsNullOrWhiteSpace(context.Rider.RiderId)
-            ? End(chosen, Phrases.LinkAccount, new LinkAccountCard())
-            : ConsentOrQuote(chosen, context, QuotePreface.None);
+        if (string.IsNullOrWhiteSpace(context.Rider.RiderId))
+        {
+            return End(chosen, Phrases.LinkAccount, new LinkAccountCard());
+        }
+
+        if (state.Step == SessionStep.AwaitingSecondRideAnswer)
+        {
+            // Another place while asked about the ride on its way: only "yes" books a second ride, so the question
+            // stands, now for this place and with this request's facts.
+            return AskAboutActiveRide(chosen with { PendingRider = context.Rider }, state.ActiveRide, context);
+        }
+
+        return state.ActiveRideChecked ? ConsentOrQuote(chosen, context, QuotePreface.None) : CheckActiveRide(chosen, context);
     }
 
     private bool TryResolve(RideRequested request, [NotNullWhen(true)] out Place? destination) =>

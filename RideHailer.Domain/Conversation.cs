@@ -4,7 +4,8 @@ using RideHailer.Domain.Places;
 namespace RideHailer.Domain;
 
 /// <summary>
-/// The booking conversation as a pure state machine: destination → account → consent → quote → PIN → book.
+/// The booking conversation as a pure state machine: destination → account → ride already on its way? → consent
+/// → quote → PIN → book.
 /// Deterministic (time, nonce and rider facts come in with the turn), free of I/O, and total: every
 /// state and turn gives a decision.
 /// </summary>
@@ -55,6 +56,8 @@ public sealed partial class Conversation
             UnmatchedResume => Unchanged(state, Phrases.NotExpected),
             QuoteReady ready => OnQuoteReady(state, ready, turnContext),
             QuoteFailed => OnQuoteFailed(state),
+            ActiveRideFound found => OnActiveRideFound(state, found, turnContext),
+            NoActiveRide or ActiveRideLookupFailed => OnNoActiveRide(state, turnContext),
             RideRequested request when CanChangeDestination(state.Step) => OnRideRequested(state, request, turnContext),
             _ => OnAnswer(state, turn, turnContext),
         };
@@ -67,6 +70,8 @@ public sealed partial class Conversation
             Ask(state with { Step = SessionStep.AwaitingDestination }, Phrases.Welcome, Phrases.WhereTo),
         (SessionStep.New or SessionStep.AwaitingDestination, Fallback) => MissDestination(state, said: null),
         (SessionStep.New or SessionStep.AwaitingDestination, No) => End(state, Phrases.NoDestination),
+        (SessionStep.AwaitingSecondRideAnswer, Yes) => GoOnToConsentOrQuote(state, context),
+        (SessionStep.AwaitingSecondRideAnswer, No) => End(state, Phrases.KeepActiveRide),
         (SessionStep.AwaitingConsent, Yes) => AskConsentAgain(state, context),
         (SessionStep.AwaitingQuoteAnswer, Yes) => OnQuoteAccepted(state, context),
         (SessionStep.AwaitingPin or SessionStep.AwaitingPinRetryAnswer, Yes) => StartPin(state, context),
@@ -79,17 +84,19 @@ public sealed partial class Conversation
 
     private static bool CanChangeDestination(SessionStep step) => step is SessionStep.New
         or SessionStep.AwaitingDestination
+        or SessionStep.AwaitingSecondRideAnswer
         or SessionStep.AwaitingConsent
         or SessionStep.AwaitingQuoteAnswer
         or SessionStep.AwaitingPin
         or SessionStep.AwaitingPinRetryAnswer;
 
     private static Decision EndSilently(SessionState state) =>
-        new(state.IsFinished ? state : state with { Step = SessionStep.Ended, PendingConnection = null }, null, []);
+        new(state.IsFinished ? state : Ended(state), null, []);
 
     private static Decision OnStop(SessionState state) => state.Step switch
     {
         SessionStep.New or SessionStep.AwaitingDestination => End(state, Phrases.Goodbye),
+        SessionStep.AwaitingSecondRideAnswer => End(state, Phrases.NoSecondRideGoodbye),
         SessionStep.Booking => End(state, Phrases.StillBookingGoodbye),
         _ => End(state, Phrases.NotBookedGoodbye),
     };
@@ -98,6 +105,8 @@ public sealed partial class Conversation
     {
         SessionStep.New or SessionStep.AwaitingDestination =>
             Ask(state with { Step = SessionStep.AwaitingDestination }, Phrases.HelpDestination, Phrases.WhereTo),
+        SessionStep.AwaitingSecondRideAnswer when state is { ActiveRide: { } active, Destination: { } destination } =>
+            Ask(state, Phrases.HelpSecondRide(active), Phrases.AnotherRide(destination)),
         SessionStep.AwaitingConsent => Ask(state, Phrases.HelpConsent(ConsentLabels(state)), Phrases.Continue),
         SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote =>
             Ask(state, Phrases.HelpQuote(quote), Phrases.BookIt(quote.Destination)),
@@ -118,10 +127,13 @@ public sealed partial class Conversation
         return state.Step switch
         {
             SessionStep.New or SessionStep.AwaitingDestination => Reply.Ask(Lead(Phrases.WhereTo), Phrases.WhereTo),
+            SessionStep.AwaitingSecondRideAnswer when state.Destination is { } destination =>
+                Reply.Ask(Lead(Phrases.AnotherRide(destination)), Phrases.AnotherRide(destination)),
             SessionStep.AwaitingConsent or SessionStep.AwaitingPin => Reply.Ask(Lead(Phrases.Continue), Phrases.Continue),
             SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote =>
                 Reply.Ask(Lead(Phrases.BookIt(quote.Destination)), Phrases.BookIt(quote.Destination)),
             SessionStep.AwaitingPinRetryAnswer => Reply.Ask(Lead(Phrases.TryAgain), Phrases.TryAgain),
+            SessionStep.CheckingActiveRide => Reply.Tell(Lead(Phrases.StillChecking)),
             SessionStep.Quoting => Reply.Tell(Lead(Phrases.StillQuoting)),
             SessionStep.Booking => Reply.Tell(Lead(Phrases.StillBooking)),
             SessionStep.Booked when state.Booking is { } booking =>
@@ -136,7 +148,11 @@ public sealed partial class Conversation
 
     /// <summary>Ends the session without a booking (a booking already commanded stays commanded).</summary>
     private static Decision End(SessionState state, string speech, Card? card = null) =>
-        new(state with { Step = SessionStep.Ended, PendingConnection = null }, Reply.Tell(speech, card), []);
+        new(Ended(state), Reply.Tell(speech, card), []);
+
+    /// <summary>Nothing is pending any more, and the rider facts kept for a pending answer are let go.</summary>
+    private static SessionState Ended(SessionState state) =>
+        state with { Step = SessionStep.Ended, PendingConnection = null, PendingRider = null, ActiveRide = null };
 
     private static string Nonce(TurnContext context) =>
         string.IsNullOrEmpty(context.Nonce) ? context.Now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : context.Nonce;

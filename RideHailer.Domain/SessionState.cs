@@ -26,6 +26,21 @@ public sealed record SessionState
     /// <summary>The connection whose resume the session is waiting for, if any.</summary>
     public ConnectionToken? PendingConnection { get; init; }
 
+    /// <summary>
+    /// Set once the rider's ride still on its way has been looked up (none, lookup failed) or the rider asked for
+    /// another one anyway: the session does not look again.
+    /// </summary>
+    public bool ActiveRideChecked { get; init; }
+
+    /// <summary>The rider's ride still on its way, while they are asked whether they want another.</summary>
+    public Booking? ActiveRide { get; init; }
+
+    /// <summary>
+    /// The ride request's rider facts (name, number, pickup, grants), kept while the active ride is looked up and
+    /// asked about, because the answer's turn carries no profile read; cleared once consent or the quote used them.
+    /// </summary>
+    public RiderFacts? PendingRider { get; init; }
+
     /// <summary>The scopes the last consent connection asked for (for the permissions card).</summary>
     public IReadOnlyList<ScopeRequest> ConsentScopes { get; init; } = [];
 

@@ -12,6 +12,12 @@ public enum SessionStep
     /// <summary>Asked "Where would you like to go?".</summary>
     AwaitingDestination,
 
+    /// <summary>FindActiveRide commanded; waiting for ActiveRideFound, NoActiveRide or ActiveRideLookupFailed.</summary>
+    CheckingActiveRide,
+
+    /// <summary>Told of the rider's ride still on its way; asked whether they want another one.</summary>
+    AwaitingSecondRideAnswer,
+
     /// <summary>Consent connection started; waiting for its resume.</summary>
     AwaitingConsent,
 

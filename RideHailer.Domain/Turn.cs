@@ -16,6 +16,9 @@ namespace RideHailer.Domain;
 [JsonDerivedType(typeof(Fallback), "fallback")]
 [JsonDerivedType(typeof(ConsentResolved), "consentResolved")]
 [JsonDerivedType(typeof(PinResolved), "pinResolved")]
+[JsonDerivedType(typeof(ActiveRideFound), "activeRideFound")]
+[JsonDerivedType(typeof(NoActiveRide), "noActiveRide")]
+[JsonDerivedType(typeof(ActiveRideLookupFailed), "activeRideLookupFailed")]
 [JsonDerivedType(typeof(QuoteReady), "quoteReady")]
 [JsonDerivedType(typeof(QuoteFailed), "quoteFailed")]
 [JsonDerivedType(typeof(BookingDone), "bookingDone")]
@@ -58,6 +61,15 @@ public sealed record ConsentResolved(string Token, string Code, string? Status) 
 /// </summary>
 public sealed record PinResolved(string Token, string Code, string? Status, string? Reason, int? AchievedLevel, bool PersonPresent)
     : Turn;
+
+/// <summary>The FindActiveRide command found the rider's ride still on its way.</summary>
+public sealed record ActiveRideFound(Booking Booking) : Turn;
+
+/// <summary>The FindActiveRide command found no ride of the rider's still on its way.</summary>
+public sealed record NoActiveRide : Turn;
+
+/// <summary>The FindActiveRide command failed; the reason is for logs, never spoken.</summary>
+public sealed record ActiveRideLookupFailed(string Reason) : Turn;
 
 /// <summary>The QuoteRide command succeeded.</summary>
 public sealed record QuoteReady(Quote Quote) : Turn;

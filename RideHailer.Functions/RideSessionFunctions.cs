@@ -6,7 +6,7 @@ using RideHailer.Skill.Workflow;
 namespace RideHailer.Functions;
 
 /// <summary>Thin triggers over the session workflow in RideHailer.Skill; the DevHost registers the same code directly.</summary>
-public sealed class RideSessionFunctions(QuoteRideActivity quoteRide, BookRideActivity bookRide)
+public sealed class RideSessionFunctions(FindActiveRideActivity findActiveRide, QuoteRideActivity quoteRide, BookRideActivity bookRide)
 {
     [Function(SessionOrchestration.Name)]
     public static Task<SessionOutcome> RideSession([OrchestrationTrigger] TaskOrchestrationContext context)
@@ -14,6 +14,10 @@ public sealed class RideSessionFunctions(QuoteRideActivity quoteRide, BookRideAc
         ArgumentNullException.ThrowIfNull(context);
         return SessionOrchestration.RunAsync(context, context.GetInput<SessionInput>()!);
     }
+
+    [Function(FindActiveRideActivity.Name)]
+    public Task<Booking?> FindActiveRide([ActivityTrigger] FindActiveRideInput input, FunctionContext context) =>
+        findActiveRide.RunAsync(input, context?.CancellationToken ?? default);
 
     [Function(QuoteRideActivity.Name)]
     public Task<Quote> QuoteRide([ActivityTrigger] QuoteRideInput input, FunctionContext context) =>

@@ -45,6 +45,7 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<IRideProvider, LocalFleet>();
         services.AddBookingStore(configuration);
         services.TryAddSingleton<RideBooker>();
+        services.TryAddSingleton<FindActiveRideActivity>();
         services.TryAddSingleton<QuoteRideActivity>();
         services.TryAddSingleton<BookRideActivity>();
         return services;

@@ -24,6 +24,9 @@ internal static class Phrases
     public const string StillQuoting = "I'm still getting a price for your ride. Please try again in a moment.";
     public const string StillBooking = "I'm still booking your ride. Please try again in a moment.";
     public const string LostTrack = "Sorry, I lost track of your ride. " + WhereTo;
+    public const string StillChecking = "I'm still looking up your rides. Please try again in a moment.";
+    public const string KeepActiveRide = "Ok, I won't book another ride. Your driver is on the way.";
+    public const string NoSecondRideGoodbye = "Ok, I didn't book another ride. Goodbye.";
 
     public const string HelpDestination =
         "Ride Hailer books a ride for you. Tell me where you want to go, like the Space Needle or the airport. " + WhereTo;
@@ -96,6 +99,16 @@ internal static class Phrases
             + $"{SpokenWords.Dollars(quote.Fare)}, and the driver can pick you up in {SpokenWords.Minutes(quote.PickupEta)}. "
             + "Do you want me to book it?";
     }
+
+    public static string ActiveRide(Booking active, DateTimeOffset now) =>
+        $"You already have a ride to {active.Quote.Destination.SpokenName} arriving in {SpokenWords.Minutes(active.ArrivesAt - now)}. "
+        + "Do you want another one?";
+
+    public static string AnotherRide(Place destination) => $"Do you want another ride to {destination.SpokenName}?";
+
+    public static string HelpSecondRide(Booking active) =>
+        $"You already have a ride to {active.Quote.Destination.SpokenName} on its way. "
+        + "Say yes to book another ride as well, or no to keep just that one.";
 
     public static string BookIt(Place destination) => $"Do you want me to book the ride to {destination.SpokenName}?";
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RideHailer.Domain.Rides;
 
 /// <summary>A booked ride. Its idempotency key is also its id.</summary>
@@ -13,6 +15,13 @@ public sealed record Booking(
     Dispatch Dispatch,
     DateTimeOffset BookedAt)
 {
+    /// <summary>When the driver is due at the pickup: the booking's time plus the driver's ETA.</summary>
+    [JsonIgnore]
+    public DateTimeOffset ArrivesAt => BookedAt + Dispatch.DriverEta;
+
+    /// <summary>Whether the driver is due by <paramref name="now"/>, so the ride no longer counts as on its way.</summary>
+    public bool HasArrivedBy(DateTimeOffset now) => now >= ArrivesAt;
+
     /// <summary>The booking a request describes.</summary>
     public static Booking From(BookingRequest request)
     {

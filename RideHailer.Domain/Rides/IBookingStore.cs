@@ -11,4 +11,10 @@ public interface IBookingStore
 
     /// <summary>The booking stored under <paramref name="idempotencyKey"/>, or null.</summary>
     Task<Booking?> FindAsync(string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The rider's most recently booked ride whose driver is still due after <paramref name="now"/>
+    /// (<see cref="Booking.ArrivesAt"/>), or null when every ride of theirs has arrived.
+    /// </summary>
+    Task<Booking?> FindActiveAsync(string riderId, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -29,4 +29,15 @@ public sealed class InProcessBookingStore : IBookingStore
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_bookings.GetValueOrDefault(idempotencyKey));
     }
+
+    /// <inheritdoc/>
+    public Task<Booking?> FindActiveAsync(string riderId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(riderId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var active = _bookings.Values
+            .Where(booking => string.Equals(booking.Passenger.RiderId, riderId, StringComparison.Ordinal) && !booking.HasArrivedBy(now))
+            .MaxBy(booking => booking.BookedAt);
+        return Task.FromResult(active);
+    }
 }

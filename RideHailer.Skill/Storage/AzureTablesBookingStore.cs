@@ -24,6 +24,12 @@ namespace RideHailer.Skill.Storage;
 /// </remarks>
 public sealed class AzureTablesBookingStore : IBookingStore
 {
+    /// <summary>
+    /// How many of a rider's rides still on their way are read to pick the latest. The skill asks before a second
+    /// ride, so a rider has one or two at most; the bound keeps the query one small page whatever the table holds.
+    /// </summary>
+    private const int ActiveRidesRead = 5;
+
     private readonly TableClient _table;
     private readonly PlaceCatalog _places;
     private readonly ILogger<AzureTablesBookingStore> _logger;
@@ -52,6 +58,13 @@ public sealed class AzureTablesBookingStore : IBookingStore
     {
         ArgumentNullException.ThrowIfNull(idempotencyKey);
         return RunAsync(() => FindCoreAsync(idempotencyKey, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<Booking?> FindActiveAsync(string riderId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(riderId);
+        return RunAsync(() => FindActiveCoreAsync(riderId, now, cancellationToken), cancellationToken);
     }
 
     private async Task<Booking> BookOnceCoreAsync(BookingRequest request, CancellationToken cancellationToken)
@@ -94,6 +107,27 @@ public sealed class AzureTablesBookingStore : IBookingStore
 
         var entity = await GetAsync<BookingEntity>(BookingEntity.PartitionFor(claim.RiderId), rowKey, cancellationToken);
         return entity?.ToBooking(_places);
+    }
+
+    /// <summary>
+    /// One query in the rider's partition, filtered by the table on the arrival column. Tables returns rows in key
+    /// order (the key is a hash), not by time, so the few that match are read and the latest booked is chosen here.
+    /// </summary>
+    private async Task<Booking?> FindActiveCoreAsync(string riderId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {BookingEntity.PartitionFor(riderId)} and ArrivesAt gt {now.ToUniversalTime()}");
+        var active = new List<BookingEntity>(ActiveRidesRead);
+        await foreach (var entity in _table.QueryAsync<BookingEntity>(filter, ActiveRidesRead, cancellationToken: cancellationToken))
+        {
+            active.Add(entity);
+            if (active.Count == ActiveRidesRead)
+            {
+                break;
+            }
+        }
+
+        return active.MaxBy(entity => entity.BookedAt)?.ToBooking(_places);
     }
 
     /// <summary>Inserts the entity unless its key exists; false when it did.</summary>

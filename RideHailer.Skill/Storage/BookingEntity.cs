@@ -9,7 +9,8 @@ namespace RideHailer.Skill.Storage;
 /// <summary>
 /// A booking as one row a person can read in the table: partition by rider, row by idempotency key, and a column
 /// per fact. Tables has no decimal or TimeSpan, so the fare and durations are invariant strings ("12.50",
-/// "00:10:00") that round-trip exactly.
+/// "00:10:00") that round-trip exactly. <see cref="ArrivesAt"/> is derived (booked time plus the driver's ETA) and
+/// kept as a column of its own so the table can find a rider's rides still on their way without reading the rest.
 /// </summary>
 internal sealed class BookingEntity : ITableEntity
 {
@@ -73,6 +74,9 @@ internal sealed class BookingEntity : ITableEntity
 
     public string DriverEta { get; set; } = string.Empty;
 
+    /// <summary>When the driver is due; null in rows stored before the column existed, which never read as active.</summary>
+    public DateTimeOffset? ArrivesAt { get; set; }
+
     public static string PartitionFor(string riderId) => "rider-" + TableKey.From(riderId);
 
     public static BookingEntity From(Booking booking)
@@ -109,6 +113,7 @@ internal sealed class BookingEntity : ITableEntity
             Car = dispatch.Car,
             LicensePlate = dispatch.LicensePlate,
             DriverEta = dispatch.DriverEta.ToString("c", CultureInfo.InvariantCulture),
+            ArrivesAt = booking.ArrivesAt,
         };
     }
 

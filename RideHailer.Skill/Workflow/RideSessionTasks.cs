@@ -14,6 +14,8 @@ public static class RideSessionTasks
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestratorFunc<SessionInput, SessionOutcome>(SessionOrchestration.Name, SessionOrchestration.RunAsync);
+        registry.AddActivity(FindActiveRideActivity.Name, services =>
+            new DelegateActivity<FindActiveRideInput, Booking?>(services.GetRequiredService<FindActiveRideActivity>().RunAsync));
         registry.AddActivity(QuoteRideActivity.Name, services =>
             new DelegateActivity<QuoteRideInput, Quote>(services.GetRequiredService<QuoteRideActivity>().RunAsync));
         registry.AddActivity(BookRideActivity.Name, services =>

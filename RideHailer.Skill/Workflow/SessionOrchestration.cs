@@ -107,6 +107,7 @@ public static partial class SessionOrchestration
         {
             return command switch
             {
+                FindActiveRide find => await FindActiveRideAsync(context, find),
                 QuoteRide quote => new QuoteReady(await context.CallActivityAsync<Quote>(
                     QuoteRideActivity.Name, new QuoteRideInput(quote, context.CurrentUtcDateTime), ActivityRetry)),
                 BookRide book => new BookingDone(await context.CallActivityAsync<Booking>(
@@ -117,10 +118,28 @@ public static partial class SessionOrchestration
         catch (TaskFailedException failure)
         {
             Log.CommandFailed(logger, context.InstanceId, command.GetType().Name, failure.FailureDetails.ErrorType);
-            return command is BookRide
-                ? new BookingFailed(failure.FailureDetails.ErrorType)
-                : new QuoteFailed(failure.FailureDetails.ErrorType);
+            return command switch
+            {
+                BookRide => new BookingFailed(failure.FailureDetails.ErrorType),
+
+                // A lookup that failed (the bookings store is down) must not block the rider: the conversation
+                // carries on to consent or the quote as if there were no ride on its way.
+                FindActiveRide => new ActiveRideLookupFailed(failure.FailureDetails.ErrorType),
+                _ => new QuoteFailed(failure.FailureDetails.ErrorType),
+            };
         }
+    }
+
+    /// <summary>
+    /// One attempt, without the retry the other activities get: the store's client already retries within its own
+    /// few seconds, and a second attempt would keep the rider waiting past the reply timeout for a check whose
+    /// failure is not fatal.
+    /// </summary>
+    private static async Task<Turn> FindActiveRideAsync(TaskOrchestrationContext context, FindActiveRide find)
+    {
+        var active = await context.CallActivityAsync<Booking?>(
+            FindActiveRideActivity.Name, new FindActiveRideInput(find, context.CurrentUtcDateTime));
+        return active is null ? new NoActiveRide() : new ActiveRideFound(active);
     }
 
     private static TurnContext Context(TaskOrchestrationContext context, RiderFacts rider) =>

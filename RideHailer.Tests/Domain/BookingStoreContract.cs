@@ -14,7 +14,7 @@ public abstract class BookingStoreContract
     /// <summary>The store under test.</summary>
     protected abstract IBookingStore CreateStore();
 
-    protected static BookingRequest Request(string key, string driver = "Sam", int minutesLater = 0)
+    protected static BookingRequest Request(string key, string driver = "Sam", int minutesLater = 0, string riderId = "rider-1")
     {
         var quote = new Quote(
             "q-" + key,
@@ -27,12 +27,15 @@ public abstract class BookingStoreContract
         return new BookingRequest(
             key,
             quote,
-            new Passenger("rider-1", null, "Alex", "+12065550123"),
+            new Passenger(riderId, null, "Alex", "+12065550123"),
             new Dispatch(driver, "a silver Toyota Prius", "BXK 4821", TimeSpan.FromMinutes(8)),
             Now.AddMinutes(minutesLater));
     }
 
     protected static string NewKey() => "bk-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>A rider no other test books for, so a shared table's other rows never match.</summary>
+    protected static string NewRider() => "rider-" + Guid.NewGuid().ToString("N");
 
     protected static void AssertDescribes(BookingRequest expected, Booking? actual)
     {
@@ -106,5 +109,65 @@ public abstract class BookingStoreContract
     public async Task Find_UnknownKey_ReturnsNull()
     {
         Assert.Null(await CreateStore().FindAsync(NewKey(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindActive_RideStillOnItsWay_ReturnsIt()
+    {
+        var store = CreateStore();
+        var rider = NewRider();
+        var request = Request(NewKey(), riderId: rider);
+        await store.BookOnceAsync(request, CancellationToken.None);
+
+        // Booked at noon with an eight-minute driver.
+        AssertDescribes(request, await store.FindActiveAsync(rider, Now.AddMinutes(7), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(60)]
+    public async Task FindActive_DriverDueByNow_ReturnsNull(int minutesAfterBooking)
+    {
+        var store = CreateStore();
+        var rider = NewRider();
+        await store.BookOnceAsync(Request(NewKey(), riderId: rider), CancellationToken.None);
+
+        Assert.Null(await store.FindActiveAsync(rider, Now.AddMinutes(minutesAfterBooking), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindActive_SeveralOnTheirWay_ReturnsTheMostRecentlyBooked()
+    {
+        var store = CreateStore();
+        var rider = NewRider();
+        var requests = new[] { Request(NewKey(), "Sam", 1, rider), Request(NewKey(), "Priya", 3, rider), Request(NewKey(), "Lee", 2, rider) };
+        foreach (var request in requests)
+        {
+            await store.BookOnceAsync(request, CancellationToken.None);
+        }
+
+        AssertDescribes(requests[1], await store.FindActiveAsync(rider, Now.AddMinutes(4), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindActive_ArrivedRideBookedLater_DoesNotHideOneStillOnItsWay()
+    {
+        var store = CreateStore();
+        var rider = NewRider();
+        var slow = Request(NewKey(), "Sam", 0, rider) with { Dispatch = new("Sam", "a silver Toyota Prius", "BXK 4821", TimeSpan.FromMinutes(30)) };
+        await store.BookOnceAsync(slow, CancellationToken.None);
+        await store.BookOnceAsync(Request(NewKey(), "Priya", 1, rider), CancellationToken.None);
+
+        // Priya's ride (booked at 12:01, eight minutes) has arrived by 12:10; Sam's (booked at 12:00, thirty) has not.
+        AssertDescribes(slow, await store.FindActiveAsync(rider, Now.AddMinutes(10), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindActive_OnlyAnotherRidersRideOnItsWay_ReturnsNull()
+    {
+        var store = CreateStore();
+        await store.BookOnceAsync(Request(NewKey(), riderId: NewRider()), CancellationToken.None);
+
+        Assert.Null(await store.FindActiveAsync(NewRider(), Now.AddMinutes(1), CancellationToken.None));
     }
 }

@@ -175,7 +175,12 @@ public sealed class ConversationPropertyTests
                 Pick(random, PinReasons),
                 Pick(random, Levels),
                 random.Next(4) > 0),
-            15 => new QuoteReady(Quotes.SpaceNeedle(now, $"q-stray-{random.Next(3)}")),
+            15 => random.Next(3) switch
+            {
+                0 => new QuoteReady(Quotes.SpaceNeedle(now, $"q-stray-{random.Next(3)}")),
+                1 => new ActiveRideFound(Quotes.EarlierRide(now)),
+                _ => new NoActiveRide(),
+            },
             _ => new BookingDone(Quotes.BookingFor(new BookRide("bk-stray", Quotes.SpaceNeedle(now), new("r", null, null, null)), now)),
         };
     }
@@ -186,6 +191,7 @@ public sealed class ConversationPropertyTests
         SessionStep.New or SessionStep.AwaitingDestination => new RideRequested(Pick(random, Places), Pick(random, PlaceIds)),
         SessionStep.AwaitingConsent => new ConsentResolved(state.PendingConnection?.Format() ?? "", MostlyOk(random), Pick(random, ConsentStatuses)),
         SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingPinRetryAnswer => new Yes(),
+        SessionStep.AwaitingSecondRideAnswer => random.Next(4) > 0 ? new Yes() : new No(),
         SessionStep.AwaitingPin => new PinResolved(
             state.PendingConnection?.Format() ?? "",
             MostlyOk(random),
@@ -200,6 +206,13 @@ public sealed class ConversationPropertyTests
 
     private static Turn CommandResult(Random random, Command command, DateTimeOffset now) => command switch
     {
+        FindActiveRide => random.Next(4) switch
+        {
+            // Booked up to twelve minutes ago with an eight-minute driver: on its way, or just arrived.
+            0 or 1 => new ActiveRideFound(Quotes.EarlierRide(now, TimeSpan.FromMinutes(random.Next(0, 13)))),
+            2 => new NoActiveRide(),
+            _ => new ActiveRideLookupFailed("store down"),
+        },
         QuoteRide quote when random.Next(6) > 0 => new QuoteReady(new Quote(
             $"q-{random.Next(1000)}",
             quote.Pickup,

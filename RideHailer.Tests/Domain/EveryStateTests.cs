@@ -19,6 +19,12 @@ public sealed class EveryStateTests
             "Ride Hailer books a ride for you. Tell me where you want to go, like the Space Needle or the airport. Where would you like to go?",
             "Where would you like to go?"
         },
+        { SessionStep.CheckingActiveRide, "I'm still looking up your rides. Please try again in a moment.", null },
+        {
+            SessionStep.AwaitingSecondRideAnswer,
+            "You already have a ride to the Space Needle on its way. Say yes to book another ride as well, or no to keep just that one.",
+            "Do you want another ride to the Space Needle?"
+        },
         {
             SessionStep.AwaitingConsent,
             "To find you a ride, Ride Hailer needs your name, current location, and mobile number. Do you want to continue?",
@@ -49,6 +55,8 @@ public sealed class EveryStateTests
     {
         { SessionStep.New, "Goodbye." },
         { SessionStep.AwaitingDestination, "Goodbye." },
+        { SessionStep.CheckingActiveRide, "Ok, I didn't book a ride. Goodbye." },
+        { SessionStep.AwaitingSecondRideAnswer, "Ok, I didn't book another ride. Goodbye." },
         { SessionStep.AwaitingConsent, "Ok, I didn't book a ride. Goodbye." },
         { SessionStep.Quoting, "Ok, I didn't book a ride. Goodbye." },
         { SessionStep.AwaitingQuoteAnswer, "Ok, I didn't book a ride. Goodbye." },
@@ -58,6 +66,13 @@ public sealed class EveryStateTests
         { SessionStep.Booked, "Your ride to the Space Needle is booked. Your driver will arrive in eight minutes." },
         { SessionStep.Ended, "This conversation has ended. To book a ride, say: Alexa, open Ride Hailer." },
     };
+
+    [Fact]
+    public void HelpAndStopRows_CoverEveryStep()
+    {
+        Assert.Equal(Sessions.AllSteps, HelpBySteps.Select(row => (SessionStep)row[0]));
+        Assert.Equal(Sessions.AllSteps, StopBySteps.Select(row => (SessionStep)row[0]));
+    }
 
     [Theory]
     [MemberData(nameof(HelpBySteps))]
@@ -192,6 +207,13 @@ public sealed class EveryStateTests
         if (step != SessionStep.Booking)
         {
             results.Add(session.Send(new BookingFailed("late")));
+        }
+
+        if (step != SessionStep.CheckingActiveRide)
+        {
+            results.Add(session.Send(new ActiveRideFound(Quotes.EarlierRide(session.Now))));
+            results.Add(session.Send(new NoActiveRide()));
+            results.Add(session.Send(new ActiveRideLookupFailed("late")));
         }
 
         Assert.All(results, decision =>

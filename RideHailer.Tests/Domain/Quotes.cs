@@ -28,4 +28,15 @@ internal static class Quotes
         command.Passenger,
         new Dispatch("Sam", "a silver Toyota Prius", "BXK 4821", TimeSpan.FromMinutes(8)),
         now);
+
+    /// <summary>
+    /// The rider's earlier ride to the Space Needle, booked <paramref name="bookedAgo"/> (four minutes unless
+    /// said) before <paramref name="now"/> with an eight-minute driver, so due in the rest of the eight.
+    /// </summary>
+    public static Booking EarlierRide(DateTimeOffset now, TimeSpan? bookedAgo = null, string riderId = Riders.RiderId)
+    {
+        var bookedAt = now - (bookedAgo ?? TimeSpan.FromMinutes(4));
+        var passenger = new Passenger(riderId, null, Riders.GivenName, Riders.MobileNumber);
+        return BookingFor(new BookRide("bk-earlier", SpaceNeedle(bookedAt, "q-earlier"), passenger), bookedAt);
+    }
 }

@@ -19,6 +19,13 @@ public sealed class SerializationTests
         { new Fallback(), "fallback" },
         { new ConsentResolved("consent.n", "200", "ACCEPTED"), "consentResolved" },
         { new PinResolved("pin.n", "200", "NOT_ACHIEVED", "NOT_MATCH", 300, true), "pinResolved" },
+        {
+            new ActiveRideFound(Quotes.BookingFor(
+                new BookRide("bk-0", Quotes.SpaceNeedle(SessionDriver.Noon), new Passenger("r", "p", "Alex", "+1")), SessionDriver.Noon)),
+            "activeRideFound"
+        },
+        { new NoActiveRide(), "noActiveRide" },
+        { new ActiveRideLookupFailed("down"), "activeRideLookupFailed" },
         { new QuoteReady(Quotes.SpaceNeedle(SessionDriver.Noon)), "quoteReady" },
         { new QuoteFailed("down"), "quoteFailed" },
         {
@@ -82,6 +89,7 @@ public sealed class SerializationTests
     {
         Command[] commands =
         [
+            new FindActiveRide("r"),
             new QuoteRide(Quotes.SpaceNeedle(SessionDriver.Noon).Pickup, Quotes.SpaceNeedlePlace),
             new BookRide("bk-1", Quotes.SpaceNeedle(SessionDriver.Noon), new Passenger("r", null, null, null)),
         ];

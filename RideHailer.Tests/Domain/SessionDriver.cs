@@ -7,6 +7,8 @@ namespace RideHailer.Tests.Domain;
 /// <summary>
 /// Plays a session against the conversation the way the orchestration will: supplies the clock, a fresh
 /// nonce per turn and the rider facts, keeps the state, and can carry out commands with the local fleet.
+/// The look-up of a ride still on its way is answered within the rider's turn, from <see cref="Store"/> unless
+/// <see cref="LookupAnswer"/> says otherwise, so tests of later steps need not play it.
 /// </summary>
 internal sealed class SessionDriver
 {
@@ -38,18 +40,42 @@ internal sealed class SessionDriver
 
     public RideBooker Booker { get; }
 
+    /// <summary>Commands of the decisions returned to the test; the look-ups the driver answered itself are in <see cref="Lookups"/>.</summary>
     public List<Command> CommandsIssued { get; } = [];
+
+    /// <summary>The FindActiveRide commands the driver answered within a turn.</summary>
+    public List<FindActiveRide> Lookups { get; } = [];
+
+    /// <summary>What a look-up answers (ActiveRideFound, NoActiveRide, ActiveRideLookupFailed); null asks <see cref="Store"/>.</summary>
+    public Turn? LookupAnswer { get; set; }
 
     public string PendingToken => State.PendingConnection?.Format() ?? throw new InvalidOperationException("Nothing pending.");
 
-    /// <summary>Applies one turn and keeps the new state.</summary>
+    /// <summary>Applies one turn, answers a look-up it commands (with the same nonce: one rider turn), and keeps the new state.</summary>
     public Decision Send(Turn turn)
     {
-        var decision = _conversation.Decide(State, turn, new TurnContext(Now, $"nonce-{++_nonce}", Rider));
-        State = decision.State;
+        var nonce = $"nonce-{++_nonce}";
+        var decision = Apply(turn, nonce);
+        while (decision.Commands is [FindActiveRide lookup])
+        {
+            Lookups.Add(lookup);
+            decision = Apply(AnswerTo(lookup), nonce);
+        }
+
         CommandsIssued.AddRange(decision.Commands);
         return decision;
     }
+
+    /// <summary>Applies exactly one turn and keeps the new state; nothing it commands is answered.</summary>
+    public Decision Decide(Turn turn)
+    {
+        var decision = Apply(turn, $"nonce-{++_nonce}");
+        CommandsIssued.AddRange(decision.Commands);
+        return decision;
+    }
+
+    /// <summary>The same rider, a new Alexa session: a fresh state over the same store and clock.</summary>
+    public void NewSession(string sessionKey = "amzn1.echo-api.session.0002") => State = SessionState.Start(sessionKey);
 
     /// <summary>Applies a turn, then carries out its commands and feeds their results back until a reply comes.</summary>
     public async Task<Decision> SendAndRunAsync(Turn turn)
@@ -85,10 +111,32 @@ internal sealed class SessionDriver
         return Send(new Yes());
     }
 
+    private Decision Apply(Turn turn, string nonce)
+    {
+        var decision = _conversation.Decide(State, turn, new TurnContext(Now, nonce, Rider));
+        State = decision.State;
+        return decision;
+    }
+
+    private Turn AnswerTo(FindActiveRide lookup)
+    {
+        if (LookupAnswer is { } answer)
+        {
+            return answer;
+        }
+
+        // The in-process store answers synchronously.
+        var active = Store.FindActiveAsync(lookup.RiderId, Now, CancellationToken.None).GetAwaiter().GetResult();
+        return active is null ? new NoActiveRide() : new ActiveRideFound(active);
+    }
+
     private async Task<Turn> RunAsync(Command command)
     {
         switch (command)
         {
+            case FindActiveRide lookup:
+                return AnswerTo(lookup);
+
             case QuoteRide quote:
                 try
                 {

@@ -28,6 +28,13 @@ internal static class Sessions
             case SessionStep.AwaitingDestination:
                 session.Send(new Launch());
                 break;
+            case SessionStep.CheckingActiveRide:
+                session.Decide(new RideRequested("the space needle", null));
+                break;
+            case SessionStep.AwaitingSecondRideAnswer:
+                session.LookupAnswer = new ActiveRideFound(Quotes.EarlierRide(session.Now));
+                session.Send(new RideRequested("the space needle", null));
+                break;
             case SessionStep.AwaitingConsent:
             case SessionStep.Quoting:
                 session.Send(new RideRequested("the space needle", null));

@@ -30,7 +30,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_ListsExactlyTheEndpointTheOrchestrationItsActivitiesAndThePurge()
     {
         Assert.Equal(
-            ["Alexa", "BookRide", "PurgeFinishedSessions", "QuoteRide", "RideSession"],
+            ["Alexa", "BookRide", "FindActiveRide", "PurgeFinishedSessions", "QuoteRide", "RideSession"],
             Functions.Select(function => (string)function!["name"]!).Order());
     }
 
@@ -54,6 +54,7 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
+    [InlineData(FindActiveRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.FindActiveRide")]
     [InlineData(QuoteRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.QuoteRide")]
     [InlineData(BookRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.BookRide")]
     public void Activities_AreActivityTriggersNamedAsTheWorkflowCallsThem(string name, string entryPoint)

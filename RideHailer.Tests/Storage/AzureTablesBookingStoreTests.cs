@@ -158,6 +158,7 @@ public sealed class AzureTablesBookingStoreTests(AzuriteFixture azurite) : Booki
         Assert.Equal("Sam", row.GetString("DriverName"));
         Assert.Equal("BXK 4821", row.GetString("LicensePlate"));
         Assert.Equal(request.RequestedAt, row.GetDateTimeOffset("BookedAt"));
+        Assert.Equal(request.RequestedAt + request.Dispatch.DriverEta, row.GetDateTimeOffset("ArrivesAt"));
     }
 
     [Fact]
@@ -172,6 +173,35 @@ public sealed class AzureTablesBookingStoreTests(AzuriteFixture azurite) : Booki
         Assert.Equal(Booking.From(request), await store.FindAsync(request.IdempotencyKey, None));
         var row = Assert.Single(table.Query<TableEntity>($"IdempotencyKey eq '{request.IdempotencyKey}'"));
         Assert.Equal("rider-linked%2Faccount%237%3Fx%5Cy%25z%01", row.PartitionKey);
+    }
+
+    [Fact]
+    public async Task FindActive_RiderIdWithCharactersTableKeysForbid_FindsOnlyTheirRide()
+    {
+        var table = _service.GetTableClient("OddRiderBookings");
+        var store = StoreOn(table);
+        var odd = "linked/account#7?x\\y%z'" + Guid.NewGuid().ToString("N");
+        var request = BookingRequests.For(riderId: odd);
+        await store.BookOnceAsync(request, None);
+        await store.BookOnceAsync(BookingRequests.For(riderId: odd + "-other"), None);
+
+        Assert.Equal(Booking.From(request), await store.FindActiveAsync(odd, BookingRequests.Now.AddMinutes(1), None));
+    }
+
+    [Fact]
+    public async Task FindActive_RowStoredBeforeTheArrivalColumn_IsNotActive()
+    {
+        var table = _service.GetTableClient("ContractBookings");
+        var store = StoreOn(table);
+        var riderId = "rider-" + Guid.NewGuid().ToString("N");
+        var request = BookingRequests.For(riderId: riderId);
+        await store.BookOnceAsync(request, None);
+        var row = Assert.Single(table.Query<TableEntity>($"IdempotencyKey eq '{request.IdempotencyKey}'"));
+        row.Remove("ArrivesAt");
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        Assert.Null(await store.FindActiveAsync(riderId, BookingRequests.Now, None));
+        Assert.Equal(Booking.From(request), await store.FindAsync(request.IdempotencyKey, None));
     }
 
     [Fact]
@@ -220,8 +250,9 @@ public sealed class AzureTablesBookingStoreTests(AzuriteFixture azurite) : Booki
 
         await Assert.ThrowsAsync<BookingStoreUnavailableException>(() => store.BookOnceAsync(BookingRequests.For(), None));
         await Assert.ThrowsAsync<BookingStoreUnavailableException>(() => store.FindAsync(BookingRequests.NewKey(), None));
+        await Assert.ThrowsAsync<BookingStoreUnavailableException>(() => store.FindActiveAsync(BookingRequests.RiderId, BookingRequests.Now, None));
 
-        Assert.Equal(2, logger.Entries.Count(entry => entry.EventId.Id == 4104 && entry.Level == LogLevel.Error));
+        Assert.Equal(3, logger.Entries.Count(entry => entry.EventId.Id == 4104 && entry.Level == LogLevel.Error));
     }
 
     private static AzureTablesBookingStore StoreOn(TableClient table) =>

@@ -16,6 +16,8 @@ public sealed class ReturningRidersInMemory() : ReturningRiderTests(BackendUnder
 
 public sealed class SessionOwnersInMemory() : SessionOwnerTests(BackendUnderTest.InMemory);
 
+public sealed class SecondRidesInMemory() : SecondRideTests(BackendUnderTest.InMemory);
+
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class SeedConversationsOnAzureStorage(AzuriteFixture azurite) : SeedConversationTests(BackendUnderTest.AzureStorage(azurite));
 
@@ -33,3 +35,6 @@ public sealed class ReturningRidersOnAzureStorage(AzuriteFixture azurite) : Retu
 
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class SessionOwnersOnAzureStorage(AzuriteFixture azurite) : SessionOwnerTests(BackendUnderTest.AzureStorage(azurite));
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class SecondRidesOnAzureStorage(AzuriteFixture azurite) : SecondRideTests(BackendUnderTest.AzureStorage(azurite));

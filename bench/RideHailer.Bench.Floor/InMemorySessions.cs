@@ -11,6 +11,7 @@ namespace RideHailer.Bench.Floor;
 /// loop with the same activities, on a dictionary of sessions. No history, no events, no polling.
 /// </summary>
 internal sealed partial class InMemorySessions(
+    FindActiveRideActivity findActiveRide,
     QuoteRideActivity quoteRide,
     BookRideActivity bookRide,
     IOptions<BookingOptions> bookingOptions,
@@ -66,6 +67,9 @@ internal sealed partial class InMemorySessions(
         {
             return command switch
             {
+                FindActiveRide find => await findActiveRide.RunAsync(new FindActiveRideInput(find, now), cancellationToken) is { } active
+                    ? new ActiveRideFound(active)
+                    : new NoActiveRide(),
                 QuoteRide quote => new QuoteReady(await quoteRide.RunAsync(new QuoteRideInput(quote, now), cancellationToken)),
                 BookRide book => new BookingDone(await bookRide.RunAsync(new BookRideInput(book, now), cancellationToken)),
                 _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}."),
@@ -75,7 +79,12 @@ internal sealed partial class InMemorySessions(
         {
             // As the orchestration does with a failed activity: the conversation hears that the command failed.
             Log.CommandFailed(logger, command.GetType().Name, exception.GetType().Name);
-            return command is BookRide ? new BookingFailed(exception.GetType().Name) : new QuoteFailed(exception.GetType().Name);
+            return command switch
+            {
+                BookRide => new BookingFailed(exception.GetType().Name),
+                FindActiveRide => new ActiveRideLookupFailed(exception.GetType().Name),
+                _ => new QuoteFailed(exception.GetType().Name),
+            };
         }
     }
 

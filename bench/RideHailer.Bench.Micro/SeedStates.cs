@@ -13,7 +13,8 @@ internal sealed class SeedStates
         var now = DateTimeOffset.UtcNow;
         var linked = new RiderFacts { RiderId = "rider-jane", PersonId = "amzn1.ask.person.jane", SupportsGeolocation = true };
         var launched = conversation.Decide(SessionState.Start("session-bench"), new Launch(), new TurnContext(now, "n1", linked));
-        var consent = conversation.Decide(launched.State, new RideRequested("the space needle", null), new TurnContext(now, "n2", linked));
+        var checking = conversation.Decide(launched.State, new RideRequested("the space needle", null), new TurnContext(now, "n2", linked));
+        var consent = conversation.Decide(checking.State, new NoActiveRide(), new TurnContext(now, "n2", linked));
         AwaitingConsent = consent.State;
         ConsentToken = consent.State.PendingConnection?.Format() ?? throw new InvalidOperationException("no consent connection");
         Granted = linked with
