@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,22 @@ public sealed partial class SkillEndpoint(
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(durable);
+        try
+        {
+            return await HandleCoreAsync(body, headers, durable, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Last chance: never a host's error page (in Development it echoes stack, paths and headers). The fuzz
+            // test proves this is never reached by input; only a bug of ours can get here.
+            Log.Unhandled(logger, exception);
+            return SkillEndpointResult.InternalError();
+        }
+    }
+
+    private async Task<SkillEndpointResult> HandleCoreAsync(
+        ReadOnlyMemory<byte> body, AlexaRequestHeaders headers, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
         var received = timeProvider.GetTimestamp();
         if (CheckShape(body, headers) is { } shapeFailure)
         {
@@ -99,7 +116,16 @@ public sealed partial class SkillEndpoint(
 
         if (turn is SessionEnded)
         {
-            await sessions.EndAsync(durable, sessionId, new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller }, cancellationToken);
+            try
+            {
+                await sessions.EndAsync(durable, sessionId, new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller }, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Alexa expects nothing back; the session's own idle timeout ends it if it could not be told.
+                Log.SessionUnavailable(logger, exception, requestId);
+            }
+
             return SkillEndpointResult.Ok(ReplyRenderer.Render(null));
         }
 
@@ -141,7 +167,10 @@ public sealed partial class SkillEndpoint(
             return OversizedBody;
         }
 
-        return headers.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+        // application/json, with parameters (charset) or without; a prefix match would let application/jsonp in.
+        return headers.ContentType is { } contentType &&
+               !(MediaTypeHeaderValue.TryParse(contentType, out var mediaType) &&
+                 string.Equals(mediaType.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
             ? "the content type is not application/json"
             : null;
     }
@@ -198,6 +227,9 @@ public sealed partial class SkillEndpoint(
 
         [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Rejected an Alexa request {RequestId}: {Reason}")]
         public static partial void RequestRejected(ILogger logger, string reason, string? requestId);
+
+        [LoggerMessage(EventId = 6, Level = LogLevel.Critical, Message = "The Alexa endpoint failed unexpectedly; answered 500")]
+        public static partial void Unhandled(ILogger logger, Exception exception);
 
         [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Request {RequestId} could not reach its session")]
         public static partial void SessionUnavailable(ILogger logger, Exception exception, string requestId);

@@ -12,6 +12,10 @@ public sealed record SkillEndpointResult(int StatusCode, byte[] Body)
     public static SkillEndpointResult Ok(ResponseEnvelope response) =>
         new(200, JsonSerializer.SerializeToUtf8Bytes(response, AlexaJsonContext.Default.ResponseEnvelope));
 
+    /// <summary>The last-chance answer: a fault of ours, with nothing in it about the request or the fault.</summary>
+    public static SkillEndpointResult InternalError() =>
+        new(500, JsonSerializer.SerializeToUtf8Bytes(new ErrorBody("internal error"), AlexaJsonContext.Default.ErrorBody));
+
     public static SkillEndpointResult BadRequest(string error) =>
         new(400, JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(error), AlexaJsonContext.Default.ErrorBody));
 }

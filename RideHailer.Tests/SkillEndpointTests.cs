@@ -135,15 +135,56 @@ public sealed class SkillEndpointTests : IDisposable
         Assert.Equal(400, result.StatusCode);
     }
 
-    [Fact]
-    public async Task WrongContentType_IsRejected()
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/jsonp")]
+    [InlineData("application/json-evil")]
+    [InlineData("application/jsonx; charset=utf-8")]
+    [InlineData("application/json, text/plain")]
+    public async Task WrongContentType_IsRejected(string contentType)
     {
         var body = AlexaRequests.Envelope(AlexaRequests.Launch()).Bytes();
 
-        var result = await Endpoint.HandleAsync(body, JsonHeaders with { ContentType = "text/plain" }, NoSessions, default);
+        var result = await Endpoint.HandleAsync(body, JsonHeaders with { ContentType = contentType }, NoSessions, default);
 
         Assert.Equal(400, result.StatusCode);
         Assert.Equal("the content type is not application/json", (string?)JsonNode.Parse(result.Body)!["error"]);
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("Application/JSON;charset=UTF-8")]
+    public async Task JsonContentType_WithOrWithoutParameters_IsAccepted(string contentType)
+    {
+        var body = AlexaRequests.Envelope(AlexaRequests.SessionEnded()).Bytes();
+
+        var result = await Endpoint.HandleAsync(body, JsonHeaders with { ContentType = contentType }, NoSessions, default);
+
+        Assert.Equal(200, result.StatusCode);
+    }
+
+    [Fact]
+    public async Task SessionEnded_WhileTheDurableBackendIsDown_IsStillAnswered()
+    {
+        // NoSessions throws on every call, as an unreachable backend would.
+        var result = await Endpoint.HandleAsync(AlexaRequests.Envelope(AlexaRequests.SessionEnded()).Bytes(), JsonHeaders, NoSessions, default);
+
+        Assert.Equal(200, result.StatusCode);
+    }
+
+    [Fact]
+    public async Task AFaultOfOurs_IsA500WithNothingInIt_NeverAnEscapedException()
+    {
+        var clock = new Mock<TimeProvider>();
+        clock.Setup(time => time.GetTimestamp()).Throws(new InvalidOperationException("secret detail /home/app/Program.cs"));
+        using var host = SkillServices.Build(configure: services => services.AddSingleton(clock.Object));
+        var endpoint = host.Services.GetRequiredService<SkillEndpoint>();
+
+        var result = await endpoint.HandleAsync(AlexaRequests.Envelope(AlexaRequests.Launch()).Bytes(), JsonHeaders, NoSessions, default);
+
+        Assert.Equal(500, result.StatusCode);
+        Assert.Equal("""{"error":"internal error"}""", System.Text.Encoding.UTF8.GetString(result.Body));
     }
 
     [Fact]
