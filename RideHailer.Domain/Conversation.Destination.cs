@@ -18,6 +18,11 @@ public sealed partial class Conversation
             return MissDestination(state, request.DestinationText);
         }
 
+        if (destination.Id == state.Destination?.Id && Reoffer(state, context) is { } again)
+        {
+            return again;
+        }
+
         var chosen = state with
         {
             Destination = destination,
@@ -61,7 +66,7 @@ public sealed partial class Conversation
 
     private static Decision StartConsent(SessionState state, TurnContext context, IReadOnlyList<ConsentItem> missing)
     {
-        var token = new ConnectionToken(ConnectionKind.Consent, Nonce(context));
+        var token = LiveToken(state, ConnectionKind.Consent, context);
         var scopes = missing.Select(item => item.Request).ToList();
         var asking = state with { Step = SessionStep.AwaitingConsent, PendingConnection = token, ConsentScopes = scopes };
         var speech = Speech.Text(Phrases.AskConsent([.. missing.Select(item => item.Label)]));

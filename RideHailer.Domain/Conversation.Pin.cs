@@ -13,7 +13,7 @@ public sealed partial class Conversation
             return Ask(state with { Step = SessionStep.AwaitingDestination, PendingConnection = null }, Phrases.LostTrack, Phrases.WhereTo);
         }
 
-        var token = new ConnectionToken(ConnectionKind.Pin, Nonce(context));
+        var token = LiveToken(state, ConnectionKind.Pin, context);
         var verifying = state with { Step = SessionStep.AwaitingPin, PendingConnection = token };
         var connection = new PinConnection(token.Format()) { ConfidenceLevel = _settings.RequiredConfidenceLevel };
         return new(verifying, Reply.Connect(Greeting(context.Rider, state.Passenger), connection), []);

@@ -37,8 +37,7 @@ public sealed partial class Conversation
             return Ask(state with { Step = SessionStep.AwaitingDestination }, Phrases.LostTrack, Phrases.WhereTo);
         }
 
-        var offeredAt = state.QuoteOfferedAt ?? quote.QuotedAt;
-        if (!quote.IsValidAt(context.Now) || context.Now - offeredAt >= _settings.QuoteValidity)
+        if (!IsStillOffered(state, quote, context.Now))
         {
             var requoting = state with
             {

@@ -154,6 +154,34 @@ public sealed partial class Conversation
     private static SessionState Ended(SessionState state) =>
         state with { Step = SessionStep.Ended, PendingConnection = null, PendingRider = null, ActiveRide = null };
 
+    /// <summary>
+    /// The token of the connection this step is already waiting for, or a new one. Offering a connection again (the
+    /// rider repeating themselves after "that took too long", or saying "yes, continue") must not leave two tokens
+    /// of one step alive: whichever connection completes is the step's answer.
+    /// </summary>
+    private static ConnectionToken LiveToken(SessionState state, ConnectionKind kind, TurnContext context) =>
+        state.PendingConnection is { } pending && pending.Kind == kind
+            ? pending
+            : new ConnectionToken(kind, Nonce(context));
+
+    /// <summary>
+    /// The same destination said again while the session waits on it: the rider did not hear the answer (a reply
+    /// past the budget still lands), so they hear it now, unchanged: the quote on offer, or the pending connection
+    /// with its token. Null when the step has nothing pending to offer again.
+    /// </summary>
+    private Decision? Reoffer(SessionState state, TurnContext context) => state.Step switch
+    {
+        SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote && IsStillOffered(state, quote, context.Now) =>
+            Ask(state, Phrases.Offer(quote, QuotePreface.None), Phrases.BookIt(quote.Destination)),
+        SessionStep.AwaitingConsent when state.PendingConnection is { Kind: ConnectionKind.Consent } && (state.ConsentScopes ?? []).Count > 0 =>
+            AskConsentAgain(state, context),
+        SessionStep.AwaitingPin when state.PendingConnection is { Kind: ConnectionKind.Pin } => StartPin(state, context),
+        _ => null,
+    };
+
+    private bool IsStillOffered(SessionState state, Rides.Quote quote, DateTimeOffset now) =>
+        quote.IsValidAt(now) && now - (state.QuoteOfferedAt ?? quote.QuotedAt) < _settings.QuoteValidity;
+
     private static string Nonce(TurnContext context) =>
         string.IsNullOrEmpty(context.Nonce) ? context.Now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : context.Nonce;
 }

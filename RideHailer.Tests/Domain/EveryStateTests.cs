@@ -255,14 +255,16 @@ public sealed class EveryStateTests
     }
 
     [Fact]
-    public void Yes_WhileAwaitingPinAfterInterruption_StartsANewPinConnection()
+    public void Yes_WhileAwaitingPinAfterInterruption_OffersThePinConnectionAgainWithItsToken()
     {
         var session = Sessions.At(SessionStep.AwaitingPin);
         var first = session.PendingToken;
 
         var decision = session.Send(new Yes());
 
-        Assert.NotEqual(first, Assert.IsType<PinConnection>(decision.Reply!.Connection).Token);
+        // One live token a step: whichever of the two connections completes is the step's answer.
+        Assert.Equal(first, Assert.IsType<PinConnection>(decision.Reply!.Connection).Token);
+        Assert.Equal(first, session.PendingToken);
     }
 
     [Theory]
