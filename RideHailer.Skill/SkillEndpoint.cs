@@ -47,7 +47,7 @@ public sealed partial class SkillEndpoint(
         {
             return await HandleCoreAsync(body, headers, durable, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (IsFault(exception, cancellationToken))
         {
             // Last chance: never a host's error page (in Development it echoes stack, paths and headers). The fuzz
             // test proves this is never reached by input; only a bug of ours can get here.
@@ -120,7 +120,7 @@ public sealed partial class SkillEndpoint(
             {
                 await sessions.EndAsync(durable, sessionId, new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller }, cancellationToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (IsFault(exception, cancellationToken))
             {
                 // Alexa expects nothing back; the session's own idle timeout ends it if it could not be told.
                 Log.SessionUnavailable(logger, exception, requestId);
@@ -136,7 +136,7 @@ public sealed partial class SkillEndpoint(
             answer = await sessions.SendAsync(
                 durable, sessionId, new TurnEvent(requestId, turn, rider) { Caller = caller, OpensSession = request.Envelope.Session?.New != false }, timeProvider.GetElapsedTime(received), cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (IsFault(exception, cancellationToken))
         {
             // The durable backend is unreachable or failed: the rider hears an apology, never a 500.
             Log.SessionUnavailable(logger, exception, requestId);
@@ -154,6 +154,10 @@ public sealed partial class SkillEndpoint(
             _ => ReplyRenderer.Render(Reply.Tell(FailedSpeech)),
         });
     }
+
+    /// <summary>Anything but the caller's own cancellation: a timeout inside a call is a fault like any other.</summary>
+    private static bool IsFault(Exception exception, CancellationToken cancellationToken) =>
+        exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
 
     private static string? CheckShape(ReadOnlyMemory<byte> body, AlexaRequestHeaders headers)
     {

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace RideHailer.Skill.Alexa;
 
 /// <summary>Rider ids are opaque: a hash of whatever identifies the rider, so no Alexa or provider id is stored.</summary>
@@ -9,6 +6,6 @@ public static class RiderIds
     public static string FromSubject(string subject)
     {
         ArgumentException.ThrowIfNullOrEmpty(subject);
-        return "rider-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(subject)))[..24];
+        return OpaqueId.Of("rider-", subject, 24);
     }
 }

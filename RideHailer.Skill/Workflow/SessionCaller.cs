@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace RideHailer.Skill.Workflow;
 
 /// <summary>
@@ -20,5 +17,5 @@ public sealed record SessionCaller(string User, string? Person)
     public bool Admits(SessionCaller? next) =>
         next is not null && next.User == User && (Person is null || next.Person is null || next.Person == Person);
 
-    private static string Hash(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..32];
+    private static string Hash(string id) => OpaqueId.Of("", id, 32);
 }

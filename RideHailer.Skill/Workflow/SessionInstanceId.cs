@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace RideHailer.Skill.Workflow;
 
 /// <summary>
@@ -12,6 +9,6 @@ public static class SessionInstanceId
     public static string For(string sessionId)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
-        return "ride-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)))[..40];
+        return OpaqueId.Of("ride-", sessionId, 40);
     }
 }

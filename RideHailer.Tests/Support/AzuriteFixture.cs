@@ -134,7 +134,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         throw new InvalidOperationException($"No RideHailer.sln above {AppContext.BaseDirectory}; cannot find node_modules.");
     }
 
-    private static int[] FreeLoopbackPorts(int count)
+    /// <summary>Ports free on loopback now, distinct from each other.</summary>
+    internal static int[] FreeLoopbackPorts(int count)
     {
         // All listeners stay open until every port is chosen, so the ports are distinct.
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using RideHailer.Tests.SkillPackage;
@@ -41,7 +39,7 @@ internal sealed class DevHostProcess : IAsyncDisposable
     public static async Task<DevHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         var directory = OutputDirectory();
-        var port = FreeLoopbackPort();
+        var port = AzuriteFixture.FreeLoopbackPorts(1)[0];
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = directory,
@@ -127,12 +125,5 @@ internal sealed class DevHostProcess : IAsyncDisposable
         return File.Exists(Path.Combine(directory, "RideHailer.DevHost.runtimeconfig.json"))
             ? directory
             : throw new DirectoryNotFoundException($"The DevHost is not built at {directory}; build the solution first.");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
