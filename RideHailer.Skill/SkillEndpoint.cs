@@ -35,6 +35,9 @@ public sealed partial class SkillEndpoint(
     /// <summary>Said when the session does not answer within <see cref="SessionOptions.ReplyTimeout"/>; the session stays open.</summary>
     public const string TooSlowSpeech = "Sorry, that took too long. Please try again.";
 
+    /// <summary>Said, ending the session, when a session's first turn is shed: nothing was started, so opening the skill again is the way.</summary>
+    public const string BusySpeech = "Sorry, Ride Hailer is very busy right now. Please try again in a minute.";
+
     /// <summary>Said when the session's orchestration has failed; nothing was booked by this request.</summary>
     public const string FailedSpeech = "Sorry, something went wrong with Ride Hailer. Please try again later.";
 
@@ -130,11 +133,12 @@ public sealed partial class SkillEndpoint(
         }
 
         TurnAnswer answer;
+        var opensSession = request.Envelope.Session?.New != false;
         try
         {
             var rider = await riderFacts.LoadAsync(request, turn, cancellationToken);
             answer = await sessions.SendAsync(
-                durable, sessionId, new TurnEvent(requestId, turn, rider) { Caller = caller, OpensSession = request.Envelope.Session?.New != false }, timeProvider.GetElapsedTime(received), cancellationToken);
+                durable, sessionId, new TurnEvent(requestId, turn, rider) { Caller = caller, OpensSession = opensSession }, timeProvider.GetElapsedTime(received), cancellationToken);
         }
         catch (Exception exception) when (IsFault(exception, cancellationToken))
         {
@@ -151,6 +155,9 @@ public sealed partial class SkillEndpoint(
         {
             TurnAnswerKind.Replied => ReplyRenderer.Render(answer.Reply),
             TurnAnswerKind.TimedOut => ReplyRenderer.Render(Reply.Ask(TooSlowSpeech, TooSlowSpeech)),
+            // A shed turn never reached its session: a later turn carries on where it was, unless there is none yet.
+            TurnAnswerKind.Shed when opensSession => ReplyRenderer.Render(Reply.Tell(BusySpeech)),
+            TurnAnswerKind.Shed => ReplyRenderer.Render(Reply.Ask(TooSlowSpeech, TooSlowSpeech)),
             _ => ReplyRenderer.Render(Reply.Tell(FailedSpeech)),
         });
     }

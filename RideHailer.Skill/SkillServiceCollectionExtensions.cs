@@ -36,6 +36,7 @@ public static class SkillServiceCollectionExtensions
         services.AddRiderIdentity();
         services.TryAddSingleton<RiderFactsLoader>();
         services.TryAddSingleton<ISessionSignal, PollingOnly>();
+        services.TryAddSingleton<TurnAdmission>();
         services.TryAddSingleton<SessionRouter>();
         services.TryAddSingleton<FinishedSessionPurge>();
         services.TryAddSingleton<SkillEndpoint>();

@@ -12,7 +12,8 @@ namespace RideHailer.Tests;
 /// <summary>
 /// Seeded fuzzing of the endpoint (failures replay from the seed and case): Alexa's own request shapes with one
 /// value swapped for something hostile, one member dropped, or the bytes cut or corrupted. Whatever arrives, the
-/// endpoint answers 200 or 400 with a JSON body, and never throws.
+/// endpoint answers 200 or 400 with a JSON body, and never throws; aimed at a live session, no mutant hears an
+/// apology, and the session still answers the rider afterwards.
 /// </summary>
 public sealed class SkillEndpointFuzzTests
 {
@@ -76,6 +77,65 @@ public sealed class SkillEndpointFuzzTests
 
         // Worth something only if mutants both get through and get refused.
         Assert.Equal([200, 400], statuses.Order());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task MutatedTurnsOfALiveSession_NeverHearAnApology_AndTheSessionStillAnswers(int seed)
+    {
+        await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory);
+        var rider = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        Assert.StartsWith("Welcome", Responses.Speech(await rider.LaunchAsync()), StringComparison.Ordinal);
+        JsonObject[] bases =
+        [
+            await EnvelopeOf(rider, alexa => alexa.LaunchAsync()),
+            await EnvelopeOf(rider, alexa => alexa.OrderAsync("the space needle")),
+            await EnvelopeOf(rider, alexa => alexa.YesAsync()),
+            await EnvelopeOf(rider, alexa => alexa.ConsentResultAsync("200", "ACCEPTED", token: "consent.token")),
+            await EnvelopeOf(rider, alexa => alexa.PinResultAsync("200", "ACHIEVED", token: "pin.token")),
+        ];
+        var random = new Random(seed);
+        var statuses = new HashSet<int>();
+        for (var i = 0; i < CasesPerSeed; i++)
+        {
+            var body = Mutate(random, bases[random.Next(bases.Length)].DeepClone().AsObject());
+            var (status, text) = await skill.PostRawAsync(body);
+
+            Assert.True(status is 200 or 400, $"seed {seed} case {i}: {status}\nbody: {Convert.ToBase64String(body)}");
+            if (status == 200 && JsonNode.Parse(text) is { } answer && answer["response"]?["outputSpeech"] is not null)
+            {
+                var heard = Responses.Speech(answer);
+                Assert.False(
+                    heard is SkillEndpoint.FailedSpeech or SkillEndpoint.TooSlowSpeech or SkillEndpoint.BusySpeech,
+                    $"seed {seed} case {i} heard \"{heard}\"\nbody: {Convert.ToBase64String(body)}");
+            }
+
+            statuses.Add(status);
+        }
+
+        Assert.Equal([200, 400], statuses.Order());
+        var order = await rider.OrderAsync("the space needle");
+        var speech = Responses.Speech(order);
+        Assert.True(
+            speech.StartsWith("A ride to the Space Needle", StringComparison.Ordinal) || order["response"]?["directives"]?[0]?["type"]?.GetValue<string>() == "Connections.StartConnection",
+            $"seed {seed}: the session answered a valid ride request with {order.ToJsonString()}");
+    }
+
+    /// <summary>The envelope the rider's session would send for <paramref name="turn"/>, without sending it.</summary>
+    private static async Task<JsonObject> EnvelopeOf(AlexaSession session, Func<AlexaSession, Task<JsonNode>> turn)
+    {
+        var post = session.Post;
+        session.Post = _ => Task.FromResult<JsonNode>(new JsonObject());
+        try
+        {
+            await turn(session);
+            return session.LastRequest!.DeepClone().AsObject();
+        }
+        finally
+        {
+            session.Post = post;
+        }
     }
 
     private static byte[] Mutate(Random random, JsonObject envelope)

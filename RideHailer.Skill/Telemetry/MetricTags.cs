@@ -51,6 +51,7 @@ public static class MetricTags
         TurnAnswerKind.Replied => "replied",
         TurnAnswerKind.TimedOut => "timed-out",
         TurnAnswerKind.Failed => "failed",
+        TurnAnswerKind.Shed => "shed",
         _ => Other,
     };
 

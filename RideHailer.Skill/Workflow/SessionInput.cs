@@ -14,12 +14,9 @@ public sealed record SessionInput(string SessionKey, ConversationSettings Settin
     /// <summary>The conversation so far; null for a new session.</summary>
     public SessionState? State { get; init; }
 
-    /// <summary>The last published reply, re-published by the next generation.</summary>
+    /// <summary>The last published replies, re-published by the next generation (a retried request finds its own there).</summary>
     public SessionStatus? LastStatus { get; init; }
 
     /// <summary>Who opened the session (the first turn's caller), carried across generations.</summary>
     public SessionCaller? Owner { get; init; }
-
-    /// <summary>Request ids already answered, newest last, so a retried request changes nothing.</summary>
-    public IReadOnlyList<string> AnsweredRequestIds { get; init; } = [];
 }

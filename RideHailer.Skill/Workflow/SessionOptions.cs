@@ -11,6 +11,12 @@ public sealed class SessionOptions
     /// <summary>How long the endpoint waits for the orchestration's reply before asking the rider to try again.</summary>
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(6);
 
+    /// <summary>
+    /// How many turns this host hands the durable backend at once (<see cref="TurnAdmission"/>); as many more
+    /// wait, and a turn not let in within half of <see cref="ReplyTimeout"/> is answered "busy" at once.
+    /// </summary>
+    public int MaxConcurrentTurns { get; set; } = 128;
+
     /// <summary>How long a session's orchestration waits for the next turn before ending itself.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 

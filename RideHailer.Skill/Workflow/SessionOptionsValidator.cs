@@ -17,6 +17,11 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
             failures.Add($"Session:IdleTimeout must be at least 00:00:01 (it is {options.IdleTimeout}); keep it longer than a consent or PIN connection can take (minutes).");
         }
 
+        if (options.MaxConcurrentTurns is < 1 or > 10_000)
+        {
+            failures.Add($"Session:MaxConcurrentTurns must be between 1 and 10000 (it is {options.MaxConcurrentTurns}): how many turns one host hands the durable backend at once.");
+        }
+
         if (options.Retention <= TimeSpan.Zero)
         {
             failures.Add($"Session:Retention must be above zero (it is {options.Retention}): it is how long a finished session's personal data is kept, e.g. 01:00:00.");

@@ -18,9 +18,6 @@ public static partial class SessionOrchestration
     /// <summary>Turns per generation before ContinueAsNew, so the history replayed on each turn stays small.</summary>
     internal const int TurnsPerGeneration = 16;
 
-    /// <summary>How many answered request ids are remembered for de-duplication.</summary>
-    internal const int RememberedRequestIds = 8;
-
     private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 2, firstRetryInterval: TimeSpan.FromMilliseconds(250)));
 
@@ -31,7 +28,6 @@ public static partial class SessionOrchestration
         var logger = context.CreateReplaySafeLogger(typeof(SessionOrchestration));
         var conversation = new Conversation(input.Settings);
         var state = input.State ?? SessionState.Start(input.SessionKey);
-        var answered = input.AnsweredRequestIds;
         var owner = input.Owner ?? input.FirstTurn?.Caller;
         var status = input.LastStatus;
         if (status is not null)
@@ -52,7 +48,7 @@ public static partial class SessionOrchestration
                 return new SessionOutcome(state) { Owner = owner };
             }
 
-            if (answered.Contains(turn.RequestId))
+            if (status is not null && status.TryFind(turn.RequestId, out _))
             {
                 // A retried request: its reply is already published; applying it again would change the session.
                 Log.DuplicateRequest(logger, context.InstanceId, turn.RequestId);
@@ -71,9 +67,8 @@ public static partial class SessionOrchestration
                 (state, reply) = await ApplyAsync(context, conversation, state, turn, logger);
             }
 
-            status = new SessionStatus(turn.RequestId, reply);
+            status = status?.Then(turn.RequestId, reply) ?? new SessionStatus(turn.RequestId, reply);
             context.SetCustomStatus(status);
-            answered = [.. answered.TakeLast(RememberedRequestIds - 1), turn.RequestId];
             if (state.IsFinished)
             {
                 Log.SessionFinished(logger, context.InstanceId, state.Step);
@@ -81,7 +76,7 @@ public static partial class SessionOrchestration
             }
         }
 
-        context.ContinueAsNew(input with { FirstTurn = null, State = state, LastStatus = status, AnsweredRequestIds = answered, Owner = owner });
+        context.ContinueAsNew(input with { FirstTurn = null, State = state, LastStatus = status, Owner = owner });
         return new SessionOutcome(state) { Owner = owner };
     }
 

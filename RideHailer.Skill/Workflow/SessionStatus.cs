@@ -3,7 +3,28 @@ using RideHailer.Domain;
 namespace RideHailer.Skill.Workflow;
 
 /// <summary>
-/// The orchestration's custom status: the reply to one request. The endpoint polls for the status that
-/// names its own request id. <see cref="Reply"/> is null when there was nothing to say.
+/// The orchestration's custom status: the reply to the latest request, and the replies to the few before it.
+/// The endpoint waits for the status that names its own request id; a retried request finds its reply here,
+/// whether it is the latest or an earlier one, and never reaches the session again.
+/// <see cref="Reply"/> is null when there was nothing to say.
 /// </summary>
-public sealed record SessionStatus(string RequestId, Reply? Reply);
+public sealed record SessionStatus(string RequestId, Reply? Reply)
+{
+    /// <summary>How many answered requests a session remembers, the latest included.</summary>
+    internal const int Remembered = 8;
+
+    /// <summary>The requests answered before <see cref="RequestId"/>, oldest first.</summary>
+    public IReadOnlyList<SessionStatus> Earlier { get; init; } = [];
+
+    /// <summary>Whether <paramref name="requestId"/> has been answered, and with what.</summary>
+    public bool TryFind(string requestId, out Reply? reply)
+    {
+        var answered = RequestId == requestId ? this : Earlier.FirstOrDefault(earlier => earlier.RequestId == requestId);
+        reply = answered?.Reply;
+        return answered is not null;
+    }
+
+    /// <summary>The status after answering <paramref name="requestId"/>: this one becomes the latest of the earlier ones.</summary>
+    public SessionStatus Then(string requestId, Reply? reply) =>
+        new(requestId, reply) { Earlier = [.. Earlier.TakeLast(Remembered - 2), this with { Earlier = [] }] };
+}

@@ -10,6 +10,8 @@ public sealed record TurnAnswer(TurnAnswerKind Kind, Reply? Reply = null)
     public static TurnAnswer TimedOut { get; } = new(TurnAnswerKind.TimedOut);
 
     public static TurnAnswer Failed { get; } = new(TurnAnswerKind.Failed);
+
+    public static TurnAnswer Shed { get; } = new(TurnAnswerKind.Shed);
 }
 
 public enum TurnAnswerKind
@@ -22,4 +24,7 @@ public enum TurnAnswerKind
 
     /// <summary>The session's orchestration failed or was terminated.</summary>
     Failed,
+
+    /// <summary>The host was too busy to let the turn in (<see cref="TurnAdmission"/>): it never reached its session.</summary>
+    Shed,
 }

@@ -58,6 +58,6 @@ public sealed class MetricTagsTests
         var outcomes = Enum.GetValues<RideHailer.Skill.Workflow.TurnAnswerKind>().Select(MetricTags.OutcomeOf).ToList();
 
         Assert.Equal(["signature", "timestamp", "skill-id", "malformed"], categories);
-        Assert.Equal(["replied", "timed-out", "failed"], outcomes);
+        Assert.Equal(["replied", "timed-out", "failed", "shed"], outcomes);
     }
 }

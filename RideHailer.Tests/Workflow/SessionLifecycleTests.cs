@@ -34,6 +34,23 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
     }
 
     [Fact]
+    public async Task EarlierRequestRepeatedAfterALaterOne_GetsItsOwnAnswerAndChangesNothing()
+    {
+        await using var skill = await SkillHarness.StartAsync(backend);
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var welcome = await alexa.LaunchAsync();
+        var launch = alexa.LastRequest!.DeepClone();
+        var quote = await alexa.OrderAsync("the Space Needle");
+
+        // Answered from what the session remembers, at once: before, it waited out the reply timeout ("too long").
+        var replayed = await alexa.Post(launch);
+
+        Assert.Equal(Speech(welcome), Speech(replayed));
+        Assert.Equal(Speech(quote), Speech(await alexa.RepeatLastAsync()));
+        AssertStartConnection(await alexa.YesAsync(), "connection://AMAZON.VerifyPerson/2");
+    }
+
+    [Fact]
     public async Task SecondPinResumeAfterBooking_ReSpeaksTheBookingAndBooksNothingMore()
     {
         await using var skill = await SkillHarness.StartAsync(backend);

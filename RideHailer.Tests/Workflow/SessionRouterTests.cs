@@ -88,6 +88,7 @@ public sealed class SessionRouterTests
 
     private static SessionRouter Router(TimeSpan replyTimeout) => new(
         new PollingOnly(),
+        new TurnAdmission(Options.Create(new SessionOptions())),
         Options.Create(new SessionOptions { ReplyTimeout = replyTimeout }),
         Options.Create(new BookingOptions()),
         TimeProvider.System,

@@ -14,6 +14,9 @@ internal sealed record BenchOptions
     /// <summary>Concurrent riders, one level after another against the same host process.</summary>
     public IReadOnlyList<int> Riders { get; init; } = [1, 8, 32];
 
+    /// <summary>Concurrent launches per burst (instead of rider levels): each burst gets a fresh host.</summary>
+    public IReadOnlyList<int> Bursts { get; init; } = [];
+
     /// <summary>Measured sessions per rider at each level.</summary>
     public int Sessions { get; init; } = 20;
 
@@ -54,6 +57,8 @@ internal sealed record BenchOptions
           --target T[,T..]   inmemory | azurestorage | bare | floor | node  (launched as child processes)
           --url URL          measure a running endpoint instead (e.g. http://127.0.0.1:7071/api/alexa)
           --riders N[,N..]   concurrent riders per level (default 1,8,32)
+          --burst N[,N..]    instead of rider levels: N launches at once on a fresh host, then the time until a
+                             whole conversation is answered within 1 s per turn again (the recovery)
           --sessions N       measured sessions per rider per level (default 20)
           --warmup N         unmeasured sessions per rider before each level (default 2)
           --duration S       seconds after which a level starts no new session (default 60)
@@ -91,6 +96,7 @@ internal sealed record BenchOptions
                 "--target" => options with { Targets = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(TargetKinds.Parse)] },
                 "--url" => options with { Url = new Uri(value, UriKind.Absolute) },
                 "--riders" => options with { Riders = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive)] },
+                "--burst" => options with { Bursts = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive)] },
                 "--sessions" => options with { Sessions = Positive(value) },
                 "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(Positive(value)) },

@@ -22,8 +22,13 @@ await using var profile = await ProfileStub.StartAsync();
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };
 using var http = new HttpClient(handler) { Timeout = options.RequestTimeout };
 
-var results = new List<LevelResult>();
 var targets = options.Url is null ? options.Targets : [TargetKind.External];
+if (options.Bursts.Count > 0)
+{
+    return await BurstReport.RunAsync(targets, options, repository, http, profile.Endpoint, args, stop.Token);
+}
+
+var results = new List<LevelResult>();
 foreach (var target in targets)
 {
     Say(target.Label());

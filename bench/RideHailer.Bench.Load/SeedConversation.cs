@@ -15,6 +15,12 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
 {
     public const string SkillId = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
     public const string Welcome = "Welcome to Ride Hailer. Where would you like to go?";
+
+    /// <summary>The skill's answer when it cannot answer in time (SkillEndpoint.TooSlowSpeech).</summary>
+    public const string TryAgain = "Sorry, that took too long. Please try again.";
+
+    /// <summary>The skill's answer when it sheds a session's first turn (SkillEndpoint.BusySpeech).</summary>
+    public const string Busy = "Sorry, Ride Hailer is very busy right now. Please try again in a minute.";
     private const string ConsentUri = "connection://AMAZON.AskForPermissionsConsent/2";
     private const string PinUri = "connection://AMAZON.VerifyPerson/2";
     private const string QuoteStart = "Thank you. A ride to the Space Needle from your current location will cost ";
@@ -65,6 +71,25 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
     {
         var (answer, _, failure) = await SendAsync(Request(TurnKind.Launch), TurnKind.Launch, cancellationToken);
         return failure is null && Check(TurnKind.Launch, answer!) is null;
+    }
+
+    /// <summary>One launch of a fresh session, as a burst counts it: welcomed, asked to try again, shed, or wrong (errors included).</summary>
+    public async Task<LaunchAnswer> LaunchAsync(CancellationToken cancellationToken)
+    {
+        var (answer, milliseconds, failure) = await SendAsync(Request(TurnKind.Launch), TurnKind.Launch, cancellationToken);
+        if (failure is not null)
+        {
+            return new LaunchAnswer(LaunchOutcome.Wrong, milliseconds, failure);
+        }
+
+        var speech = (string?)answer!["response"]?["outputSpeech"]?["text"];
+        return speech == TryAgain
+            ? new LaunchAnswer(LaunchOutcome.TryAgain, milliseconds, null)
+            : speech == Busy && (bool?)answer["response"]?["shouldEndSession"] == true
+            ? new LaunchAnswer(LaunchOutcome.Busy, milliseconds, null)
+            : Check(TurnKind.Launch, answer) is { } wrong
+                ? new LaunchAnswer(LaunchOutcome.Wrong, milliseconds, wrong)
+                : new LaunchAnswer(LaunchOutcome.Welcome, milliseconds, null);
     }
 
     private async Task<(JsonNode? Answer, double Milliseconds, string? Failure)> SendAsync(

@@ -1,0 +1,63 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace RideHailer.Skill.Workflow;
+
+/// <summary>
+/// How many turns of this host are with the durable backend at once (<see cref="SessionOptions.MaxConcurrentTurns"/>).
+/// A burst beyond that would not be answered faster, only later for everyone: the backend's throughput is what it
+/// is, and every turn let in past it pushes all the others past Alexa's 8 seconds. So the rest wait in arrival
+/// order, as many as are let in at once, and a turn that cannot get in while it still has half its budget is
+/// shed: it never reaches its session, and its rider hears at once that the skill is busy.
+/// </summary>
+public sealed class TurnAdmission : IDisposable
+{
+    private readonly ConcurrencyLimiter _limiter;
+
+    public TurnAdmission(IOptions<SessionOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var permits = options.Value.MaxConcurrentTurns;
+        _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = permits,
+            QueueLimit = permits,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+    }
+
+    /// <summary>A place among the turns in flight, held until disposed; null when the turn is shed.</summary>
+    public async ValueTask<IDisposable?> EnterAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var lease = _limiter.AttemptAcquire();
+        if (lease.IsAcquired || wait <= TimeSpan.Zero)
+        {
+            return Admitted(lease);
+        }
+
+        lease.Dispose();
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waiting.CancelAfter(wait);
+        try
+        {
+            return Admitted(await _limiter.AcquireAsync(1, waiting.Token));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose() => _limiter.Dispose();
+
+    private static RateLimitLease? Admitted(RateLimitLease lease)
+    {
+        if (lease.IsAcquired)
+        {
+            return lease;
+        }
+
+        lease.Dispose();
+        return null;
+    }
+}
