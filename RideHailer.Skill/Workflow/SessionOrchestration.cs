@@ -88,7 +88,7 @@ public static partial class SessionOrchestration
         var reply = decision.Reply;
         while (decision.Commands.Count > 0)
         {
-            var result = await RunAsync(context, decision.Commands[0], logger);
+            var result = await RunCommandAsync(context, decision.Commands[0], logger);
             decision = conversation.Decide(decision.State, result, Context(context, turn.Rider));
             reply = decision.Reply ?? reply;
         }
@@ -96,7 +96,8 @@ public static partial class SessionOrchestration
         return (decision.State, reply);
     }
 
-    private static async Task<Turn> RunAsync(TaskOrchestrationContext context, Command command, ILogger logger)
+    /// <summary>Runs one command as its activity; the turn it yields is the activity's result, or its failure.</summary>
+    private static async Task<Turn> RunCommandAsync(TaskOrchestrationContext context, Command command, ILogger logger)
     {
         try
         {
