@@ -39,6 +39,7 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<TurnAdmission>();
         services.TryAddSingleton<SessionRouter>();
         services.TryAddSingleton<FinishedSessionPurge>();
+        services.TryAddSingleton<AlexaRequestVerifier>();
         services.TryAddSingleton<SkillEndpoint>();
         services.AddHostedService<VerificationModeNotice>();
 
