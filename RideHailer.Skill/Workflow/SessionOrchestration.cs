@@ -45,7 +45,7 @@ public static partial class SessionOrchestration
             {
                 Log.SessionIdle(logger, context.InstanceId);
                 state = conversation.Decide(state, new SessionEnded("idle"), Context(context, RiderFacts.None)).State;
-                return new SessionOutcome(state) { Owner = owner };
+                return SessionOutcome.Finished(state, owner);
             }
 
             if (status is not null && status.TryFind(turn.RequestId, out _))
@@ -72,7 +72,7 @@ public static partial class SessionOrchestration
             if (state.IsFinished)
             {
                 Log.SessionFinished(logger, context.InstanceId, state.Step);
-                return new SessionOutcome(state) { Owner = owner };
+                return SessionOutcome.Finished(state, owner);
             }
         }
 

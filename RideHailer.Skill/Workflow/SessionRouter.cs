@@ -16,7 +16,6 @@ public sealed partial class SessionRouter(
     TurnAdmission admission,
     IOptions<SessionOptions> sessionOptions,
     IOptions<BookingOptions> bookingOptions,
-    TimeProvider timeProvider,
     ILogger<SessionRouter> logger)
 {
     private readonly SessionOptions _session = sessionOptions.Value;
@@ -146,10 +145,10 @@ public sealed partial class SessionRouter(
     }
 
     /// <summary>
-    /// The reply published for this request, if any. A session that has already finished answers late
-    /// turns from its final state with the same pure conversation, so nothing is ever commanded again.
+    /// The reply published for this request, if any. A session that has already finished answers a late turn
+    /// with the reply it published as it finished; only its owner hears it.
     /// </summary>
-    private TurnAnswer? AnswerFrom(OrchestrationMetadata instance, TurnEvent turn)
+    private static TurnAnswer? AnswerFrom(OrchestrationMetadata instance, TurnEvent turn)
     {
         var status = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<SessionStatus>();
         if (status is not null && status.TryFind(turn.RequestId, out var reply))
@@ -162,18 +161,12 @@ public sealed partial class SessionRouter(
             OrchestrationRuntimeStatus.Completed when instance.ReadOutputAs<SessionOutcome>() is { } outcome =>
                 TurnAnswer.Replied(outcome.Owner is { } owner && !owner.Admits(turn.Caller)
                     ? Conversation.NotThisSession
-                    : AfterTheEnd(outcome.State, turn)),
+                    // A session finished before outcomes carried their late reply says the conversation is over.
+                    : outcome.LateReply ?? Conversation.NotThisSession),
             OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated =>
                 TurnAnswer.Failed,
             _ => null,
         };
-    }
-
-    private Reply? AfterTheEnd(SessionState state, TurnEvent turn)
-    {
-        var context = new TurnContext(timeProvider.GetUtcNow(), Guid.NewGuid().ToString("N"), turn.Rider);
-        var decision = new Conversation(_settings).Decide(state, turn.Turn, context);
-        return decision.Commands.Count == 0 ? decision.Reply : null;
     }
 
     private static partial class Log

@@ -91,6 +91,5 @@ public sealed class SessionRouterTests
         new TurnAdmission(Options.Create(new SessionOptions())),
         Options.Create(new SessionOptions { ReplyTimeout = replyTimeout }),
         Options.Create(new BookingOptions()),
-        TimeProvider.System,
         NullLogger<SessionRouter>.Instance);
 }
