@@ -18,7 +18,7 @@ namespace RideHailer.Skill;
 public sealed partial class SkillEndpoint(
     AlexaRequestVerifier verifier,
     RiderFactsLoader riderFacts,
-    SessionRouter sessions,
+    SessionRouting sessionRouting,
     RideHailerMetrics metrics,
     TimeProvider timeProvider,
     ILogger<SkillEndpoint> logger)
@@ -66,6 +66,7 @@ public sealed partial class SkillEndpoint(
         }
 
         var request = verification.Request;
+        var sessions = sessionRouting.For(durable);
         RecordAlexaError(request);
         if (TurnReader.Read(request) is not { } turn)
         {
@@ -82,12 +83,12 @@ public sealed partial class SkillEndpoint(
         var caller = SessionCaller.Of(request.UserId, request.System?.Person?.PersonId);
         if (turn is SessionEnded)
         {
-            await EndAsync(durable, sessionId, new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller }, cancellationToken);
+            await EndAsync(sessions, sessionId, new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller }, cancellationToken);
             return SkillEndpointResult.Ok(ReplyRenderer.Render(null));
         }
 
         var opensSession = request.Envelope.Session?.New != false;
-        var answer = await ConverseAsync(request, durable, sessionId, new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller, OpensSession = opensSession }, received, cancellationToken);
+        var answer = await ConverseAsync(request, sessions, sessionId, new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller, OpensSession = opensSession }, received, cancellationToken);
         var elapsed = timeProvider.GetElapsedTime(received);
         metrics.TurnAnswered(turn, answer.Kind, elapsed);
         var (kind, outcome) = (MetricTags.TurnKind(turn), MetricTags.OutcomeOf(answer.Kind));
@@ -97,12 +98,12 @@ public sealed partial class SkillEndpoint(
 
     /// <summary>Enriches the turn with the rider's facts and has the session answer it; a backend fault is an apology, never a 500.</summary>
     private async Task<TurnAnswer> ConverseAsync(
-        AlexaRequest request, DurableTaskClient durable, string sessionId, TurnEvent turn, long received, CancellationToken cancellationToken)
+        AlexaRequest request, SessionRouter sessions, string sessionId, TurnEvent turn, long received, CancellationToken cancellationToken)
     {
         try
         {
             var rider = await riderFacts.LoadAsync(request, turn.Turn, cancellationToken);
-            return await sessions.SendAsync(durable, sessionId, turn with { Rider = rider }, timeProvider.GetElapsedTime(received), cancellationToken);
+            return await sessions.SendAsync(sessionId, turn with { Rider = rider }, timeProvider.GetElapsedTime(received), cancellationToken);
         }
         catch (Exception exception) when (IsFault(exception, cancellationToken))
         {
@@ -112,11 +113,11 @@ public sealed partial class SkillEndpoint(
     }
 
     /// <summary>Tells the session Alexa ended it. Alexa expects nothing back; the session's own idle timeout ends it if it could not be told.</summary>
-    private async Task EndAsync(DurableTaskClient durable, string sessionId, TurnEvent turn, CancellationToken cancellationToken)
+    private async Task EndAsync(SessionRouter sessions, string sessionId, TurnEvent turn, CancellationToken cancellationToken)
     {
         try
         {
-            await sessions.EndAsync(durable, sessionId, turn, cancellationToken);
+            await sessions.EndAsync(sessionId, turn, cancellationToken);
         }
         catch (Exception exception) when (IsFault(exception, cancellationToken))
         {
