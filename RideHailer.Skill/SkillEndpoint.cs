@@ -91,8 +91,8 @@ public sealed partial class SkillEndpoint(
         var answer = await ConverseAsync(request, sessions, sessionId, new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller, OpensSession = opensSession }, received, cancellationToken);
         var elapsed = timeProvider.GetElapsedTime(received);
         metrics.TurnAnswered(turn, answer.Kind, elapsed);
-        var (kind, outcome) = (MetricTags.TurnKind(turn), MetricTags.OutcomeOf(answer.Kind));
-        Log.TurnCompleted(logger, requestId, kind, outcome, elapsed.TotalMilliseconds);
+        var (instanceId, kind, outcome) = (SessionInstanceId.For(sessionId), MetricTags.TurnKind(turn), MetricTags.OutcomeOf(answer.Kind));
+        Log.TurnCompleted(logger, requestId, instanceId, kind, outcome, elapsed.TotalMilliseconds);
         return SkillEndpointResult.Ok(Render(answer, opensSession));
     }
 
@@ -190,8 +190,10 @@ public sealed partial class SkillEndpoint(
         [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Request {RequestId} could not reach its session")]
         public static partial void SessionUnavailable(ILogger logger, Exception exception, string requestId);
 
-        [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Answered request {RequestId} ({Turn}): {Outcome} after {ElapsedMs} ms")]
-        public static partial void TurnCompleted(ILogger logger, string requestId, string turn, string outcome, double elapsedMs);
+        // The one line per answered turn: the durable round trip is inside it, and not logged again.
+        [LoggerMessage(EventId = 4, Level = LogLevel.Information,
+            Message = "Answered request {RequestId} of session {InstanceId} ({Turn}): {Outcome} after {ElapsedMs} ms")]
+        public static partial void TurnCompleted(ILogger logger, string requestId, string instanceId, string turn, string outcome, double elapsedMs);
 
         [LoggerMessage(EventId = 5, Level = LogLevel.Warning,
             Message = "Alexa reported a failed response ({AlexaError} {RequestId}, about request {CauseRequestId}): {ErrorType}: {ErrorMessage}")]

@@ -31,12 +31,11 @@ public sealed partial class SessionRouter
     {
         ArgumentNullException.ThrowIfNull(turn);
         var instanceId = SessionInstanceId.For(sessionId);
-        var elapsed = Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
         var budget = _routing.Session.ReplyTimeout - spent;
         if (budget <= TimeSpan.Zero)
         {
             // A turn the rider will be told to repeat must not move the session on behind their back.
-            Log.TurnAnswered(_logger, instanceId, turn.RequestId, turn.Turn.GetType().Name, TurnAnswerKind.TimedOut, 0);
             return TurnAnswer.TimedOut;
         }
 
@@ -45,11 +44,10 @@ public sealed partial class SessionRouter
         using var admitted = await _routing.Admission.EnterAsync(_routing.Session.ReplyTimeout / 2 - spent, cancellationToken);
         if (admitted is null)
         {
-            Log.TurnAnswered(_logger, instanceId, turn.RequestId, turn.Turn.GetType().Name, TurnAnswerKind.Shed, elapsed.Elapsed.TotalMilliseconds);
             return TurnAnswer.Shed;
         }
 
-        budget -= elapsed.Elapsed;
+        budget -= waited.Elapsed;
         // Every durable call shares the budget: under load starting or reaching a session can itself be slow,
         // and the rider should hear "try again" in time rather than Alexa giving up on the skill.
         using var withinBudget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -68,7 +66,6 @@ public sealed partial class SessionRouter
             result = TurnAnswer.TimedOut;
         }
 
-        Log.TurnAnswered(_logger, instanceId, turn.RequestId, turn.Turn.GetType().Name, result.Kind, elapsed.Elapsed.TotalMilliseconds);
         return result;
     }
 
@@ -219,10 +216,6 @@ public sealed partial class SessionRouter
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 40, Level = LogLevel.Information,
-            Message = "Session {InstanceId} answered request {RequestId} ({Turn}): {Outcome} in {ElapsedMs} ms")]
-        public static partial void TurnAnswered(ILogger logger, string instanceId, string requestId, string turn, TurnAnswerKind outcome, double elapsedMs);
-
         [LoggerMessage(EventId = 41, Level = LogLevel.Information,
             Message = "Session {InstanceId} was started by a concurrent request; raising the turn instead")]
         public static partial void StartRaced(ILogger logger, string instanceId, Exception exception);
