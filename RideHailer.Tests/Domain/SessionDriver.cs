@@ -1,6 +1,7 @@
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Storage;
 
 namespace RideHailer.Tests.Domain;
 
