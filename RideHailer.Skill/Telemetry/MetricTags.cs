@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using RideHailer.Domain;
-using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Skill.Telemetry;
 

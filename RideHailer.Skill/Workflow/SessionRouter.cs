@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RideHailer.Domain;
+using RideHailer.Skill.Telemetry;
 
 namespace RideHailer.Skill.Workflow;
 
