@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 

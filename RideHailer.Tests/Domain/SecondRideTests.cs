@@ -1,6 +1,7 @@
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 

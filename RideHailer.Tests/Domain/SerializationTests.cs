@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 

@@ -1,6 +1,6 @@
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
-using RideHailer.Tests.Domain;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Storage;
 

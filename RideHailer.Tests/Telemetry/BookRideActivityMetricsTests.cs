@@ -4,8 +4,8 @@ using RideHailer.Domain;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Storage;
 using RideHailer.Skill.Workflow;
-using RideHailer.Tests.Domain;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Telemetry;
 

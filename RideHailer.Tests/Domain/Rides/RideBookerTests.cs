@@ -2,8 +2,9 @@ using Moq;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Storage;
+using RideHailer.Tests.Support.Domain;
 
-namespace RideHailer.Tests.Domain;
+namespace RideHailer.Tests.Domain.Rides;
 
 public sealed class RideBookerTests
 {
