@@ -67,21 +67,6 @@ public sealed class DevHostTests
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
-    [Theory]
-    [InlineData("Durable:Backend", "7", "", "Durable:Backend")]
-    [InlineData("Durable:Backend", "Cosmos", "", "Durable:Backend")]
-    [InlineData("Durable:Backend", "AzureStorage", "", "Durable:Storage")]
-    [InlineData("Durable:Backend", "AzureStorage", " ", "Durable:Storage")]
-    public async Task BadDurableSetting_StopsTheHostNamingIt(string key, string value, string storage, string named)
-    {
-        await using var factory = DevHost((key, value), ("Durable:Storage", storage));
-
-        // A value the binder cannot read fails as InvalidOperationException, one the validator refuses as OptionsValidationException.
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains(named, error.Message, StringComparison.Ordinal);
-    }
-
     private static WebApplicationFactory<Program> DevHost(params (string Key, string Value)[] settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
