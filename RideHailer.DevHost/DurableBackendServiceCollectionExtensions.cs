@@ -4,6 +4,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RideHailer.Skill.Workflow;
 
@@ -19,17 +20,21 @@ internal static class DurableBackendServiceCollectionExtensions
     public static IServiceCollection AddDurableBackend(
         this IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry>? tasks = null)
     {
-        var options = configuration.GetSection(DurableOptions.SectionName).Get<DurableOptions>() ?? new DurableOptions();
-        services.AddSingleton(options);
+        var section = configuration.GetSection(DurableOptions.SectionName);
+        services.AddOptions<DurableOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DurableOptions>, DurableOptionsValidator>());
         // Saves are handed to waiting requests in the client's own serialization, so they read them as they would a fetched instance.
         services.AddSingleton(provider => new CommittedStateSignal(
             provider.GetRequiredService<IOptionsMonitor<DurableTaskClientOptions>>().Get(Options.DefaultName).DataConverter));
         services.AddSingleton<ISessionSignal>(provider => provider.GetRequiredService<CommittedStateSignal>());
-        if (options.Backend == DurableBackend.AzureStorage)
+        // The engine is chosen while registering; a value that is not a backend falls to InMemory here and stops the host at start.
+        if (Enum.TryParse<DurableBackend>(section[nameof(DurableOptions.Backend)], ignoreCase: true, out var backend)
+            && backend == DurableBackend.AzureStorage)
         {
             var hub = configuration.GetSection(DurableTaskHubSettings.SectionName).Get<DurableTaskHubSettings>() ?? new DurableTaskHubSettings();
             services.AddSingleton(hub);
-            services.AddSingleton(provider => new AzureStorageOrchestrationService(AzureStorageSettings(options, hub, provider)));
+            services.AddSingleton(provider => new AzureStorageOrchestrationService(
+                AzureStorageSettings(provider.GetRequiredService<IOptions<DurableOptions>>().Value, hub, provider)));
             services.AddSingleton<IOrchestrationService>(provider => new SaveReportingOrchestrationService(
                 provider.GetRequiredService<AzureStorageOrchestrationService>(), provider.GetRequiredService<CommittedStateSignal>()));
             services.AddSingleton<IOrchestrationServiceClient>(provider => provider.GetRequiredService<AzureStorageOrchestrationService>());
@@ -64,15 +69,9 @@ internal static class DurableBackendServiceCollectionExtensions
     private static AzureStorageOrchestrationServiceSettings AzureStorageSettings(
         DurableOptions options, DurableTaskHubSettings hub, IServiceProvider provider)
     {
-        if (string.IsNullOrWhiteSpace(options.Storage))
-        {
-            throw new InvalidOperationException(
-                "Durable:Storage is required when Durable:Backend=AzureStorage: a storage connection string (Azurite: UseDevelopmentStorage=true).");
-        }
-
         return new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(options.Storage),
+            StorageAccountClientProvider = new StorageAccountClientProvider(options.Storage!),
             TaskHubName = hub.HubName,
             PartitionCount = hub.StorageProvider.PartitionCount,
             MaxQueuePollingInterval = hub.StorageProvider.MaxQueuePollingInterval,

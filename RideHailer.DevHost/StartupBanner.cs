@@ -30,7 +30,7 @@ internal static class StartupBanner
         Console.WriteLine($"  Alexa:AllowedApiEndpoints: {string.Join(", ", alexa.EffectiveApiEndpoints)}");
         Console.WriteLine($"  Booking:PinPolicy:  {app.Services.GetRequiredService<IOptions<BookingOptions>>().Value.PinPolicy}");
         Console.WriteLine($"  Rider identity:     {RiderIdentity(app.Services.GetRequiredService<IOptions<RiderIdentityOptions>>().Value)}");
-        Console.WriteLine($"  Durable backend:    {app.Services.GetRequiredService<DurableOptions>().Backend}");
+        Console.WriteLine($"  Durable backend:    {app.Services.GetRequiredService<IOptions<DurableOptions>>().Value.Backend}");
         Console.WriteLine($"  Bookings:           {app.Services.GetRequiredService<BookingStoreDescription>()}");
         Console.WriteLine();
     }

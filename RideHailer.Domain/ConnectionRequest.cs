@@ -4,15 +4,15 @@ namespace RideHailer.Domain;
 
 /// <summary>A skill connection the reply starts; the Skill layer maps it to Connections.StartConnection.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
-[JsonDerivedType(typeof(ConsentConnection), "consent")]
-[JsonDerivedType(typeof(PinConnection), "pin")]
+[JsonDerivedType(typeof(ConsentConnectionRequest), "consent")]
+[JsonDerivedType(typeof(PinConnectionRequest), "pin")]
 public abstract record ConnectionRequest(string Token);
 
 /// <summary>connection://AMAZON.AskForPermissionsConsent/2 for these scopes.</summary>
-public sealed record ConsentConnection(IReadOnlyList<ScopeRequest> Scopes, string Token) : ConnectionRequest(Token);
+public sealed record ConsentConnectionRequest(IReadOnlyList<ScopeRequest> Scopes, string Token) : ConnectionRequest(Token);
 
 /// <summary>connection://AMAZON.VerifyPerson/2 with the given confidence level and policy.</summary>
-public sealed record PinConnection(string Token) : ConnectionRequest(Token)
+public sealed record PinConnectionRequest(string Token) : ConnectionRequest(Token)
 {
     /// <summary>requestedAuthenticationConfidenceLevel.level.</summary>
     public int ConfidenceLevel { get; init; } = 400;

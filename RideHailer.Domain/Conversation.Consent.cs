@@ -34,7 +34,7 @@ public sealed partial class Conversation
     {
         if (string.IsNullOrWhiteSpace(context.Rider.RiderId))
         {
-            return End(state, Phrases.LinkAccount, new LinkAccountCard());
+            return End(state, Phrases.LinkAccount, new AccountLinkingCard());
         }
 
         if (state.Destination is null)

@@ -32,7 +32,7 @@ public sealed partial class Conversation
         };
         if (string.IsNullOrWhiteSpace(context.Rider.RiderId))
         {
-            return End(chosen, Phrases.LinkAccount, new LinkAccountCard());
+            return End(chosen, Phrases.LinkAccount, new AccountLinkingCard());
         }
 
         if (state.Step == SessionStep.AwaitingSecondRideAnswer)
@@ -70,7 +70,7 @@ public sealed partial class Conversation
         var scopes = missing.Select(item => item.Request).ToList();
         var asking = state with { Step = SessionStep.AwaitingConsent, PendingConnection = token, ConsentScopes = scopes };
         var speech = Speech.Text(Phrases.AskConsent([.. missing.Select(item => item.Label)]));
-        return new(asking, Reply.Connect(speech, new ConsentConnection(scopes, token.Format())), []);
+        return new(asking, Reply.Connect(speech, new ConsentConnectionRequest(scopes, token.Format())), []);
     }
 
     /// <summary>

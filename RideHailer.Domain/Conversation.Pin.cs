@@ -15,7 +15,7 @@ public sealed partial class Conversation
 
         var token = LiveToken(state, ConnectionKind.Pin, context);
         var verifying = state with { Step = SessionStep.AwaitingPin, PendingConnection = token };
-        var connection = new PinConnection(token.Format()) { ConfidenceLevel = _settings.RequiredConfidenceLevel };
+        var connection = new PinConnectionRequest(token.Format()) { ConfidenceLevel = _settings.RequiredConfidenceLevel };
         return new(verifying, Reply.Connect(Greeting(context.Rider, state.Passenger), connection), []);
     }
 

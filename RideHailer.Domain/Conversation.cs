@@ -162,7 +162,7 @@ public sealed partial class Conversation
         new(state, Reply.Ask(speech, reprompt), []);
 
     /// <summary>Ends the session without a booking (a booking already commanded stays commanded).</summary>
-    private static Decision End(SessionState state, string speech, Card? card = null) =>
+    private static Decision End(SessionState state, string speech, AppCard? card = null) =>
         new(Ended(state), Reply.Tell(speech, card), []);
 
     /// <summary>Nothing is pending any more, and the rider facts kept for a pending answer are let go.</summary>

@@ -10,11 +10,11 @@ public sealed record Reply(
     Speech Speech,
     Speech? Reprompt,
     SessionBehavior Session,
-    Card? Card = null,
+    AppCard? Card = null,
     ConnectionRequest? Connection = null)
 {
     /// <summary>Says something and ends the session.</summary>
-    public static Reply Tell(string speech, Card? card = null) => new(Speech.Text(speech), null, SessionBehavior.End, card);
+    public static Reply Tell(string speech, AppCard? card = null) => new(Speech.Text(speech), null, SessionBehavior.End, card);
 
     /// <summary>Asks a question and keeps the session open.</summary>
     public static Reply Ask(string speech, string reprompt) =>

@@ -34,6 +34,8 @@ public static class SkillServiceCollectionExtensions
         services.AddAlexaSignatureVerification();
         services.AddHttpClient<CustomerProfileClient>();
         services.AddRiderIdentity();
+        // The conversation's settings in Domain terms, so the Alexa edge needs no workflow options.
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<BookingOptions>>().Value.ToConversationSettings());
         services.TryAddSingleton<RiderFactsLoader>();
         services.TryAddSingleton<ISessionSignal, PollingOnly>();
         services.TryAddSingleton<TurnAdmission>();

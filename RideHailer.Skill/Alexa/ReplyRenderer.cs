@@ -2,7 +2,6 @@ using System.Security;
 using System.Text;
 using RideHailer.Domain;
 using RideHailer.Skill.Alexa.Responses;
-using DomainCard = RideHailer.Domain.Card;
 
 namespace RideHailer.Skill.Alexa;
 
@@ -61,21 +60,21 @@ public static class ReplyRenderer
         return new SsmlSpeech(ssml.Append("</speak>").ToString());
     }
 
-    private static Responses.Card Render(DomainCard card) => card switch
+    private static Card Render(AppCard card) => card switch
     {
         TextCard text => new SimpleCard(text.Title, text.Content),
-        Domain.LinkAccountCard => new Responses.LinkAccountCard(),
+        AccountLinkingCard => new LinkAccountCard(),
         PermissionsCard permissions => new AskForPermissionsConsentCard(permissions.Scopes),
         _ => new SimpleCard(CardTitle, ""),
     };
 
     private static StartConnectionDirective Render(ConnectionRequest connection) => connection switch
     {
-        Domain.ConsentConnection consent => Responses.ConsentConnection.Start(
+        ConsentConnectionRequest consent => ConsentConnection.Start(
             [.. consent.Scopes.Select(scope => new RequestedScope(
                 scope.Scope, scope.Level == ConsentLevel.Person ? RequestedScope.PersonLevel : RequestedScope.AccountLevel))],
             consent.Token),
-        Domain.PinConnection pin => Responses.PinConnection.Start(pin.Token),
+        PinConnectionRequest pin => PinConnection.Start(pin.Token),
         _ => throw new ArgumentOutOfRangeException(nameof(connection), connection.GetType().Name, "Unknown connection."),
     };
 }

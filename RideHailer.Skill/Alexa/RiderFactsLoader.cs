@@ -4,7 +4,6 @@ using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Skill.Alexa.Profile;
 using RideHailer.Skill.Alexa.Requests;
-using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Skill.Alexa;
 
@@ -19,7 +18,7 @@ public sealed partial class RiderFactsLoader(
     CustomerProfileClient profile,
     IRiderIdentity identity,
     IOptions<AlexaOptions> alexaOptions,
-    IOptions<BookingOptions> bookingOptions,
+    ConversationSettings settings,
     ILogger<RiderFactsLoader> logger)
 {
     private const string GeolocationInterface = "Geolocation";
@@ -27,7 +26,7 @@ public sealed partial class RiderFactsLoader(
     private readonly IReadOnlyList<Uri> _allowedEndpoints =
         [.. alexaOptions.Value.EffectiveApiEndpoints.Select(endpoint => new Uri(endpoint))];
 
-    private readonly ConversationSettings _settings = bookingOptions.Value.ToConversationSettings();
+    private readonly ConversationSettings _settings = settings;
 
     public async Task<RiderFacts> LoadAsync(AlexaRequest request, Turn turn, CancellationToken cancellationToken)
     {

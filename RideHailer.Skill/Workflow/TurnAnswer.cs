@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Skill.Telemetry;
 
 namespace RideHailer.Skill.Workflow;
 
@@ -12,19 +13,4 @@ public sealed record TurnAnswer(TurnAnswerKind Kind, Reply? Reply = null)
     public static TurnAnswer Failed { get; } = new(TurnAnswerKind.Failed);
 
     public static TurnAnswer Shed { get; } = new(TurnAnswerKind.Shed);
-}
-
-public enum TurnAnswerKind
-{
-    /// <summary>The session answered (possibly with nothing to say).</summary>
-    Replied,
-
-    /// <summary>No answer within <see cref="SessionOptions.ReplyTimeout"/>.</summary>
-    TimedOut,
-
-    /// <summary>The session's orchestration failed or was terminated.</summary>
-    Failed,
-
-    /// <summary>The host was too busy to let the turn in (<see cref="TurnAdmission"/>): it never reached its session.</summary>
-    Shed,
 }

@@ -1,5 +1,6 @@
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 
@@ -13,7 +14,7 @@ public sealed class ConsentRequestTests
 
         var decision = session.Send(new RideRequested("the space needle", null));
 
-        Assert.IsType<LinkAccountCard>(decision.Reply!.Card);
+        Assert.IsType<AccountLinkingCard>(decision.Reply!.Card);
         Assert.Null(decision.Reply.Connection);
         Assert.Equal(SessionBehavior.End, decision.Reply.Session);
         Assert.Contains("link your Ride Hailer account", decision.Reply.Speech.ToPlainText(), StringComparison.Ordinal);
@@ -28,7 +29,7 @@ public sealed class ConsentRequestTests
 
         var decision = session.Send(new RideRequested("the space needle", null));
 
-        Assert.IsType<LinkAccountCard>(decision.Reply!.Card);
+        Assert.IsType<AccountLinkingCard>(decision.Reply!.Card);
         Assert.Empty(decision.Commands);
     }
 
@@ -51,7 +52,7 @@ public sealed class ConsentRequestTests
     {
         var session = new SessionDriver(rider: Riders.LinkedWithoutConsent(Riders.PersonId));
 
-        var connection = Assert.IsType<ConsentConnection>(session.Send(new RideRequested("the space needle", null)).Reply!.Connection);
+        var connection = Assert.IsType<ConsentConnectionRequest>(session.Send(new RideRequested("the space needle", null)).Reply!.Connection);
 
         Assert.Equal(
             [
@@ -74,7 +75,7 @@ public sealed class ConsentRequestTests
             reply.Speech.ToPlainText());
         Assert.Contains(
             new ScopeRequest(PermissionScopes.FullAddress, ConsentLevel.Account),
-            Assert.IsType<ConsentConnection>(reply.Connection).Scopes);
+            Assert.IsType<ConsentConnectionRequest>(reply.Connection).Scopes);
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class ConsentRequestTests
             reply.Speech.ToPlainText());
         Assert.Equal(
             [PermissionScopes.Geolocation, PermissionScopes.MobileNumber],
-            Assert.IsType<ConsentConnection>(reply.Connection).Scopes.Select(s => s.Scope));
+            Assert.IsType<ConsentConnectionRequest>(reply.Connection).Scopes.Select(s => s.Scope));
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class ConsentRequestTests
         var rider = Riders.FullyGranted() with { RefusedScopes = [PermissionScopes.MobileNumber] };
         var session = new SessionDriver(rider: rider);
 
-        var connection = Assert.IsType<ConsentConnection>(session.Send(new RideRequested("the space needle", null)).Reply!.Connection);
+        var connection = Assert.IsType<ConsentConnectionRequest>(session.Send(new RideRequested("the space needle", null)).Reply!.Connection);
 
         Assert.Equal([PermissionScopes.MobileNumber], connection.Scopes.Select(s => s.Scope));
     }
@@ -122,7 +123,7 @@ public sealed class ConsentRequestTests
 
         var reply = session.Send(new RideRequested("the space needle", null)).Reply!;
 
-        Assert.Equal([PermissionScopes.FullAddress], Assert.IsType<ConsentConnection>(reply.Connection).Scopes.Select(s => s.Scope));
+        Assert.Equal([PermissionScopes.FullAddress], Assert.IsType<ConsentConnectionRequest>(reply.Connection).Scopes.Select(s => s.Scope));
         Assert.Equal("Sure. I need access to your address so that I can find a ride for you.", reply.Speech.ToPlainText());
     }
 
@@ -148,7 +149,7 @@ public sealed class ConsentRequestTests
         var rider = Riders.FullyGranted() with { Pickup = null, GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.MobileNumber] };
         var session = new SessionDriver(rider: rider);
 
-        var connection = Assert.IsType<ConsentConnection>(session.Send(new RideRequested("the space needle", null)).Reply!.Connection);
+        var connection = Assert.IsType<ConsentConnectionRequest>(session.Send(new RideRequested("the space needle", null)).Reply!.Connection);
 
         Assert.Equal([PermissionScopes.Geolocation], connection.Scopes.Select(s => s.Scope));
     }
@@ -159,7 +160,7 @@ public sealed class ConsentRequestTests
         var settings = ConversationSettings.Default with { NameScope = PermissionScopes.FullName };
         var session = new SessionDriver(settings, Riders.LinkedWithoutConsent());
 
-        var connection = Assert.IsType<ConsentConnection>(session.Send(new RideRequested("the space needle", null)).Reply!.Connection);
+        var connection = Assert.IsType<ConsentConnectionRequest>(session.Send(new RideRequested("the space needle", null)).Reply!.Connection);
 
         Assert.Equal(PermissionScopes.FullName, connection.Scopes[0].Scope);
     }

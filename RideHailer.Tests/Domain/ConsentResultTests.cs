@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 
@@ -182,7 +183,7 @@ public sealed class ConsentResultTests
 
         var again = session.Send(new Yes());
 
-        var connection = Assert.IsType<ConsentConnection>(again.Reply!.Connection);
+        var connection = Assert.IsType<ConsentConnectionRequest>(again.Reply!.Connection);
         Assert.Equal(first, connection.Token);
         Assert.Equal(first, session.PendingToken);
     }

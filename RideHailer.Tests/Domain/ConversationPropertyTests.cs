@@ -2,6 +2,7 @@ using System.Text.Json;
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 

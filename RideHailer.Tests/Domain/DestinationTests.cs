@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 
@@ -24,7 +25,7 @@ public sealed class DestinationTests
         var decision = session.Send(new RideRequested("the Space Needle", null));
 
         Assert.DoesNotContain("Welcome", decision.Reply!.Speech.ToPlainText(), StringComparison.Ordinal);
-        Assert.IsType<ConsentConnection>(decision.Reply.Connection);
+        Assert.IsType<ConsentConnectionRequest>(decision.Reply.Connection);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 
@@ -263,7 +264,7 @@ public sealed class EveryStateTests
         var decision = session.Send(new Yes());
 
         // One live token a step: whichever of the two connections completes is the step's answer.
-        Assert.Equal(first, Assert.IsType<PinConnection>(decision.Reply!.Connection).Token);
+        Assert.Equal(first, Assert.IsType<PinConnectionRequest>(decision.Reply!.Connection).Token);
         Assert.Equal(first, session.PendingToken);
     }
 

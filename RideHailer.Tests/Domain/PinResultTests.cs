@@ -1,5 +1,6 @@
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 
@@ -124,7 +125,7 @@ public sealed class PinResultTests
 
         var retry = session.Send(new Yes());
 
-        var connection = Assert.IsType<PinConnection>(retry.Reply!.Connection);
+        var connection = Assert.IsType<PinConnectionRequest>(retry.Reply!.Connection);
         Assert.NotEqual(firstToken, connection.Token);
         Assert.Equal(SessionBehavior.AwaitConnection, retry.Reply.Session);
         Assert.Equal(connection.Token, session.PendingToken);
@@ -243,7 +244,7 @@ public sealed class PinResultTests
     {
         var session = new SessionDriver(ConversationSettings.Default with { RequiredConfidenceLevel = 400 });
 
-        var connection = Assert.IsType<PinConnection>(session.StartPin().Reply!.Connection);
+        var connection = Assert.IsType<PinConnectionRequest>(session.StartPin().Reply!.Connection);
 
         Assert.Equal(400, connection.ConfidenceLevel);
         Assert.Equal(new ConnectionToken(ConnectionKind.Pin, "nonce-3"), ConnectionToken.TryParse(connection.Token, out var t) ? t : null);

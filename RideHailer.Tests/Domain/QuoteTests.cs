@@ -1,5 +1,6 @@
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 
@@ -110,7 +111,7 @@ public sealed class QuoteTests
         session.OfferQuote();
         session.Now += TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1);
 
-        Assert.IsType<PinConnection>(session.Send(new Yes()).Reply!.Connection);
+        Assert.IsType<PinConnectionRequest>(session.Send(new Yes()).Reply!.Connection);
     }
 
     [Fact]

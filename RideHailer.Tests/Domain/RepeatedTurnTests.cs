@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 
@@ -40,7 +41,7 @@ public sealed class RepeatedTurnTests
 
         var again = session.Send(new RideRequested("the space needle", null));
 
-        Assert.Equal(token, Assert.IsType<ConsentConnection>(again.Reply!.Connection).Token);
+        Assert.Equal(token, Assert.IsType<ConsentConnectionRequest>(again.Reply!.Connection).Token);
         Assert.Equal(token, session.PendingToken);
     }
 
@@ -52,7 +53,7 @@ public sealed class RepeatedTurnTests
 
         var again = session.Send(new RideRequested("the space needle", null));
 
-        Assert.Equal(token, Assert.IsType<PinConnection>(again.Reply!.Connection).Token);
+        Assert.Equal(token, Assert.IsType<PinConnectionRequest>(again.Reply!.Connection).Token);
         Assert.Equal(SessionStep.AwaitingPin, again.State.Step);
     }
 }

@@ -1,6 +1,7 @@
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 
@@ -59,7 +60,7 @@ public sealed class SecondRideTests
         var decision = session.Send(new RideRequested("the space needle", null));
 
         Assert.Equal("Sure. I need access to your name, current location, and mobile number so that I can find a ride for you.", decision.Reply!.Speech.ToPlainText());
-        Assert.IsType<ConsentConnection>(decision.Reply.Connection);
+        Assert.IsType<ConsentConnectionRequest>(decision.Reply.Connection);
         Assert.Equal(SessionStep.AwaitingConsent, decision.State.Step);
         Assert.Single(session.Lookups);
     }
@@ -82,7 +83,7 @@ public sealed class SecondRideTests
 
         var decision = session.Decide(new RideRequested("the space needle", null));
 
-        Assert.IsType<LinkAccountCard>(decision.Reply!.Card);
+        Assert.IsType<AccountLinkingCard>(decision.Reply!.Card);
         Assert.Empty(decision.Commands);
         Assert.Empty(session.Lookups);
     }
@@ -161,7 +162,7 @@ public sealed class SecondRideTests
 
         var decision = session.Send(new Yes());
 
-        var connection = Assert.IsType<ConsentConnection>(decision.Reply!.Connection);
+        var connection = Assert.IsType<ConsentConnectionRequest>(decision.Reply!.Connection);
         Assert.Equal(Riders.AllScopes, connection.Scopes.Select(scope => scope.Scope));
         Assert.Equal(SessionStep.AwaitingConsent, decision.State.Step);
         Assert.Null(decision.State.PendingRider);

@@ -1,5 +1,6 @@
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 
@@ -27,7 +28,7 @@ public sealed class SeedConversationTests
         var consent = session.Send(new RideRequested("The Space Needle.", null));
         Assert.Equal(AskConsent, consent.Reply!.Speech.ToPlainText());
         Assert.Equal(SessionBehavior.AwaitConnection, consent.Reply.Session);
-        var connection = Assert.IsType<ConsentConnection>(consent.Reply.Connection);
+        var connection = Assert.IsType<ConsentConnectionRequest>(consent.Reply.Connection);
         Assert.Equal(
             [
                 new ScopeRequest(PermissionScopes.GivenName, ConsentLevel.Account),
@@ -54,7 +55,7 @@ public sealed class SeedConversationTests
 
         var pin = session.Send(new Yes());
         Assert.Equal("Ok, Alex.", pin.Reply!.Speech.ToPlainText());
-        Assert.IsType<PinConnection>(pin.Reply.Connection);
+        Assert.IsType<PinConnectionRequest>(pin.Reply.Connection);
 
         var booked = await session.SendAndRunAsync(new PinResolved(session.PendingToken, "200", "ACHIEVED", null, 400, true));
         Assert.Equal("Great. Your driver will arrive in ten minutes.", booked.Reply!.Speech.ToPlainText());
@@ -109,7 +110,7 @@ public sealed class SeedConversationTests
             new Speech([new SpokenText("Ok, "), new PersonFirstName(Riders.PersonId), new SpokenText(".")]),
             ok.Reply!.Speech);
         Assert.Equal(SessionBehavior.AwaitConnection, ok.Reply.Session);
-        var connection = Assert.IsType<PinConnection>(ok.Reply.Connection);
+        var connection = Assert.IsType<PinConnectionRequest>(ok.Reply.Connection);
         Assert.Equal(400, connection.ConfidenceLevel);
         Assert.Equal("VOICE_PIN", connection.PolicyName);
         Assert.StartsWith("pin.", connection.Token, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
 
@@ -78,7 +79,7 @@ public sealed class SerializationTests
         var back = JsonSerializer.Deserialize<Decision>(json)!;
 
         Assert.Equal(json, JsonSerializer.Serialize(back));
-        Assert.IsType<PinConnection>(back.Reply!.Connection);
+        Assert.IsType<PinConnectionRequest>(back.Reply!.Connection);
         Assert.Equal(decision.Reply!.Speech, back.Reply.Speech);
         Assert.Contains("\"$type\":\"personFirstName\"", json, StringComparison.Ordinal);
         Assert.Contains("\"Session\":\"AwaitConnection\"", json, StringComparison.Ordinal);
@@ -93,8 +94,8 @@ public sealed class SerializationTests
             new QuoteRide(Quotes.SpaceNeedle(SessionDriver.Noon).Pickup, Quotes.SpaceNeedlePlace),
             new BookRide("bk-1", Quotes.SpaceNeedle(SessionDriver.Noon), new Passenger("r", null, null, null)),
         ];
-        Card[] cards = [new TextCard("t", "c"), new LinkAccountCard(), new PermissionsCard([PermissionScopes.GivenName])];
-        ConnectionRequest consent = new ConsentConnection([new ScopeRequest(PermissionScopes.GivenName, ConsentLevel.Person)], "consent.n");
+        AppCard[] cards = [new TextCard("t", "c"), new AccountLinkingCard(), new PermissionsCard([PermissionScopes.GivenName])];
+        ConnectionRequest consent = new ConsentConnectionRequest([new ScopeRequest(PermissionScopes.GivenName, ConsentLevel.Person)], "consent.n");
 
         foreach (var command in commands)
         {
@@ -105,7 +106,7 @@ public sealed class SerializationTests
         foreach (var card in cards)
         {
             var json = JsonSerializer.Serialize(card);
-            Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize<Card>(json)));
+            Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize<AppCard>(json)));
         }
 
         var consentJson = JsonSerializer.Serialize(consent);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.DevHost.Simulator;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Storage;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Simulator;

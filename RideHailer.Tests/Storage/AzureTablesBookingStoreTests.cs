@@ -9,7 +9,6 @@ using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Storage;
 using RideHailer.Tests.Alexa.Verification;
-using RideHailer.Tests.Domain;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Storage;

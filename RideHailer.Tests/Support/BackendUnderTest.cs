@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Storage;
 
 namespace RideHailer.Tests.Support;
 

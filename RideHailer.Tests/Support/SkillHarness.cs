@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RideHailer.DevHost.Simulator;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Storage;
 
 namespace RideHailer.Tests.Support;
 

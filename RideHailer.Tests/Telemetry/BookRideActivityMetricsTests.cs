@@ -2,9 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Storage;
 using RideHailer.Skill.Workflow;
-using RideHailer.Tests.Domain;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Telemetry;
 

@@ -56,7 +56,7 @@ public sealed class MetricTagsTests
     public void CategoriesAndOutcomes_HaveDistinctNames()
     {
         var categories = Enum.GetValues<RejectionCategory>().Select(MetricTags.CategoryOf).ToList();
-        var outcomes = Enum.GetValues<RideHailer.Skill.Workflow.TurnAnswerKind>().Select(MetricTags.OutcomeOf).ToList();
+        var outcomes = Enum.GetValues<TurnAnswerKind>().Select(MetricTags.OutcomeOf).ToList();
 
         Assert.Equal(["signature", "timestamp", "skill-id", "malformed"], categories);
         Assert.Equal(["replied", "timed-out", "failed", "shed"], outcomes);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Workflow;
-using RideHailer.Tests.Domain;
+using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Workflow;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 using RideHailer.Domain;
+using RideHailer.Skill.Telemetry;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Tests.Workflow;

@@ -1,6 +1,6 @@
 using RideHailer.Domain.Speaking;
 
-namespace RideHailer.Tests.Domain;
+namespace RideHailer.Tests.Domain.Speaking;
 
 public sealed class SpokenWordsTests
 {

@@ -1,8 +1,10 @@
 using Moq;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Storage;
+using RideHailer.Tests.Support.Domain;
 
-namespace RideHailer.Tests.Domain;
+namespace RideHailer.Tests.Domain.Rides;
 
 public sealed class RideBookerTests
 {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using RideHailer.Domain.Rides;
 
-namespace RideHailer.Domain.Rides;
+namespace RideHailer.Skill.Storage;
 
 /// <summary>A thread-safe booking store in memory, for the dev host and tests; bookings vanish with the process.</summary>
 public sealed class InProcessBookingStore : IBookingStore

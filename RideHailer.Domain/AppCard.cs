@@ -5,15 +5,15 @@ namespace RideHailer.Domain;
 /// <summary>A card for the Alexa app.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
 [JsonDerivedType(typeof(TextCard), "text")]
-[JsonDerivedType(typeof(LinkAccountCard), "linkAccount")]
+[JsonDerivedType(typeof(AccountLinkingCard), "linkAccount")]
 [JsonDerivedType(typeof(PermissionsCard), "permissions")]
-public abstract record Card;
+public abstract record AppCard;
 
 /// <summary>A Simple card with a title and text.</summary>
-public sealed record TextCard(string Title, string Content) : Card;
+public sealed record TextCard(string Title, string Content) : AppCard;
 
-/// <summary>The LinkAccount card.</summary>
-public sealed record LinkAccountCard : Card;
+/// <summary>Asks the rider to link their Ride Hailer account (Alexa's LinkAccount card).</summary>
+public sealed record AccountLinkingCard : AppCard;
 
 /// <summary>The AskForPermissionsConsent card for these scopes.</summary>
-public sealed record PermissionsCard(IReadOnlyList<string> Scopes) : Card;
+public sealed record PermissionsCard(IReadOnlyList<string> Scopes) : AppCard;

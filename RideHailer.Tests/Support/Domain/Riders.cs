@@ -1,7 +1,7 @@
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
 
-namespace RideHailer.Tests.Domain;
+namespace RideHailer.Tests.Support.Domain;
 
 /// <summary>Rider facts as the edge would load them in common situations.</summary>
 internal static class Riders

@@ -2,7 +2,7 @@ using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 
-namespace RideHailer.Tests.Domain;
+namespace RideHailer.Tests.Support.Domain;
 
 /// <summary>Quotes and bookings with the seeds' numbers.</summary>
 internal static class Quotes

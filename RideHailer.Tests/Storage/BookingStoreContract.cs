@@ -1,7 +1,8 @@
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Tests.Support.Domain;
 
-namespace RideHailer.Tests.Domain;
+namespace RideHailer.Tests.Storage;
 
 /// <summary>
 /// What every <see cref="IBookingStore"/> must do. Derive once per store; keys are unique per test so stores

@@ -1,8 +1,9 @@
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Storage;
 
-namespace RideHailer.Tests.Domain;
+namespace RideHailer.Tests.Support.Domain;
 
 /// <summary>
 /// Plays a session against the conversation the way the orchestration will: supplies the clock, a fresh

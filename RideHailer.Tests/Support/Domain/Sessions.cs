@@ -1,6 +1,6 @@
 using RideHailer.Domain;
 
-namespace RideHailer.Tests.Domain;
+namespace RideHailer.Tests.Support.Domain;
 
 /// <summary>Sessions driven to each step, for tests that go through every state.</summary>
 internal static class Sessions

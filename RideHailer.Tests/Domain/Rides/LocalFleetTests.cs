@@ -1,7 +1,8 @@
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Tests.Support.Domain;
 
-namespace RideHailer.Tests.Domain;
+namespace RideHailer.Tests.Domain.Rides;
 
 /// <summary>
 /// The local fleet on the equator, where a tenth of a degree of longitude is 6.909 miles, so expected fares and

@@ -1,6 +1,7 @@
 using RideHailer.Domain.Places;
+using RideHailer.Tests.Support.Domain;
 
-namespace RideHailer.Tests.Domain;
+namespace RideHailer.Tests.Domain.Places;
 
 public sealed class PlaceCatalogTests
 {

@@ -1,6 +1,7 @@
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Storage;
 
-namespace RideHailer.Tests.Domain;
+namespace RideHailer.Tests.Storage;
 
 public sealed class InProcessBookingStoreTests : BookingStoreContract
 {
