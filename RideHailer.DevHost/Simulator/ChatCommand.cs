@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using RideHailer.Simulation;
 using RideHailer.Skill;
 using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Workflow;

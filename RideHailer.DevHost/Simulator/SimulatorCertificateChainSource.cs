@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using RideHailer.Simulation;
 using RideHailer.Skill.Alexa.Verification;
 
 namespace RideHailer.DevHost.Simulator;

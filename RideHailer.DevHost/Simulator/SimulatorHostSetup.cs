@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Simulation;
 using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Alexa.Verification;
 using RideHailer.Skill.Workflow;

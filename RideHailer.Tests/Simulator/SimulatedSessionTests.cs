@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RideHailer.DevHost.Simulator;
 using RideHailer.Domain;
+using RideHailer.Simulation;
 
 namespace RideHailer.Tests.Simulator;
 
@@ -88,7 +89,7 @@ public sealed class SimulatedSessionTests
     [Fact]
     public void FlaggedRider_IsUnlinkedUnrecognisedStationaryAndGrantedInTheApp()
     {
-        var rider = SimulatedRider.From(new SimulatorOptions { Unlinked = true, NoPerson = true, NoGeolocation = true, Granted = true });
+        var rider = (new SimulatorOptions { Unlinked = true, NoPerson = true, NoGeolocation = true, Granted = true }).Rider();
 
         var session = Open(rider);
         var request = session.Launch();
@@ -105,7 +106,7 @@ public sealed class SimulatedSessionTests
     [Fact]
     public void SpeakerWithoutTheirOwnLink_SendsOnlyTheAccountHoldersToken()
     {
-        var rider = SimulatedRider.From(new SimulatorOptions { PersonUnlinked = true });
+        var rider = (new SimulatorOptions { PersonUnlinked = true }).Rider();
 
         var system = Open(rider).Launch()["context"]!["System"]!;
 

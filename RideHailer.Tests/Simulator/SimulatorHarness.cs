@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.DevHost.Simulator;
 using RideHailer.Domain.Rides;
+using RideHailer.Simulation;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Simulator;

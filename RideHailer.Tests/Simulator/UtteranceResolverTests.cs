@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using RideHailer.DevHost.Simulator;
+using RideHailer.Simulation;
 
 namespace RideHailer.Tests.Simulator;
 

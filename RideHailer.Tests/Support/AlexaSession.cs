@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using RideHailer.DevHost.Simulator;
 using RideHailer.Domain;
+using RideHailer.Simulation;
 
 namespace RideHailer.Tests.Support;
 

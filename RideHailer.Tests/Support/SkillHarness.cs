@@ -6,8 +6,8 @@ using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RideHailer.DevHost.Simulator;
 using RideHailer.Domain.Rides;
+using RideHailer.Simulation;
 
 namespace RideHailer.Tests.Support;
 

@@ -1,6 +1,6 @@
-using RideHailer.DevHost.Simulator;
 using RideHailer.Domain;
 using RideHailer.Domain.Flow;
+using RideHailer.Simulation;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using RideHailer.DevHost.Simulator;
+using RideHailer.Simulation;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using RideHailer.DevHost.Simulator;
 using RideHailer.Domain;
 using RideHailer.Domain.Flow;
+using RideHailer.Simulation;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 

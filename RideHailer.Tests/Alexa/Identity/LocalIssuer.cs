@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using RideHailer.DevHost;
+using RideHailer.Simulation;
 
 namespace RideHailer.Tests.Alexa.Identity;
 

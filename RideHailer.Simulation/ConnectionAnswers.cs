@@ -1,17 +1,17 @@
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>
 /// Chooses how each consent or PIN turn ends: the flag when given, else the prompt in a terminal, else (piped) the
 /// happy path — accepted, achieved — said once in the transcript so a script's reader knows.
 /// </summary>
-internal sealed class ConnectionAnswers(SimulatorOptions options, IAnswerPrompt? prompt, Transcript transcript)
+public sealed class ConnectionAnswers(ConsentAnswer? consent, PinAnswer? pin, IAnswerPrompt? prompt, ITranscript transcript)
 {
     private bool _consentDefaultSaid;
     private bool _pinDefaultSaid;
 
     public ConsentAnswer Consent()
     {
-        if (options.Consent is { } flagged)
+        if (consent is { } flagged)
         {
             return flagged;
         }
@@ -32,7 +32,7 @@ internal sealed class ConnectionAnswers(SimulatorOptions options, IAnswerPrompt?
 
     public PinAnswer Pin()
     {
-        if (options.Pin is { } flagged)
+        if (pin is { } flagged)
         {
             return flagged;
         }

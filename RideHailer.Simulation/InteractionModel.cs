@@ -1,18 +1,18 @@
 using System.Text.Json.Nodes;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>
 /// The parts of the skill's interaction model (<c>skill-package/interactionModels/custom/en-US.json</c>, embedded
 /// at build) that Alexa's language understanding uses: the invocation name, each intent's slots and sample
 /// utterances, and the custom slot types with their values and synonyms.
 /// </summary>
-internal sealed record InteractionModel(
+public sealed record InteractionModel(
     string InvocationName,
     IReadOnlyList<ModelIntent> Intents,
     IReadOnlyDictionary<string, SlotType> SlotTypes)
 {
-    private const string ResourceName = "RideHailer.DevHost.Simulator.en-US.json";
+    private const string ResourceName = "RideHailer.Simulation.en-US.json";
 
     /// <summary>The model the skill package ships.</summary>
     public static InteractionModel EnUs { get; } = Load();
@@ -44,6 +44,6 @@ internal sealed record InteractionModel(
 }
 
 /// <summary>An intent of the model: its slots and the sample utterances that express it.</summary>
-internal sealed record ModelIntent(string Name, IReadOnlyList<ModelSlot> Slots, IReadOnlyList<string> Samples);
+public sealed record ModelIntent(string Name, IReadOnlyList<ModelSlot> Slots, IReadOnlyList<string> Samples);
 
-internal sealed record ModelSlot(string Name, string Type);
+public sealed record ModelSlot(string Name, string Type);

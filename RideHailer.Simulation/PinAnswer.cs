@@ -1,7 +1,7 @@
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>How the PIN confirmation ends, as chosen with <c>--pin</c> or at the prompt.</summary>
-internal enum PinAnswer
+public enum PinAnswer
 {
     Achieved,
     NotEnabled,
@@ -12,7 +12,7 @@ internal enum PinAnswer
 }
 
 /// <summary>The <c>--pin</c> values and what Alexa's VerifyPerson task reports for each.</summary>
-internal static class PinAnswers
+public static class PinAnswers
 {
     public static readonly IReadOnlyDictionary<string, PinAnswer> ByFlag = new Dictionary<string, PinAnswer>(StringComparer.Ordinal)
     {

@@ -2,14 +2,14 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>
 /// Signs requests the way Alexa does, with a certificate chain made for this run: a root CA, an intermediate and a
 /// signing certificate whose SAN is echo-api.amazon.com. The skill host trusts only <see cref="Root"/> and is served
 /// <see cref="ChainPem"/> for <see cref="ChainUrl"/>, so its real verifier checks every simulated request.
 /// </summary>
-internal sealed class RequestSigner : IDisposable
+public sealed class RequestSigner : IDisposable
 {
     /// <summary>Passes the verifier's URL rules (https, s3.amazonaws.com, under /echo.api/); never fetched.</summary>
     public const string ChainUrl = "https://s3.amazonaws.com/echo.api/ride-hailer-simulator.pem";

@@ -1,7 +1,7 @@
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>The rider the local Alexa APIs describe: what a real Customer Profile and Device Address API would return.</summary>
-internal sealed record SampleRider(
+public sealed record SampleRider(
     string GivenName,
     string FullName,
     string CountryCode,

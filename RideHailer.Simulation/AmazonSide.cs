@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>
 /// Alexa's own tasks behind <c>Connections.StartConnection</c>: voice-forward consent and PIN confirmation. Speaks
 /// Amazon's part, takes the rider's answer, updates the session (scopes granted, speaker confirmed) and returns the
 /// <c>cause</c> of the <c>SessionResumedRequest</c>, with the skill's token echoed.
 /// </summary>
-internal sealed class AmazonSide(ConnectionAnswers answers, Transcript transcript)
+public sealed class AmazonSide(ConnectionAnswers answers, ITranscript transcript)
 {
     public const string SkillName = "Ride Hailer";
     public const string PinQuestion = "What's your profile PIN?";

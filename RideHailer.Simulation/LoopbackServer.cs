@@ -1,14 +1,17 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace RideHailer.DevHost;
+namespace RideHailer.Simulation;
 
 /// <summary>
 /// A small web app of the DevHost's own (the durable sidecar, the local Alexa APIs) on 127.0.0.1 at a port
 /// the OS picks: no guessed port to collide on, and none of the DevHost's settings (its URL from the
 /// launch profile above all).
 /// </summary>
-internal static class LoopbackServer
+public static class LoopbackServer
 {
     public static async Task<(WebApplication App, int Port)> StartAsync(
         HttpProtocols protocols, Action<IServiceCollection> configureServices, Action<WebApplication> map, CancellationToken cancellationToken)

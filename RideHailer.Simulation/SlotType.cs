@@ -1,7 +1,7 @@
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>A custom slot type; Alexa's entity resolution maps what was said to one of its values by name or synonym.</summary>
-internal sealed class SlotType
+public sealed class SlotType
 {
     private readonly Dictionary<string, SlotTypeValue> _byWords = new(StringComparer.Ordinal);
 
@@ -32,4 +32,4 @@ internal sealed class SlotType
 }
 
 /// <summary>One value of a slot type: the id the skill receives, its canonical name and its synonyms.</summary>
-internal sealed record SlotTypeValue(string? Id, string Name, IReadOnlyList<string> Synonyms);
+public sealed record SlotTypeValue(string? Id, string Name, IReadOnlyList<string> Synonyms);

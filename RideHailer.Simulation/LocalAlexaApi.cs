@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>
 /// Alexa's Customer Profile and Device Address APIs on a loopback port, answering for a sample rider as Alexa
@@ -9,7 +11,7 @@ namespace RideHailer.DevHost.Simulator;
 /// <see cref="Permissions"/> ledger), the value otherwise. A path can be told to answer another status instead.
 /// Used by the terminal simulator and the tests; Development only.
 /// </summary>
-internal sealed class LocalAlexaApi : IAsyncDisposable
+public sealed class LocalAlexaApi : IAsyncDisposable
 {
     private WebApplication _app = null!;
     private readonly ConcurrentDictionary<string, int> _statusOverrides = new(StringComparer.Ordinal);

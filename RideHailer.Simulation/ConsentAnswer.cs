@@ -1,7 +1,7 @@
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>How the rider's voice-consent turn ends, as chosen with <c>--consent</c> or at the prompt.</summary>
-internal enum ConsentAnswer
+public enum ConsentAnswer
 {
     Accepted,
     Denied,
@@ -12,7 +12,7 @@ internal enum ConsentAnswer
 }
 
 /// <summary>The <c>--consent</c> values and what Alexa's consent task reports for each.</summary>
-internal static class ConsentAnswers
+public static class ConsentAnswers
 {
     public static readonly IReadOnlyDictionary<string, ConsentAnswer> ByFlag = new Dictionary<string, ConsentAnswer>(StringComparer.Ordinal)
     {

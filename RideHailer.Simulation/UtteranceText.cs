@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>
 /// What speech recognition would hand over for typed text: lower case, no punctuation. Matching also drops

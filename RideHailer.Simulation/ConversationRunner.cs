@@ -1,19 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>
 /// Plays Alexa between the rider and the skill: each line the rider types is resolved, sent as the request Alexa
 /// would send, and answered with what Alexa would say and show; connections are completed by <see cref="AmazonSide"/>.
 /// Ends at "quit", "exit" or the end of input, closing an open session with a SessionEndedRequest.
 /// </summary>
-internal sealed class ConversationRunner(
+public sealed class ConversationRunner(
     UtteranceResolver resolver,
     SkillClient skill,
     SimulatedSession session,
     AmazonSide amazon,
-    Transcript transcript,
+    ITranscript transcript,
     string speakerFirstName)
 {
     public IReadOnlyList<string> SessionIds => session.SessionIds;

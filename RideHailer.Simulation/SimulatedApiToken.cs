@@ -2,13 +2,13 @@ using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>
 /// The simulator's <c>apiAccessToken</c>. Alexa's own token tells its APIs whose request it came with; this one
 /// carries the user and person ids in the clear, so the local APIs answer for the right rider without keeping state.
 /// </summary>
-internal static class SimulatedApiToken
+public static class SimulatedApiToken
 {
     public const string DefaultPrefix = "simulated-api-access-token";
 

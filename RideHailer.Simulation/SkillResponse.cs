@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>The parts of a skill's response JSON that Alexa acts on.</summary>
-internal sealed record SkillResponse(
+public sealed record SkillResponse(
     string? Speech,
     SkillCard? Card,
     StartConnection? Connection,
@@ -32,7 +32,7 @@ internal sealed record SkillResponse(
 }
 
 /// <summary>A card for the Alexa app: its type and what it shows.</summary>
-internal sealed record SkillCard(string Type, string? Title, string? Content, IReadOnlyList<string> Permissions)
+public sealed record SkillCard(string Type, string? Title, string? Content, IReadOnlyList<string> Permissions)
 {
     public static SkillCard? Parse(JsonNode? card) => card is null
         ? null
@@ -44,7 +44,7 @@ internal sealed record SkillCard(string Type, string? Title, string? Content, IR
 }
 
 /// <summary>A <c>Connections.StartConnection</c> directive: the task Alexa is asked to run, and the token to echo.</summary>
-internal sealed record StartConnection(string Uri, string? Token, IReadOnlyList<RequestedPermission> PermissionScopes, JsonNode? Input)
+public sealed record StartConnection(string Uri, string? Token, IReadOnlyList<RequestedScope> PermissionScopes, JsonNode? Input)
 {
     public const string ConsentUri = "connection://AMAZON.AskForPermissionsConsent/2";
     public const string PinUri = "connection://AMAZON.VerifyPerson/2";
@@ -61,11 +61,11 @@ internal sealed record StartConnection(string Uri, string? Token, IReadOnlyList<
         return new StartConnection(
             (string?)directive["uri"] ?? "",
             (string?)directive["token"],
-            [.. input?["permissionScopes"]?.AsArray().Select(scope => new RequestedPermission(
+            [.. input?["permissionScopes"]?.AsArray().Select(scope => new RequestedScope(
                 (string)scope!["permissionScope"]!, (string?)scope["consentLevel"] ?? "ACCOUNT")) ?? []],
             input?.DeepClone());
     }
 }
 
 /// <summary>One entry of a consent request's <c>permissionScopes</c>.</summary>
-internal sealed record RequestedPermission(string Scope, string ConsentLevel);
+public sealed record RequestedScope(string Scope, string ConsentLevel);

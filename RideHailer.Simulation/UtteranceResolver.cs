@@ -1,13 +1,13 @@
 using System.Text.RegularExpressions;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>
 /// Alexa's language understanding, simplified: invocation phrases, the model's sample utterances (with slot
 /// capture and entity resolution), a few phrasings of the built-in intents, and FallbackIntent for the rest.
 /// Text is compared lower-case without punctuation; the most literal matching sample wins.
 /// </summary>
-internal sealed class UtteranceResolver
+public sealed class UtteranceResolver
 {
     public const string FallbackIntent = "AMAZON.FallbackIntent";
 

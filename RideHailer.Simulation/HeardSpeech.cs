@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>Speech as the rider hears it: SSML tags dropped, a recognised speaker's name tag said as their first name.</summary>
 internal static partial class HeardSpeech

@@ -1,7 +1,7 @@
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>Asks the developer how a consent or PIN turn should end, when no flag says.</summary>
-internal interface IAnswerPrompt
+public interface IAnswerPrompt
 {
     ConsentAnswer AskConsent();
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using RideHailer.Domain;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>
 /// Alexa's record of what each rider has let the skill read, kept for the whole run as Alexa keeps it for good:
@@ -9,7 +9,7 @@ namespace RideHailer.DevHost.Simulator;
 /// levels: the account holder's (ACCOUNT) and each recognised speaker's own (PERSON); the person endpoints of the
 /// Customer Profile API answer by the speaker's grants, the account endpoints and the device's location by the account's.
 /// </summary>
-internal sealed class PermissionLedger
+public sealed class PermissionLedger
 {
     public const string AccountLevel = "ACCOUNT";
     public const string PersonLevel = "PERSON";

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>
 /// Alexa's view of the current skill session: its id, the rider and how sure Alexa is of the speaker. Builds each
@@ -11,7 +11,7 @@ namespace RideHailer.DevHost.Simulator;
 /// <see cref="PermissionLedger"/>, so it outlasts the session; of it the requests show only what Alexa shows: the
 /// geolocation scope's status in <c>user.permissions.scopes</c>, and the location itself once it is granted.
 /// </summary>
-internal sealed class SimulatedSession
+public sealed class SimulatedSession
 {
     /// <summary>Voice recognition alone; <see cref="ConfirmSpeaker"/> raises it to the PIN-confirmed 400.</summary>
     public const int RecognisedLevel = 300;

@@ -1,9 +1,9 @@
 using RideHailer.Domain;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>Who talks to the skill from which device: what Alexa puts in <c>context.System</c> and <c>context.Geolocation</c>.</summary>
-internal sealed record SimulatedRider
+public sealed record SimulatedRider
 {
     public const string SimulatedPersonId = "amzn1.ask.person.simulated-rider";
 
@@ -36,18 +36,4 @@ internal sealed record SimulatedRider
 
     /// <summary>Whether anything was granted before the run.</summary>
     public bool GrantedBefore => GrantedInApp.Count > 0 || GrantedEarlier.Count > 0;
-
-    public static SimulatedRider From(SimulatorOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return new SimulatedRider
-        {
-            Linked = !options.Unlinked,
-            PersonLinked = !options.Unlinked && !options.PersonUnlinked,
-            PersonId = options.NoPerson ? null : SimulatedPersonId,
-            Geolocation = !options.NoGeolocation,
-            GrantedInApp = options.Granted ? AllDataScopes : [],
-            GrantedEarlier = options.GrantedEarlier ? AllDataScopes : [],
-        };
-    }
 }

@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using RideHailer.Skill.Alexa.Verification;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>Posts signed request bodies to the skill's endpoint, as Alexa does.</summary>
-internal sealed class SkillClient(HttpClient http, Uri endpoint, RequestSigner signer)
+public sealed class SkillClient(HttpClient http, Uri endpoint, RequestSigner signer)
 {
     public Uri Endpoint { get; } = endpoint;
 
@@ -26,7 +26,7 @@ internal sealed class SkillClient(HttpClient http, Uri endpoint, RequestSigner s
 }
 
 /// <summary>What the endpoint answered: its status code and body.</summary>
-internal sealed record SkillExchange(int StatusCode, string Body)
+public sealed record SkillExchange(int StatusCode, string Body)
 {
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 }

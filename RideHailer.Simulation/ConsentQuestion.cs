@@ -1,6 +1,6 @@
 using RideHailer.Domain;
 
-namespace RideHailer.DevHost.Simulator;
+namespace RideHailer.Simulation;
 
 /// <summary>What Alexa's consent task asks, naming exactly the data behind the requested scopes, in their order.</summary>
 internal static class ConsentQuestion
