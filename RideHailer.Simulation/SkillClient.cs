@@ -6,7 +6,7 @@ using RideHailer.Skill.Alexa.Verification;
 namespace RideHailer.Simulation;
 
 /// <summary>Posts signed request bodies to the skill's endpoint, as Alexa does.</summary>
-public sealed class SkillClient(HttpClient http, Uri endpoint, RequestSigner signer)
+public sealed class SkillClient(HttpClient http, Uri endpoint, SigningChain signer)
 {
     public Uri Endpoint { get; } = endpoint;
 
@@ -16,7 +16,7 @@ public sealed class SkillClient(HttpClient http, Uri endpoint, RequestSigner sig
         var body = Encoding.UTF8.GetBytes(envelope.ToJsonString());
         using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.TryAddWithoutValidation(AlexaSignatureVerifier.SignatureCertChainUrlHeader, RequestSigner.ChainUrl);
+        request.Headers.TryAddWithoutValidation(AlexaSignatureVerifier.SignatureCertChainUrlHeader, SigningChain.ChainUrl);
         request.Headers.TryAddWithoutValidation(AlexaSignatureVerifier.Signature256Header, signer.Sign(body));
 
         using var response = await http.SendAsync(request, cancellationToken);

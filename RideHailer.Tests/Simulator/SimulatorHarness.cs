@@ -15,9 +15,9 @@ internal sealed class SimulatorHarness : IAsyncDisposable
 {
     private readonly RideHailerApp _app;
     private readonly LocalAlexaApi _alexaApi;
-    private readonly RequestSigner _signer;
+    private readonly SigningChain _signer;
 
-    private SimulatorHarness(RideHailerApp app, LocalAlexaApi alexaApi, RequestSigner signer)
+    private SimulatorHarness(RideHailerApp app, LocalAlexaApi alexaApi, SigningChain signer)
     {
         _app = app;
         _alexaApi = alexaApi;
@@ -31,7 +31,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
     public static async Task<SimulatorHarness> StartAsync(SimulatorOptions options, bool trustSimulator = true)
     {
         var alexaApi = await LocalAlexaApi.StartAsync();
-        var signer = RequestSigner.Create(DateTimeOffset.UtcNow);
+        var signer = SigningChain.Create(DateTimeOffset.UtcNow);
         var app = new RideHailerApp(
             SimulatorHostSetup.Settings(alexaApi.Endpoint, options.PinPolicy),
             services =>

@@ -1,10 +1,14 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using RideHailer.Simulation;
 
 namespace RideHailer.Tests.Alexa.Verification;
 
-/// <summary>Generated root CA → intermediate → Alexa-like signing certificate chains (RSA 2048).</summary>
+/// <summary>
+/// The verification tests' certificates, made by the kit's <see cref="AlexaCertificates"/> at a fixed instant: a trusted
+/// root and intermediate, an untrusted pair, one signing key for every leaf (one key keeps the tests fast), and the good leaf.
+/// </summary>
 internal static class TestPki
 {
     public const string ChainUrl = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem";
@@ -31,67 +35,20 @@ internal static class TestPki
         string subject = "CN=echo-api.amazon.com",
         string[]? dnsNames = null,
         DateTimeOffset? notBefore = null,
-        DateTimeOffset? notAfter = null)
-    {
-        issuer ??= Intermediate;
-        var request = new CertificateRequest(subject, SigningKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
-        var names = dnsNames ?? ["echo-api.amazon.com"];
-        if (names.Length > 0)
-        {
-            var san = new SubjectAlternativeNameBuilder();
-            foreach (var name in names)
-            {
-                san.AddDnsName(name);
-            }
-
-            request.CertificateExtensions.Add(san.Build());
-        }
-
-        var certificate = request.Create(
-            issuer,
-            notBefore ?? Now.AddDays(-10),
-            notAfter ?? Now.AddDays(30),
-            RandomNumberGenerator.GetBytes(16));
-        return certificate.CopyWithPrivateKey(SigningKey);
-    }
+        DateTimeOffset? notAfter = null) =>
+        AlexaCertificates.Signing(issuer ?? Intermediate, SigningKey, notBefore ?? Now.AddDays(-10), notAfter ?? Now.AddDays(30), subject, dnsNames);
 
     public static X509Certificate2Collection Chain(params X509Certificate2[] certificates) => [.. certificates];
 
     public static X509Certificate2Collection GoodChain() => Chain(Leaf, Intermediate);
 
-    public static string Pem(params X509Certificate2[] certificates)
-    {
-        var pem = new StringBuilder();
-        foreach (var certificate in certificates)
-        {
-            pem.AppendLine(certificate.ExportCertificatePem());
-        }
+    public static string Pem(params X509Certificate2[] certificates) => AlexaCertificates.Pem(certificates);
 
-        return pem.ToString();
-    }
-
-    public static string Sign(byte[] body, RSA? key = null) =>
-        Convert.ToBase64String((key ?? SigningKey).SignData(body, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    public static string Sign(byte[] body, RSA? key = null) => AlexaCertificates.Sign(body, key ?? SigningKey);
 
     public static byte[] Body(string json) => Encoding.UTF8.GetBytes(json);
 
-    private static X509Certificate2 CreateCertificateAuthority(string name, X509Certificate2? issuer)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        if (issuer is null)
-        {
-            return request.CreateSelfSigned(Now.AddYears(-2), Now.AddYears(10));
-        }
-
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
-        using var certificate = request.Create(issuer, Now.AddYears(-1), Now.AddYears(5), RandomNumberGenerator.GetBytes(16));
-        return certificate.CopyWithPrivateKey(key);
-    }
+    private static X509Certificate2 CreateCertificateAuthority(string name, X509Certificate2? issuer) => issuer is null
+        ? AlexaCertificates.Authority($"CN={name}", issuer: null, Now.AddYears(-2), Now.AddYears(10))
+        : AlexaCertificates.Authority($"CN={name}", issuer, Now.AddYears(-1), Now.AddYears(5));
 }
