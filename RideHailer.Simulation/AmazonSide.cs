@@ -90,17 +90,6 @@ public sealed class AmazonSide(ConnectionAnswers answers, ITranscript transcript
     private JsonObject Cause(StartConnection connection, string code, string message, JsonObject? result, string? outcome)
     {
         transcript.Note($"Alexa resumes {SkillName}: {code}{(outcome is null ? "" : " " + outcome)}");
-        var cause = new JsonObject
-        {
-            ["type"] = "ConnectionCompleted",
-            ["token"] = connection.Token,
-            ["status"] = new JsonObject { ["code"] = code, ["message"] = message },
-        };
-        if (result is not null)
-        {
-            cause["result"] = result;
-        }
-
-        return cause;
+        return ConnectionCause.Completed(connection.Token, code, message, result);
     }
 }

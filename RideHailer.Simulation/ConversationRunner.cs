@@ -113,13 +113,16 @@ public sealed class ConversationRunner(
                 return true;
             }
 
-            var response = Parse(exchange.Body);
-            if (response is null)
+            var answer = Parse(exchange.Body);
+            if (answer is null)
             {
                 transcript.Note("the skill's answer is not a response Alexa could use");
                 session.Close();
                 return false;
             }
+
+            var (json, response) = answer.Value;
+            session.Heard(json);
 
             Show(response);
             if (response.Connection is { } connection)
@@ -151,11 +154,11 @@ public sealed class ConversationRunner(
         }
     }
 
-    private static SkillResponse? Parse(string body)
+    private static (JsonNode Json, SkillResponse Response)? Parse(string body)
     {
         try
         {
-            return JsonNode.Parse(body) is { } json ? SkillResponse.Parse(json) : null;
+            return JsonNode.Parse(body) is { } json ? (json, SkillResponse.Parse(json)) : null;
         }
         catch (Exception exception) when (exception is JsonException or InvalidDataException or InvalidOperationException)
         {

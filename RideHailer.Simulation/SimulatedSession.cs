@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
 namespace RideHailer.Simulation;
@@ -7,7 +6,9 @@ namespace RideHailer.Simulation;
 /// <summary>
 /// Alexa's view of the current skill session: its id, the rider and how sure Alexa is of the speaker. Builds each
 /// request of the session as Alexa sends it (same session id, <c>new</c> only on the first, the rider's
-/// <c>context.System</c>, a fresh request id and timestamp). What the rider granted lives in Alexa's
+/// <c>context.System</c>, a fresh request id and timestamp, and the session attributes of the last answer
+/// <see cref="Heard"/> echoed, as Alexa echoes them). The only builder of request envelopes: the chat, the tests and
+/// the load bench all send what it makes. What the rider granted lives in Alexa's
 /// <see cref="PermissionLedger"/>, so it outlasts the session; of it the requests show only what Alexa shows: the
 /// geolocation scope's status in <c>user.permissions.scopes</c>, and the location itself once it is granted.
 /// </summary>
@@ -24,22 +25,26 @@ public sealed class SimulatedSession
     private readonly TimeProvider _time;
     private bool _started;
     private int _speakerLevel;
+    private JsonNode? _attributes;
 
-    public SimulatedSession(SimulatedRider rider, string skillId, Uri apiEndpoint, PermissionLedger permissions, TimeProvider time)
+    /// <summary>Alexa's session for <paramref name="rider"/>, whose earlier grants go in <paramref name="permissions"/>.</summary>
+    /// <param name="time">Stamps each request; the system clock when null.</param>
+    public SimulatedSession(SimulatedRider rider, string skillId, Uri apiEndpoint, PermissionLedger permissions, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(rider);
         ArgumentNullException.ThrowIfNull(permissions);
-        (Rider, SkillId, _apiEndpoint, _permissions, _time) = (rider, skillId, apiEndpoint, permissions, time);
+        (Rider, SkillId, _apiEndpoint, _permissions, _time) = (rider, skillId, apiEndpoint, permissions, time ?? TimeProvider.System);
         _permissions.GrantInApp(UserId, rider.PersonId, rider.GrantedInApp);
         _permissions.GrantByVoice(UserId, rider.PersonId, rider.GrantedEarlier);
     }
 
     public string SkillId { get; }
 
-    public SimulatedRider Rider { get; }
+    /// <summary>Who is talking; a test may hand the device to someone else mid-session.</summary>
+    public SimulatedRider Rider { get; set; }
 
     /// <summary>The Alexa account's user id, the same in every session of the run.</summary>
-    public string UserId { get; } = "amzn1.ask.account." + Opaque();
+    public string UserId => Rider.UserId;
 
     public string? SessionId { get; private set; }
 
@@ -55,6 +60,7 @@ public sealed class SimulatedSession
         _sessionIds.Add(SessionId);
         _started = false;
         _speakerLevel = RecognisedLevel;
+        _attributes = null;
     }
 
     public void Close() => SessionId = null;
@@ -68,7 +74,17 @@ public sealed class SimulatedSession
     /// <summary>The rider's profile PIN was confirmed: <c>context.System.person</c> reports level 400 from now on.</summary>
     public void ConfirmSpeaker() => _speakerLevel = PinConfirmedLevel;
 
-    public JsonObject Launch() => Envelope(new JsonObject { ["type"] = "LaunchRequest" });
+    /// <summary>
+    /// The skill's answer to the last request: Alexa keeps its <c>sessionAttributes</c> and sends them back in the
+    /// session's next request (a skill may keep its state there).
+    /// </summary>
+    public void Heard(JsonNode answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        _attributes = answer["sessionAttributes"]?.DeepClone();
+    }
+
+    public JsonObject Launch() => Request(new JsonObject { ["type"] = "LaunchRequest" });
 
     public JsonObject Intent(IntentUtterance intent)
     {
@@ -79,20 +95,24 @@ public sealed class SimulatedSession
             slots[slot.Name] = Slot(slot);
         }
 
-        return Envelope(new JsonObject
-        {
-            ["type"] = "IntentRequest",
-            ["dialogState"] = "COMPLETED",
-            ["intent"] = new JsonObject { ["name"] = intent.IntentName, ["confirmationStatus"] = "NONE", ["slots"] = slots },
-        });
+        return Intent(intent.IntentName, slots);
     }
 
-    /// <summary>A <c>SessionResumedRequest</c> carrying a completed connection's <c>cause</c>.</summary>
-    public JsonObject Resumed(JsonObject cause) =>
-        Envelope(new JsonObject { ["type"] = "SessionResumedRequest", ["cause"] = cause });
+    /// <summary>An <c>IntentRequest</c> with <paramref name="slots"/> as Alexa would fill them (none when null).</summary>
+    public JsonObject Intent(string name, JsonObject? slots = null) => Request(new JsonObject
+    {
+        ["type"] = "IntentRequest",
+        ["dialogState"] = "COMPLETED",
+        ["intent"] = new JsonObject { ["name"] = name, ["confirmationStatus"] = "NONE", ["slots"] = slots ?? new JsonObject() },
+    });
+
+    /// <summary>A <c>SessionResumedRequest</c> carrying a completed connection's <c>cause</c> (<see cref="ConnectionCause"/>).</summary>
+    /// <param name="speakerLevel">The speaker's level on this request only; by default the session's.</param>
+    public JsonObject Resumed(JsonObject cause, int? speakerLevel = null) =>
+        Request(new JsonObject { ["type"] = "SessionResumedRequest", ["cause"] = cause }, speakerLevel);
 
     public JsonObject Ended(string reason) =>
-        Envelope(new JsonObject { ["type"] = "SessionEndedRequest", ["reason"] = reason });
+        Request(new JsonObject { ["type"] = "SessionEndedRequest", ["reason"] = reason });
 
     private JsonObject Slot(ResolvedSlot slot)
     {
@@ -125,37 +145,49 @@ public sealed class SimulatedSession
         return json;
     }
 
-    private JsonObject Envelope(JsonObject request)
+    /// <summary>
+    /// The envelope of <paramref name="request"/> (its <c>type</c> and own fields) in this session: request id,
+    /// timestamp and locale added, with the session and context Alexa would send alongside.
+    /// </summary>
+    /// <param name="speakerLevel">The speaker's level on this request only; by default the session's.</param>
+    public JsonObject Request(JsonObject request, int? speakerLevel = null)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (SessionId is null)
         {
             throw new InvalidOperationException("No session is open.");
         }
 
+        var now = _time.GetUtcNow();
         request["requestId"] = "amzn1.echo-api.request." + Guid.NewGuid().ToString("D");
-        request["timestamp"] = _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        request["timestamp"] = Timestamp(now);
         request["locale"] = "en-US";
         // Alexa puts the same user, consent token included, in the session and in context.System.
         var user = User();
+        var session = new JsonObject
+        {
+            ["new"] = !_started,
+            ["sessionId"] = SessionId,
+            ["application"] = new JsonObject { ["applicationId"] = SkillId },
+        };
+        if (_attributes is not null)
+        {
+            session["attributes"] = _attributes.DeepClone();
+        }
+
+        session["user"] = user.DeepClone();
         var envelope = new JsonObject
         {
             ["version"] = "1.0",
-            ["session"] = new JsonObject
-            {
-                ["new"] = !_started,
-                ["sessionId"] = SessionId,
-                ["application"] = new JsonObject { ["applicationId"] = SkillId },
-                ["attributes"] = new JsonObject(),
-                ["user"] = user.DeepClone(),
-            },
-            ["context"] = Context(user),
+            ["session"] = session,
+            ["context"] = Context(user, speakerLevel ?? _speakerLevel, now),
             ["request"] = request,
         };
         _started = true;
         return envelope;
     }
 
-    private JsonObject Context(JsonObject user)
+    private JsonObject Context(JsonObject user, int speakerLevel, DateTimeOffset now)
     {
         var system = new JsonObject
         {
@@ -163,21 +195,21 @@ public sealed class SimulatedSession
             ["user"] = user,
             ["device"] = new JsonObject
             {
-                ["deviceId"] = "amzn1.ask.device.simulated-echo",
+                ["deviceId"] = Rider.DeviceId,
                 ["supportedInterfaces"] = Rider.Geolocation ? new JsonObject { ["Geolocation"] = new JsonObject() } : new JsonObject(),
             },
             ["apiEndpoint"] = _apiEndpoint.GetLeftPart(UriPartial.Authority),
-            ["apiAccessToken"] = SimulatedApiToken.For(UserId, Rider.PersonId),
+            ["apiAccessToken"] = SimulatedApiToken.For(UserId, Rider.PersonId, Rider.ApiTokenPrefix),
         };
         if (Rider.PersonId is { } personId)
         {
             var person = new JsonObject { ["personId"] = personId };
             if (Rider.PersonLinked)
             {
-                person["accessToken"] = "simulated-person-access-token";
+                person["accessToken"] = Rider.PersonToken;
             }
 
-            person["authenticationConfidenceLevel"] = new JsonObject { ["level"] = _speakerLevel };
+            person["authenticationConfidenceLevel"] = new JsonObject { ["level"] = speakerLevel };
             system["person"] = person;
         }
 
@@ -185,7 +217,7 @@ public sealed class SimulatedSession
         // A device reports where it is only to a skill the rider let read it.
         if (Rider.Geolocation && IsGranted(Domain.PermissionScopes.Geolocation))
         {
-            context["Geolocation"] = Geolocation();
+            context["Geolocation"] = Geolocation(now);
         }
 
         return context;
@@ -202,23 +234,23 @@ public sealed class SimulatedSession
         var user = new JsonObject
         {
             ["userId"] = UserId,
-            ["permissions"] = new JsonObject { ["consentToken"] = "simulated-consent-token." + Opaque(), ["scopes"] = scopes },
+            ["permissions"] = new JsonObject { ["consentToken"] = Rider.ConsentToken, ["scopes"] = scopes },
         };
         if (Rider.Linked)
         {
-            user["accessToken"] = "simulated-linked-account-token";
+            user["accessToken"] = Rider.AccountToken;
         }
 
         return user;
     }
 
-    private JsonObject Geolocation() => new()
-    {
-        ["locationServices"] = new JsonObject { ["access"] = "ENABLED", ["status"] = "RUNNING" },
-        ["timestamp"] = _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-        // Downtown Seattle by Pike Place Market, a short ride from most of the catalog's places.
-        ["coordinate"] = new JsonObject { ["latitudeInDegrees"] = 47.6097, ["longitudeInDegrees"] = -122.3422, ["accuracyInMeters"] = 20 },
-    };
+    /// <summary>Where the device is, as of <see cref="SimulatedRider.LocationAge"/> before the request.</summary>
+    private JsonNode Geolocation(DateTimeOffset now) =>
+        // Parsed, not built: a parsed node writes its numbers back as sent, 1e400 included.
+        JsonNode.Parse($$"""
+            {"locationServices":{"access":"ENABLED","status":"RUNNING"},"timestamp":"{{Timestamp(now - Rider.LocationAge)}}",
+             "coordinate":{{Rider.Coordinate}}}
+            """)!;
 
-    private static string Opaque() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+    private static string Timestamp(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

@@ -56,6 +56,7 @@ internal sealed record SimulatorOptions
         Linked = !Unlinked,
         PersonLinked = !Unlinked && !PersonUnlinked,
         PersonId = NoPerson ? null : SimulatedRider.SimulatedPersonId,
+        UserId = "amzn1.ask.account." + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)),
         Geolocation = !NoGeolocation,
         GrantedInApp = Granted ? SimulatedRider.AllDataScopes : [],
         GrantedEarlier = GrantedEarlier ? SimulatedRider.AllDataScopes : [],

@@ -77,12 +77,12 @@ internal sealed class SkillHarness : IAsyncDisposable
         return new SkillHarness(app, api, backend, hub, recorder);
     }
 
-    public AlexaSession NewSession(RiderSetup? rider = null) => new(_app.PostAsync, Api, rider);
+    public AlexaSession NewSession(SimulatedRider? rider = null) => new(_app.PostAsync, Api, rider);
 
     /// <summary>A new session, one-shot with every scope granted, up to the PIN connection.</summary>
     public async Task<AlexaSession> AtThePinAsync()
     {
-        var alexa = NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
         await alexa.OrderAsync("the Space Needle");
         Responses.AssertStartConnection(await alexa.YesAsync(), "connection://AMAZON.VerifyPerson/2");
         return alexa;
