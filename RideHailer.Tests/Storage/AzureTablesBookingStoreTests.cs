@@ -11,6 +11,8 @@ using RideHailer.Skill.Storage;
 using RideHailer.Tests.Alexa.Verification;
 using RideHailer.Tests.Domain;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Storage;
+using RideHailer.Tests.Support.Verification;
 
 namespace RideHailer.Tests.Storage;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RideHailer.Domain.Rides;
 using RideHailer.Simulation;
+using RideHailer.Tests.Support.Verification;
 
 namespace RideHailer.Tests.Support;
 

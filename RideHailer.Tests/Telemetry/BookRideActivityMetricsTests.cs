@@ -5,6 +5,7 @@ using RideHailer.Domain.Rides;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Domain;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Telemetry;
 
 namespace RideHailer.Tests.Telemetry;
 

@@ -1,5 +1,6 @@
 using RideHailer.Skill.Alexa.Identity;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Identity;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Alexa.Identity;

@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 using RideHailer.DevHost;
 using RideHailer.Simulation;
 
-namespace RideHailer.Tests.Alexa.Identity;
+namespace RideHailer.Tests.Support.Identity;
 
 /// <summary>
 /// A real OpenID Connect issuer on loopback: a discovery document and a JWKS holding one generated RSA key,

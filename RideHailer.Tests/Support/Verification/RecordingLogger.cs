@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace RideHailer.Tests.Alexa.Verification;
+namespace RideHailer.Tests.Support.Verification;
 
 internal sealed class RecordingLogger<T> : ILogger<T>
 {

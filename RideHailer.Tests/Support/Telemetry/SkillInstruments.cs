@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using RideHailer.Skill.Telemetry;
 
-namespace RideHailer.Tests.Telemetry;
+namespace RideHailer.Tests.Support.Telemetry;
 
 /// <summary>
 /// Collects every RideHailer instrument of one host. Collectors are bound to the host's own IMeterFactory, so

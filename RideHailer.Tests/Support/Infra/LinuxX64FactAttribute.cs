@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace RideHailer.Tests.Infra;
+namespace RideHailer.Tests.Support.Infra;
 
 /// <summary>
 /// A fact that runs only where the pinned Bicep CLI package (Azure.Bicep.CommandLine.linux-x64)

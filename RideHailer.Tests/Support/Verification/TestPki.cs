@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using RideHailer.Simulation;
 
-namespace RideHailer.Tests.Alexa.Verification;
+namespace RideHailer.Tests.Support.Verification;
 
 /// <summary>
 /// The verification tests' certificates, made by the kit's <see cref="AlexaCertificates"/> at a fixed instant: a trusted

@@ -1,4 +1,4 @@
-namespace RideHailer.Tests.Infra;
+namespace RideHailer.Tests.Support.Infra;
 
 /// <summary>What one Bicep CLI command returned. Bicep prints its diagnostics (errors and warnings) on standard error.</summary>
 internal sealed record BicepRun(string Command, int ExitCode, string StandardOutput, string StandardError)

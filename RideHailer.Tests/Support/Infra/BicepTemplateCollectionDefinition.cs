@@ -1,4 +1,4 @@
-namespace RideHailer.Tests.Infra;
+namespace RideHailer.Tests.Support.Infra;
 
 [CollectionDefinition(Name)]
 public sealed class BicepTemplateCollectionDefinition : ICollectionFixture<BicepTemplateFixture>

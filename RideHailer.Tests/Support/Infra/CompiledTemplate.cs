@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace RideHailer.Tests.Infra;
+namespace RideHailer.Tests.Support.Infra;
 
 /// <summary>
 /// The ARM JSON <c>bicep build</c> prints for infra/main.bicep. Each module compiles to a

@@ -1,4 +1,4 @@
-namespace RideHailer.Tests.Infra;
+namespace RideHailer.Tests.Support.Infra;
 
 /// <summary>The checkout the tests were built from: the first directory above the test binaries holding RideHailer.sln.</summary>
 internal static class RepositoryDirectory

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RideHailer.Domain.Places;
 
-namespace RideHailer.Tests.SkillPackage;
+namespace RideHailer.Tests.Support.SkillPackage;
 
 /// <summary>
 /// The interaction model's destination slot type as the places catalog defines it: one value per place,

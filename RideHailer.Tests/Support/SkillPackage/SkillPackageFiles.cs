@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace RideHailer.Tests.SkillPackage;
+namespace RideHailer.Tests.Support.SkillPackage;
 
 /// <summary>
 /// The checked-in ASK CLI skill package, read from the repository (not copied to the build output), so a

@@ -1,4 +1,4 @@
-namespace RideHailer.Tests.Alexa.Verification;
+namespace RideHailer.Tests.Support.Verification;
 
 /// <summary>Answers every request with the given function and counts requests.</summary>
 internal sealed class StubHttpMessageHandler(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> respond)

@@ -3,7 +3,7 @@ using RideHailer.DevHost.Simulator;
 using RideHailer.Domain;
 using RideHailer.Simulation;
 
-namespace RideHailer.Tests.Simulator;
+namespace RideHailer.Tests.Simulation;
 
 /// <summary>The request envelopes the simulator builds: what Alexa would put in session and context.</summary>
 public sealed class SimulatedSessionTests

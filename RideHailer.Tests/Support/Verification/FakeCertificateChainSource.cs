@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using RideHailer.Skill.Alexa.Verification;
 
-namespace RideHailer.Tests.Alexa.Verification;
+namespace RideHailer.Tests.Support.Verification;
 
 /// <summary>Serves chains from memory by URL and counts requests; unknown URLs are unavailable.</summary>
 internal sealed class FakeCertificateChainSource : ICertificateChainSource

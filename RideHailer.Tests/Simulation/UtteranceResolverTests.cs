@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using RideHailer.Simulation;
 
-namespace RideHailer.Tests.Simulator;
+namespace RideHailer.Tests.Simulation;
 
 /// <summary>Typed text to what Alexa would send, against the skill package's interaction model.</summary>
 public sealed class UtteranceResolverTests

@@ -1,4 +1,4 @@
-namespace RideHailer.Tests.Infra;
+namespace RideHailer.Tests.Support.Infra;
 
 /// <summary>
 /// Builds and lints infra/main.bicep once for all infra tests. Lazy, so that where the tests are

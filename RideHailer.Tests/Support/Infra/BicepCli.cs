@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 
-namespace RideHailer.Tests.Infra;
+namespace RideHailer.Tests.Support.Infra;
 
 /// <summary>
 /// Runs the Bicep CLI pinned in Directory.Packages.props. Restore puts it in the NuGet cache and the

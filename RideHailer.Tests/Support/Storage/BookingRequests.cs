@@ -1,7 +1,7 @@
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 
-namespace RideHailer.Tests.Storage;
+namespace RideHailer.Tests.Support.Storage;
 
 /// <summary>Booking requests with the seeds' numbers and a catalog place, each under a fresh key unless one is given.</summary>
 internal static class BookingRequests

@@ -4,7 +4,7 @@ using RideHailer.Domain.Rides;
 using RideHailer.Simulation;
 using RideHailer.Tests.Support;
 
-namespace RideHailer.Tests.Simulator;
+namespace RideHailer.Tests.Support.Simulator;
 
 /// <summary>
 /// The chat simulator against the DevHost in this process: the host configured as the chat command configures it
