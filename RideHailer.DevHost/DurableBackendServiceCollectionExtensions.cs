@@ -30,7 +30,7 @@ public static class DurableBackendServiceCollectionExtensions
             var hub = configuration.GetSection(DurableTaskHubSettings.SectionName).Get<DurableTaskHubSettings>() ?? new DurableTaskHubSettings();
             services.AddSingleton(hub);
             services.AddSingleton(provider => new AzureStorageOrchestrationService(AzureStorageSettings(options, hub, provider)));
-            services.AddSingleton<IOrchestrationService>(provider => new SidecarOrchestrationService(
+            services.AddSingleton<IOrchestrationService>(provider => new SaveReportingOrchestrationService(
                 provider.GetRequiredService<AzureStorageOrchestrationService>(), provider.GetRequiredService<CommittedStateSignal>()));
             services.AddSingleton<IOrchestrationServiceClient>(provider => provider.GetRequiredService<AzureStorageOrchestrationService>());
         }
@@ -38,7 +38,7 @@ public static class DurableBackendServiceCollectionExtensions
         {
             // At most ProcessorCount orchestration work items at once, 500 ms back-off when saturated: one developer, not load.
             services.AddSingleton<InMemoryOrchestrationService>();
-            services.AddSingleton<IOrchestrationService>(provider => new SidecarOrchestrationService(
+            services.AddSingleton<IOrchestrationService>(provider => new SaveReportingOrchestrationService(
                 provider.GetRequiredService<InMemoryOrchestrationService>(), provider.GetRequiredService<CommittedStateSignal>()));
             services.AddSingleton<IOrchestrationServiceClient>(provider => provider.GetRequiredService<InMemoryOrchestrationService>());
         }

@@ -35,6 +35,21 @@ public sealed partial class Conversation
     /// <summary>What a request hears that names a session it does not belong to: nothing of the session is told.</summary>
     public static Reply NotThisSession { get; } = Reply.Tell(Phrases.SessionOver);
 
+    /// <summary>
+    /// What every later turn to a finished session hears: how it ended (the booking re-spoken, or that the
+    /// conversation is over), whatever the turn, so the host can publish it once, with the final state.
+    /// </summary>
+    public static Reply AfterTheEnd(SessionState finished)
+    {
+        ArgumentNullException.ThrowIfNull(finished);
+        if (!finished.IsFinished)
+        {
+            throw new ArgumentException($"The session is at {finished.Step}, not finished.", nameof(finished));
+        }
+
+        return Reprompt(finished, string.Empty);
+    }
+
     /// <summary>Applies one turn to a session: the new state, what to say, and what the caller must do next.</summary>
     public Decision Decide(SessionState state, Turn turn, TurnContext context)
     {
@@ -48,7 +63,7 @@ public sealed partial class Conversation
             SessionEnded => EndSilently(state),
             BookingDone done => OnBookingDone(state, done),
             BookingFailed => OnBookingFailed(state),
-            _ when state.IsFinished => Unchanged(state, string.Empty),
+            _ when state.IsFinished => new(state, AfterTheEnd(state), []),
             Stop or Cancel => OnStop(state),
             Help => OnHelp(state),
             ConsentResolved consent => OnConsent(state, consent, turnContext),

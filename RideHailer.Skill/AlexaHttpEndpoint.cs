@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Alexa.Verification;
 
 namespace RideHailer.Skill;
@@ -20,9 +21,7 @@ public static class AlexaHttpEndpoint
             context.Request.Headers[AlexaSignatureVerifier.Signature256Header].FirstOrDefault(),
             context.Request.ContentType);
 
-        var result = body is null
-            ? endpoint.RejectOversizedBody()
-            : await endpoint.HandleAsync(body, headers, durable, context.RequestAborted);
+        var result = await endpoint.HandleAsync(body, headers, durable, context.RequestAborted);
 
         context.Response.StatusCode = result.StatusCode;
         context.Response.ContentType = SkillEndpointResult.ContentType;
@@ -31,27 +30,19 @@ public static class AlexaHttpEndpoint
     }
 
     /// <summary>
-    /// The raw body, or null when it is over <see cref="SkillEndpoint.MaxBodyBytes"/>: reads at most one chunk
-    /// past the limit, so an oversized body is detected without buffering it.
+    /// The raw body, read to at most one byte past <see cref="AlexaRequestVerifier.MaxBodyBytes"/>: a longer body is
+    /// cut there without the rest being buffered, and verification refuses it as oversized.
     /// </summary>
-    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > SkillEndpoint.MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
+        const int limit = AlexaRequestVerifier.MaxBodyBytes + 1;
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)Math.Min(length, limit) : 4096);
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while (buffer.Length < limit &&
+               (read = await request.Body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken)) > 0)
         {
-            if (buffer.Length + read > SkillEndpoint.MaxBodyBytes)
-            {
-                return null;
-            }
-
             buffer.Write(chunk, 0, read);
         }
 

@@ -37,8 +37,9 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<RiderFactsLoader>();
         services.TryAddSingleton<ISessionSignal, PollingOnly>();
         services.TryAddSingleton<TurnAdmission>();
-        services.TryAddSingleton<SessionRouter>();
+        services.TryAddSingleton<SessionRouting>();
         services.TryAddSingleton<FinishedSessionPurge>();
+        services.TryAddSingleton<AlexaRequestVerifier>();
         services.TryAddSingleton<SkillEndpoint>();
         services.AddHostedService<VerificationModeNotice>();
 

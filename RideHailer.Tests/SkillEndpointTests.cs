@@ -42,49 +42,23 @@ public sealed class SkillEndpointTests : IDisposable
         Assert.Equal(200, result.StatusCode);
     }
 
-    public static TheoryData<string, byte[], string> BadBodies()
+    [Theory]
+    [InlineData("malformed JSON", "malformed JSON")]
+    [InlineData("another skill", "request verification failed")]
+    [InlineData("stale timestamp", "request verification failed")]
+    public async Task ARejectedRequest_IsA400WithItsPublicReason_AndReachesNoSession(string scenario, string reason)
     {
-        var oversized = AlexaRequests.Envelope(AlexaRequests.Launch());
-        oversized["session"]!["attributes"] = new JsonObject { ["padding"] = new string('x', SkillEndpoint.MaxBodyBytes) };
-        var noType = AlexaRequests.Envelope(AlexaRequests.Launch());
-        noType["request"]!.AsObject().Remove("type");
-        return new()
+        var body = scenario switch
         {
-            { "empty body", [], "the body is empty" },
-            { "malformed JSON", "{\"version\":"u8.ToArray(), "malformed JSON" },
-            { "not an envelope", "42"u8.ToArray(), "malformed JSON" },
-            { "over 128 KiB", oversized.Bytes(), "the body is larger than 128 KiB" },
-            { "missing request type", noType.Bytes(), "the request has no type" },
-            { "another skill", AlexaRequests.Envelope(AlexaRequests.Launch(), skillId: "amzn1.ask.skill.other").Bytes(), "request verification failed" },
-            { "stale timestamp", AlexaRequests.Envelope(AlexaRequests.Launch(), timestamp: AlexaRequests.Now.AddSeconds(-151)).Bytes(), "request verification failed" },
-            { "future timestamp", AlexaRequests.Envelope(AlexaRequests.Launch(), timestamp: AlexaRequests.Now.AddSeconds(151)).Bytes(), "request verification failed" },
+            "malformed JSON" => "{\"version\":"u8.ToArray(),
+            "another skill" => AlexaRequests.Envelope(AlexaRequests.Launch(), skillId: "amzn1.ask.skill.other").Bytes(),
+            _ => AlexaRequests.Envelope(AlexaRequests.Launch(), timestamp: AlexaRequests.Now.AddSeconds(-151)).Bytes(),
         };
-    }
-
-    [Theory]
-    [MemberData(nameof(BadBodies))]
-    public async Task BadInput_IsA400WithAReason(string scenario, byte[] body, string reason)
-    {
-        var result = await Endpoint.HandleAsync(body, JsonHeaders, NoSessions, default);
-
-        Assert.True(result.StatusCode == 400, scenario);
-        Assert.StartsWith(reason, (string?)JsonNode.Parse(result.Body)!["error"], StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("Foo.Bar", "1764072000")]
-    [InlineData("Foo.Bar", "null")]
-    [InlineData("Alexa.Presentation.APL.UserEvent", "{}")]
-    [InlineData("Alexa.Presentation.APL.UserEvent", """["2026-11-25T12:00:00Z"]""")]
-    [InlineData("CanFulfillIntentRequest", "true")]
-    public async Task UnsupportedRequestWithNonStringTimestamp_IsRejectedLikeAnyBadTimestamp(string type, string timestamp)
-    {
-        var body = AlexaRequests.Envelope(new JsonObject { ["type"] = type, ["timestamp"] = "__timestamp__" }).Splice("__timestamp__", timestamp);
 
         var result = await Endpoint.HandleAsync(body, JsonHeaders, NoSessions, default);
 
         Assert.Equal(400, result.StatusCode);
-        Assert.Equal("request verification failed", (string?)JsonNode.Parse(result.Body)!["error"]);
+        Assert.StartsWith(reason, (string?)JsonNode.Parse(result.Body)!["error"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,69 +71,12 @@ public sealed class SkillEndpointTests : IDisposable
         Assert.Equal(200, result.StatusCode);
     }
 
-    [Theory]
-    [InlineData(-150)]
-    [InlineData(150)]
-    [InlineData(0)]
-    public async Task TimestampWithin150Seconds_IsAccepted(int offsetSeconds)
-    {
-        var unsupported = new JsonObject { ["type"] = "CanFulfillIntentRequest" };
-        var body = AlexaRequests.Envelope(unsupported, timestamp: AlexaRequests.Now.AddSeconds(offsetSeconds)).Bytes();
-
-        var result = await Endpoint.HandleAsync(body, JsonHeaders, NoSessions, default);
-
-        Assert.Equal(200, result.StatusCode);
-    }
-
     [Fact]
-    public async Task SkillIdOnlyInContext_IsChecked()
-    {
-        var envelope = AlexaRequests.Envelope(AlexaRequests.Launch());
-        envelope.Remove("session");
-        envelope["context"]!["System"]!["application"]!["applicationId"] = "amzn1.ask.skill.other";
-
-        var result = await Endpoint.HandleAsync(envelope.Bytes(), JsonHeaders, NoSessions, default);
-
-        Assert.Equal(400, result.StatusCode);
-    }
-
-    [Fact]
-    public async Task RequestWithoutAnyApplicationId_IsRejected()
-    {
-        var envelope = AlexaRequests.Envelope(AlexaRequests.Launch());
-        envelope.Remove("session");
-        envelope["context"]!["System"]!.AsObject().Remove("application");
-
-        var result = await Endpoint.HandleAsync(envelope.Bytes(), JsonHeaders, NoSessions, default);
-
-        Assert.Equal(400, result.StatusCode);
-    }
-
-    [Theory]
-    [InlineData("text/plain")]
-    [InlineData("application/jsonp")]
-    [InlineData("application/json-evil")]
-    [InlineData("application/jsonx; charset=utf-8")]
-    [InlineData("application/json, text/plain")]
-    public async Task WrongContentType_IsRejected(string contentType)
-    {
-        var body = AlexaRequests.Envelope(AlexaRequests.Launch()).Bytes();
-
-        var result = await Endpoint.HandleAsync(body, JsonHeaders with { ContentType = contentType }, NoSessions, default);
-
-        Assert.Equal(400, result.StatusCode);
-        Assert.Equal("the content type is not application/json", (string?)JsonNode.Parse(result.Body)!["error"]);
-    }
-
-    [Theory]
-    [InlineData("application/json")]
-    [InlineData("application/json; charset=utf-8")]
-    [InlineData("Application/JSON;charset=UTF-8")]
-    public async Task JsonContentType_WithOrWithoutParameters_IsAccepted(string contentType)
+    public async Task SessionEndedWithJsonContentType_IsAnswered()
     {
         var body = AlexaRequests.Envelope(AlexaRequests.SessionEnded()).Bytes();
 
-        var result = await Endpoint.HandleAsync(body, JsonHeaders with { ContentType = contentType }, NoSessions, default);
+        var result = await Endpoint.HandleAsync(body, JsonHeaders with { ContentType = "Application/JSON;charset=UTF-8" }, NoSessions, default);
 
         Assert.Equal(200, result.StatusCode);
     }

@@ -21,7 +21,7 @@ namespace RideHailer.Skill.Alexa;
     NumberHandling = JsonNumberHandling.Strict,
     AllowTrailingCommas = false,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
-    MaxDepth = SkillEndpoint.MaxBodyBytes,
+    MaxDepth = AlexaRequestVerifier.MaxBodyBytes,
     Converters = [typeof(BoundedJsonElementConverter)],
     RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(RequestEnvelope))]

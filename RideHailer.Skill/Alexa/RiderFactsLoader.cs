@@ -155,7 +155,7 @@ public sealed partial class RiderFactsLoader(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 32, Level = LogLevel.Warning,
+        [LoggerMessage(EventId = 86, Level = LogLevel.Warning,
             Message = "Request {RequestId} names Alexa API {Endpoint}, which is not in Alexa:AllowedApiEndpoints; the profile is not read")]
         public static partial void ApiEndpointNotAllowed(ILogger logger, string endpoint, string? requestId);
     }

@@ -22,7 +22,7 @@ namespace RideHailer.Skill.Storage;
 /// and carries on, and until then the key reads as not booked. Tables transactions cannot span partitions,
 /// which is why the order of the two inserts carries the guarantee.
 /// </remarks>
-public sealed class AzureTablesBookingStore : IBookingStore
+public sealed partial class AzureTablesBookingStore : IBookingStore
 {
     /// <summary>
     /// How many of a rider's rides still on their way are read to pick the latest. The skill asks before a second
@@ -86,13 +86,13 @@ public sealed class AzureTablesBookingStore : IBookingStore
         var entity = BookingEntity.From(booking);
         if (await TryAddAsync(entity, cancellationToken))
         {
-            BookingStoreLog.BookingStored(_logger, request.IdempotencyKey);
+            Log.BookingStored(_logger, request.IdempotencyKey);
             return booking;
         }
 
         var stored = await GetAsync<BookingEntity>(entity.PartitionKey, entity.RowKey, cancellationToken)
             ?? throw new BookingStoreUnavailableException("A stored booking disappeared while it was being read.");
-        BookingStoreLog.BookingAlreadyStored(_logger, request.IdempotencyKey);
+        Log.BookingAlreadyStored(_logger, request.IdempotencyKey);
         return stored.ToBooking(_places);
     }
 
@@ -211,12 +211,28 @@ public sealed class AzureTablesBookingStore : IBookingStore
     private async Task CreateTableAsync()
     {
         await _table.CreateIfNotExistsAsync(CancellationToken.None);
-        BookingStoreLog.TableReady(_logger, _table.Name);
+        Log.TableReady(_logger, _table.Name);
     }
 
     private BookingStoreUnavailableException Unavailable(string failure, Exception exception)
     {
-        BookingStoreLog.StoreUnavailable(_logger, _table.Name, failure, exception);
+        Log.StoreUnavailable(_logger, _table.Name, failure, exception);
         return new BookingStoreUnavailableException($"The bookings table {_table.Name} is unavailable ({failure}).", exception);
+    }
+
+    private static partial class Log
+    {
+        // Idempotency keys are hashes and safe to log; rider details never are.
+        [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "Bookings table {Table} is ready")]
+        public static partial void TableReady(ILogger logger, string table);
+
+        [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "Booking {IdempotencyKey} stored")]
+        public static partial void BookingStored(ILogger logger, string idempotencyKey);
+
+        [LoggerMessage(EventId = 62, Level = LogLevel.Information, Message = "Booking {IdempotencyKey} was already stored; returning it")]
+        public static partial void BookingAlreadyStored(ILogger logger, string idempotencyKey);
+
+        [LoggerMessage(EventId = 63, Level = LogLevel.Error, Message = "Bookings table {Table} is unavailable ({Failure})")]
+        public static partial void StoreUnavailable(ILogger logger, string table, string failure, Exception exception);
     }
 }

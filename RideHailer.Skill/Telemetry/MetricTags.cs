@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using RideHailer.Domain;
+using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Skill.Telemetry;

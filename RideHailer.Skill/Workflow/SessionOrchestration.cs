@@ -45,7 +45,7 @@ public static partial class SessionOrchestration
             {
                 Log.SessionIdle(logger, context.InstanceId);
                 state = conversation.Decide(state, new SessionEnded("idle"), Context(context, RiderFacts.None)).State;
-                return new SessionOutcome(state) { Owner = owner };
+                return SessionOutcome.Finished(state, owner);
             }
 
             if (status is not null && status.TryFind(turn.RequestId, out _))
@@ -72,7 +72,7 @@ public static partial class SessionOrchestration
             if (state.IsFinished)
             {
                 Log.SessionFinished(logger, context.InstanceId, state.Step);
-                return new SessionOutcome(state) { Owner = owner };
+                return SessionOutcome.Finished(state, owner);
             }
         }
 
@@ -88,7 +88,7 @@ public static partial class SessionOrchestration
         var reply = decision.Reply;
         while (decision.Commands.Count > 0)
         {
-            var result = await RunAsync(context, decision.Commands[0], logger);
+            var result = await RunCommandAsync(context, decision.Commands[0], logger);
             decision = conversation.Decide(decision.State, result, Context(context, turn.Rider));
             reply = decision.Reply ?? reply;
         }
@@ -96,7 +96,8 @@ public static partial class SessionOrchestration
         return (decision.State, reply);
     }
 
-    private static async Task<Turn> RunAsync(TaskOrchestrationContext context, Command command, ILogger logger)
+    /// <summary>Runs one command as its activity; the turn it yields is the activity's result, or its failure.</summary>
+    private static async Task<Turn> RunCommandAsync(TaskOrchestrationContext context, Command command, ILogger logger)
     {
         try
         {

@@ -44,9 +44,9 @@ public sealed class VisualContextDepthTests
     {
         await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory);
         var envelope = Launch(DateTimeOffset.UtcNow);
-        var levels = (SkillEndpoint.MaxBodyBytes - envelope.Splice(Marker, "").Length) / 2;
+        var levels = (AlexaRequestVerifier.MaxBodyBytes - envelope.Splice(Marker, "").Length) / 2;
         var body = envelope.Splice(Marker, new string('[', levels) + new string(']', levels));
-        Assert.InRange(body.Length, SkillEndpoint.MaxBodyBytes - 1, SkillEndpoint.MaxBodyBytes);
+        Assert.InRange(body.Length, AlexaRequestVerifier.MaxBodyBytes - 1, AlexaRequestVerifier.MaxBodyBytes);
 
         var (status, answer) = await skill.PostRawAsync(body);
 
@@ -59,7 +59,7 @@ public sealed class VisualContextDepthTests
     {
         await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory);
 
-        var (status, answer) = await skill.PostRawAsync(Encoding.ASCII.GetBytes(new string('[', SkillEndpoint.MaxBodyBytes)));
+        var (status, answer) = await skill.PostRawAsync(Encoding.ASCII.GetBytes(new string('[', AlexaRequestVerifier.MaxBodyBytes)));
 
         Assert.Equal(400, status);
         Assert.StartsWith("malformed JSON", (string?)JsonNode.Parse(answer)!["error"], StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class VisualContextDepthTests
     public void DeepestNestThatFitsTheBodyLimit_ParsesWithoutRecursing()
     {
         var envelope = Launch(AlexaRequests.Now);
-        var levels = (SkillEndpoint.MaxBodyBytes - envelope.Splice(Marker, "").Length) / 2;
+        var levels = (AlexaRequestVerifier.MaxBodyBytes - envelope.Splice(Marker, "").Length) / 2;
         var body = envelope.Splice(Marker, new string('[', levels) + new string(']', levels));
         var parsed = false;
         string? reason = null;

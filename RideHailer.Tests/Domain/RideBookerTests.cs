@@ -18,8 +18,9 @@ public sealed class RideBookerTests
         provider.Setup(p => p.DispatchAsync(It.IsAny<Quote>(), Now, It.IsAny<CancellationToken>())).ReturnsAsync(Sam);
         var store = new InProcessBookingStore();
 
-        var booking = await new RideBooker(provider.Object, store).BookAsync(Command(), Now, CancellationToken.None);
+        var (booking, isNew) = await new RideBooker(provider.Object, store).BookAsync(Command(), Now, CancellationToken.None);
 
+        Assert.True(isNew);
         Assert.Equal(Sam, booking.Dispatch);
         Assert.Equal("bk-1", booking.IdempotencyKey);
         Assert.Equal(booking, await store.FindAsync("bk-1", CancellationToken.None));
@@ -27,7 +28,7 @@ public sealed class RideBookerTests
     }
 
     [Fact]
-    public async Task Book_Replayed_ReturnsStoredBookingWithoutDispatchingAgain()
+    public async Task Book_Replayed_ReturnsStoredBookingAsNotNewWithoutDispatchingAgain()
     {
         var provider = new Mock<IRideProvider>();
         provider.Setup(p => p.DispatchAsync(It.IsAny<Quote>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(Sam);
@@ -36,12 +37,14 @@ public sealed class RideBookerTests
         var first = await booker.BookAsync(Command(), Now, CancellationToken.None);
         var replay = await booker.BookAsync(Command(), Now.AddMinutes(1), CancellationToken.None);
 
-        Assert.Same(first, replay);
+        Assert.Same(first.Booking, replay.Booking);
+        Assert.True(first.IsNew);
+        Assert.False(replay.IsNew);
         provider.Verify(p => p.DispatchAsync(It.IsAny<Quote>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
-    public async Task Book_LosingARaceInTheStore_ReturnsTheWinnersBooking()
+    public async Task Book_LosingARaceInTheStore_ReturnsTheWinnersBookingAsNotNew()
     {
         var winner = Quotes.BookingFor(Command(), Now);
         var provider = new Mock<IRideProvider>();
@@ -50,9 +53,10 @@ public sealed class RideBookerTests
         store.Setup(s => s.FindAsync("bk-1", It.IsAny<CancellationToken>())).ReturnsAsync((Booking?)null);
         store.Setup(s => s.BookOnceAsync(It.IsAny<BookingRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(winner);
 
-        var booking = await new RideBooker(provider.Object, store.Object).BookAsync(Command(), Now, CancellationToken.None);
+        var (booking, isNew) = await new RideBooker(provider.Object, store.Object).BookAsync(Command(), Now, CancellationToken.None);
 
         Assert.Same(winner, booking);
+        Assert.False(isNew);
     }
 
     [Fact]

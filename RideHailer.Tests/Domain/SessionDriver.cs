@@ -148,7 +148,7 @@ internal sealed class SessionDriver
                 }
 
             case BookRide book:
-                return new BookingDone(await Booker.BookAsync(book, Now, CancellationToken.None));
+                return new BookingDone((await Booker.BookAsync(book, Now, CancellationToken.None)).Booking);
             default:
                 throw new InvalidOperationException($"Unknown command {command}.");
         }

@@ -254,7 +254,7 @@ public sealed class AzureTablesBookingStoreTests(AzuriteFixture azurite) : Booki
         await Assert.ThrowsAsync<BookingStoreUnavailableException>(() => store.FindAsync(BookingRequests.NewKey(), None));
         await Assert.ThrowsAsync<BookingStoreUnavailableException>(() => store.FindActiveAsync(BookingRequests.RiderId, BookingRequests.Now, None));
 
-        Assert.Equal(3, logger.Entries.Count(entry => entry.EventId.Id == 4104 && entry.Level == LogLevel.Error));
+        Assert.Equal(3, logger.Entries.Count(entry => entry.EventId.Id == 63 && entry.Level == LogLevel.Error));
     }
 
     private static AzureTablesBookingStore StoreOn(TableClient table) =>

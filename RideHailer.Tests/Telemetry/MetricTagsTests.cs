@@ -1,3 +1,4 @@
+using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Telemetry;
 
 namespace RideHailer.Tests.Telemetry;

@@ -18,7 +18,7 @@ public sealed class SessionRouterTests
         var durable = RunningSession();
         var router = Router(TimeSpan.FromSeconds(6));
 
-        var answer = await router.SendAsync(durable.Object, "session", Yes, spent: TimeSpan.FromSeconds(6), default);
+        var answer = await router.For(durable.Object).SendAsync("session", Yes, spent: TimeSpan.FromSeconds(6), default);
 
         Assert.Equal(TurnAnswerKind.TimedOut, answer.Kind);
         // A turn the rider will be told to repeat must not move the session on behind their back.
@@ -31,7 +31,7 @@ public sealed class SessionRouterTests
         var durable = RunningSession();
         var router = Router(TimeSpan.FromMilliseconds(300));
 
-        var answer = await router.SendAsync(durable.Object, "session", Yes, spent: TimeSpan.Zero, default);
+        var answer = await router.For(durable.Object).SendAsync("session", Yes, spent: TimeSpan.Zero, default);
 
         Assert.Equal(TurnAnswerKind.TimedOut, answer.Kind);
         durable.Verify(d => d.GetInstanceAsync(It.IsAny<string>(), true, It.IsAny<CancellationToken>()), Times.AtLeast(3));
@@ -55,7 +55,7 @@ public sealed class SessionRouterTests
             .Returns(Task.CompletedTask);
         var router = Router(TimeSpan.FromMilliseconds(500));
 
-        await router.SendAsync(durable.Object, "session", Yes, spent: TimeSpan.Zero, default);
+        await router.For(durable.Object).SendAsync("session", Yes, spent: TimeSpan.Zero, default);
 
         Assert.Equal(3, raisedAfterReads);
     }
@@ -71,7 +71,7 @@ public sealed class SessionRouterTests
             .ThrowsAsync(new InvalidOperationException("backend down"));
         var router = Router(TimeSpan.FromSeconds(5));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => router.SendAsync(durable.Object, "session", Yes, spent: TimeSpan.Zero, default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => router.For(durable.Object).SendAsync("session", Yes, spent: TimeSpan.Zero, default));
         durable.Verify(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -86,11 +86,10 @@ public sealed class SessionRouterTests
         return durable;
     }
 
-    private static SessionRouter Router(TimeSpan replyTimeout) => new(
+    private static SessionRouting Router(TimeSpan replyTimeout) => new(
         new PollingOnly(),
         new TurnAdmission(Options.Create(new SessionOptions())),
         Options.Create(new SessionOptions { ReplyTimeout = replyTimeout }),
         Options.Create(new BookingOptions()),
-        TimeProvider.System,
         NullLogger<SessionRouter>.Instance);
 }

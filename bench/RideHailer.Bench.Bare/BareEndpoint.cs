@@ -35,12 +35,31 @@ internal static class BareEndpoint
                 await client.RaiseEventAsync(instanceId, BareSession.TurnEventName, requestId, budget.Token);
             }
 
-            var answered = await watch.UntilAsync(signal, client, instanceId, saved => AnswerFor(saved, requestId), budget.Token);
+            var answered = await AnsweredAsync(client, signal, watch, instanceId, requestId, budget.Token);
             return Results.Text(Answer("ok", answered.Ended), "application/json");
         }
         catch (Exception) when (budget.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
             return Results.Text(Answer("Sorry, that took too long. Please try again.", ended: false), "application/json");
+        }
+    }
+
+    /// <summary>Waits as SessionRouter does: on the watch's saves, reading the session back when it sees none in time.</summary>
+    private static async Task<Answered> AnsweredAsync(
+        DurableTaskClient client, ISessionSignal signal, ISessionWatch watch, string instanceId, string requestId, CancellationToken cancellationToken)
+    {
+        for (var delay = signal.FirstPoll; ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, signal.PollCeiling.Ticks)))
+        {
+            var saves = await watch.NextChangeAsync(delay, cancellationToken);
+            if (saves.Count == 0 && await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) is { } read)
+            {
+                saves = [read];
+            }
+
+            if (saves.Select(saved => AnswerFor(saved, requestId)).FirstOrDefault(answered => answered is not null) is { } answer)
+            {
+                return answer;
+            }
         }
     }
 

@@ -14,7 +14,7 @@ namespace RideHailer.Skill.Alexa.Identity;
 /// <see cref="ConfigurationManager{T}"/>. Anything that is not such a token, and an issuer that cannot be reached,
 /// means "not linked": the rider is asked to link the account, and the request never fails.
 /// </summary>
-internal sealed class OpenIdConnectRiderIdentity : IRiderIdentity
+internal sealed partial class OpenIdConnectRiderIdentity : IRiderIdentity
 {
     public const string HttpClientName = "RiderIdentity";
 
@@ -104,13 +104,13 @@ internal sealed class OpenIdConnectRiderIdentity : IRiderIdentity
     {
         if (!result.IsValid)
         {
-            RiderIdentityLog.TokenRejected(_logger, result.Exception?.GetType().Name ?? "Invalid", account.IsPersonLink);
+            Log.TokenRejected(_logger, result.Exception?.GetType().Name ?? "Invalid", account.IsPersonLink);
             return null;
         }
 
         if (result.SecurityToken is not JsonWebToken { Subject.Length: > 0 } token)
         {
-            RiderIdentityLog.TokenRejected(_logger, "MissingSubject", account.IsPersonLink);
+            Log.TokenRejected(_logger, "MissingSubject", account.IsPersonLink);
             return null;
         }
 
@@ -173,8 +173,21 @@ internal sealed class OpenIdConnectRiderIdentity : IRiderIdentity
     // The library wraps the cause twice (InvalidOperationException, IOException); the innermost one says what
     // happened: SocketException (refused), TimeoutException, IOException (an HTTP error status).
     private void LogUnreachable(Exception exception) =>
-        RiderIdentityLog.IssuerUnreachable(_logger, _configuration.MetadataAddress, exception.GetBaseException().GetType().Name);
+        Log.IssuerUnreachable(_logger, _configuration.MetadataAddress, exception.GetBaseException().GetType().Name);
 
     private static string MetadataAddress(Uri authority) =>
         authority.AbsoluteUri.TrimEnd('/') + "/.well-known/openid-configuration";
+
+    private static partial class Log
+    {
+        // The failure kind is an exception type name or a fixed word; the token, its claims and the library's
+        // messages (which can quote the token) are never logged.
+        [LoggerMessage(EventId = 82, Level = LogLevel.Warning,
+            Message = "Linked-account token rejected ({FailureKind}, person link: {IsPersonLink}); the rider is treated as not linked")]
+        public static partial void TokenRejected(ILogger logger, string failureKind, bool isPersonLink);
+
+        [LoggerMessage(EventId = 83, Level = LogLevel.Warning,
+            Message = "Rider identity issuer {MetadataAddress} is unreachable ({FailureKind}); the rider is treated as not linked")]
+        public static partial void IssuerUnreachable(ILogger logger, string metadataAddress, string failureKind);
+    }
 }

@@ -81,10 +81,10 @@ public sealed partial class CustomerProfileClient(HttpClient http, ILogger<Custo
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Alexa API {Path} answered {StatusCode}")]
+        [LoggerMessage(EventId = 84, Level = LogLevel.Warning, Message = "Alexa API {Path} answered {StatusCode}")]
         public static partial void ProfileReadFailed(ILogger logger, string path, int statusCode);
 
-        [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Alexa API {Path} failed: {Error}")]
+        [LoggerMessage(EventId = 85, Level = LogLevel.Warning, Message = "Alexa API {Path} failed: {Error}")]
         public static partial void ProfileReadError(ILogger logger, string path, string error);
     }
 }

@@ -10,7 +10,7 @@ namespace RideHailer.Skill.Alexa.Verification;
 /// Checks that a request body was signed by Alexa: the certificate URL, the certificate chain and the
 /// <c>Signature-256</c> signature over the raw body bytes.
 /// </summary>
-public sealed class AlexaSignatureVerifier
+public sealed partial class AlexaSignatureVerifier
 {
     public const string SignatureCertChainUrlHeader = "SignatureCertChainUrl";
     public const string Signature256Header = "Signature-256";
@@ -51,7 +51,7 @@ public sealed class AlexaSignatureVerifier
         var check = await CheckAsync(body, signatureCertChainUrl, signature256, cancellationToken);
         if (!check.IsValid)
         {
-            AlexaVerificationLog.RequestRejected(_logger, check.FailureReason!);
+            Log.RequestRejected(_logger, check.FailureReason!);
         }
 
         return check;
@@ -92,7 +92,7 @@ public sealed class AlexaSignatureVerifier
         }
         catch (CertificateChainUnavailableException ex)
         {
-            AlexaVerificationLog.CertificateChainUnavailable(_logger, chainUrl, ex);
+            Log.CertificateChainUnavailable(_logger, chainUrl, ex);
             return SignatureCheck.Invalid("certificate chain unavailable");
         }
 
@@ -127,5 +127,15 @@ public sealed class AlexaSignatureVerifier
         {
             return false;
         }
+    }
+
+    private static partial class Log
+    {
+        // Reasons are fixed short texts; the body and the signature are never logged.
+        [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Alexa request rejected: {Reason}")]
+        public static partial void RequestRejected(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Alexa certificate chain from {CertificateUrl} is unavailable")]
+        public static partial void CertificateChainUnavailable(ILogger logger, Uri certificateUrl, Exception exception);
     }
 }

@@ -16,8 +16,8 @@ namespace RideHailer.Tests.Alexa.Identity;
 /// <summary>Tokens from a real issuer on loopback, validated by the identity the skill registers.</summary>
 public sealed class OpenIdConnectRiderIdentityTests : IAsyncLifetime
 {
-    private const int TokenRejectedEvent = 2203;
-    private const int IssuerUnreachableEvent = 2204;
+    private const int TokenRejectedEvent = 82;
+    private const int IssuerUnreachableEvent = 83;
 
     private readonly RecordingLogger<OpenIdConnectRiderIdentity> _logger = new();
     private readonly ServiceProvider _services = new ServiceCollection().AddRiderIdentity().BuildServiceProvider();

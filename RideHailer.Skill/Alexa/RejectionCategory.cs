@@ -1,4 +1,4 @@
-namespace RideHailer.Skill.Telemetry;
+namespace RideHailer.Skill.Alexa;
 
 /// <summary>Why a request was refused, at the grain a dashboard needs; the exact reason goes to the log.</summary>
 public enum RejectionCategory

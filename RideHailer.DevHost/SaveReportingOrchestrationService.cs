@@ -3,12 +3,12 @@ using DurableTask.Core;
 namespace RideHailer.DevHost;
 
 /// <summary>
-/// The durable engine as the DevHost's sidecar drives it. Everything passes through, with two additions:
+/// The durable engine as the DevHost's sidecar drives it, reporting each save. Everything passes through, with two additions:
 /// each saved orchestration step is handed to <see cref="CommittedStateSignal"/>, so a request waiting
 /// for its reply has it without reading the session back; and the engine is stopped only once it has started (the sidecar stops it
 /// from an async void handler, where DurableTask.AzureStorage's stop-before-start exception would end the process).
 /// </summary>
-internal sealed class SidecarOrchestrationService(IOrchestrationService engine, CommittedStateSignal committed) : IOrchestrationService
+internal sealed class SaveReportingOrchestrationService(IOrchestrationService engine, CommittedStateSignal committed) : IOrchestrationService
 {
     private Task? _started;
 

@@ -1,0 +1,36 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RideHailer.Domain;
+
+namespace RideHailer.Skill.Workflow;
+
+/// <summary>
+/// What every request's <see cref="SessionRouter"/> shares, computed once: the save signal, the host's turn admission,
+/// the options. A host binds it to the durable client it has for the request (the Functions trigger's
+/// [DurableClient] binding, the DevHost's from DI) with <see cref="For"/>, once per request.
+/// </summary>
+public sealed class SessionRouting(
+    ISessionSignal signal,
+    TurnAdmission admission,
+    IOptions<SessionOptions> sessionOptions,
+    IOptions<BookingOptions> bookingOptions,
+    ILogger<SessionRouter> logger)
+{
+    internal ISessionSignal Signal => signal;
+
+    internal TurnAdmission Admission => admission;
+
+    internal SessionOptions Session { get; } = sessionOptions.Value;
+
+    internal ConversationSettings Settings { get; } = bookingOptions.Value.ToConversationSettings();
+
+    internal ILogger Logger => logger;
+
+    /// <summary>The router for one request, through <paramref name="client"/>.</summary>
+    public SessionRouter For(DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return new SessionRouter(client, this);
+    }
+}
