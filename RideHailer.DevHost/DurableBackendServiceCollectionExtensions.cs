@@ -10,7 +10,7 @@ using RideHailer.Skill.Workflow;
 
 namespace RideHailer.DevHost;
 
-internal static class DurableBackendServiceCollectionExtensions
+public static class DurableBackendServiceCollectionExtensions
 {
     /// <summary>
     /// The session workflow on a Durable Task worker and client in this process, talking gRPC to a sidecar

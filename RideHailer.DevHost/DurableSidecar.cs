@@ -1,6 +1,7 @@
 using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using RideHailer.Simulation;
 
 namespace RideHailer.DevHost;
 

@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.FileProviders;
 using RideHailer.DevHost;
 using RideHailer.DevHost.Simulator;
+using RideHailer.Simulation;
 using RideHailer.Skill;
 
 // "chat": this same host on a free loopback port, talked to by a simulated Alexa in the terminal.

@@ -85,7 +85,7 @@ public sealed class SkillEndpointFuzzTests
     public async Task MutatedTurnsOfALiveSession_NeverHearAnApology_AndTheSessionStillAnswers(int seed)
     {
         await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory);
-        var rider = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var rider = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
         Assert.StartsWith("Welcome", Responses.Speech(await rider.LaunchAsync()), StringComparison.Ordinal);
         JsonObject[] bases =
         [

@@ -1,3 +1,4 @@
+using RideHailer.Simulation;
 using RideHailer.Skill;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
@@ -7,9 +8,9 @@ namespace RideHailer.Tests;
 /// <summary>A device reporting a position that is not on Earth: the rider is answered, never told the skill is down.</summary>
 public sealed class UnusableLocationTests
 {
-    private static readonly RiderSetup OffTheMap = RiderSetup.Default with
+    private static readonly SimulatedRider OffTheMap = RiderSetup.Default with
     {
-        GrantedScopes = RiderSetup.AllScopes(),
+        GrantedEarlier = RiderSetup.AllScopes(),
         Coordinate = """{"latitudeInDegrees":1e400,"longitudeInDegrees":-122.3422,"accuracyInMeters":20}""",
     };
 
@@ -30,7 +31,7 @@ public sealed class UnusableLocationTests
     {
         await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory);
 
-        var answer = await skill.NewSession(OffTheMap with { GrantedScopes = [.. RiderSetup.AllScopes(), RideHailer.Domain.PermissionScopes.FullAddress] })
+        var answer = await skill.NewSession(OffTheMap with { GrantedEarlier = [.. RiderSetup.AllScopes(), RideHailer.Domain.PermissionScopes.FullAddress] })
             .OrderAsync("the Space Needle");
 
         Assert.NotEqual(SkillEndpoint.FailedSpeech, Speech(answer));

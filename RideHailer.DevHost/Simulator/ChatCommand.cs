@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using RideHailer.Simulation;
 using RideHailer.Skill;
 using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Workflow;
@@ -27,11 +28,11 @@ internal sealed class ChatCommand : IAsyncDisposable
 
     private readonly SimulatorOptions? _options;
     private readonly LocalAlexaApi? _alexaApi;
-    private readonly RequestSigner? _signer;
+    private readonly SigningChain? _signer;
 
     private ChatCommand(int exitCode) => ExitCode = exitCode;
 
-    private ChatCommand(SimulatorOptions options, LocalAlexaApi alexaApi, RequestSigner signer)
+    private ChatCommand(SimulatorOptions options, LocalAlexaApi alexaApi, SigningChain signer)
     {
         _options = options;
         _alexaApi = alexaApi;
@@ -51,7 +52,7 @@ internal sealed class ChatCommand : IAsyncDisposable
         }
 
         var alexaApi = await LocalAlexaApi.StartAsync();
-        return new ChatCommand(options, alexaApi, RequestSigner.Create(DateTimeOffset.UtcNow));
+        return new ChatCommand(options, alexaApi, SigningChain.Create(DateTimeOffset.UtcNow));
     }
 
     /// <summary>Loopback on a free port, signatures verified against the simulator's root, logs on stderr from Warning up.</summary>
@@ -151,7 +152,7 @@ internal sealed class ChatCommand : IAsyncDisposable
         }
     }
 
-    private (SimulatorOptions Options, LocalAlexaApi AlexaApi, RequestSigner Signer) Prepared() =>
+    private (SimulatorOptions Options, LocalAlexaApi AlexaApi, SigningChain Signer) Prepared() =>
         _options is not null && _alexaApi is not null && _signer is not null
             ? (_options, _alexaApi, _signer)
             : throw new InvalidOperationException($"The chat command ended while parsing its flags (exit code {ExitCode}).");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RideHailer.Domain;
+using RideHailer.Simulation;
 
 namespace RideHailer.DevHost.Simulator;
 

@@ -1,3 +1,4 @@
+using RideHailer.Simulation;
 namespace RideHailer.DevHost.Simulator;
 
 /// <summary>

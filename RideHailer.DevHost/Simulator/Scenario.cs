@@ -1,3 +1,4 @@
+using RideHailer.Simulation;
 namespace RideHailer.DevHost.Simulator;
 
 /// <summary>A scripted conversation from the seeds: what the rider says, and how consent and PIN confirmation end.</summary>

@@ -1,3 +1,4 @@
+using RideHailer.Simulation;
 namespace RideHailer.DevHost.Simulator;
 
 /// <summary>
@@ -26,8 +27,8 @@ internal static class SimulatedAlexa
         }
 
         var transcript = new Transcript(io.Output, options.Json);
-        var session = new SimulatedSession(SimulatedRider.From(options), skillId, alexaApi.Endpoint, alexaApi.Permissions, time);
-        var amazon = new AmazonSide(new ConnectionAnswers(options, io.Prompt, transcript), transcript);
+        var session = new SimulatedSession(options.Rider(), skillId, alexaApi.Endpoint, alexaApi.Permissions, time);
+        var amazon = new AmazonSide(new ConnectionAnswers(options.Consent, options.Pin, io.Prompt, transcript), transcript);
         var runner = new ConversationRunner(
             new UtteranceResolver(InteractionModel.EnUs), skill, session, amazon, transcript, alexaApi.Rider.GivenName);
 
@@ -39,7 +40,7 @@ internal static class SimulatedAlexa
     private static void Introduce(Transcript transcript, SimulatorOptions options, SkillClient skill, LocalAlexaApi alexaApi, ChatIo io)
     {
         transcript.Note($"skill endpoint {skill.Endpoint} (every request signed and verified); Alexa APIs at {alexaApi.Endpoint}");
-        var rider = SimulatedRider.From(options);
+        var rider = options.Rider();
         transcript.Note(
             $"rider {alexaApi.Rider.GivenName}: account {(rider.Linked ? "linked" : "not linked")}, "
             + $"{(rider.PersonId is null ? "no recognised speaker" : rider.PersonLinked ? "recognised speaker with their own link" : "recognised speaker without their own link")}, "

@@ -1,15 +1,16 @@
 using System.Security.Cryptography.X509Certificates;
+using RideHailer.Simulation;
 using RideHailer.Skill.Alexa.Verification;
 
 namespace RideHailer.DevHost.Simulator;
 
 /// <summary>
-/// Serves the simulator's generated chain for <see cref="RequestSigner.ChainUrl"/> and nothing else, so the chat
+/// Serves the simulator's generated chain for <see cref="SigningChain.ChainUrl"/> and nothing else, so the chat
 /// host downloads nothing and trusts no other signer.
 /// </summary>
-internal sealed class SimulatorCertificateChainSource(RequestSigner signer) : ICertificateChainSource
+internal sealed class SimulatorCertificateChainSource(SigningChain signer) : ICertificateChainSource
 {
-    private static readonly Uri Url = new(RequestSigner.ChainUrl);
+    private static readonly Uri Url = new(SigningChain.ChainUrl);
 
     public Task<X509Certificate2Collection> GetAsync(Uri url, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Simulation;
 using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Alexa.Verification;
 using RideHailer.Skill.Workflow;
@@ -33,7 +34,7 @@ internal static class SimulatorHostSetup
     /// Trusts the simulator's root and serves its chain. Plain registrations, so they win whether they come before
     /// <c>AddRideHailerSkill</c> (its TryAdd then skips) or after it (the last registration is the one resolved).
     /// </summary>
-    public static IServiceCollection AddSimulatorTrust(this IServiceCollection services, RequestSigner signer)
+    public static IServiceCollection AddSimulatorTrust(this IServiceCollection services, SigningChain signer)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(signer);

@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Simulation;
 
 namespace RideHailer.DevHost.Simulator;
 
@@ -48,4 +49,16 @@ internal sealed record SimulatorOptions
             Granted = Granted || scenario.Granted,
             GrantedEarlier = GrantedEarlier || scenario.GrantedEarlier,
         };
+
+    /// <summary>The rider and device these flags describe.</summary>
+    public SimulatedRider Rider() => new()
+    {
+        Linked = !Unlinked,
+        PersonLinked = !Unlinked && !PersonUnlinked,
+        PersonId = NoPerson ? null : SimulatedRider.SimulatedPersonId,
+        UserId = "amzn1.ask.account." + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)),
+        Geolocation = !NoGeolocation,
+        GrantedInApp = Granted ? SimulatedRider.AllDataScopes : [],
+        GrantedEarlier = GrantedEarlier ? SimulatedRider.AllDataScopes : [],
+    };
 }

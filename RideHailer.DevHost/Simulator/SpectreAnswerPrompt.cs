@@ -1,3 +1,4 @@
+using RideHailer.Simulation;
 using Spectre.Console;
 
 namespace RideHailer.DevHost.Simulator;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RideHailer.Simulation;
 
 namespace RideHailer.DevHost.Simulator;
 
@@ -7,7 +8,7 @@ namespace RideHailer.DevHost.Simulator;
 /// The conversation as printed: "You: …" and "Alexa: …" lines, cards, notes from the simulator in brackets, and with
 /// <c>--json</c> every request and response body.
 /// </summary>
-internal sealed class Transcript(TextWriter output, bool showJson)
+internal sealed class Transcript(TextWriter output, bool showJson) : ITranscript
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

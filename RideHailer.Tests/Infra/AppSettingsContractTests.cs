@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RideHailer.Tests.Support.Infra;
 
 namespace RideHailer.Tests.Infra;
 

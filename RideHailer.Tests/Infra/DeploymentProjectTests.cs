@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using RideHailer.Tests.Support.Infra;
 
 namespace RideHailer.Tests.Infra;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using RideHailer.Tests.Support.Infra;
 
 namespace RideHailer.Tests.Infra;
 

@@ -1,5 +1,6 @@
 using RideHailer.DevHost.Simulator;
 using RideHailer.Domain;
+using RideHailer.Simulation;
 
 namespace RideHailer.Tests.Simulator;
 

@@ -1,5 +1,7 @@
 using RideHailer.DevHost.Simulator;
 using RideHailer.Domain;
+using RideHailer.Simulation;
+using RideHailer.Tests.Support.Simulator;
 
 namespace RideHailer.Tests.Simulator;
 

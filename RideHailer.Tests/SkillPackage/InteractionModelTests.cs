@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using RideHailer.Domain;
 using RideHailer.Skill.Alexa;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.SkillPackage;
 
 namespace RideHailer.Tests.SkillPackage;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RideHailer.Domain;
 using RideHailer.Skill.Workflow;
+using RideHailer.Tests.Support.SkillPackage;
 
 namespace RideHailer.Tests.SkillPackage;
 

@@ -10,6 +10,8 @@ using RideHailer.Domain.Rides;
 using RideHailer.Skill.Storage;
 using RideHailer.Tests.Alexa.Verification;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Storage;
+using RideHailer.Tests.Support.Verification;
 
 namespace RideHailer.Tests.Storage;
 

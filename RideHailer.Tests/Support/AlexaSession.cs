@@ -1,49 +1,49 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using RideHailer.DevHost.Simulator;
-using RideHailer.Domain;
+using RideHailer.Simulation;
 
 namespace RideHailer.Tests.Support;
 
 /// <summary>
-/// Plays Alexa's side of one session against the skill: builds each request of the session as Alexa
-/// would (same session id, the rider's context, a fresh request id), and echoes the token of the last
-/// StartConnection in the SessionResumedRequest that follows it. What the rider granted is kept where Alexa
-/// keeps it, in the local Alexa API's ledger: an accepted consent grants what it asked for, for this session
-/// and the rider's later ones, and requests show only the geolocation scope's status.
+/// Plays Alexa's side of one session against the skill with the kit's <see cref="SimulatedSession"/>, which builds
+/// each request, and echoes the token of the last StartConnection in the SessionResumedRequest that follows it.
+/// What the rider granted is kept where Alexa keeps it, in the local Alexa API's ledger: an accepted consent grants
+/// what it asked for, for this session and the rider's later ones.
 /// </summary>
 internal sealed class AlexaSession
 {
-    public AlexaSession(Func<JsonNode, Task<JsonNode>> post, LocalAlexaApi api, RiderSetup? rider = null)
-    {
-        ArgumentNullException.ThrowIfNull(api);
-        (Post, _api, Rider) = (post, api, rider ?? RiderSetup.Default);
-        _api.Permissions.GrantByVoice(Rider.UserId, Rider.PersonId, Rider.GrantedScopes);
-    }
-
-    private readonly LocalAlexaApi _api;
-
-    private IReadOnlyList<(string Scope, string ConsentLevel)> _askedScopes = [];
-
-    /// <summary>Where requests go; a restart test points it at the new host.</summary>
-    public Func<JsonNode, Task<JsonNode>> Post { get; set; }
-
     public const string ApiAccessToken = "api-access-token-secret";
     public const string LinkedAccountToken = "linked-account-token-secret";
     public const string PersonAccessToken = "person-access-token-secret";
     public const string ConsentToken = "consent-token-secret";
 
-    private bool _started;
+    private readonly SimulatedSession _session;
 
-    public string SessionId { get; } = "amzn1.echo-api.session." + Guid.NewGuid().ToString("N");
+    private IReadOnlyList<(string Scope, string ConsentLevel)> _askedScopes = [];
 
-    public RiderSetup Rider { get; set; }
+    public AlexaSession(Func<JsonNode, Task<JsonNode>> post, LocalAlexaApi api, SimulatedRider? rider = null)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        Post = post;
+        _session = new SimulatedSession(rider ?? RiderSetup.Default, AlexaRequests.SkillId, api.Endpoint, api.Permissions);
+        _session.Open();
+    }
+
+    /// <summary>Where requests go; a restart test points it at the new host.</summary>
+    public Func<JsonNode, Task<JsonNode>> Post { get; set; }
+
+    public string SessionId => _session.SessionId!;
+
+    public SimulatedRider Rider
+    {
+        get => _session.Rider;
+        set => _session.Rider = value;
+    }
 
     public string? LastToken { get; private set; }
 
     public JsonNode? LastRequest { get; private set; }
 
-    public Task<JsonNode> LaunchAsync() => SendAsync(new JsonObject { ["type"] = "LaunchRequest" });
+    public Task<JsonNode> LaunchAsync() => ExchangeAsync(_session.Launch());
 
     public Task<JsonNode> OrderAsync(string? destination, string? resolvedId = null)
     {
@@ -71,12 +71,7 @@ internal sealed class AlexaSession
         return IntentAsync("OrderRideIntent", slots);
     }
 
-    public Task<JsonNode> IntentAsync(string name, JsonObject? slots = null) => SendAsync(new JsonObject
-    {
-        ["type"] = "IntentRequest",
-        ["dialogState"] = "COMPLETED",
-        ["intent"] = new JsonObject { ["name"] = name, ["confirmationStatus"] = "NONE", ["slots"] = slots ?? new JsonObject() },
-    });
+    public Task<JsonNode> IntentAsync(string name, JsonObject? slots = null) => ExchangeAsync(_session.Intent(name, slots));
 
     public Task<JsonNode> YesAsync() => IntentAsync("AMAZON.YesIntent");
 
@@ -90,13 +85,13 @@ internal sealed class AlexaSession
     {
         if (code == "200" && status == "ACCEPTED")
         {
-            _api.Permissions.Grant(Rider.UserId, Rider.PersonId, _askedScopes);
+            _session.Grant(_askedScopes);
         }
 
         return ResumeAsync(code, status is null ? null : new JsonObject { ["status"] = status }, token);
     }
 
-    /// <summary>The PIN connection's result, with context.System.person at <paramref name="level"/> (null: no person).</summary>
+    /// <summary>The PIN connection's result, with context.System.person at <paramref name="level"/> (null: level 0).</summary>
     public Task<JsonNode> PinResultAsync(string code, string? status, string? reason = null, int? level = 400, string? token = null)
     {
         var result = status is null ? null : new JsonObject { ["status"] = status };
@@ -105,23 +100,26 @@ internal sealed class AlexaSession
             result["reason"] = reason;
         }
 
-        return ResumeAsync(code, result, token, personLevel: level ?? 0);
+        return ResumeAsync(code, result, token, speakerLevel: level ?? 0);
     }
 
-    public Task<JsonNode> SessionEndedAsync() =>
-        SendAsync(new JsonObject { ["type"] = "SessionEndedRequest", ["reason"] = "USER_INITIATED" });
+    public Task<JsonNode> SessionEndedAsync() => ExchangeAsync(_session.Ended("USER_INITIATED"));
 
     /// <summary>Sends <see cref="LastRequest"/> again, unchanged (same request id), as Alexa does when it retries.</summary>
     public Task<JsonNode> RepeatLastAsync() => Post(LastRequest!.DeepClone());
 
-    public async Task<JsonNode> SendAsync(JsonObject request, int? personLevel = null)
+    /// <summary>Sends <paramref name="request"/> (its type and own fields) in this session's envelope.</summary>
+    public Task<JsonNode> SendAsync(JsonObject request, int? speakerLevel = null) =>
+        ExchangeAsync(_session.Request(request, speakerLevel));
+
+    /// <summary>Whether Alexa's ledger holds <paramref name="scope"/> for this rider, at the level the skill reads it.</summary>
+    public bool IsGranted(string scope) => _session.IsGranted(scope);
+
+    private async Task<JsonNode> ExchangeAsync(JsonObject envelope)
     {
-        request["requestId"] = "amzn1.echo-api.request." + Guid.NewGuid().ToString("N");
-        request["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        request["locale"] = "en-US";
-        LastRequest = Envelope(request, personLevel);
-        _started = true;
+        LastRequest = envelope;
         var response = await Post(LastRequest.DeepClone());
+        _session.Heard(response);
         if (response["response"]?["directives"]?[0] is { } directive && directive["token"] is { } token)
         {
             LastToken = (string?)token;
@@ -134,91 +132,7 @@ internal sealed class AlexaSession
         return response;
     }
 
-    /// <summary>Whether Alexa's ledger holds <paramref name="scope"/> for this rider, at the level the skill reads it.</summary>
-    public bool IsGranted(string scope) =>
-        _api.Permissions.IsGranted(Rider.UserId, PermissionLedger.IsPersonScope(scope) ? Rider.PersonId : null, scope);
-
-    private Task<JsonNode> ResumeAsync(string code, JsonObject? result, string? token, int? personLevel = null)
-    {
-        var cause = new JsonObject
-        {
-            ["type"] = "ConnectionCompleted",
-            ["token"] = token ?? LastToken,
-            ["status"] = new JsonObject { ["code"] = code, ["message"] = code == "200" ? "OK" : "Something happened" },
-        };
-        if (result is not null)
-        {
-            cause["result"] = result;
-        }
-
-        return SendAsync(new JsonObject { ["type"] = "SessionResumedRequest", ["cause"] = cause }, personLevel);
-    }
-
-    private JsonObject Envelope(JsonObject request, int? personLevel)
-    {
-        var user = new JsonObject { ["userId"] = Rider.UserId };
-        if (Rider.Linked)
-        {
-            user["accessToken"] = Rider.AccountToken;
-        }
-
-        // Like Alexa: the map states the geolocation scope only; the APIs answer for the others.
-        var geolocationGranted = IsGranted(PermissionScopes.Geolocation);
-        var scopes = new JsonObject
-        {
-            [PermissionScopes.Geolocation] = new JsonObject { ["status"] = geolocationGranted ? "GRANTED" : "DENIED" },
-        };
-
-        user["permissions"] = new JsonObject { ["consentToken"] = ConsentToken, ["scopes"] = scopes };
-        var system = new JsonObject
-        {
-            ["application"] = new JsonObject { ["applicationId"] = AlexaRequests.SkillId },
-            ["user"] = user,
-            ["device"] = new JsonObject
-            {
-                ["deviceId"] = "amzn1.ask.device.kitchen",
-                ["supportedInterfaces"] = Rider.Geolocation ? new JsonObject { ["Geolocation"] = new JsonObject() } : new JsonObject(),
-            },
-            ["apiEndpoint"] = _api.Endpoint.ToString().TrimEnd('/'),
-            ["apiAccessToken"] = SimulatedApiToken.For(Rider.UserId, Rider.PersonId, ApiAccessToken),
-        };
-        if (Rider.PersonId is not null)
-        {
-            var person = new JsonObject { ["personId"] = Rider.PersonId };
-            if (Rider.PersonLinked)
-            {
-                person["accessToken"] = Rider.PersonToken;
-            }
-
-            person["authenticationConfidenceLevel"] = new JsonObject { ["level"] = personLevel ?? 300 };
-            system["person"] = person;
-        }
-
-        var context = new JsonObject { ["System"] = system };
-        // A device reports where it is, as of the request, only to a skill the rider let read it.
-        if (Rider.Geolocation && geolocationGranted)
-        {
-            // Parsed, not built: a parsed node writes its numbers back as sent, 1e400 included.
-            var fixedAt = (DateTimeOffset.Parse((string)request["timestamp"]!, CultureInfo.InvariantCulture) - Rider.LocationAge)
-                .ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-            context["Geolocation"] = JsonNode.Parse($$"""
-                {"locationServices":{"access":"ENABLED","status":"RUNNING"},"timestamp":"{{fixedAt}}",
-                 "coordinate":{{Rider.Coordinate}}}
-                """);
-        }
-
-        return new JsonObject
-        {
-            ["version"] = "1.0",
-            ["session"] = new JsonObject
-            {
-                ["new"] = !_started,
-                ["sessionId"] = SessionId,
-                ["application"] = new JsonObject { ["applicationId"] = AlexaRequests.SkillId },
-                ["user"] = user.DeepClone(),
-            },
-            ["context"] = context,
-            ["request"] = request,
-        };
-    }
+    private Task<JsonNode> ResumeAsync(string code, JsonObject? result, string? token, int? speakerLevel = null) =>
+        ExchangeAsync(_session.Resumed(
+            ConnectionCause.Completed(token ?? LastToken, code, code == "200" ? "OK" : "Something happened", result), speakerLevel));
 }

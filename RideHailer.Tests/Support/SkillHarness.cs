@@ -6,9 +6,10 @@ using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RideHailer.DevHost.Simulator;
 using RideHailer.Domain.Rides;
+using RideHailer.Simulation;
 using RideHailer.Skill.Storage;
+using RideHailer.Tests.Support.Verification;
 
 namespace RideHailer.Tests.Support;
 
@@ -78,12 +79,12 @@ internal sealed class SkillHarness : IAsyncDisposable
         return new SkillHarness(app, api, backend, hub, recorder);
     }
 
-    public AlexaSession NewSession(RiderSetup? rider = null) => new(_app.PostAsync, Api, rider);
+    public AlexaSession NewSession(SimulatedRider? rider = null) => new(_app.PostAsync, Api, rider);
 
     /// <summary>A new session, one-shot with every scope granted, up to the PIN connection.</summary>
     public async Task<AlexaSession> AtThePinAsync()
     {
-        var alexa = NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
         await alexa.OrderAsync("the Space Needle");
         Responses.AssertStartConnection(await alexa.YesAsync(), "connection://AMAZON.VerifyPerson/2");
         return alexa;

@@ -9,6 +9,7 @@ using Moq;
 using RideHailer.Skill;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Telemetry;
 
 namespace RideHailer.Tests.Telemetry;
 

@@ -6,6 +6,7 @@ using RideHailer.Skill.Storage;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Domain;
+using RideHailer.Tests.Support.Telemetry;
 
 namespace RideHailer.Tests.Telemetry;
 

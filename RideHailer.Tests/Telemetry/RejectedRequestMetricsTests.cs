@@ -6,6 +6,7 @@ using Moq;
 using RideHailer.Skill;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Telemetry;
 
 namespace RideHailer.Tests.Telemetry;
 

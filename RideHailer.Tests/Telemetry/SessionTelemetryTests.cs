@@ -6,6 +6,7 @@ using RideHailer.Skill;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Telemetry;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Telemetry;

@@ -1,6 +1,6 @@
-using RideHailer.DevHost.Simulator;
 using RideHailer.Domain;
 using RideHailer.Domain.Flow;
+using RideHailer.Simulation;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 
@@ -86,7 +86,7 @@ public abstract class ConsentResultTests(BackendUnderTest backend)
     public async Task Consent_OnlyAsksForWhatIsNotGrantedYet()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.Geolocation] });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = [PermissionScopes.GivenName, PermissionScopes.Geolocation] });
 
         var consent = await alexa.OrderAsync("the Space Needle");
 

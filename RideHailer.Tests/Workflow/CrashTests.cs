@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using RideHailer.DevHost.Simulator;
+using RideHailer.Simulation;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 
@@ -35,7 +35,7 @@ public sealed class CrashTests(AzuriteFixture azurite)
         };
 
         var first = await DevHostProcess.StartAsync(settings);
-        var alexa = new AlexaSession(first.PostAsync, api, RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = new AlexaSession(first.PostAsync, api, RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
         await alexa.OrderAsync("the Space Needle");
         AssertStartConnection(await alexa.YesAsync(), "connection://AMAZON.VerifyPerson/2");
 

@@ -31,7 +31,7 @@ public abstract class LateReplyTests(BackendUnderTest backend)
             }
         }
 
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
 
         Assert.Equal(SkillEndpoint.TooSlowSpeech, Speech(await alexa.OrderAsync("the Space Needle")));
         await provider.FirstQuoted.Task.WaitAsync(TimeSpan.FromSeconds(10));

@@ -29,7 +29,7 @@ public sealed class OverloadTests
         Assert.StartsWith("Welcome", Speech(await waiting.LaunchAsync()), StringComparison.Ordinal);
 
         // The host's one place is taken by a ride request whose quote is held.
-        var holding = skill.NewSession(RiderSetup.Default with { UserId = "amzn1.ask.account.holding", GrantedScopes = RiderSetup.AllScopes() });
+        var holding = skill.NewSession(RiderSetup.Default with { UserId = "amzn1.ask.account.holding", GrantedEarlier = RiderSetup.AllScopes() });
         var held = holding.OrderAsync("the Space Needle");
         await quotes.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var queued = skill.NewSession();

@@ -98,7 +98,7 @@ public abstract class PinResultTests(BackendUnderTest backend)
     public async Task NoToTheQuote_EndsPolitelyWithoutAPin()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
         await alexa.OrderAsync("the Space Needle");
 
         var response = await alexa.NoAsync();

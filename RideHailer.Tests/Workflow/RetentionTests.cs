@@ -49,7 +49,7 @@ public abstract class RetentionTests(BackendUnderTest backend)
 
     private protected static async Task<AlexaSession> BookedFromTheAddressAsync(SkillHarness skill)
     {
-        var alexa = skill.NewSession(RiderSetup.Default with { Geolocation = false, GrantedScopes = RiderSetup.AllScopes(geolocation: false) });
+        var alexa = skill.NewSession(RiderSetup.Default with { Geolocation = false, GrantedEarlier = RiderSetup.AllScopes(geolocation: false) });
         Assert.Contains("from your address", Speech(await alexa.OrderAsync("the Space Needle")), StringComparison.Ordinal);
         await alexa.YesAsync();
         Assert.StartsWith("Great.", Speech(await alexa.PinResultAsync("200", "ACHIEVED", level: 400)), StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using RideHailer.DevHost.Simulator;
 using RideHailer.Domain;
 using RideHailer.Domain.Flow;
+using RideHailer.Simulation;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 
@@ -58,7 +58,7 @@ public abstract class ReturningRiderTests(BackendUnderTest backend)
     public async Task Consent_AsksOnlyForWhatTheApisRefuse_NeverForAScopeAlreadyGranted()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = [PermissionScopes.GivenName] });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = [PermissionScopes.GivenName] });
 
         var consent = await alexa.OrderAsync("the Space Needle");
 
@@ -111,7 +111,7 @@ public abstract class ReturningRiderTests(BackendUnderTest backend)
         await using var skill = await SkillHarness.StartAsync(backend);
         foreach (var person in new[] { "amzn1.ask.person.jane", "amzn1.ask.person.john" })
         {
-            var alexa = skill.NewSession(RiderSetup.Default with { PersonId = person, GrantedScopes = RiderSetup.AllScopes() });
+            var alexa = skill.NewSession(RiderSetup.Default with { PersonId = person, GrantedEarlier = RiderSetup.AllScopes() });
             await alexa.OrderAsync("the Space Needle");
             AssertStartConnection(await alexa.YesAsync(), "connection://AMAZON.VerifyPerson/2");
             Assert.StartsWith("Great.", Speech(await alexa.PinResultAsync("200", "ACHIEVED", level: 400)), StringComparison.Ordinal);
@@ -127,8 +127,8 @@ public abstract class ReturningRiderTests(BackendUnderTest backend)
     public async Task SpeakerWithoutTheirOwnLink_RidesOnTheAccountHoldersLink()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        var ownLink = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
-        var accountLink = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes(), PersonLinked = false });
+        var ownLink = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
+        var accountLink = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes(), PersonLinked = false });
         var unlinked = skill.NewSession(RiderSetup.Default with { Linked = false, PersonLinked = false });
 
         foreach (var alexa in new[] { ownLink, accountLink })
@@ -153,7 +153,7 @@ public abstract class ReturningRiderTests(BackendUnderTest backend)
     public async Task OddScopeStatus_IsUnknown_AndTheApisDecide(string entry)
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.MobileNumber] });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = [PermissionScopes.GivenName, PermissionScopes.MobileNumber] });
         await alexa.LaunchAsync();
         var request = alexa.LastRequest!.DeepClone().AsObject();
         request["request"] = JsonNode.Parse($$"""

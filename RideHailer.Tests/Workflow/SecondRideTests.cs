@@ -1,3 +1,4 @@
+using RideHailer.Simulation;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 
@@ -13,7 +14,7 @@ public abstract class SecondRideTests(BackendUnderTest backend)
     private const string Question = "^You already have a ride to the Space Needle arriving in [a-z-]+ minutes?\\. Do you want another one\\?$";
     private const string VerifyPerson = "connection://AMAZON.VerifyPerson/2";
 
-    private static readonly RiderSetup Jane = RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() };
+    private static readonly SimulatedRider Jane = RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() };
 
     [Fact]
     public async Task SameRiderAgain_IsAskedAboutTheRideOnItsWay_AndNoBooksNothing()

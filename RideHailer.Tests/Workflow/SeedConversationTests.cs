@@ -81,7 +81,7 @@ public abstract class SeedConversationTests(BackendUnderTest backend)
     public async Task PinSeed_OneShotWithScopesGranted_QuotesAsksForThePinAndBooks()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
 
         var quote = await alexa.OrderAsync("the Space Needle");
         Assert.StartsWith("A ride to the Space Needle from your current location will cost ", Speech(quote), StringComparison.Ordinal);

@@ -37,7 +37,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
     public async Task EarlierRequestRepeatedAfterALaterOne_GetsItsOwnAnswerAndChangesNothing()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
         var welcome = await alexa.LaunchAsync();
         var launch = alexa.LastRequest!.DeepClone();
         var quote = await alexa.OrderAsync("the Space Needle");
@@ -149,7 +149,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
     public async Task LongSession_ContinuesAsNewAndCarriesOnWhereItWas()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
         await alexa.LaunchAsync();
         for (var turn = 0; turn < 20; turn++)
         {
@@ -199,7 +199,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
     public async Task ResolvedSlotId_WinsOverTheWords()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
 
         var quote = await alexa.OrderAsync("the big airport", resolvedId: "seattle-tacoma-international-airport");
 
@@ -213,7 +213,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
         provider.Setup(p => p.QuoteAsync(It.IsAny<Pickup>(), It.IsAny<Place>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RideUnavailableException("no cars"));
         await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton(provider.Object));
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
 
         var response = await alexa.OrderAsync("the Space Needle");
 
@@ -256,7 +256,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
             backend,
             new() { ["Session:ReplyTimeout"] = "00:00:00.500" },
             services => services.AddSingleton(provider.Object));
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
 
         var response = await alexa.OrderAsync("the Space Needle");
 

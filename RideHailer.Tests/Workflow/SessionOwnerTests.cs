@@ -61,7 +61,7 @@ public abstract class SessionOwnerTests(BackendUnderTest backend)
     public async Task TheOwnersTurnWithoutARecognisedSpeaker_StillCarriesOn()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
         await alexa.OrderAsync("the Space Needle");
 
         alexa.Rider = alexa.Rider with { PersonId = null, PersonLinked = false };

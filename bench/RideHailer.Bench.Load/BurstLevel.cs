@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RideHailer.Simulation;
 
 namespace RideHailer.Bench.Load;
 
@@ -7,7 +8,7 @@ namespace RideHailer.Bench.Load;
 /// the host serves a whole seed conversation at its usual speed again. Alexa waits 8 s: every launch must be
 /// answered, welcomed or asked to try again, before that.
 /// </summary>
-internal sealed class BurstLevel(HttpClient http, Uri url, Uri apiEndpoint)
+internal sealed class BurstLevel(HttpClient http, Uri url, LocalAlexaApi alexaApi)
 {
     /// <summary>A conversation whose every turn is answered within this is served at the host's usual speed.</summary>
     private static readonly TimeSpan Recovered = TimeSpan.FromSeconds(1);
@@ -22,7 +23,7 @@ internal sealed class BurstLevel(HttpClient http, Uri url, Uri apiEndpoint)
         var sends = Enumerable.Range(0, launches).Select(async index =>
         {
             await Task.Yield();
-            answers[index] = await new SeedConversation(http, url, apiEndpoint).LaunchAsync(cancellationToken);
+            answers[index] = await new SeedConversation(http, url, alexaApi).LaunchAsync(cancellationToken);
         }).ToList();
         await Task.WhenAll(sends);
         var burst = clock.Elapsed;
@@ -36,7 +37,7 @@ internal sealed class BurstLevel(HttpClient http, Uri url, Uri apiEndpoint)
         while (clock.Elapsed < RecoveryLimit)
         {
             var slowest = 0.0;
-            var failure = await new SeedConversation(http, url, apiEndpoint).PlayAsync(
+            var failure = await new SeedConversation(http, url, alexaApi).PlayAsync(
                 (_, milliseconds) => slowest = Math.Max(slowest, milliseconds), TimeSpan.Zero, cancellationToken);
             if (failure is null && slowest <= Recovered.TotalMilliseconds)
             {

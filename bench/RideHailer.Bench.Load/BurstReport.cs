@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RideHailer.Simulation;
 
 namespace RideHailer.Bench.Load;
 
@@ -10,7 +11,7 @@ internal static class BurstReport
     private const double AlexaLimitMs = 8000;
 
     public static async Task<int> RunAsync(
-        IReadOnlyList<TargetKind> targets, BenchOptions options, string repository, HttpClient http, Uri apiEndpoint,
+        IReadOnlyList<TargetKind> targets, BenchOptions options, string repository, HttpClient http, LocalAlexaApi alexaApi,
         IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
@@ -25,8 +26,8 @@ internal static class BurstReport
             {
                 using var host = target == TargetKind.External
                     ? null
-                    : await TargetHost.LaunchAsync(target, repository, options, http, apiEndpoint, cancellationToken);
-                var run = await new BurstLevel(http, host?.Url ?? options.Url!, apiEndpoint).RunAsync(launches, cancellationToken);
+                    : await TargetHost.LaunchAsync(target, repository, options, http, alexaApi, cancellationToken);
+                var run = await new BurstLevel(http, host?.Url ?? options.Url!, alexaApi).RunAsync(launches, cancellationToken);
                 var latency = run.Latency;
                 late += run.Answers.Count(answer => answer.Milliseconds > AlexaLimitMs || answer.Outcome == LaunchOutcome.Wrong);
                 var recovery = run.Recovery is { } recovered ? recovered.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "not within 6 min";

@@ -1,10 +1,11 @@
+using RideHailer.Simulation;
 namespace RideHailer.Bench.Load;
 
 /// <summary>
 /// Runs one rider level against a target: warm-up sessions (not measured), then riders in a closed loop
 /// until each has played its sessions or the duration has passed. Bounded in requests and in time.
 /// </summary>
-internal sealed class LoadLevel(HttpClient http, Uri url, Uri apiEndpoint, BenchOptions options, bool bare = false)
+internal sealed class LoadLevel(HttpClient http, Uri url, LocalAlexaApi alexaApi, BenchOptions options, bool bare = false)
 {
     public async Task<LevelRun> RunAsync(int riders, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ internal sealed class LoadLevel(HttpClient http, Uri url, Uri apiEndpoint, Bench
         {
             for (var played = 0; played < sessionsPerRider && DateTime.UtcNow < deadline; played++)
             {
-                var conversation = new SeedConversation(http, url, apiEndpoint, bare);
+                var conversation = new SeedConversation(http, url, alexaApi, bare);
                 var failure = await conversation.PlayAsync(latency.Add, options.Think, cancellationToken);
                 Interlocked.Increment(ref sessions);
                 if (failure is null)

@@ -1,4 +1,5 @@
 using RideHailer.Bench.Load;
+using RideHailer.Simulation;
 
 BenchOptions options;
 try
@@ -18,14 +19,14 @@ using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.C
 using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
 
 var repository = options.Repository ?? FindRepository();
-await using var profile = await ProfileStub.StartAsync();
+await using var alexaApi = await LocalAlexaApi.StartAsync();
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };
 using var http = new HttpClient(handler) { Timeout = options.RequestTimeout };
 
 var targets = options.Url is null ? options.Targets : [TargetKind.External];
 if (options.Bursts.Count > 0)
 {
-    return await BurstReport.RunAsync(targets, options, repository, http, profile.Endpoint, args, stop.Token);
+    return await BurstReport.RunAsync(targets, options, repository, http, alexaApi, args, stop.Token);
 }
 
 var results = new List<LevelResult>();
@@ -38,9 +39,9 @@ foreach (var target in targets)
         // Azurite's cost per call grows with what it holds, so otherwise the 32-rider level would pay for the 8-rider one.
         using var host = target == TargetKind.External
             ? null
-            : await TargetHost.LaunchAsync(target, repository, options, http, profile.Endpoint, stop.Token);
+            : await TargetHost.LaunchAsync(target, repository, options, http, alexaApi, stop.Token);
         var url = host?.Url ?? options.Url!;
-        var level = new LoadLevel(http, url, profile.Endpoint, options, target == TargetKind.Bare);
+        var level = new LoadLevel(http, url, alexaApi, options, target == TargetKind.Bare);
         var run = await level.RunAsync(riders, stop.Token);
         // The level's host and Azurite are its own: every booking in the store is this level's.
         var audit = host?.Bookings is { } bookings ? BookingAudit.Of(await bookings.RowsPerRiderAsync(stop.Token), run.Confirmed) : null;

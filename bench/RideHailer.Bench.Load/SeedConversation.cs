@@ -1,17 +1,19 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using RideHailer.Simulation;
 
 namespace RideHailer.Bench.Load;
 
 /// <summary>
-/// Alexa's side of one seed session (the shapes of RideHailer.Tests/Support/AlexaSession.cs): a linked rider of their own
-/// recognised by voice, on a device with Geolocation, who grants consent by voice and passes the PIN. Every
-/// answer is checked; the first wrong one ends the session as an error.
+/// Alexa's side of one seed session, its requests built by the kit's <see cref="SimulatedSession"/>: a linked rider
+/// of their own recognised by voice, on a device with Geolocation, who grants consent by voice (in the local Alexa
+/// API's ledger, as Alexa would) and passes the PIN. Every answer is checked; the first wrong one ends the session
+/// as an error.
 /// </summary>
-internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri apiEndpoint, bool bare = false)
+internal sealed partial class SeedConversation(HttpClient http, Uri url, LocalAlexaApi alexaApi, bool bare = false)
 {
     public const string SkillId = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
     public const string Welcome = "Welcome to Ride Hailer. Where would you like to go?";
@@ -21,29 +23,18 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
 
     /// <summary>The skill's answer when it sheds a session's first turn (SkillEndpoint.BusySpeech).</summary>
     public const string Busy = "Sorry, Ride Hailer is very busy right now. Please try again in a minute.";
-    private const string ConsentUri = "connection://AMAZON.AskForPermissionsConsent/2";
-    private const string PinUri = "connection://AMAZON.VerifyPerson/2";
     private const string QuoteStart = "Thank you. A ride to the Space Needle from your current location will cost ";
     private const string QuoteEnd = "Do you want me to book it?";
 
-    private readonly string _sessionId = "amzn1.echo-api.session.bench-" + Guid.NewGuid().ToString("N");
-
-    /// <summary>A rider per session, as 32 riders are 32 people: each session's bookings land in its own partition,
-    /// where the driver counts them.</summary>
-    private readonly string _userId = "amzn1.ask.account.bench-" + Guid.NewGuid().ToString("N");
-
-    // The speaker's own link identifies the rider, so each session's speaker is a person of their own too.
-    private readonly string _personId = "amzn1.ask.person.bench-" + Guid.NewGuid().ToString("N");
-    private bool _started;
-    private string? _token;
-    private JsonNode? _attributes;
+    private readonly SimulatedSession _session = Open(alexaApi);
+    private StartConnection? _connection;
 
     /// <summary>Plays the five turns; reports each answered turn's latency; returns null, or what was wrong.</summary>
     public async Task<string?> PlayAsync(Action<TurnKind, double> record, TimeSpan think, CancellationToken cancellationToken)
     {
         foreach (var kind in Enum.GetValues<TurnKind>())
         {
-            if (_started && think > TimeSpan.Zero)
+            if (kind != TurnKind.Launch && think > TimeSpan.Zero)
             {
                 await Task.Delay(think, cancellationToken);
             }
@@ -55,8 +46,6 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
             }
 
             record(kind, milliseconds);
-            // Alexa echoes the last answer's session attributes in the next request (the Node peer keeps its state there).
-            _attributes = answer!["sessionAttributes"]?.DeepClone();
             if (Check(kind, answer!) is { } wrong)
             {
                 return $"{kind}: {wrong}";
@@ -95,8 +84,7 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
     private async Task<(JsonNode? Answer, double Milliseconds, string? Failure)> SendAsync(
         JsonObject request, TurnKind kind, CancellationToken cancellationToken)
     {
-        var body = Envelope(request, personLevel: kind == TurnKind.PinResume ? 400 : 300, granted: kind >= TurnKind.ConsentResume);
-        _started = true;
+        var body = Encoding.UTF8.GetBytes(request.ToJsonString());
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var clock = Stopwatch.StartNew();
@@ -105,9 +93,15 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
             using var response = await http.PostAsync(url, content, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             var milliseconds = clock.Elapsed.TotalMilliseconds;
-            return response.IsSuccessStatusCode
-                ? (JsonNode.Parse(text), milliseconds, null)
-                : (null, milliseconds, $"HTTP {(int)response.StatusCode}: {Shorten(text)}");
+            if (!response.IsSuccessStatusCode)
+            {
+                return (null, milliseconds, $"HTTP {(int)response.StatusCode}: {Shorten(text)}");
+            }
+
+            var answer = JsonNode.Parse(text)!;
+            // Alexa echoes the answer's session attributes in the next request (the Node peer keeps its state there).
+            _session.Heard(answer);
+            return (answer, milliseconds, null);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException
                                           && !cancellationToken.IsCancellationRequested)
@@ -116,37 +110,46 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
         }
     }
 
+    private static SimulatedSession Open(LocalAlexaApi alexaApi)
+    {
+        // A rider per session, as 32 riders are 32 people: each session's bookings land in its own partition, where
+        // the driver counts them; the speaker's own link identifies the rider, so each speaker is a person of their own.
+        var rider = new SimulatedRider
+        {
+            UserId = "amzn1.ask.account.bench-" + Guid.NewGuid().ToString("N"),
+            PersonId = "amzn1.ask.person.bench-" + Guid.NewGuid().ToString("N"),
+            DeviceId = "amzn1.ask.device.kitchen",
+            AccountToken = "linked-account-token-bench",
+            PersonToken = "person-access-token-bench",
+            ApiTokenPrefix = "api-access-token-bench",
+            ConsentToken = "consent-token-bench",
+        };
+        var session = new SimulatedSession(rider, SkillId, alexaApi.Endpoint, alexaApi.Permissions);
+        session.Open();
+        return session;
+    }
+
     private JsonObject Request(TurnKind kind) => kind switch
     {
-        TurnKind.Launch => new JsonObject { ["type"] = "LaunchRequest" },
-        TurnKind.Destination => Intent("OrderRideIntent", new JsonObject
+        TurnKind.Launch => _session.Launch(),
+        TurnKind.Destination => _session.Intent("OrderRideIntent", new JsonObject
         {
             ["destination"] = new JsonObject { ["name"] = "destination", ["value"] = "the space needle", ["confirmationStatus"] = "NONE" },
         }),
-        TurnKind.ConsentResume => Resume(new JsonObject { ["status"] = "ACCEPTED" }),
-        TurnKind.Yes => Intent("AMAZON.YesIntent", new JsonObject()),
-        _ => Resume(new JsonObject { ["status"] = "ACHIEVED" }),
+        TurnKind.ConsentResume => ConsentAccepted(),
+        TurnKind.Yes => _session.Intent("AMAZON.YesIntent"),
+        _ => _session.Resumed(Completed(new JsonObject { ["status"] = "ACHIEVED" }), SimulatedSession.PinConfirmedLevel),
     };
 
-    private static JsonObject Intent(string name, JsonObject slots) => new()
+    /// <summary>The rider approves: Alexa grants what the consent connection asked for, then resumes the skill.</summary>
+    private JsonObject ConsentAccepted()
     {
-        ["type"] = "IntentRequest",
-        ["dialogState"] = "COMPLETED",
-        ["intent"] = new JsonObject { ["name"] = name, ["confirmationStatus"] = "NONE", ["slots"] = slots },
-    };
+        _session.Grant(_connection?.PermissionScopes.Select(scope => (scope.Scope, scope.ConsentLevel)) ?? []);
+        return _session.Resumed(Completed(new JsonObject { ["status"] = "ACCEPTED" }));
+    }
 
-    /// <summary>The resume of the connection the last answer started, echoing its token as Alexa does.</summary>
-    private JsonObject Resume(JsonObject result) => new()
-    {
-        ["type"] = "SessionResumedRequest",
-        ["cause"] = new JsonObject
-        {
-            ["type"] = "ConnectionCompleted",
-            ["token"] = _token,
-            ["status"] = new JsonObject { ["code"] = "200", ["message"] = "OK" },
-            ["result"] = result,
-        },
-    };
+    /// <summary>The cause of the resume of the connection the last answer started, echoing its token as Alexa does.</summary>
+    private JsonObject Completed(JsonObject result) => ConnectionCause.Completed(_connection?.Token, "200", "OK", result);
 
     private string? Check(TurnKind kind, JsonNode answer)
     {
@@ -163,15 +166,15 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
             case TurnKind.Launch:
                 return speech == Welcome && (bool?)response?["shouldEndSession"] == false ? null : $"expected the welcome, got \"{speech}\"";
             case TurnKind.Destination:
-                return StartConnection(response, ConsentUri);
+                return ExpectConnection(response, StartConnection.ConsentUri);
             case TurnKind.ConsentResume:
                 return speech.StartsWith(QuoteStart, StringComparison.Ordinal) && speech.EndsWith(QuoteEnd, StringComparison.Ordinal)
                        && (bool?)response?["shouldEndSession"] == false
                     ? null
                     : $"expected the quote, got \"{speech}\"";
             case TurnKind.Yes:
-                return StartConnection(response, PinUri) ??
-                       (speech.Contains($"Ok, <alexa:name type=\"first\" personId=\"{_personId}\"/>.", StringComparison.Ordinal)
+                return ExpectConnection(response, StartConnection.PinUri) ??
+                       (speech.Contains($"Ok, <alexa:name type=\"first\" personId=\"{_session.Rider.PersonId}\"/>.", StringComparison.Ordinal)
                            ? null
                            : $"expected the speaker's greeting, got \"{speech}\"");
             default:
@@ -182,10 +185,10 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
     }
 
     /// <summary>A StartConnection to <paramref name="uri"/> with a token, and shouldEndSession left out as Alexa requires.</summary>
-    private string? StartConnection(JsonNode? response, string uri)
+    private string? ExpectConnection(JsonNode? response, string uri)
     {
-        var directive = response?["directives"]?[0];
-        if ((string?)directive?["type"] != "Connections.StartConnection" || (string?)directive?["uri"] != uri)
+        _connection = StartConnection.Parse(response?["directives"]);
+        if (_connection?.Uri != uri || (string?)response?["directives"]?[0]?["type"] != "Connections.StartConnection")
         {
             return $"expected a StartConnection to {uri}, got {Shorten(response?.ToJsonString() ?? "nothing")}";
         }
@@ -195,78 +198,7 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, Uri api
             return "a StartConnection answer must leave shouldEndSession out";
         }
 
-        _token = (string?)directive["token"];
-        return string.IsNullOrEmpty(_token) ? "the StartConnection has no token" : null;
-    }
-
-    /// <summary>
-    /// As Alexa sends it: the scopes map states the geolocation scope only, and the API token is what the
-    /// profile stub answers by (403 until the consent is accepted, as the Customer Profile API does).
-    /// </summary>
-    private byte[] Envelope(JsonObject request, int personLevel, bool granted)
-    {
-        request["requestId"] = "amzn1.echo-api.request." + Guid.NewGuid().ToString("N");
-        request["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        request["locale"] = "en-US";
-        var user = new JsonObject
-        {
-            ["userId"] = _userId,
-            ["accessToken"] = "linked-account-token-bench",
-            ["permissions"] = new JsonObject
-            {
-                ["consentToken"] = "consent-token-bench",
-                ["scopes"] = new JsonObject
-                {
-                    ["alexa::devices:all:geolocation:read"] = new JsonObject { ["status"] = granted ? "GRANTED" : "DENIED" },
-                },
-            },
-        };
-        var context = new JsonObject
-        {
-            ["System"] = new JsonObject
-            {
-                ["application"] = new JsonObject { ["applicationId"] = SkillId },
-                ["user"] = user,
-                ["person"] = new JsonObject
-                {
-                    ["personId"] = _personId,
-                    ["accessToken"] = "person-access-token-bench",
-                    ["authenticationConfidenceLevel"] = new JsonObject { ["level"] = personLevel },
-                },
-                ["device"] = new JsonObject
-                {
-                    ["deviceId"] = "amzn1.ask.device.kitchen",
-                    ["supportedInterfaces"] = new JsonObject { ["Geolocation"] = new JsonObject() },
-                },
-                ["apiEndpoint"] = apiEndpoint.ToString().TrimEnd('/'),
-                ["apiAccessToken"] = granted ? ProfileStub.GrantedToken : "api-access-token-bench",
-            },
-        };
-        if (granted)
-        {
-            context["Geolocation"] = new JsonObject
-            {
-                ["locationServices"] = new JsonObject { ["access"] = "ENABLED", ["status"] = "RUNNING" },
-                ["timestamp"] = request["timestamp"]!.DeepClone(),
-                ["coordinate"] = new JsonObject { ["latitudeInDegrees"] = 47.6097, ["longitudeInDegrees"] = -122.3422, ["accuracyInMeters"] = 20 },
-            };
-        }
-
-        var envelope = new JsonObject
-        {
-            ["version"] = "1.0",
-            ["session"] = new JsonObject
-            {
-                ["new"] = !_started,
-                ["sessionId"] = _sessionId,
-                ["application"] = new JsonObject { ["applicationId"] = SkillId },
-                ["attributes"] = _attributes?.DeepClone(),
-                ["user"] = user.DeepClone(),
-            },
-            ["context"] = context,
-            ["request"] = request,
-        };
-        return System.Text.Encoding.UTF8.GetBytes(envelope.ToJsonString());
+        return string.IsNullOrEmpty(_connection.Token) ? "the StartConnection has no token" : null;
     }
 
     /// <summary>SSML's text inside &lt;speak&gt;, so a plain-text and an SSML answer compare alike.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using RideHailer.Simulation;
 
 namespace RideHailer.Bench.Load;
 
@@ -35,11 +36,11 @@ internal sealed class TargetHost : IDisposable
     public long? PeakWorkingSetKiB() => _process.PeakWorkingSetKiB();
 
     public static async Task<TargetHost> LaunchAsync(
-        TargetKind kind, string repository, BenchOptions options, HttpClient http, Uri apiEndpoint, CancellationToken cancellationToken)
+        TargetKind kind, string repository, BenchOptions options, HttpClient http, LocalAlexaApi alexaApi, CancellationToken cancellationToken)
     {
         var azurite = kind is TargetKind.AzureStorage or TargetKind.Bare ? await Azurite.StartAsync(repository, options.StorageLog, cancellationToken) : null;
         var port = ChildProcess.FreeLoopbackPort();
-        var start = StartInfo(kind, repository, options.Configuration, port, apiEndpoint, azurite);
+        var start = StartInfo(kind, repository, options.Configuration, port, alexaApi.Endpoint, azurite);
         var path = kind == TargetKind.Node ? "/" : "/api/alexa";
         var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}{path}");
 
@@ -47,7 +48,7 @@ internal sealed class TargetHost : IDisposable
         var host = new TargetHost(kind, ChildProcess.Start(start, options.HostLog), azurite, url);
         try
         {
-            while (!await host.AnswersAsync(http, apiEndpoint, cancellationToken))
+            while (!await host.AnswersAsync(http, alexaApi, cancellationToken))
             {
                 if (host._process.HasExited || clock.Elapsed > StartTimeout)
                 {
@@ -75,11 +76,11 @@ internal sealed class TargetHost : IDisposable
         _azurite?.Dispose();
     }
 
-    private async Task<bool> AnswersAsync(HttpClient http, Uri apiEndpoint, CancellationToken cancellationToken)
+    private async Task<bool> AnswersAsync(HttpClient http, LocalAlexaApi alexaApi, CancellationToken cancellationToken)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(TimeSpan.FromSeconds(10));
-        return await new SeedConversation(http, Url, apiEndpoint, Kind == TargetKind.Bare).LaunchAnswersAsync(attempt.Token);
+        return await new SeedConversation(http, Url, alexaApi, Kind == TargetKind.Bare).LaunchAnswersAsync(attempt.Token);
     }
 
     private static ProcessStartInfo StartInfo(

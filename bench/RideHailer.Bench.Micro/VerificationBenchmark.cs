@@ -2,6 +2,7 @@ using System.Net;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using RideHailer.Simulation;
 using RideHailer.Skill.Alexa.Verification;
 
 namespace RideHailer.Bench.Micro;
@@ -22,8 +23,8 @@ public class VerificationBenchmark
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _chain = new SigningChain();
-        var pem = _chain.Pem();
+        _chain = SigningChain.Create(DateTimeOffset.UtcNow);
+        var pem = _chain.ChainPem;
         var services = new ServiceCollection();
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddAlexaSignatureVerification();
@@ -35,7 +36,7 @@ public class VerificationBenchmark
         _verifier = _services.GetRequiredService<AlexaSignatureVerifier>();
         _body = RequestBodies.ConsentResume("consent.0123456789abcdef0123456789abcdef");
         _signature = _chain.Sign(_body);
-        var check = await _verifier.VerifyAsync(_body, SigningChain.Url, _signature, CancellationToken.None);
+        var check = await _verifier.VerifyAsync(_body, SigningChain.ChainUrl, _signature, CancellationToken.None);
         if (!check.IsValid)
         {
             throw new InvalidOperationException("the benchmark request does not verify: " + check.FailureReason);
@@ -55,7 +56,7 @@ public class VerificationBenchmark
 
     [Benchmark]
     public async Task<bool> VerifyWarmCache() =>
-        (await _verifier.VerifyAsync(_body, SigningChain.Url, _signature, CancellationToken.None)).IsValid;
+        (await _verifier.VerifyAsync(_body, SigningChain.ChainUrl, _signature, CancellationToken.None)).IsValid;
 
     private sealed class PemHandler(string pem) : HttpMessageHandler
     {

@@ -1,5 +1,6 @@
 using RideHailer.Skill.Alexa.Identity;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Identity;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Alexa.Identity;
@@ -18,7 +19,7 @@ public sealed class JwtLinkedSessionTests : IAsyncLifetime
     {
         await using var skill = await StartSkillAsync();
         var token = _issuer.Token("rider-42");
-        var alexa = skill.NewSession(RiderSetup.Default with { AccountToken = token, PersonToken = token, GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = skill.NewSession(RiderSetup.Default with { AccountToken = token, PersonToken = token, GrantedEarlier = RiderSetup.AllScopes() });
 
         var quote = await alexa.OrderAsync("the Space Needle");
         Assert.EndsWith("Do you want me to book it?", Speech(quote), StringComparison.Ordinal);
@@ -48,7 +49,7 @@ public sealed class JwtLinkedSessionTests : IAsyncLifetime
     {
         await using var skill = await StartSkillAsync();
         var token = _issuer.Token(notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddHours(-1));
-        var alexa = skill.NewSession(RiderSetup.Default with { AccountToken = token, PersonToken = token, GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = skill.NewSession(RiderSetup.Default with { AccountToken = token, PersonToken = token, GrantedEarlier = RiderSetup.AllScopes() });
 
         var response = await alexa.OrderAsync("the Space Needle");
 
@@ -62,7 +63,7 @@ public sealed class JwtLinkedSessionTests : IAsyncLifetime
     public async Task OpaqueToken_GetsTheLinkAccountCard()
     {
         await using var skill = await StartSkillAsync();
-        var alexa = skill.NewSession(RiderSetup.Default with { GrantedScopes = RiderSetup.AllScopes() });
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
 
         AssertLinkAccountCard(await alexa.OrderAsync("the Space Needle"));
     }

@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Alexa.Identity;
 using RideHailer.Tests.Alexa.Verification;
+using RideHailer.Tests.Support.Identity;
+using RideHailer.Tests.Support.Verification;
 
 namespace RideHailer.Tests.Alexa.Identity;
 

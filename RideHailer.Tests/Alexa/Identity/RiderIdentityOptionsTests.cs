@@ -8,6 +8,8 @@ using RideHailer.Skill.Alexa.Identity;
 using RideHailer.Tests.Alexa.Verification;
 using RideHailer.Tests.Infra;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Infra;
+using RideHailer.Tests.Support.Verification;
 
 namespace RideHailer.Tests.Alexa.Identity;
 

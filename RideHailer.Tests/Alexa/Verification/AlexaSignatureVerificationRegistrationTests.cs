@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Tests.Support.Verification;
 
 namespace RideHailer.Tests.Alexa.Verification;
 

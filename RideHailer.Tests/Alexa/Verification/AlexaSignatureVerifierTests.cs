@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Tests.Support.Verification;
 
 namespace RideHailer.Tests.Alexa.Verification;
 

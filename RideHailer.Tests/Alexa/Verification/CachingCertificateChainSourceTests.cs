@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Time.Testing;
 using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Tests.Support.Verification;
 
 namespace RideHailer.Tests.Alexa.Verification;
 

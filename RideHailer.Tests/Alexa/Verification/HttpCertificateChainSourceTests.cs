@@ -1,5 +1,6 @@
 using System.Net;
 using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Tests.Support.Verification;
 
 namespace RideHailer.Tests.Alexa.Verification;
 

@@ -1,0 +1,55 @@
+namespace RideHailer.Simulation;
+
+/// <summary>How the rider's voice-consent turn ends, as chosen with <c>--consent</c> or at the prompt.</summary>
+public enum ConsentAnswer
+{
+    Accepted,
+    Denied,
+    NotAnswered,
+    NoContent,
+    RedirectToApp,
+    Error,
+}
+
+/// <summary>The <c>--consent</c> values and what Alexa's consent task reports for each.</summary>
+public static class ConsentAnswers
+{
+    public static readonly IReadOnlyDictionary<string, ConsentAnswer> ByFlag = new Dictionary<string, ConsentAnswer>(StringComparer.Ordinal)
+    {
+        ["accepted"] = ConsentAnswer.Accepted,
+        ["denied"] = ConsentAnswer.Denied,
+        ["not-answered"] = ConsentAnswer.NotAnswered,
+        ["no-content"] = ConsentAnswer.NoContent,
+        ["redirect-to-app"] = ConsentAnswer.RedirectToApp,
+        ["error"] = ConsentAnswer.Error,
+    };
+
+    public static string Flag(this ConsentAnswer answer) => ByFlag.Single(pair => pair.Value == answer).Key;
+
+    /// <summary>
+    /// <c>cause.status.code</c>, and <c>cause.result.status</c> (null: no result, as with 204 and errors), per the
+    /// voice-forward consent guide.
+    /// </summary>
+    public static (string Code, string Message, string? Status) Outcome(this ConsentAnswer answer) => answer switch
+    {
+        ConsentAnswer.Accepted => ("200", "OK", "ACCEPTED"),
+        ConsentAnswer.Denied => ("200", "OK", "DENIED"),
+        ConsentAnswer.NotAnswered => ("200", "OK", "NOT_ANSWERED"),
+        ConsentAnswer.NoContent => ("204", "(NO CONTENT/CANCELLED) THE SKILL SESSION WAS ENDED BY THE USER", null),
+        ConsentAnswer.RedirectToApp => ("200", "OK", "REDIRECT_TO_APP"),
+        ConsentAnswer.Error => ("500", "Server error.", null),
+        _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, null),
+    };
+
+    /// <summary>What the rider says (or what happens instead), for the transcript.</summary>
+    public static string RiderTurn(this ConsentAnswer answer) => answer switch
+    {
+        ConsentAnswer.Accepted => "You: I approve.",
+        ConsentAnswer.Denied => "You: No.",
+        ConsentAnswer.NotAnswered => "(you say nothing; Alexa times out after eight seconds)",
+        ConsentAnswer.NoContent => "(you say nothing and the consent turn is cancelled)",
+        ConsentAnswer.RedirectToApp => "(Alexa can't take this consent by voice and sends you to the Alexa app)",
+        ConsentAnswer.Error => "(Alexa's consent service fails)",
+        _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, null),
+    };
+}

@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using RideHailer.Simulation;
+
+namespace RideHailer.Tests.Simulation;
+
+/// <summary>Typed text to what Alexa would send, against the skill package's interaction model.</summary>
+public sealed class UtteranceResolverTests
+{
+    private static readonly UtteranceResolver Resolver = new(InteractionModel.EnUs);
+
+    [Theory]
+    [InlineData("open ride hailer")]
+    [InlineData("Alexa, launch Ride Hailer.")]
+    [InlineData("start ride hailer")]
+    [InlineData("ask ride hailer")]
+    public void InvocationAlone_IsALaunchRequest(string said) => Assert.IsType<Launch>(Resolver.Resolve(said));
+
+    [Fact]
+    public void OneShot_CapturesAndResolvesTheDestination()
+    {
+        var intent = Assert.IsType<IntentUtterance>(Resolver.Resolve("alexa ask ride hailer for a ride to the space needle"));
+
+        Assert.Equal("OrderRideIntent", intent.IntentName);
+        Assert.True(intent.OneShot);
+        var slot = Assert.Single(intent.Slots);
+        Assert.Equal("destination", slot.Name);
+        Assert.Equal("the space needle", slot.Value);
+        Assert.Equal("space-needle", slot.Match?.Id);
+    }
+
+    [Theory]
+    [InlineData("sea tac", "sea tac")]
+    [InlineData("Sea-Tac!", "sea tac")]
+    [InlineData("take me to seatac", "seatac")]
+    [InlineData("the airport please", "the airport")]
+    [InlineData("I'd like to go to the airport", "the airport")]
+    [InlineData("id like to go to the airport", "the airport")]
+    [InlineData("order me a ride to Seattle-Tacoma International Airport", "seattle tacoma international airport")]
+    public void Synonyms_ResolveToTheAirportsId(string said, string value)
+    {
+        var intent = Assert.IsType<IntentUtterance>(Resolver.Resolve(said));
+
+        Assert.Equal("OrderRideIntent", intent.IntentName);
+        Assert.False(intent.OneShot);
+        var slot = Assert.Single(intent.Slots);
+        Assert.Equal(value, slot.Value);
+        Assert.Equal("seattle-tacoma-international-airport", slot.Match?.Id);
+    }
+
+    [Fact]
+    public void CarrierPhraseWithAnUnknownPlace_IsAnOrderWithNoMatch()
+    {
+        var intent = Assert.IsType<IntentUtterance>(Resolver.Resolve("take me to the moon"));
+
+        Assert.Equal("OrderRideIntent", intent.IntentName);
+        var slot = Assert.Single(intent.Slots);
+        Assert.Equal("the moon", slot.Value);
+        Assert.Equal("PlaceName", slot.Type);
+        Assert.Null(slot.Match);
+    }
+
+    [Fact]
+    public void OrderWithoutAPlace_LeavesTheSlotEmpty()
+    {
+        var intent = Assert.IsType<IntentUtterance>(Resolver.Resolve("book a ride"));
+
+        Assert.Equal("OrderRideIntent", intent.IntentName);
+        Assert.Null(Assert.Single(intent.Slots).Value);
+    }
+
+    [Theory]
+    [InlineData("yes", "AMAZON.YesIntent")]
+    [InlineData("Yes.", "AMAZON.YesIntent")]
+    [InlineData("book it", "AMAZON.YesIntent")]
+    [InlineData("no", "AMAZON.NoIntent")]
+    [InlineData("no thanks", "AMAZON.NoIntent")]
+    [InlineData("help", "AMAZON.HelpIntent")]
+    [InlineData("what can I say?", "AMAZON.HelpIntent")]
+    [InlineData("stop", "AMAZON.StopIntent")]
+    [InlineData("cancel", "AMAZON.CancelIntent")]
+    [InlineData("go home", "AMAZON.NavigateHomeIntent")]
+    [InlineData("what's the weather like", "AMAZON.FallbackIntent")]
+    [InlineData("the moon", "AMAZON.FallbackIntent")]
+    [InlineData("pike place", "OrderRideIntent")]
+    public void Utterance_ResolvesToTheIntent(string said, string intentName) =>
+        Assert.Equal(intentName, Assert.IsType<IntentUtterance>(Resolver.Resolve(said)).IntentName);
+
+    [Theory]
+    [InlineData("quit")]
+    [InlineData("Exit")]
+    [InlineData(null)]
+    public void QuitExitOrEndOfInput_Quits(string? said) => Assert.IsType<Quit>(Resolver.Resolve(said));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("Alexa")]
+    public void NothingSaid_IsSilence(string said) => Assert.IsType<Silence>(Resolver.Resolve(said));
+
+    [Fact]
+    public void ResolvedSlot_IsSentWithAMatchingAuthority()
+    {
+        var session = NewSession();
+        var request = session.Intent(Assert.IsType<IntentUtterance>(Resolver.Resolve("a ride to the needle")));
+
+        var slot = request["request"]!["intent"]!["slots"]!["destination"]!;
+        Assert.Equal("the needle", (string?)slot["value"]);
+        var authority = slot["resolutions"]!["resolutionsPerAuthority"]![0]!;
+        Assert.Equal($"amzn1.er-authority.echo-sdk.{session.SkillId}.PlaceName", (string?)authority["authority"]);
+        Assert.Equal("ER_SUCCESS_MATCH", (string?)authority["status"]!["code"]);
+        Assert.Equal("space-needle", (string?)authority["values"]![0]!["value"]!["id"]);
+        Assert.Equal("Space Needle", (string?)authority["values"]![0]!["value"]!["name"]);
+    }
+
+    [Fact]
+    public void UnresolvedSlot_IsSentWithNoMatchAndNoValues()
+    {
+        var request = NewSession().Intent(Assert.IsType<IntentUtterance>(Resolver.Resolve("take me to the moon")));
+
+        var authority = request["request"]!["intent"]!["slots"]!["destination"]!["resolutions"]!["resolutionsPerAuthority"]![0]!;
+        Assert.Equal("ER_SUCCESS_NO_MATCH", (string?)authority["status"]!["code"]);
+        Assert.Null(authority["values"]);
+    }
+
+    [Fact]
+    public void EveryPlaceNameValueAndSynonym_ResolvesToItsOwnId()
+    {
+        var places = InteractionModel.EnUs.SlotTypes["PlaceName"];
+
+        foreach (var value in places.Values)
+        {
+            foreach (var said in value.Synonyms.Prepend(value.Name))
+            {
+                Assert.Equal(value.Id, places.Resolve(said)?.Id);
+            }
+        }
+    }
+
+    private static SimulatedSession NewSession()
+    {
+        var session = new SimulatedSession(new SimulatedRider(), "amzn1.ask.skill.test", new Uri("http://127.0.0.1:5000"), new PermissionLedger(), TimeProvider.System);
+        session.Open();
+        return session;
+    }
+}
