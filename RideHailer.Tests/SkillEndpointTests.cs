@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Moq;
 using RideHailer.Skill;
+using RideHailer.Skill.Alexa;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests;

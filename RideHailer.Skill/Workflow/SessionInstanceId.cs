@@ -1,3 +1,4 @@
+using RideHailer.Skill.Alexa;
 namespace RideHailer.Skill.Workflow;
 
 /// <summary>

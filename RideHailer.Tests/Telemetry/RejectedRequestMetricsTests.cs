@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Moq;
 using RideHailer.Skill;
+using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Telemetry;

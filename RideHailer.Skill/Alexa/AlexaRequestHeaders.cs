@@ -1,4 +1,4 @@
-namespace RideHailer.Skill;
+namespace RideHailer.Skill.Alexa;
 
 /// <summary>The request headers verification needs, read by the host.</summary>
 public sealed record AlexaRequestHeaders(string? SignatureCertChainUrl, string? Signature256, string? ContentType);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace RideHailer.Skill;
+namespace RideHailer.Skill.Alexa;
 
 /// <summary>
 /// Ids kept opaque: a prefix and the leading hex of the SHA-256 of what they stand for, so no Alexa or provider

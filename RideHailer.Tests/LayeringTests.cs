@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using RideHailer.Tests.Support.Infra;
+
+namespace RideHailer.Tests;
+
+/// <summary>
+/// The layering docs/architecture.md describes, read from the sources: which project may reference which, that
+/// nothing shipped references the simulation kit, and that RideHailer.Skill's folders depend on each other one
+/// way only.
+/// </summary>
+public sealed partial class LayeringTests
+{
+    /// <summary>Every project and the projects it may reference (bench and test projects are not shipped: they may use anything).</summary>
+    private static readonly Dictionary<string, string[]> AllowedReferences = new()
+    {
+        ["RideHailer.Domain"] = [],
+        ["RideHailer.Skill"] = ["RideHailer.Domain"],
+        ["RideHailer.Functions"] = ["RideHailer.Skill"],
+        ["RideHailer.Simulation"] = ["RideHailer.Skill", "RideHailer.Domain"],
+        ["RideHailer.DevHost"] = ["RideHailer.Skill", "RideHailer.Simulation", "RideHailer.Domain"],
+    };
+
+    private static readonly string[] Shipped = ["RideHailer.Domain", "RideHailer.Skill", "RideHailer.Functions"];
+
+    public static TheoryData<string> Projects => [.. AllowedReferences.Keys];
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void Project_ReferencesOnlyTheLayersBelowIt(string project)
+    {
+        var references = ProjectReferences(project);
+
+        Assert.All(references, reference => Assert.Contains(reference, AllowedReferences[project]));
+    }
+
+    [Fact]
+    public void Domain_ReferencesNoPackage()
+    {
+        var packages = Csproj("RideHailer.Domain").Descendants("PackageReference").Select(reference => (string?)reference.Attribute("Include"));
+
+        Assert.Empty(packages);
+    }
+
+    [Fact]
+    public void NothingShipped_ReferencesTheSimulationKit()
+    {
+        Assert.All(Shipped, project => Assert.DoesNotContain("RideHailer.Simulation", ProjectReferences(project)));
+        Assert.All(Shipped, project => Assert.DoesNotContain(
+            SourceFiles(project), file => File.ReadAllText(file).Contains("RideHailer.Simulation", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void SkillFolders_DependOnEachOtherOneWayOnly()
+    {
+        var edges = FolderDependencies("RideHailer.Skill");
+
+        var cycles = edges.SelectMany(edge => edge.Value.Where(to => Reaches(edges, to, edge.Key)).Select(to => $"{edge.Key} -> {to}")).ToList();
+
+        Assert.True(cycles.Count == 0, "folders that depend on each other: " + string.Join(", ", cycles));
+    }
+
+    /// <summary>Which top-level folder (or the project's root files, "") uses a type declared in which other.</summary>
+    private static Dictionary<string, HashSet<string>> FolderDependencies(string project)
+    {
+        var root = RepositoryDirectory.PathOf(project);
+        var files = SourceFiles(project).Select(file => (Folder: FolderOf(root, file), Code: Code(File.ReadAllText(file)))).ToList();
+        var declaredIn = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (folder, code) in files)
+        {
+            foreach (Match declaration in TypeDeclaration().Matches(code))
+            {
+                declaredIn.TryAdd(declaration.Groups["name"].Value, folder);
+            }
+        }
+
+        var edges = files.Select(file => file.Folder).Distinct().ToDictionary(folder => folder, _ => new HashSet<string>());
+        foreach (var (folder, code) in files)
+        {
+            foreach (Match word in Identifier().Matches(code))
+            {
+                if (declaredIn.TryGetValue(word.Value, out var owner) && owner != folder)
+                {
+                    edges[folder].Add(owner);
+                }
+            }
+        }
+
+        return edges;
+    }
+
+    private static bool Reaches(Dictionary<string, HashSet<string>> edges, string from, string to)
+    {
+        var seen = new HashSet<string>();
+        var pending = new Stack<string>([from]);
+        while (pending.TryPop(out var folder))
+        {
+            if (folder == to)
+            {
+                return true;
+            }
+
+            if (seen.Add(folder))
+            {
+                foreach (var next in edges.GetValueOrDefault(folder) ?? [])
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string FolderOf(string root, string file)
+    {
+        var relative = Path.GetRelativePath(root, file);
+        var separator = relative.IndexOf(Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return separator < 0 ? "(root)" : relative[..separator];
+    }
+
+    private static XDocument Csproj(string project) => XDocument.Load(RepositoryDirectory.PathOf(project, project + ".csproj"));
+
+    private static List<string> ProjectReferences(string project) =>
+    [
+        .. Csproj(project).Descendants("ProjectReference")
+            .Select(reference => Path.GetFileNameWithoutExtension(((string?)reference.Attribute("Include") ?? "").Replace('\\', '/'))),
+    ];
+
+    private static IEnumerable<string> SourceFiles(string project) =>
+        Directory.EnumerateFiles(RepositoryDirectory.PathOf(project), "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                           && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    /// <summary>The source without its comments: a type named in a comment is no dependency.</summary>
+    private static string Code(string source) => Comment().Replace(source, " ");
+
+    [GeneratedRegex(@"//[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex Comment();
+
+    /// <summary>A type declared at the top of a file (file-scoped namespaces): nested ones, such as every class's
+    /// <c>Log</c>, are indented and private to their class.</summary>
+    [GeneratedRegex(@"^(?:(?:public|internal|file|sealed|static|abstract|partial|readonly)\s+)*(?:class|record|struct|interface|enum)\s+(?<name>[A-Z]\w*)", RegexOptions.Multiline)]
+    private static partial Regex TypeDeclaration();
+
+    [GeneratedRegex(@"\b[A-Z]\w*\b")]
+    private static partial Regex Identifier();
+}
