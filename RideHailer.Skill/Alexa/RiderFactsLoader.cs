@@ -35,7 +35,7 @@ public sealed partial class RiderFactsLoader(
         var riderId = request.LinkedAccount is { } account
             ? await identity.ResolveRiderIdAsync(account, cancellationToken)
             : null;
-        var stated = StatedScopes(request, IsAcceptedConsent(turn));
+        var stated = StatedScopes(request, IsAcceptedConsent(request, turn));
         var facts = new RiderFacts
         {
             RiderId = riderId,
@@ -45,7 +45,7 @@ public sealed partial class RiderFactsLoader(
             RefusedScopes = [.. stated.Where(scope => scope.Value == ScopeStatus.Denied).Select(scope => scope.Key)],
         };
 
-        var canUseProfile = riderId is not null && (IsAcceptedConsent(turn) || turn is RideRequested);
+        var canUseProfile = riderId is not null && (IsAcceptedConsent(request, turn) || turn is RideRequested);
         return canUseProfile ? await ReadProfileAsync(request, facts, stated, cancellationToken) : facts;
     }
 
@@ -146,8 +146,9 @@ public sealed partial class RiderFactsLoader(
             StringComparer.Ordinal);
     }
 
-    private static bool IsAcceptedConsent(Turn turn) =>
-        turn is ConsentResolved { Code: "200", Status: "ACCEPTED" };
+    /// <summary>Exactly "200" and "ACCEPTED" as Alexa wrote them (stricter than the Domain's reading, on purpose kept so).</summary>
+    private static bool IsAcceptedConsent(AlexaRequest request, Turn turn) =>
+        turn is ConsentResolved && ConnectionResultReport.From(request) is { Kind: ConnectionKind.Consent, Code: "200", Status: "ACCEPTED" };
 
     private static Pickup? AddressPickup(DeviceAddress? address) =>
         address is { OneLine.Length: > 0 } ? Pickup.AtAddress(address.OneLine, address.City) : null;
