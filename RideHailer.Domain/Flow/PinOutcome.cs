@@ -3,7 +3,7 @@ namespace RideHailer.Domain.Flow;
 /// <summary>The PIN result table's rows, with the policy already applied.</summary>
 internal enum PinOutcome
 {
-    /// <summary>ACHIEVED at the required level with a person present, or NOT_ENABLED under Optional.</summary>
+    /// <summary>Achieved at the required level with a person present, or NotEnabled under Optional.</summary>
     Book,
     NotEnabledButMandatory,
     LockedOut,

@@ -67,12 +67,12 @@ public sealed class ConsentResultTests
     public void Accepted_ButProfileApiRefusesAScope_TreatsItAsNotGrantedWithCardAndEnds()
     {
         var session = AwaitingConsent();
-        session.Rider = Riders.FullyGranted() with { RefusedScopes = [PermissionScopes.MobileNumber], MobileNumber = null };
+        session.Rider = Riders.FullyGranted() with { RefusedScopes = [RiderScope.MobileNumber], MobileNumber = null };
 
         var decision = session.ResumeConsent(ConsentOutcome.Accepted);
 
         Assert.Empty(decision.Commands);
-        Assert.Equal([PermissionScopes.MobileNumber], Assert.IsType<PermissionsCard>(decision.Reply!.Card).Scopes);
+        Assert.Equal([RiderScope.MobileNumber], Assert.IsType<PermissionsCard>(decision.Reply!.Card).Scopes);
         Assert.Equal(
             "Thank you. Ride Hailer still can't read your mobile number, so I can't find a ride for you. Please go to the Alexa app "
             + "to give Ride Hailer permission, and then open Ride Hailer again.",
@@ -97,12 +97,12 @@ public sealed class ConsentResultTests
     public void Accepted_ButNoLocationReported_SendsCardForLocationAndEnds()
     {
         var session = AwaitingConsent();
-        session.Rider = Riders.FullyGranted() with { Pickup = null, GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.MobileNumber] };
+        session.Rider = Riders.FullyGranted() with { Pickup = null, GrantedScopes = [RiderScope.GivenName, RiderScope.MobileNumber] };
 
         var decision = session.ResumeConsent(ConsentOutcome.Accepted);
 
         Assert.Empty(decision.Commands);
-        Assert.Equal([PermissionScopes.Geolocation], Assert.IsType<PermissionsCard>(decision.Reply!.Card).Scopes);
+        Assert.Equal([RiderScope.Geolocation], Assert.IsType<PermissionsCard>(decision.Reply!.Card).Scopes);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class ConversationPropertyTests
         Riders.FullyGranted(),
         Riders.FullyGranted(),
         Riders.FullyGranted(Riders.PersonId),
-        Riders.FullyGranted() with { RefusedScopes = [PermissionScopes.MobileNumber] },
+        Riders.FullyGranted() with { RefusedScopes = [RiderScope.MobileNumber] },
         Riders.FullyGranted() with { SupportsGeolocation = false },
         Riders.FullyGranted() with { GrantedScopes = null!, RefusedScopes = null! },
     ];

@@ -31,9 +31,9 @@ public sealed class SeedConversationTests
         var connection = Assert.IsType<ConsentConnectionRequest>(consent.Reply.Connection);
         Assert.Equal(
             [
-                new ScopeRequest(PermissionScopes.GivenName, ConsentLevel.Account),
-                new ScopeRequest(PermissionScopes.Geolocation, ConsentLevel.Account),
-                new ScopeRequest(PermissionScopes.MobileNumber, ConsentLevel.Account),
+                new ScopeRequest(RiderScope.GivenName, ConsentLevel.Account),
+                new ScopeRequest(RiderScope.Geolocation, ConsentLevel.Account),
+                new ScopeRequest(RiderScope.MobileNumber, ConsentLevel.Account),
             ],
             connection.Scopes);
         Assert.StartsWith("consent.", connection.Token, StringComparison.Ordinal);

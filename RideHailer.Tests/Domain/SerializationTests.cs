@@ -94,8 +94,8 @@ public sealed class SerializationTests
             new QuoteRide(Quotes.SpaceNeedle(SessionDriver.Noon).Pickup, Quotes.SpaceNeedlePlace),
             new BookRide("bk-1", Quotes.SpaceNeedle(SessionDriver.Noon), new Passenger("r", null, null, null)),
         ];
-        AppCard[] cards = [new TextCard("t", "c"), new AccountLinkingCard(), new PermissionsCard([PermissionScopes.GivenName])];
-        ConnectionRequest consent = new ConsentConnectionRequest([new ScopeRequest(PermissionScopes.GivenName, ConsentLevel.Person)], "consent.n");
+        AppCard[] cards = [new TextCard("t", "c"), new AccountLinkingCard(), new PermissionsCard([RiderScope.GivenName])];
+        ConnectionRequest consent = new ConsentConnectionRequest([new ScopeRequest(RiderScope.GivenName, ConsentLevel.Person)], "consent.n");
 
         foreach (var command in commands)
         {

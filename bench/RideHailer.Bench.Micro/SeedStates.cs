@@ -19,7 +19,7 @@ internal sealed class SeedStates
         ConsentToken = consent.State.PendingConnection?.Format() ?? throw new InvalidOperationException("no consent connection");
         Granted = linked with
         {
-            GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.MobileNumber, PermissionScopes.Geolocation],
+            GrantedScopes = [RiderScope.GivenName, RiderScope.MobileNumber, RiderScope.Geolocation],
             GivenName = "Jane",
             MobileNumber = "+1 2065550142",
             Pickup = Pickup.AtGeolocation(new GeoPoint(47.6097, -122.3422)),
