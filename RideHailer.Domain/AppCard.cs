@@ -16,4 +16,4 @@ public sealed record TextCard(string Title, string Content) : AppCard;
 public sealed record AccountLinkingCard : AppCard;
 
 /// <summary>The AskForPermissionsConsent card for these scopes.</summary>
-public sealed record PermissionsCard(IReadOnlyList<string> Scopes) : AppCard;
+public sealed record PermissionsCard(IReadOnlyList<RiderScope> Scopes) : AppCard;

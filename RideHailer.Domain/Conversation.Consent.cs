@@ -16,7 +16,7 @@ public sealed partial class Conversation
 
         var resumed = state with { PendingConnection = null };
         var card = new PermissionsCard([.. (state.ConsentScopes ?? []).Select(scope => scope.Scope)]);
-        return ConsentOutcomes.Classify(result) switch
+        return result.Outcome switch
         {
             ConsentOutcome.Accepted => OnConsentAccepted(resumed, context),
             ConsentOutcome.Denied => End(resumed, Phrases.ConsentDenied, card),

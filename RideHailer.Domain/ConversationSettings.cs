@@ -7,16 +7,16 @@ public sealed record ConversationSettings
     public PinPolicy PinPolicy { get; init; } = PinPolicy.Mandatory;
 
     /// <summary>The scope asked for the rider's name (given name or full name).</summary>
-    public string NameScope { get; init; } = PermissionScopes.GivenName;
+    public RiderScope NameScope { get; init; } = RiderScope.GivenName;
 
     /// <summary>The scope asked for the rider's mobile number.</summary>
-    public string MobileNumberScope { get; init; } = PermissionScopes.MobileNumber;
+    public RiderScope MobileNumberScope { get; init; } = RiderScope.MobileNumber;
 
     /// <summary>The pickup scope on devices that support geolocation.</summary>
-    public string GeolocationScope { get; init; } = PermissionScopes.Geolocation;
+    public RiderScope GeolocationScope { get; init; } = RiderScope.Geolocation;
 
     /// <summary>The pickup scope on devices without geolocation.</summary>
-    public string AddressScope { get; init; } = PermissionScopes.FullAddress;
+    public RiderScope AddressScope { get; init; } = RiderScope.Address;
 
     /// <summary>Destinations not understood before the session ends politely.</summary>
     public int MaxDestinationMisses { get; init; } = 3;

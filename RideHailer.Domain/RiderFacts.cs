@@ -15,10 +15,10 @@ public sealed record RiderFacts
     public string? PersonId { get; init; }
 
     /// <summary>Scopes known to be granted: GRANTED in the request's permissions, or read by the API.</summary>
-    public IReadOnlyList<string> GrantedScopes { get; init; } = [];
+    public IReadOnlyList<RiderScope> GrantedScopes { get; init; } = [];
 
     /// <summary>Scopes known not to be granted: DENIED in the request's permissions, or refused (403) by the API.</summary>
-    public IReadOnlyList<string> RefusedScopes { get; init; } = [];
+    public IReadOnlyList<RiderScope> RefusedScopes { get; init; } = [];
 
     /// <summary>Whether the device supports geolocation (otherwise the device address is used).</summary>
     public bool SupportsGeolocation { get; init; }
@@ -36,7 +36,5 @@ public sealed record RiderFacts
     public static RiderFacts None { get; } = new();
 
     /// <summary>Whether <paramref name="scope"/> is known to be granted and was not refused.</summary>
-    public bool CanRead(string scope) =>
-        (GrantedScopes ?? []).Contains(scope, StringComparer.Ordinal)
-        && !(RefusedScopes ?? []).Contains(scope, StringComparer.Ordinal);
+    public bool CanRead(RiderScope scope) => (GrantedScopes ?? []).Contains(scope) && !(RefusedScopes ?? []).Contains(scope);
 }

@@ -52,15 +52,14 @@ public sealed record Cancel : Turn;
 /// <summary>AMAZON.FallbackIntent or an utterance the model could not place.</summary>
 public sealed record Fallback : Turn;
 
-/// <summary>SessionResumedRequest after AskForPermissionsConsent: cause.token, cause.status.code, cause.result.status.</summary>
-public sealed record ConsentResolved(string Token, string Code, string? Status) : Turn;
+/// <summary>The consent connection's result: the token it was started with and how the rider answered.</summary>
+public sealed record ConsentResolved(string Token, ConsentOutcome Outcome) : Turn;
 
 /// <summary>
-/// SessionResumedRequest after VerifyPerson: cause.token, cause.status.code, cause.result.status and .reason,
-/// context.System.person.authenticationConfidenceLevel.level, and whether context.System.person was present.
+/// The PIN connection's result: the token it was started with, what it said of the speaker, the confidence level
+/// reached (when known), and whether a recognised person was present.
 /// </summary>
-public sealed record PinResolved(string Token, string Code, string? Status, string? Reason, int? AchievedLevel, bool PersonPresent)
-    : Turn;
+public sealed record PinResolved(string Token, PinVerification Verification, int? AchievedLevel, bool PersonPresent) : Turn;
 
 /// <summary>The FindActiveRide command found the rider's ride still on its way.</summary>
 public sealed record ActiveRideFound(Booking Booking) : Turn;

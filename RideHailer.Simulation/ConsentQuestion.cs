@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Skill.Alexa;
 
 namespace RideHailer.Simulation;
 

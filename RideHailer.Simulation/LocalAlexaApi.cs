@@ -108,10 +108,10 @@ public sealed class LocalAlexaApi : IAsyncDisposable
 
     private static string? ScopeOf(string path) => path switch
     {
-        GivenNamePath or PersonGivenNamePath => Domain.PermissionScopes.GivenName,
-        NamePath or PersonNamePath => Domain.PermissionScopes.FullName,
-        MobileNumberPath or PersonMobileNumberPath => Domain.PermissionScopes.MobileNumber,
-        AddressPathSuffix => Domain.PermissionScopes.FullAddress,
+        GivenNamePath or PersonGivenNamePath => Skill.Alexa.PermissionScopes.GivenName,
+        NamePath or PersonNamePath => Skill.Alexa.PermissionScopes.FullName,
+        MobileNumberPath or PersonMobileNumberPath => Skill.Alexa.PermissionScopes.MobileNumber,
+        AddressPathSuffix => Skill.Alexa.PermissionScopes.FullAddress,
         _ => null,
     };
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RideHailer.Domain;
+using RideHailer.Skill.Alexa;
 
 namespace RideHailer.Simulation;
 

@@ -215,7 +215,7 @@ public sealed class SimulatedSession
 
         var context = new JsonObject { ["System"] = system };
         // A device reports where it is only to a skill the rider let read it.
-        if (Rider.Geolocation && IsGranted(Domain.PermissionScopes.Geolocation))
+        if (Rider.Geolocation && IsGranted(Skill.Alexa.PermissionScopes.Geolocation))
         {
             context["Geolocation"] = Geolocation(now);
         }
@@ -229,8 +229,8 @@ public sealed class SimulatedSession
     /// </summary>
     private JsonObject User()
     {
-        var geolocation = IsGranted(Domain.PermissionScopes.Geolocation) ? "GRANTED" : "DENIED";
-        var scopes = new JsonObject { [Domain.PermissionScopes.Geolocation] = new JsonObject { ["status"] = geolocation } };
+        var geolocation = IsGranted(Skill.Alexa.PermissionScopes.Geolocation) ? "GRANTED" : "DENIED";
+        var scopes = new JsonObject { [Skill.Alexa.PermissionScopes.Geolocation] = new JsonObject { ["status"] = geolocation } };
         var user = new JsonObject
         {
             ["userId"] = UserId,

@@ -79,7 +79,7 @@ public sealed partial class SkillEndpoint(
             return Reject(new AlexaRejection(RejectionCategory.Malformed, "the request has no session id or request id"), null);
         }
 
-        RecordConnectionResult(turn);
+        RecordConnectionResult(request);
         var caller = SessionCaller.Of(request.UserId, request.System?.Person?.PersonId);
         if (turn is SessionEnded)
         {
@@ -152,16 +152,12 @@ public sealed partial class SkillEndpoint(
         }
     }
 
-    private void RecordConnectionResult(Turn turn)
+    /// <summary>A connection's result, counted in Alexa's words read from the request (the turn has only the Domain's).</summary>
+    private void RecordConnectionResult(AlexaRequest request)
     {
-        switch (turn)
+        if (ConnectionResultReport.From(request) is { } result)
         {
-            case ConsentResolved consent:
-                metrics.ConsentResolved(consent);
-                break;
-            case PinResolved pin:
-                metrics.PinResolved(pin);
-                break;
+            metrics.ConnectionResolved(result);
         }
     }
 

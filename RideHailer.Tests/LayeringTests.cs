@@ -21,6 +21,13 @@ public sealed partial class LayeringTests
         ["RideHailer.DevHost"] = ["RideHailer.Skill", "RideHailer.Simulation", "RideHailer.Domain"],
     };
 
+    /// <summary>Connection status codes, statuses and reasons as Alexa writes them: the edge reads them, the Domain never does.</summary>
+    private static readonly HashSet<string> AlexaWireWords =
+    [
+        "200", "204", "400", "403", "404", "500", "ACCEPTED", "DENIED", "NOT_ANSWERED", "REDIRECT_TO_APP", "ACHIEVED", "NOT_ACHIEVED",
+        "NOT_ENABLED", "NOT_MATCH", "METHOD_LOCKOUT", "VERIFICATION_METHOD_NOT_SETUP", "PREREQUISITE_NOT_SETUP_ERROR",
+    ];
+
     private static readonly string[] Shipped = ["RideHailer.Domain", "RideHailer.Skill", "RideHailer.Functions"];
 
     public static TheoryData<string> Projects => [.. AllowedReferences.Keys];
@@ -48,6 +55,18 @@ public sealed partial class LayeringTests
         Assert.All(Shipped, project => Assert.DoesNotContain("RideHailer.Simulation", ProjectReferences(project)));
         Assert.All(Shipped, project => Assert.DoesNotContain(
             SourceFiles(project), file => File.ReadAllText(file).Contains("RideHailer.Simulation", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Domain_SpeaksNoneOfAlexasWireWords()
+    {
+        var literals = SourceFiles("RideHailer.Domain")
+            .SelectMany(file => StringLiteral().Matches(Code(File.ReadAllText(file))).Select(literal => (File: Path.GetFileName(file), literal.Groups["text"].Value)))
+            .Where(literal => AlexaWireWords.Contains(literal.Value) || literal.Value.StartsWith("alexa::", StringComparison.Ordinal))
+            .Select(literal => $"{literal.File}: \"{literal.Value}\"")
+            .ToList();
+
+        Assert.True(literals.Count == 0, "Alexa's words in the Domain (map them in RideHailer.Skill/Alexa): " + string.Join(", ", literals));
     }
 
     [Fact]
@@ -142,6 +161,10 @@ public sealed partial class LayeringTests
     /// <c>Log</c>, are indented and private to their class.</summary>
     [GeneratedRegex(@"^(?:(?:public|internal|file|sealed|static|abstract|partial|readonly)\s+)*(?:class|record|struct|interface|enum)\s+(?<name>[A-Z]\w*)", RegexOptions.Multiline)]
     private static partial Regex TypeDeclaration();
+
+    /// <summary>A regular or verbatim string literal's text (interpolated holes included, which is harmless here).</summary>
+    [GeneratedRegex(@"@?\$?""(?<text>(?:[^""\\\n]|\\.)*)""")]
+    private static partial Regex StringLiteral();
 
     [GeneratedRegex(@"\b[A-Z]\w*\b")]
     private static partial Regex Identifier();

@@ -1,5 +1,6 @@
 using RideHailer.Simulation;
 using RideHailer.Skill;
+using RideHailer.Skill.Alexa;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 
@@ -31,7 +32,7 @@ public sealed class UnusableLocationTests
     {
         await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory);
 
-        var answer = await skill.NewSession(OffTheMap with { GrantedEarlier = [.. RiderSetup.AllScopes(), RideHailer.Domain.PermissionScopes.FullAddress] })
+        var answer = await skill.NewSession(OffTheMap with { GrantedEarlier = [.. RiderSetup.AllScopes(), PermissionScopes.FullAddress] })
             .OrderAsync("the Space Needle");
 
         Assert.NotEqual(SkillEndpoint.FailedSpeech, Speech(answer));

@@ -48,13 +48,13 @@ internal sealed class ConsentPlan
     }
 
     /// <summary>The spoken label of a scope this conversation asks for ("name", "current location", ...).</summary>
-    public static string LabelOf(ConversationSettings settings, string scope) =>
+    public static string LabelOf(ConversationSettings settings, RiderScope scope) =>
         scope == settings.NameScope ? "name"
         : scope == settings.MobileNumberScope ? "mobile number"
         : scope == settings.GeolocationScope ? "current location"
         : scope == settings.AddressScope ? "address"
         : "information";
 
-    private static ConsentItem Item(RiderFacts rider, string scope, string label, ConsentLevel level, bool factLoaded) =>
+    private static ConsentItem Item(RiderFacts rider, RiderScope scope, string label, ConsentLevel level, bool factLoaded) =>
         new(scope, label, level, rider.CanRead(scope) && factLoaded);
 }

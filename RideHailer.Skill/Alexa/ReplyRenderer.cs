@@ -64,7 +64,7 @@ public static class ReplyRenderer
     {
         TextCard text => new SimpleCard(text.Title, text.Content),
         AccountLinkingCard => new LinkAccountCard(),
-        PermissionsCard permissions => new AskForPermissionsConsentCard(permissions.Scopes),
+        PermissionsCard permissions => new AskForPermissionsConsentCard([.. permissions.Scopes.Select(PermissionScopes.Of)]),
         _ => new SimpleCard(CardTitle, ""),
     };
 
@@ -72,7 +72,7 @@ public static class ReplyRenderer
     {
         ConsentConnectionRequest consent => ConsentConnection.Start(
             [.. consent.Scopes.Select(scope => new RequestedScope(
-                scope.Scope, scope.Level == ConsentLevel.Person ? RequestedScope.PersonLevel : RequestedScope.AccountLevel))],
+                PermissionScopes.Of(scope.Scope), scope.Level == ConsentLevel.Person ? RequestedScope.PersonLevel : RequestedScope.AccountLevel))],
             consent.Token),
         PinConnectionRequest pin => PinConnection.Start(pin.Token),
         _ => throw new ArgumentOutOfRangeException(nameof(connection), connection.GetType().Name, "Unknown connection."),

@@ -35,7 +35,7 @@ public sealed partial class RiderFactsLoader(
         var riderId = request.LinkedAccount is { } account
             ? await identity.ResolveRiderIdAsync(account, cancellationToken)
             : null;
-        var stated = StatedScopes(request, IsAcceptedConsent(turn));
+        var stated = StatedScopes(request, IsAcceptedConsent(request, turn));
         var facts = new RiderFacts
         {
             RiderId = riderId,
@@ -45,14 +45,14 @@ public sealed partial class RiderFactsLoader(
             RefusedScopes = [.. stated.Where(scope => scope.Value == ScopeStatus.Denied).Select(scope => scope.Key)],
         };
 
-        var canUseProfile = riderId is not null && (IsAcceptedConsent(turn) || turn is RideRequested);
+        var canUseProfile = riderId is not null && (IsAcceptedConsent(request, turn) || turn is RideRequested);
         return canUseProfile ? await ReadProfileAsync(request, facts, stated, cancellationToken) : facts;
     }
 
     private async Task<RiderFacts> ReadProfileAsync(
-        AlexaRequest request, RiderFacts facts, Dictionary<string, ScopeStatus> stated, CancellationToken cancellationToken)
+        AlexaRequest request, RiderFacts facts, Dictionary<RiderScope, ScopeStatus> stated, CancellationToken cancellationToken)
     {
-        bool MayRead(string scope) => stated[scope] != ScopeStatus.Denied;
+        bool MayRead(RiderScope scope) => stated[scope] != ScopeStatus.Denied;
         var location = facts.SupportsGeolocation && MayRead(_settings.GeolocationScope) ? RequestLocation.Read(request) : null;
         var api = ApiFor(request);
         if (api is null)
@@ -62,7 +62,7 @@ public sealed partial class RiderFactsLoader(
 
         var person = facts.PersonId is not null;
         var name = !MayRead(_settings.NameScope) ? null
-            : _settings.NameScope == PermissionScopes.FullName
+            : _settings.NameScope == RiderScope.FullName
                 ? profile.GetNameAsync(api, person, cancellationToken)
                 : profile.GetGivenNameAsync(api, person, cancellationToken);
         var mobile = MayRead(_settings.MobileNumberScope) ? profile.GetMobileNumberAsync(api, person, cancellationToken) : null;
@@ -72,9 +72,9 @@ public sealed partial class RiderFactsLoader(
             : profile.GetAddressAsync(api, deviceId, cancellationToken);
         await Task.WhenAll(new Task?[] { name, mobile, address }.OfType<Task>());
 
-        var granted = new HashSet<string>(facts.GrantedScopes, StringComparer.Ordinal);
-        var refused = new HashSet<string>(facts.RefusedScopes, StringComparer.Ordinal);
-        void Learn(string scope, ProfileReadStatus? status)
+        var granted = new HashSet<RiderScope>(facts.GrantedScopes);
+        var refused = new HashSet<RiderScope>(facts.RefusedScopes);
+        void Learn(RiderScope scope, ProfileReadStatus? status)
         {
             if (status is ProfileReadStatus.Read or ProfileReadStatus.Refused)
             {
@@ -103,7 +103,7 @@ public sealed partial class RiderFactsLoader(
         : facts with
         {
             Pickup = Pickup.AtGeolocation(point),
-            GrantedScopes = [.. facts.GrantedScopes.Union([_settings.GeolocationScope], StringComparer.Ordinal)],
+            GrantedScopes = [.. facts.GrantedScopes.Union([_settings.GeolocationScope])],
             RefusedScopes = [.. facts.RefusedScopes.Where(scope => scope != _settings.GeolocationScope)],
         };
 
@@ -129,25 +129,25 @@ public sealed partial class RiderFactsLoader(
     }
 
     /// <summary>What the request's permissions map says of each scope the ride needs.</summary>
-    private Dictionary<string, ScopeStatus> StatedScopes(AlexaRequest request, bool consentAccepted)
+    private Dictionary<RiderScope, ScopeStatus> StatedScopes(AlexaRequest request, bool consentAccepted)
     {
         var permissions = request.System?.User?.Permissions ?? request.Envelope.Session?.User?.Permissions;
-        string[] scopes = [_settings.NameScope, _settings.MobileNumberScope, _settings.GeolocationScope, _settings.AddressScope];
-        return scopes.Distinct(StringComparer.Ordinal).ToDictionary(
+        RiderScope[] scopes = [_settings.NameScope, _settings.MobileNumberScope, _settings.GeolocationScope, _settings.AddressScope];
+        return scopes.Distinct().ToDictionary(
             scope => scope,
-            scope => permissions?.StatusOf(scope) switch
+            scope => permissions?.StatusOf(PermissionScopes.Of(scope)) switch
             {
                 // Consent was accepted a moment ago; this request's map may not show it yet, and the API still
                 // says no (403) to anything that was not really granted.
                 ScopeStatus.Denied when consentAccepted => ScopeStatus.Unknown,
                 { } status => status,
                 null => ScopeStatus.Unknown,
-            },
-            StringComparer.Ordinal);
+            });
     }
 
-    private static bool IsAcceptedConsent(Turn turn) =>
-        turn is ConsentResolved { Code: "200", Status: "ACCEPTED" };
+    /// <summary>Exactly "200" and "ACCEPTED" as Alexa wrote them (stricter than the Domain's reading, on purpose kept so).</summary>
+    private static bool IsAcceptedConsent(AlexaRequest request, Turn turn) =>
+        turn is ConsentResolved && ConnectionResultReport.From(request) is { Kind: ConnectionKind.Consent, Code: "200", Status: "ACCEPTED" };
 
     private static Pickup? AddressPickup(DeviceAddress? address) =>
         address is { OneLine.Length: > 0 } ? Pickup.AtAddress(address.OneLine, address.City) : null;

@@ -35,23 +35,25 @@ public static class TurnReader
         _ => new Fallback(),
     };
 
-    /// <summary>The token's kind says which result shape <c>cause.result</c> has.</summary>
+    /// <summary>The token's kind says which result shape <c>cause.result</c> has; Alexa's words become the Domain's here.</summary>
     private static Turn ReadResume(AlexaRequest request, ConnectionCause? cause)
     {
-        if (cause is null || !ConnectionToken.TryParse(cause.Token, out var token))
+        if (cause is null || ConnectionResultReport.From(request) is not { } result)
         {
             return new UnmatchedResume();
         }
 
-        var code = cause.Status?.Code ?? "";
-        if (token.Kind == ConnectionKind.Consent)
+        if (result.Kind == ConnectionKind.Consent)
         {
-            return new ConsentResolved(cause.Token!, code, AlexaRequestParser.ReadConsentResult(cause)?.Status);
+            return new ConsentResolved(cause.Token!, ConsentOutcomeReader.Read(result.Code, result.Status));
         }
 
-        var pin = AlexaRequestParser.ReadPinResult(cause);
         var person = request.System?.Person;
-        return new PinResolved(cause.Token!, code, pin?.Status, pin?.Reason, person?.AuthenticationConfidenceLevel?.Level, person is not null);
+        return new PinResolved(
+            cause.Token!,
+            PinVerificationReader.Read(result.Code, result.Status, result.Reason),
+            person?.AuthenticationConfidenceLevel?.Level,
+            person is not null);
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -55,20 +55,19 @@ public sealed class RideHailerMetrics
             new KeyValuePair<string, object?>(MetricTags.Outcome, MetricTags.OutcomeOf(outcome)));
     }
 
-    /// <summary>Alexa resumed the session with the consent connection's result.</summary>
-    public void ConsentResolved(ConsentResolved result)
+    /// <summary>Alexa resumed the session with a connection's result (consent or PIN), tagged with Alexa's own words.</summary>
+    public void ConnectionResolved(ConnectionResultReport result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        _consentResults.Add(
-            1,
-            new KeyValuePair<string, object?>(MetricTags.Code, MetricTags.StatusCode(result.Code)),
-            new KeyValuePair<string, object?>(MetricTags.Status, MetricTags.ConsentStatus(result.Status)));
-    }
+        if (result.Kind == ConnectionKind.Consent)
+        {
+            _consentResults.Add(
+                1,
+                new KeyValuePair<string, object?>(MetricTags.Code, MetricTags.StatusCode(result.Code)),
+                new KeyValuePair<string, object?>(MetricTags.Status, MetricTags.ConsentStatus(result.Status)));
+            return;
+        }
 
-    /// <summary>Alexa resumed the session with the PIN connection's result.</summary>
-    public void PinResolved(PinResolved result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
         _pinResults.Add(
             1,
             new KeyValuePair<string, object?>(MetricTags.Code, MetricTags.StatusCode(result.Code)),

@@ -12,7 +12,7 @@ public sealed class BookingTests
         var session = new SessionDriver();
         session.StartPin();
         var token = session.PendingToken;
-        var command = Assert.IsType<BookRide>(Assert.Single(session.ResumePin("200", "ACHIEVED").Commands));
+        var command = Assert.IsType<BookRide>(Assert.Single(session.ResumePin(PinVerification.Achieved).Commands));
         return (session, command, token);
     }
 
@@ -40,7 +40,7 @@ public sealed class BookingTests
         session.Send(new BookingDone(Quotes.BookingFor(command, session.Now)));
         var before = session.State;
 
-        var replay = session.Send(new PinResolved(token, "200", "ACHIEVED", null, 400, true));
+        var replay = session.Send(new PinResolved(token, PinVerification.Achieved, 400, true));
 
         Assert.Same(before, replay.State);
         Assert.Empty(replay.Commands);
@@ -54,7 +54,7 @@ public sealed class BookingTests
         var (session, _, token) = Booking();
         var before = session.State;
 
-        var replay = session.Send(new PinResolved(token, "200", "ACHIEVED", null, 400, true));
+        var replay = session.Send(new PinResolved(token, PinVerification.Achieved, 400, true));
 
         Assert.Same(before, replay.State);
         Assert.Empty(replay.Commands);
@@ -67,7 +67,7 @@ public sealed class BookingTests
         var (session, _, token) = Booking();
 
         var failed = session.Send(new BookingFailed("store unavailable"));
-        session.Send(new PinResolved(token, "200", "ACHIEVED", null, 400, true));
+        session.Send(new PinResolved(token, PinVerification.Achieved, 400, true));
         session.Send(new Yes());
 
         Assert.Equal("Sorry, I couldn't book your ride. Please try again later. Thank you for using Ride Hailer.", failed.Reply!.Speech.ToPlainText());
@@ -134,8 +134,8 @@ public sealed class BookingTests
         session.Send(new Yes());
         var token = session.PendingToken;
 
-        var booked = await session.SendAndRunAsync(new PinResolved(token, "200", "ACHIEVED", null, 400, true));
-        await session.SendAndRunAsync(new PinResolved(token, "200", "ACHIEVED", null, 400, true));
+        var booked = await session.SendAndRunAsync(new PinResolved(token, PinVerification.Achieved, 400, true));
+        await session.SendAndRunAsync(new PinResolved(token, PinVerification.Achieved, 400, true));
 
         Assert.StartsWith("Great. Your driver will arrive in ", booked.Reply!.Speech.ToPlainText(), StringComparison.Ordinal);
         Assert.Equal(1, session.Store.Count);

@@ -56,9 +56,9 @@ public sealed class ConsentRequestTests
 
         Assert.Equal(
             [
-                new ScopeRequest(PermissionScopes.GivenName, ConsentLevel.Person),
-                new ScopeRequest(PermissionScopes.Geolocation, ConsentLevel.Account),
-                new ScopeRequest(PermissionScopes.MobileNumber, ConsentLevel.Person),
+                new ScopeRequest(RiderScope.GivenName, ConsentLevel.Person),
+                new ScopeRequest(RiderScope.Geolocation, ConsentLevel.Account),
+                new ScopeRequest(RiderScope.MobileNumber, ConsentLevel.Person),
             ],
             connection.Scopes);
     }
@@ -74,14 +74,14 @@ public sealed class ConsentRequestTests
             "Sure. I need access to your name, address, and mobile number so that I can find a ride for you.",
             reply.Speech.ToPlainText());
         Assert.Contains(
-            new ScopeRequest(PermissionScopes.FullAddress, ConsentLevel.Account),
+            new ScopeRequest(RiderScope.Address, ConsentLevel.Account),
             Assert.IsType<ConsentConnectionRequest>(reply.Connection).Scopes);
     }
 
     [Fact]
     public void NameAlreadyGranted_AsksOnlyForLocationAndMobileNumber()
     {
-        var rider = Riders.LinkedWithoutConsent() with { GrantedScopes = [PermissionScopes.GivenName], GivenName = "Alex" };
+        var rider = Riders.LinkedWithoutConsent() with { GrantedScopes = [RiderScope.GivenName], GivenName = "Alex" };
         var session = new SessionDriver(rider: rider);
 
         var reply = session.Send(new RideRequested("the space needle", null)).Reply!;
@@ -90,14 +90,14 @@ public sealed class ConsentRequestTests
             "Sure. I need access to your current location and mobile number so that I can find a ride for you.",
             reply.Speech.ToPlainText());
         Assert.Equal(
-            [PermissionScopes.Geolocation, PermissionScopes.MobileNumber],
+            [RiderScope.Geolocation, RiderScope.MobileNumber],
             Assert.IsType<ConsentConnectionRequest>(reply.Connection).Scopes.Select(s => s.Scope));
     }
 
     [Fact]
     public void OnlyMobileMissing_NamesOnlyTheMobileNumber()
     {
-        var rider = Riders.FullyGranted() with { GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.Geolocation] };
+        var rider = Riders.FullyGranted() with { GrantedScopes = [RiderScope.GivenName, RiderScope.Geolocation] };
         var session = new SessionDriver(rider: rider);
 
         var reply = session.Send(new RideRequested("the space needle", null)).Reply!;
@@ -108,12 +108,12 @@ public sealed class ConsentRequestTests
     [Fact]
     public void GrantedScopeRefusedByProfileApi_IsAskedAgain()
     {
-        var rider = Riders.FullyGranted() with { RefusedScopes = [PermissionScopes.MobileNumber] };
+        var rider = Riders.FullyGranted() with { RefusedScopes = [RiderScope.MobileNumber] };
         var session = new SessionDriver(rider: rider);
 
         var connection = Assert.IsType<ConsentConnectionRequest>(session.Send(new RideRequested("the space needle", null)).Reply!.Connection);
 
-        Assert.Equal([PermissionScopes.MobileNumber], connection.Scopes.Select(s => s.Scope));
+        Assert.Equal([RiderScope.MobileNumber], connection.Scopes.Select(s => s.Scope));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class ConsentRequestTests
 
         var reply = session.Send(new RideRequested("the space needle", null)).Reply!;
 
-        Assert.Equal([PermissionScopes.FullAddress], Assert.IsType<ConsentConnectionRequest>(reply.Connection).Scopes.Select(s => s.Scope));
+        Assert.Equal([RiderScope.Address], Assert.IsType<ConsentConnectionRequest>(reply.Connection).Scopes.Select(s => s.Scope));
         Assert.Equal("Sure. I need access to your address so that I can find a ride for you.", reply.Speech.ToPlainText());
     }
 
@@ -132,7 +132,7 @@ public sealed class ConsentRequestTests
     {
         var rider = Riders.FullyGranted() with
         {
-            GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.MobileNumber, PermissionScopes.FullAddress],
+            GrantedScopes = [RiderScope.GivenName, RiderScope.MobileNumber, RiderScope.Address],
             Pickup = Pickup.AtAddress("400 Broad St, Seattle, WA 98109", "Seattle"),
         };
         var session = new SessionDriver(rider: rider);
@@ -146,23 +146,23 @@ public sealed class ConsentRequestTests
     [Fact]
     public void GeolocationDeniedAndNoAddress_AsksForTheCurrentLocation()
     {
-        var rider = Riders.FullyGranted() with { Pickup = null, GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.MobileNumber] };
+        var rider = Riders.FullyGranted() with { Pickup = null, GrantedScopes = [RiderScope.GivenName, RiderScope.MobileNumber] };
         var session = new SessionDriver(rider: rider);
 
         var connection = Assert.IsType<ConsentConnectionRequest>(session.Send(new RideRequested("the space needle", null)).Reply!.Connection);
 
-        Assert.Equal([PermissionScopes.Geolocation], connection.Scopes.Select(s => s.Scope));
+        Assert.Equal([RiderScope.Geolocation], connection.Scopes.Select(s => s.Scope));
     }
 
     [Fact]
     public void ConfiguredFullNameScope_IsTheNameScopeAskedFor()
     {
-        var settings = ConversationSettings.Default with { NameScope = PermissionScopes.FullName };
+        var settings = ConversationSettings.Default with { NameScope = RiderScope.FullName };
         var session = new SessionDriver(settings, Riders.LinkedWithoutConsent());
 
         var connection = Assert.IsType<ConsentConnectionRequest>(session.Send(new RideRequested("the space needle", null)).Reply!.Connection);
 
-        Assert.Equal(PermissionScopes.FullName, connection.Scopes[0].Scope);
+        Assert.Equal(RiderScope.FullName, connection.Scopes[0].Scope);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class ConsentRequestTests
         var rider = Riders.FullyGranted() with
         {
             SupportsGeolocation = false,
-            GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.FullAddress, PermissionScopes.MobileNumber],
+            GrantedScopes = [RiderScope.GivenName, RiderScope.Address, RiderScope.MobileNumber],
             Pickup = Pickup.AtAddress("410 Terry Ave N, Seattle", "Seattle"),
         };
         var session = new SessionDriver(rider: rider);

@@ -15,21 +15,13 @@ public sealed class ConsentResultTests
     private const string Failed = "Sorry, something went wrong while asking for your permission. Please go to the Alexa app to give "
         + "Ride Hailer permission, and then open Ride Hailer again.";
 
-    public static TheoryData<string, string?, string> EndingRows => new()
+    /// <summary>What each of Alexa's codes and statuses becomes is TurnReaderTests' table; these are the Domain's rows.</summary>
+    public static TheoryData<ConsentOutcome, string> EndingRows => new()
     {
-        { "200", "DENIED", "Ok. " + NeedsAccess },
-        { "200", "NOT_ANSWERED", NeedsAccess },
-        { "204", null, NeedsAccess },
-        { "204", "NOT_ANSWERED", NeedsAccess },
-        { "200", "REDIRECT_TO_APP", Redirected },
-        { "400", null, Failed },
-        { "403", null, Failed },
-        { "404", null, Failed },
-        { "500", null, Failed },
-        { "503", "ACCEPTED", Failed },
-        { "200", "SOMETHING_NEW", Failed },
-        { "200", null, Failed },
-        { "", null, Failed },
+        { ConsentOutcome.Denied, "Ok. " + NeedsAccess },
+        { ConsentOutcome.NotAnswered, NeedsAccess },
+        { ConsentOutcome.RedirectToApp, Redirected },
+        { ConsentOutcome.Failed, Failed },
     };
 
     private static SessionDriver AwaitingConsent()
@@ -42,12 +34,12 @@ public sealed class ConsentResultTests
 
     [Theory]
     [MemberData(nameof(EndingRows))]
-    public void ConsentResult_OtherThanAccepted_SpeaksRowSendsPermissionsCardForAskedScopesAndEnds(string code, string? status, string speech)
+    public void ConsentResult_OtherThanAccepted_SpeaksRowSendsPermissionsCardForAskedScopesAndEnds(ConsentOutcome outcome, string speech)
     {
         var session = AwaitingConsent();
         session.Rider = Riders.FullyGranted();
 
-        var decision = session.ResumeConsent(code, status);
+        var decision = session.ResumeConsent(outcome);
 
         Assert.Equal(speech, decision.Reply!.Speech.ToPlainText());
         Assert.Equal(SessionBehavior.End, decision.Reply.Session);
@@ -63,7 +55,7 @@ public sealed class ConsentResultTests
         var session = AwaitingConsent();
         session.Rider = Riders.FullyGranted();
 
-        var accepted = session.ResumeConsent("200", "ACCEPTED");
+        var accepted = session.ResumeConsent(ConsentOutcome.Accepted);
 
         Assert.Null(accepted.Reply);
         Assert.IsType<QuoteRide>(Assert.Single(accepted.Commands));
@@ -75,12 +67,12 @@ public sealed class ConsentResultTests
     public void Accepted_ButProfileApiRefusesAScope_TreatsItAsNotGrantedWithCardAndEnds()
     {
         var session = AwaitingConsent();
-        session.Rider = Riders.FullyGranted() with { RefusedScopes = [PermissionScopes.MobileNumber], MobileNumber = null };
+        session.Rider = Riders.FullyGranted() with { RefusedScopes = [RiderScope.MobileNumber], MobileNumber = null };
 
-        var decision = session.ResumeConsent("200", "ACCEPTED");
+        var decision = session.ResumeConsent(ConsentOutcome.Accepted);
 
         Assert.Empty(decision.Commands);
-        Assert.Equal([PermissionScopes.MobileNumber], Assert.IsType<PermissionsCard>(decision.Reply!.Card).Scopes);
+        Assert.Equal([RiderScope.MobileNumber], Assert.IsType<PermissionsCard>(decision.Reply!.Card).Scopes);
         Assert.Equal(
             "Thank you. Ride Hailer still can't read your mobile number, so I can't find a ride for you. Please go to the Alexa app "
             + "to give Ride Hailer permission, and then open Ride Hailer again.",
@@ -94,7 +86,7 @@ public sealed class ConsentResultTests
     {
         var session = AwaitingConsent();
 
-        var decision = session.ResumeConsent("200", "ACCEPTED");
+        var decision = session.ResumeConsent(ConsentOutcome.Accepted);
 
         Assert.Empty(decision.Commands);
         Assert.Equal(Riders.AllScopes, Assert.IsType<PermissionsCard>(decision.Reply!.Card).Scopes);
@@ -105,21 +97,12 @@ public sealed class ConsentResultTests
     public void Accepted_ButNoLocationReported_SendsCardForLocationAndEnds()
     {
         var session = AwaitingConsent();
-        session.Rider = Riders.FullyGranted() with { Pickup = null, GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.MobileNumber] };
+        session.Rider = Riders.FullyGranted() with { Pickup = null, GrantedScopes = [RiderScope.GivenName, RiderScope.MobileNumber] };
 
-        var decision = session.ResumeConsent("200", "ACCEPTED");
+        var decision = session.ResumeConsent(ConsentOutcome.Accepted);
 
         Assert.Empty(decision.Commands);
-        Assert.Equal([PermissionScopes.Geolocation], Assert.IsType<PermissionsCard>(decision.Reply!.Card).Scopes);
-    }
-
-    [Fact]
-    public void Accepted_LowerCaseStatus_IsStillAccepted()
-    {
-        var session = AwaitingConsent();
-        session.Rider = Riders.FullyGranted();
-
-        Assert.IsType<QuoteRide>(Assert.Single(session.ResumeConsent("200", "accepted").Commands));
+        Assert.Equal([RiderScope.Geolocation], Assert.IsType<PermissionsCard>(decision.Reply!.Card).Scopes);
     }
 
     [Fact]
@@ -128,7 +111,7 @@ public sealed class ConsentResultTests
         var session = AwaitingConsent();
         var before = session.State;
 
-        var decision = session.Send(new ConsentResolved("consent.someone-else", "200", "ACCEPTED"));
+        var decision = session.Send(new ConsentResolved("consent.someone-else", ConsentOutcome.Accepted));
 
         Assert.Same(before, decision.State);
         Assert.Empty(decision.Commands);
@@ -143,7 +126,7 @@ public sealed class ConsentResultTests
         var before = session.State;
         var pinForm = new ConnectionToken(ConnectionKind.Pin, before.PendingConnection!.Nonce).Format();
 
-        var decision = session.Send(new ConsentResolved(pinForm, "200", "ACCEPTED"));
+        var decision = session.Send(new ConsentResolved(pinForm, ConsentOutcome.Accepted));
 
         Assert.Same(before, decision.State);
     }
@@ -155,7 +138,7 @@ public sealed class ConsentResultTests
         session.Send(new Launch());
         var before = session.State;
 
-        var decision = session.Send(new ConsentResolved("consent.nonce-1", "200", "ACCEPTED"));
+        var decision = session.Send(new ConsentResolved("consent.nonce-1", ConsentOutcome.Accepted));
 
         Assert.Same(before, decision.State);
         Assert.Equal("Sorry, I wasn't expecting that. Where would you like to go?", decision.Reply!.Speech.ToPlainText());
@@ -166,10 +149,10 @@ public sealed class ConsentResultTests
     {
         var session = AwaitingConsent();
         var token = session.PendingToken;
-        session.ResumeConsent("200", "DENIED");
+        session.ResumeConsent(ConsentOutcome.Denied);
         var before = session.State;
 
-        var replay = session.Send(new ConsentResolved(token, "200", "ACCEPTED"));
+        var replay = session.Send(new ConsentResolved(token, ConsentOutcome.Accepted));
 
         Assert.Same(before, replay.State);
         Assert.Empty(replay.Commands);

@@ -18,10 +18,18 @@ public sealed class ConversationPropertyTests
 
     private static readonly string?[] Places = ["the space needle", "Sea-Tac", "Narnia", null, "", "the zoo", "STATUE OF LIBERTY!"];
     private static readonly string?[] PlaceIds = [null, "space-needle", "kerry-park", "no-such-place"];
-    private static readonly string[] Codes = ["200", "200", "200", "204", "400", "403", "404", "500", ""];
-    private static readonly string?[] ConsentStatuses = ["ACCEPTED", "DENIED", "NOT_ANSWERED", "REDIRECT_TO_APP", "accepted", null, "WHAT"];
-    private static readonly string?[] PinStatuses = ["ACHIEVED", "ACHIEVED", "NOT_ACHIEVED", "NOT_ACHIEVED", "NOT_ACHIEVED", "NOT_ENABLED", null, "WHAT"];
-    private static readonly string?[] PinReasons = ["METHOD_LOCKOUT", "VERIFICATION_METHOD_NOT_SETUP", "NOT_MATCH", "NOT_MATCH", "PREREQUISITE_NOT_SETUP_ERROR", null];
+    private static readonly ConsentOutcome[] ConsentOutcomes =
+    [
+        ConsentOutcome.Accepted, ConsentOutcome.Accepted, ConsentOutcome.Denied, ConsentOutcome.NotAnswered, ConsentOutcome.RedirectToApp,
+        ConsentOutcome.Failed, ConsentOutcome.Failed,
+    ];
+
+    private static readonly PinVerification[] PinVerifications =
+    [
+        PinVerification.Achieved, PinVerification.Achieved, PinVerification.Achieved, PinVerification.NoMatch, PinVerification.NoMatch,
+        PinVerification.LockedOut, PinVerification.NotSetUp, PinVerification.NotAchieved, PinVerification.NotEnabled,
+        PinVerification.ConnectionFailed,
+    ];
     private static readonly int?[] Levels = [400, 400, 500, 300, 100, null];
 
     private static readonly RiderFacts[] RiderVariants =
@@ -32,7 +40,7 @@ public sealed class ConversationPropertyTests
         Riders.FullyGranted(),
         Riders.FullyGranted(),
         Riders.FullyGranted(Riders.PersonId),
-        Riders.FullyGranted() with { RefusedScopes = [PermissionScopes.MobileNumber] },
+        Riders.FullyGranted() with { RefusedScopes = [RiderScope.MobileNumber] },
         Riders.FullyGranted() with { SupportsGeolocation = false },
         Riders.FullyGranted() with { GrantedScopes = null!, RefusedScopes = null! },
     ];
@@ -139,9 +147,8 @@ public sealed class ConversationPropertyTests
             var pin = Assert.IsType<PinResolved>(turn);
             Assert.Equal(SessionStep.AwaitingPin, before.Step);
             Assert.Equal(pin.Token, before.PendingConnection!.Format());
-            Assert.Equal("200", pin.Code);
-            var verified = string.Equals(pin.Status, "ACHIEVED", StringComparison.Ordinal) && pin.PersonPresent && pin.AchievedLevel >= 400;
-            var optionalNotEnabled = pin.Status == "NOT_ENABLED" && settings.PinPolicy == PinPolicy.Optional;
+            var verified = pin.Verification == PinVerification.Achieved && pin.PersonPresent && pin.AchievedLevel >= 400;
+            var optionalNotEnabled = pin.Verification == PinVerification.NotEnabled && settings.PinPolicy == PinPolicy.Optional;
             Assert.True(verified || optionalNotEnabled, $"Booked on {pin}.");
         }
     }
@@ -168,12 +175,10 @@ public sealed class ConversationPropertyTests
             7 => random.Next(4) == 0 ? new Stop() : new Fallback(),
             8 => random.Next(4) == 0 ? new Cancel() : new UnmatchedResume(),
             9 => random.Next(6) == 0 ? new SessionEnded(null) : new Fallback(),
-            10 or 11 => new ConsentResolved(SomeToken(random, state, tokensSeen), Pick(random, Codes), Pick(random, ConsentStatuses)),
+            10 or 11 => new ConsentResolved(SomeToken(random, state, tokensSeen), Pick(random, ConsentOutcomes)),
             12 or 13 or 14 => new PinResolved(
                 SomeToken(random, state, tokensSeen),
-                Pick(random, Codes),
-                Pick(random, PinStatuses),
-                Pick(random, PinReasons),
+                Pick(random, PinVerifications),
                 Pick(random, Levels),
                 random.Next(4) > 0),
             15 => random.Next(3) switch
@@ -190,20 +195,16 @@ public sealed class ConversationPropertyTests
     private static Turn? ForwardTurn(Random random, SessionState state) => state.Step switch
     {
         SessionStep.New or SessionStep.AwaitingDestination => new RideRequested(Pick(random, Places), Pick(random, PlaceIds)),
-        SessionStep.AwaitingConsent => new ConsentResolved(state.PendingConnection?.Format() ?? "", MostlyOk(random), Pick(random, ConsentStatuses)),
+        SessionStep.AwaitingConsent => new ConsentResolved(state.PendingConnection?.Format() ?? "", Pick(random, ConsentOutcomes)),
         SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingPinRetryAnswer => new Yes(),
         SessionStep.AwaitingSecondRideAnswer => random.Next(4) > 0 ? new Yes() : new No(),
         SessionStep.AwaitingPin => new PinResolved(
             state.PendingConnection?.Format() ?? "",
-            MostlyOk(random),
-            Pick(random, PinStatuses),
-            Pick(random, PinReasons),
+            Pick(random, PinVerifications),
             Pick(random, Levels),
             random.Next(4) > 0),
         _ => null,
     };
-
-    private static string MostlyOk(Random random) => random.Next(4) > 0 ? "200" : Pick(random, Codes);
 
     private static Turn CommandResult(Random random, Command command, DateTimeOffset now) => command switch
     {

@@ -178,8 +178,8 @@ public sealed class EveryStateTests
         var session = Sessions.At(step);
         var before = session.State;
 
-        var consent = session.Send(new ConsentResolved("consent.forged", "200", "ACCEPTED"));
-        var pin = session.Send(new PinResolved("pin.forged", "200", "ACHIEVED", null, 400, true));
+        var consent = session.Send(new ConsentResolved("consent.forged", ConsentOutcome.Accepted));
+        var pin = session.Send(new PinResolved("pin.forged", PinVerification.Achieved, 400, true));
 
         Assert.Same(before, consent.State);
         Assert.Same(before, pin.State);

@@ -19,34 +19,32 @@ public sealed class PinResultTests
     private const string NotSetUp =
         "To book a ride, please set up a profile PIN in the Alexa app, and then open Ride Hailer again. Your ride was not booked.";
 
-    public static TheoryData<PinPolicy, string, string?, string?, int?, bool> BookingRows => new()
+    // What each of Alexa's codes, statuses and reasons becomes is TurnReaderTests' table; these are the Domain's rows.
+    public static TheoryData<PinPolicy, PinVerification, int?, bool> BookingRows => new()
     {
-        { PinPolicy.Mandatory, "200", "ACHIEVED", null, 400, true },
-        { PinPolicy.Optional, "200", "ACHIEVED", null, 400, true },
-        { PinPolicy.Mandatory, "200", "ACHIEVED", null, 500, true },
-        { PinPolicy.Optional, "200", "NOT_ENABLED", null, null, false },
-        { PinPolicy.Optional, "200", "NOT_ENABLED", null, 300, true },
+        { PinPolicy.Mandatory, PinVerification.Achieved, 400, true },
+        { PinPolicy.Optional, PinVerification.Achieved, 400, true },
+        { PinPolicy.Mandatory, PinVerification.Achieved, 500, true },
+        { PinPolicy.Optional, PinVerification.NotEnabled, null, false },
+        { PinPolicy.Optional, PinVerification.NotEnabled, 300, true },
     };
 
-    public static TheoryData<PinPolicy, string, string?, string?, int?, bool, string> EndingRows => new()
+    public static TheoryData<PinPolicy, PinVerification, int?, bool, string> EndingRows => new()
     {
-        { PinPolicy.Mandatory, "200", "ACHIEVED", null, 300, true, NotVerified },
-        { PinPolicy.Mandatory, "200", "ACHIEVED", null, 399, true, NotVerified },
-        { PinPolicy.Mandatory, "200", "ACHIEVED", null, 400, false, NotVerified },
-        { PinPolicy.Optional, "200", "ACHIEVED", null, null, true, NotVerified },
-        { PinPolicy.Mandatory, "200", "NOT_ENABLED", null, null, false, NotEnabled },
-        { PinPolicy.Mandatory, "200", "NOT_ACHIEVED", "METHOD_LOCKOUT", 300, true, LockedOut },
-        { PinPolicy.Optional, "200", "NOT_ACHIEVED", "METHOD_LOCKOUT", 300, true, LockedOut },
-        { PinPolicy.Mandatory, "200", "NOT_ACHIEVED", "VERIFICATION_METHOD_NOT_SETUP", null, true, NotSetUp },
-        { PinPolicy.Mandatory, "200", "NOT_ACHIEVED", "PREREQUISITE_NOT_SETUP_ERROR", 300, true, NotVerified },
-        { PinPolicy.Mandatory, "200", "NOT_ACHIEVED", null, 300, true, NotVerified },
-        { PinPolicy.Mandatory, "200", "SOMETHING_NEW", null, 400, true, NotVerified },
-        { PinPolicy.Mandatory, "200", null, null, 400, true, NotVerified },
-        { PinPolicy.Mandatory, "400", "ACHIEVED", null, 400, true, ConnectionFailed },
-        { PinPolicy.Mandatory, "403", null, null, null, false, ConnectionFailed },
-        { PinPolicy.Optional, "404", "NOT_ENABLED", null, null, false, ConnectionFailed },
-        { PinPolicy.Mandatory, "500", null, null, null, false, ConnectionFailed },
-        { PinPolicy.Mandatory, "", null, null, null, false, ConnectionFailed },
+        { PinPolicy.Mandatory, PinVerification.Achieved, 300, true, NotVerified },
+        { PinPolicy.Mandatory, PinVerification.Achieved, 399, true, NotVerified },
+        { PinPolicy.Mandatory, PinVerification.Achieved, 400, false, NotVerified },
+        { PinPolicy.Optional, PinVerification.Achieved, null, true, NotVerified },
+        { PinPolicy.Mandatory, PinVerification.NotEnabled, null, false, NotEnabled },
+        { PinPolicy.Mandatory, PinVerification.LockedOut, 300, true, LockedOut },
+        { PinPolicy.Optional, PinVerification.LockedOut, 300, true, LockedOut },
+        { PinPolicy.Mandatory, PinVerification.NotSetUp, null, true, NotSetUp },
+        { PinPolicy.Mandatory, PinVerification.NotAchieved, 300, true, NotVerified },
+        { PinPolicy.Mandatory, PinVerification.NotAchieved, 400, true, NotVerified },
+        { PinPolicy.Optional, PinVerification.NotAchieved, 400, true, NotVerified },
+        { PinPolicy.Mandatory, PinVerification.ConnectionFailed, 400, true, ConnectionFailed },
+        { PinPolicy.Mandatory, PinVerification.ConnectionFailed, null, false, ConnectionFailed },
+        { PinPolicy.Optional, PinVerification.ConnectionFailed, null, false, ConnectionFailed },
     };
 
     private static SessionDriver AwaitingPin(PinPolicy policy = PinPolicy.Mandatory)
@@ -60,11 +58,11 @@ public sealed class PinResultTests
     [Theory]
     [MemberData(nameof(BookingRows))]
     public void PinResult_Verified_CommandsBookingOfTheOfferedQuoteWithoutReply(
-        PinPolicy policy, string code, string? status, string? reason, int? level, bool person)
+        PinPolicy policy, PinVerification verification, int? level, bool person)
     {
         var session = AwaitingPin(policy);
 
-        var decision = session.ResumePin(code, status, reason, level, person);
+        var decision = session.ResumePin(verification, level, person);
 
         Assert.Null(decision.Reply);
         var book = Assert.IsType<BookRide>(Assert.Single(decision.Commands));
@@ -77,11 +75,11 @@ public sealed class PinResultTests
     [Theory]
     [MemberData(nameof(EndingRows))]
     public void PinResult_NotVerified_SpeaksRowEndsAndNeverBooks(
-        PinPolicy policy, string code, string? status, string? reason, int? level, bool person, string speech)
+        PinPolicy policy, PinVerification verification, int? level, bool person, string speech)
     {
         var session = AwaitingPin(policy);
 
-        var decision = session.ResumePin(code, status, reason, level, person);
+        var decision = session.ResumePin(verification, level, person);
 
         Assert.Equal(speech, decision.Reply!.Speech.ToPlainText());
         Assert.Equal(SessionBehavior.End, decision.Reply.Session);
@@ -94,7 +92,7 @@ public sealed class PinResultTests
     public void MethodLockout_OffersNoRetry_YesAfterwardsBooksNothing()
     {
         var session = AwaitingPin();
-        session.ResumePin("200", "NOT_ACHIEVED", "METHOD_LOCKOUT", 300);
+        session.ResumePin(PinVerification.LockedOut, 300);
 
         var yes = session.Send(new Yes());
 
@@ -107,7 +105,7 @@ public sealed class PinResultTests
     {
         var session = AwaitingPin();
 
-        var decision = session.ResumePin("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+        var decision = session.ResumePin(PinVerification.NoMatch, 300);
 
         Assert.Equal("Sorry, that PIN didn't match. Do you want to try again?", decision.Reply!.Speech.ToPlainText());
         Assert.Equal("Do you want to try again?", decision.Reply.Reprompt!.ToPlainText());
@@ -121,7 +119,7 @@ public sealed class PinResultTests
     {
         var session = AwaitingPin();
         var firstToken = session.PendingToken;
-        session.ResumePin("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+        session.ResumePin(PinVerification.NoMatch, 300);
 
         var retry = session.Send(new Yes());
 
@@ -135,10 +133,10 @@ public sealed class PinResultTests
     public void NotMatchThenRetryAchieved_Books()
     {
         var session = AwaitingPin();
-        session.ResumePin("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+        session.ResumePin(PinVerification.NoMatch, 300);
         session.Send(new Yes());
 
-        var decision = session.ResumePin("200", "ACHIEVED", level: 400);
+        var decision = session.ResumePin(PinVerification.Achieved, level: 400);
 
         Assert.IsType<BookRide>(Assert.Single(decision.Commands));
     }
@@ -147,10 +145,10 @@ public sealed class PinResultTests
     public void SecondNotMatch_EndsWithoutBookingOrAnotherRetry()
     {
         var session = AwaitingPin();
-        session.ResumePin("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+        session.ResumePin(PinVerification.NoMatch, 300);
         session.Send(new Yes());
 
-        var decision = session.ResumePin("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+        var decision = session.ResumePin(PinVerification.NoMatch, 300);
 
         Assert.Equal(
             "Sorry, that PIN didn't match either, so your ride was not booked. Thank you for using Ride Hailer.",
@@ -164,7 +162,7 @@ public sealed class PinResultTests
     public void NotMatchThenNo_EndsWithoutBooking()
     {
         var session = AwaitingPin();
-        session.ResumePin("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+        session.ResumePin(PinVerification.NoMatch, 300);
 
         var decision = session.Send(new No());
 
@@ -178,11 +176,11 @@ public sealed class PinResultTests
     {
         var session = AwaitingPin();
         var firstToken = session.PendingToken;
-        session.ResumePin("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+        session.ResumePin(PinVerification.NoMatch, 300);
         session.Send(new Yes());
         var before = session.State;
 
-        var stale = session.Send(new PinResolved(firstToken, "200", "ACHIEVED", null, 400, true));
+        var stale = session.Send(new PinResolved(firstToken, PinVerification.Achieved, 400, true));
 
         Assert.Same(before, stale.State);
         Assert.Empty(stale.Commands);
@@ -194,7 +192,7 @@ public sealed class PinResultTests
         var session = new SessionDriver(ConversationSettings.Default with { MaxPinAttempts = 1 });
         session.StartPin();
 
-        var decision = session.ResumePin("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+        var decision = session.ResumePin(PinVerification.NoMatch, 300);
 
         Assert.True(decision.State.IsFinished);
         Assert.Null(decision.Reply!.Connection);
@@ -206,7 +204,7 @@ public sealed class PinResultTests
         var session = AwaitingPin();
         var before = session.State;
 
-        var decision = session.Send(new PinResolved("pin.forged", "200", "ACHIEVED", null, 400, true));
+        var decision = session.Send(new PinResolved("pin.forged", PinVerification.Achieved, 400, true));
 
         Assert.Same(before, decision.State);
         Assert.Empty(decision.Commands);
@@ -220,7 +218,7 @@ public sealed class PinResultTests
         var before = session.State;
         var consentForm = new ConnectionToken(ConnectionKind.Consent, before.PendingConnection!.Nonce).Format();
 
-        var decision = session.Send(new PinResolved(consentForm, "200", "ACHIEVED", null, 400, true));
+        var decision = session.Send(new PinResolved(consentForm, PinVerification.Achieved, 400, true));
 
         Assert.Same(before, decision.State);
         Assert.Empty(decision.Commands);
@@ -233,7 +231,7 @@ public sealed class PinResultTests
         session.OfferQuote();
         var before = session.State;
 
-        var decision = session.Send(new PinResolved("pin.nonce-1", "200", "ACHIEVED", null, 400, true));
+        var decision = session.Send(new PinResolved("pin.nonce-1", PinVerification.Achieved, 400, true));
 
         Assert.Same(before, decision.State);
         Assert.Empty(decision.Commands);

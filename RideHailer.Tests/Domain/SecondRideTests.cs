@@ -146,7 +146,7 @@ public sealed class SecondRideTests
         await session.SendAndRunAsync(new QuoteReady(Quotes.SpaceNeedle(session.Now, "q-pike") with { Destination = Place("pike-place-market") }));
 
         Assert.Equal("Ok, Alex.", session.Send(new Yes()).Reply!.Speech.ToPlainText());
-        var booked = await session.SendAndRunAsync(new PinResolved(session.PendingToken, "200", "ACHIEVED", null, 400, true));
+        var booked = await session.SendAndRunAsync(new PinResolved(session.PendingToken, PinVerification.Achieved, 400, true));
 
         Assert.StartsWith("Great. Your driver will arrive in ", booked.Reply!.Speech.ToPlainText(), StringComparison.Ordinal);
         Assert.Equal(Riders.MobileNumber, Assert.Single(session.Store.All).Passenger.MobileNumber);
@@ -252,7 +252,7 @@ public sealed class SecondRideTests
         var session = new SessionDriver();
         await session.SendAndRunAsync(new RideRequested("the space needle", null));
         session.Send(new Yes());
-        await session.SendAndRunAsync(new PinResolved(session.PendingToken, "200", "ACHIEVED", null, 400, true));
+        await session.SendAndRunAsync(new PinResolved(session.PendingToken, PinVerification.Achieved, 400, true));
         var first = Assert.Single(session.Store.All);
 
         session.NewSession();
@@ -271,7 +271,7 @@ public sealed class SecondRideTests
         var session = new SessionDriver();
         await session.SendAndRunAsync(new RideRequested("the space needle", null));
         session.Send(new Yes());
-        await session.SendAndRunAsync(new PinResolved(session.PendingToken, "200", "ACHIEVED", null, 400, true));
+        await session.SendAndRunAsync(new PinResolved(session.PendingToken, PinVerification.Achieved, 400, true));
 
         session.NewSession();
         session.Rider = Riders.FullyGranted() with { RiderId = "rider-7" };

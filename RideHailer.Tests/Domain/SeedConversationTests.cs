@@ -31,9 +31,9 @@ public sealed class SeedConversationTests
         var connection = Assert.IsType<ConsentConnectionRequest>(consent.Reply.Connection);
         Assert.Equal(
             [
-                new ScopeRequest(PermissionScopes.GivenName, ConsentLevel.Account),
-                new ScopeRequest(PermissionScopes.Geolocation, ConsentLevel.Account),
-                new ScopeRequest(PermissionScopes.MobileNumber, ConsentLevel.Account),
+                new ScopeRequest(RiderScope.GivenName, ConsentLevel.Account),
+                new ScopeRequest(RiderScope.Geolocation, ConsentLevel.Account),
+                new ScopeRequest(RiderScope.MobileNumber, ConsentLevel.Account),
             ],
             connection.Scopes);
         Assert.StartsWith("consent.", connection.Token, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class SeedConversationTests
         OpenAndAskForSpaceNeedle(session);
 
         session.Rider = Riders.FullyGranted();
-        var quote = await session.ResumeConsentAndRunAsync("200", "ACCEPTED");
+        var quote = await session.ResumeConsentAndRunAsync(ConsentOutcome.Accepted);
         Assert.Equal(
             "Thank you. A ride to the Space Needle from your current location will cost fifteen dollars, and the driver can pick you up in ten minutes. Do you want me to book it?",
             quote.Reply!.Speech.ToPlainText());
@@ -57,7 +57,7 @@ public sealed class SeedConversationTests
         Assert.Equal("Ok, Alex.", pin.Reply!.Speech.ToPlainText());
         Assert.IsType<PinConnectionRequest>(pin.Reply.Connection);
 
-        var booked = await session.SendAndRunAsync(new PinResolved(session.PendingToken, "200", "ACHIEVED", null, 400, true));
+        var booked = await session.SendAndRunAsync(new PinResolved(session.PendingToken, PinVerification.Achieved, 400, true));
         Assert.Equal("Great. Your driver will arrive in ten minutes.", booked.Reply!.Speech.ToPlainText());
         Assert.Equal(SessionBehavior.End, booked.Reply.Session);
         Assert.True(session.State.IsFinished);
@@ -70,7 +70,7 @@ public sealed class SeedConversationTests
         var session = ConsentSeed();
         OpenAndAskForSpaceNeedle(session);
 
-        var denied = session.ResumeConsent("200", "DENIED");
+        var denied = session.ResumeConsent(ConsentOutcome.Denied);
 
         Assert.Equal("Ok. " + Fallback, denied.Reply!.Speech.ToPlainText());
         Assert.Equal(SessionBehavior.End, denied.Reply.Session);
@@ -79,15 +79,13 @@ public sealed class SeedConversationTests
         Assert.True(session.State.IsFinished);
     }
 
-    [Theory]
-    [InlineData("200", "NOT_ANSWERED")]
-    [InlineData("204", null)]
-    public void ConsentSeed_UserDoesNotAnswer_SaysFallbackWithoutOkWithCardAndEnds(string code, string? status)
+    [Fact]
+    public void ConsentSeed_UserDoesNotAnswer_SaysFallbackWithoutOkWithCardAndEnds()
     {
         var session = ConsentSeed();
         OpenAndAskForSpaceNeedle(session);
 
-        var silent = session.ResumeConsent(code, status);
+        var silent = session.ResumeConsent(ConsentOutcome.NotAnswered);
 
         Assert.Equal(Fallback, silent.Reply!.Speech.ToPlainText());
         Assert.IsType<PermissionsCard>(silent.Reply.Card);
@@ -116,7 +114,7 @@ public sealed class SeedConversationTests
         Assert.StartsWith("pin.", connection.Token, StringComparison.Ordinal);
 
         session.Now += TimeSpan.FromMinutes(2);
-        var booked = await session.SendAndRunAsync(new PinResolved(connection.Token, "200", "ACHIEVED", null, 400, true));
+        var booked = await session.SendAndRunAsync(new PinResolved(connection.Token, PinVerification.Achieved, 400, true));
 
         Assert.Equal("Great. Your driver will arrive in eight minutes.", booked.Reply!.Speech.ToPlainText());
         var card = Assert.IsType<TextCard>(booked.Reply.Card);

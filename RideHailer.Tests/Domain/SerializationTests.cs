@@ -18,8 +18,8 @@ public sealed class SerializationTests
         { new Stop(), "stop" },
         { new Cancel(), "cancel" },
         { new Fallback(), "fallback" },
-        { new ConsentResolved("consent.n", "200", "ACCEPTED"), "consentResolved" },
-        { new PinResolved("pin.n", "200", "NOT_ACHIEVED", "NOT_MATCH", 300, true), "pinResolved" },
+        { new ConsentResolved("consent.n", ConsentOutcome.Accepted), "consentResolved" },
+        { new PinResolved("pin.n", PinVerification.NoMatch, 300, true), "pinResolved" },
         {
             new ActiveRideFound(Quotes.BookingFor(
                 new BookRide("bk-0", Quotes.SpaceNeedle(SessionDriver.Noon), new Passenger("r", "p", "Alex", "+1")), SessionDriver.Noon)),
@@ -58,7 +58,7 @@ public sealed class SerializationTests
         var session = new SessionDriver(rider: Riders.FullyGranted(Riders.PersonId));
         await session.SendAndRunAsync(new RideRequested("the space needle", null));
         session.Send(new Yes());
-        await session.SendAndRunAsync(new PinResolved(session.PendingToken, "200", "ACHIEVED", null, 400, true));
+        await session.SendAndRunAsync(new PinResolved(session.PendingToken, PinVerification.Achieved, 400, true));
         var json = JsonSerializer.Serialize(session.State);
 
         var back = JsonSerializer.Deserialize<SessionState>(json)!;
@@ -94,8 +94,8 @@ public sealed class SerializationTests
             new QuoteRide(Quotes.SpaceNeedle(SessionDriver.Noon).Pickup, Quotes.SpaceNeedlePlace),
             new BookRide("bk-1", Quotes.SpaceNeedle(SessionDriver.Noon), new Passenger("r", null, null, null)),
         ];
-        AppCard[] cards = [new TextCard("t", "c"), new AccountLinkingCard(), new PermissionsCard([PermissionScopes.GivenName])];
-        ConnectionRequest consent = new ConsentConnectionRequest([new ScopeRequest(PermissionScopes.GivenName, ConsentLevel.Person)], "consent.n");
+        AppCard[] cards = [new TextCard("t", "c"), new AccountLinkingCard(), new PermissionsCard([RiderScope.GivenName])];
+        ConnectionRequest consent = new ConsentConnectionRequest([new ScopeRequest(RiderScope.GivenName, ConsentLevel.Person)], "consent.n");
 
         foreach (var command in commands)
         {

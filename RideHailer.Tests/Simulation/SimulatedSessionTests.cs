@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using RideHailer.DevHost.Simulator;
 using RideHailer.Domain;
 using RideHailer.Simulation;
+using RideHailer.Skill.Alexa;
 
 namespace RideHailer.Tests.Simulation;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RideHailer.Domain;
+using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support.SkillPackage;
 
@@ -25,10 +26,10 @@ public sealed class SkillManifestTests
         var settings = ConversationSettings.Default;
         string[] expected =
         [
-            settings.NameScope,
-            settings.MobileNumberScope,
-            settings.GeolocationScope,
-            settings.AddressScope,
+            PermissionScopes.Of(settings.NameScope),
+            PermissionScopes.Of(settings.MobileNumberScope),
+            PermissionScopes.Of(settings.GeolocationScope),
+            PermissionScopes.Of(settings.AddressScope),
             "alexa::person_id:read",
             Authenticate(new BookingOptions().PinPolicy),
         ];

@@ -1,5 +1,6 @@
 using RideHailer.Domain;
 using RideHailer.Simulation;
+using RideHailer.Skill.Alexa;
 
 namespace RideHailer.Tests.Support;
 

@@ -1,6 +1,7 @@
 using RideHailer.Domain;
 using RideHailer.Domain.Flow;
 using RideHailer.Simulation;
+using RideHailer.Skill.Alexa;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 

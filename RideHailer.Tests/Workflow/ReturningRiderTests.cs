@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using RideHailer.Domain;
 using RideHailer.Domain.Flow;
 using RideHailer.Simulation;
+using RideHailer.Skill.Alexa;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 

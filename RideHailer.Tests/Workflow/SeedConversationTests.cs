@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RideHailer.Domain;
+using RideHailer.Skill.Alexa;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 

@@ -15,8 +15,8 @@ public sealed class SessionOutcomeTests
     [
         new Launch(), new Yes(), new No(), new Help(), new Stop(), new Cancel(), new Fallback(), new UnmatchedResume(),
         new RideRequested("the Space Needle", null),
-        new ConsentResolved("token", "200", "ACCEPTED"),
-        new PinResolved("token", "200", "ACHIEVED", null, 400, true),
+        new ConsentResolved("token", ConsentOutcome.Accepted),
+        new PinResolved("token", PinVerification.Achieved, 400, true),
     ];
 
     [Theory]

@@ -16,7 +16,7 @@ public class DecisionBenchmark
     public void Setup()
     {
         _states = new SeedStates();
-        _accepted = new ConsentResolved(_states.ConsentToken, "200", "ACCEPTED");
+        _accepted = new ConsentResolved(_states.ConsentToken, ConsentOutcome.Accepted);
         _context = new TurnContext(DateTimeOffset.UtcNow, "nonce-bench", _states.Granted);
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using RideHailer.Domain;
 using RideHailer.Simulation;
+using RideHailer.Skill.Alexa;
 
 namespace RideHailer.Bench.Micro;
 

@@ -19,12 +19,12 @@ internal sealed class SeedStates
         ConsentToken = consent.State.PendingConnection?.Format() ?? throw new InvalidOperationException("no consent connection");
         Granted = linked with
         {
-            GrantedScopes = [PermissionScopes.GivenName, PermissionScopes.MobileNumber, PermissionScopes.Geolocation],
+            GrantedScopes = [RiderScope.GivenName, RiderScope.MobileNumber, RiderScope.Geolocation],
             GivenName = "Jane",
             MobileNumber = "+1 2065550142",
             Pickup = Pickup.AtGeolocation(new GeoPoint(47.6097, -122.3422)),
         };
-        var accepted = conversation.Decide(AwaitingConsent, new ConsentResolved(ConsentToken, "200", "ACCEPTED"), new TurnContext(now, "n3", Granted));
+        var accepted = conversation.Decide(AwaitingConsent, new ConsentResolved(ConsentToken, ConsentOutcome.Accepted), new TurnContext(now, "n3", Granted));
         var command = accepted.Commands.OfType<QuoteRide>().Single();
         var quote = new LocalFleet(FleetTariff.Standard).QuoteAsync(command.Pickup, command.Destination, now, CancellationToken.None).Result;
         var quoted = conversation.Decide(accepted.State, new QuoteReady(quote), new TurnContext(now, "n4", Granted));

@@ -14,7 +14,7 @@ internal static class Riders
     /// <summary>Downtown Seattle, at the local fleet's Seattle depot.</summary>
     public static readonly GeoPoint Downtown = new(47.6062, -122.3321);
 
-    public static readonly string[] AllScopes = [PermissionScopes.GivenName, PermissionScopes.Geolocation, PermissionScopes.MobileNumber];
+    public static readonly RiderScope[] AllScopes = [RiderScope.GivenName, RiderScope.Geolocation, RiderScope.MobileNumber];
 
     /// <summary>Linked, geolocation-capable, nothing granted yet: the start of the consent seed.</summary>
     public static RiderFacts LinkedWithoutConsent(string? personId = null) => new()

@@ -90,13 +90,12 @@ internal sealed class SessionDriver
         return decision;
     }
 
-    public Decision ResumeConsent(string code, string? status) => Send(new ConsentResolved(PendingToken, code, status));
+    public Decision ResumeConsent(ConsentOutcome outcome) => Send(new ConsentResolved(PendingToken, outcome));
 
-    public Task<Decision> ResumeConsentAndRunAsync(string code, string? status) =>
-        SendAndRunAsync(new ConsentResolved(PendingToken, code, status));
+    public Task<Decision> ResumeConsentAndRunAsync(ConsentOutcome outcome) => SendAndRunAsync(new ConsentResolved(PendingToken, outcome));
 
-    public Decision ResumePin(string code, string? status, string? reason = null, int? level = 400, bool personPresent = true) =>
-        Send(new PinResolved(PendingToken, code, status, reason, level, personPresent));
+    public Decision ResumePin(PinVerification verification, int? level = 400, bool personPresent = true) =>
+        Send(new PinResolved(PendingToken, verification, level, personPresent));
 
     /// <summary>Drives a fully granted rider to the quote offer with a fixed fifteen-dollar, ten-minute quote.</summary>
     public Decision OfferQuote(Quote? quote = null)

@@ -47,15 +47,15 @@ internal static class Sessions
                 break;
             case SessionStep.AwaitingPinRetryAnswer:
                 session.StartPin();
-                session.ResumePin("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
+                session.ResumePin(PinVerification.NoMatch, 300);
                 break;
             case SessionStep.Booking:
                 session.StartPin();
-                session.ResumePin("200", "ACHIEVED");
+                session.ResumePin(PinVerification.Achieved);
                 break;
             case SessionStep.Booked:
                 session.StartPin();
-                var book = (BookRide)session.ResumePin("200", "ACHIEVED").Commands[0];
+                var book = (BookRide)session.ResumePin(PinVerification.Achieved).Commands[0];
                 session.Send(new BookingDone(Quotes.BookingFor(book, session.Now)));
                 break;
             case SessionStep.Ended:

@@ -1,6 +1,8 @@
-namespace RideHailer.Domain;
+using RideHailer.Domain;
 
-/// <summary>The Alexa permission scopes Ride Hailer can ask for (voice-forward consent table).</summary>
+namespace RideHailer.Skill.Alexa;
+
+/// <summary>The Alexa permission scopes Ride Hailer can ask for (voice-forward consent table), and the Domain's name for each.</summary>
 public static class PermissionScopes
 {
     /// <summary>First name; account or person level.</summary>
@@ -17,4 +19,15 @@ public static class PermissionScopes
 
     /// <summary>Device postal address; account level only.</summary>
     public const string FullAddress = "alexa::devices:all:address:full:read";
+
+    /// <summary>The Alexa scope that reads <paramref name="scope"/>.</summary>
+    public static string Of(RiderScope scope) => scope switch
+    {
+        RiderScope.GivenName => GivenName,
+        RiderScope.FullName => FullName,
+        RiderScope.MobileNumber => MobileNumber,
+        RiderScope.Geolocation => Geolocation,
+        RiderScope.Address => FullAddress,
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown rider scope."),
+    };
 }
