@@ -58,6 +58,9 @@ public sealed record SimulatedRider
     /// <summary><c>user.permissions.consentToken</c>.</summary>
     public string ConsentToken { get; init; } = "simulated-consent-token";
 
+    /// <summary>Whether requests carry <c>user.permissions</c>: Alexa sends it only to a skill that asks for permissions.</summary>
+    public bool ReportsPermissions { get; init; } = true;
+
     /// <summary>Scopes the rider gave Ride Hailer in the Alexa app before the run (account and speaker alike).</summary>
     public IReadOnlyList<string> GrantedInApp { get; init; } = [];
 

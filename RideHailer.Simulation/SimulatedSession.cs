@@ -54,11 +54,13 @@ public sealed class SimulatedSession
     public IReadOnlyList<string> SessionIds => _sessionIds;
 
     /// <summary>A new session; what the rider granted in earlier ones stays granted.</summary>
-    public void Open()
+    /// <param name="sessionId">Alexa's id for it; a fresh one when null.</param>
+    /// <param name="isNew">False to join a session already under way (its first request says <c>"new": false</c>).</param>
+    public void Open(string? sessionId = null, bool isNew = true)
     {
-        SessionId = "amzn1.echo-api.session." + Guid.NewGuid().ToString("D");
+        SessionId = sessionId ?? "amzn1.echo-api.session." + Guid.NewGuid().ToString("D");
         _sessionIds.Add(SessionId);
-        _started = false;
+        _started = !isNew;
         _speakerLevel = RecognisedLevel;
         _attributes = null;
     }
@@ -158,10 +160,11 @@ public sealed class SimulatedSession
             throw new InvalidOperationException("No session is open.");
         }
 
+        // A request that names its own id, time or locale keeps them (a test replaying or backdating one).
         var now = _time.GetUtcNow();
-        request["requestId"] = "amzn1.echo-api.request." + Guid.NewGuid().ToString("D");
-        request["timestamp"] = Timestamp(now);
-        request["locale"] = "en-US";
+        request["requestId"] ??= "amzn1.echo-api.request." + Guid.NewGuid().ToString("D");
+        request["timestamp"] ??= Timestamp(now);
+        request["locale"] ??= "en-US";
         // Alexa puts the same user, consent token included, in the session and in context.System.
         var user = User();
         var session = new JsonObject
@@ -231,11 +234,12 @@ public sealed class SimulatedSession
     {
         var geolocation = IsGranted(Skill.Alexa.PermissionScopes.Geolocation) ? "GRANTED" : "DENIED";
         var scopes = new JsonObject { [Skill.Alexa.PermissionScopes.Geolocation] = new JsonObject { ["status"] = geolocation } };
-        var user = new JsonObject
+        var user = new JsonObject { ["userId"] = UserId };
+        if (Rider.ReportsPermissions)
         {
-            ["userId"] = UserId,
-            ["permissions"] = new JsonObject { ["consentToken"] = Rider.ConsentToken, ["scopes"] = scopes },
-        };
+            user["permissions"] = new JsonObject { ["consentToken"] = Rider.ConsentToken, ["scopes"] = scopes };
+        }
+
         if (Rider.Linked)
         {
             user["accessToken"] = Rider.AccountToken;

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using RideHailer.Simulation;
 
 namespace RideHailer.Tests.Support;
 
@@ -10,39 +12,28 @@ internal static class AlexaRequests
 
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// An account that linked nothing, on a device without geolocation, of a skill Alexa tells no permissions to:
+    /// the plainest request, for the tests of the parser and the edge to add what they are about to it.
+    /// </summary>
+    private static readonly SimulatedRider PlainRider = new()
+    {
+        UserId = "amzn1.ask.account.test",
+        Linked = false,
+        PersonId = null,
+        Geolocation = false,
+        DeviceId = "amzn1.ask.device.test",
+        ApiTokenPrefix = "api-access-token-secret",
+        ReportsPermissions = false,
+    };
+
+    /// <summary>The kit's envelope of <paramref name="request"/> from <see cref="PlainRider"/>, stamped <paramref name="timestamp"/> (default <see cref="Now"/>).</summary>
     public static JsonObject Envelope(JsonObject request, string sessionId = "amzn1.echo-api.session.test", bool newSession = true,
         string skillId = SkillId, DateTimeOffset? timestamp = null)
     {
-        request["requestId"] ??= "amzn1.echo-api.request." + Guid.NewGuid().ToString("N");
-        request["timestamp"] ??= (timestamp ?? Now).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-        request["locale"] ??= "en-US";
-        return new JsonObject
-        {
-            ["version"] = "1.0",
-            ["session"] = new JsonObject
-            {
-                ["new"] = newSession,
-                ["sessionId"] = sessionId,
-                ["application"] = new JsonObject { ["applicationId"] = skillId },
-                ["user"] = new JsonObject { ["userId"] = "amzn1.ask.account.test" },
-            },
-            ["context"] = new JsonObject
-            {
-                ["System"] = new JsonObject
-                {
-                    ["application"] = new JsonObject { ["applicationId"] = skillId },
-                    ["user"] = new JsonObject { ["userId"] = "amzn1.ask.account.test" },
-                    ["device"] = new JsonObject
-                    {
-                        ["deviceId"] = "amzn1.ask.device.test",
-                        ["supportedInterfaces"] = new JsonObject(),
-                    },
-                    ["apiEndpoint"] = "https://api.amazonalexa.com",
-                    ["apiAccessToken"] = "api-access-token-secret",
-                },
-            },
-            ["request"] = request,
-        };
+        var session = new SimulatedSession(PlainRider, skillId, new Uri("https://api.amazonalexa.com"), new PermissionLedger(), new FakeTimeProvider(timestamp ?? Now));
+        session.Open(sessionId, newSession);
+        return session.Request(request);
     }
 
     public static JsonObject Launch() => new() { ["type"] = "LaunchRequest" };
