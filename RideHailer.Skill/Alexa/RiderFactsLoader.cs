@@ -35,7 +35,8 @@ public sealed partial class RiderFactsLoader(
         var riderId = request.LinkedAccount is { } account
             ? await identity.ResolveRiderIdAsync(account, cancellationToken)
             : null;
-        var stated = StatedScopes(request, IsAcceptedConsent(request, turn));
+        var acceptedConsent = IsAcceptedConsent(request, turn);
+        var stated = StatedScopes(request, acceptedConsent);
         var facts = new RiderFacts
         {
             RiderId = riderId,
@@ -45,7 +46,7 @@ public sealed partial class RiderFactsLoader(
             RefusedScopes = [.. stated.Where(scope => scope.Value == ScopeStatus.Denied).Select(scope => scope.Key)],
         };
 
-        var canUseProfile = riderId is not null && (IsAcceptedConsent(request, turn) || turn is RideRequested);
+        var canUseProfile = riderId is not null && (acceptedConsent || turn is RideRequested);
         return canUseProfile ? await ReadProfileAsync(request, facts, stated, cancellationToken) : facts;
     }
 
