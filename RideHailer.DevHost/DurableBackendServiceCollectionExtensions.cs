@@ -56,6 +56,8 @@ public static class DurableBackendServiceCollectionExtensions
         {
             worker.AddTasks(tasks ?? (registry => registry.AddRideSession()));
             worker.UseGrpc(channel.Channel);
+            // Each line once, under Microsoft.DurableTask.Worker.Grpc, instead of again under the broad Microsoft.DurableTask.
+            worker.Configure(options => options.Logging.UseLegacyCategories = false);
         });
         services.AddDurableTaskClient(client =>
         {

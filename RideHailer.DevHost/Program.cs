@@ -5,6 +5,12 @@ using RideHailer.DevHost.Simulator;
 using RideHailer.Simulation;
 using RideHailer.Skill;
 
+// --help before any verb: the verbs and options, and nothing started.
+if (HostCommandLine.AsksForHelp(args))
+{
+    return HostCommandLine.PrintHelp(Console.Out);
+}
+
 // "chat": this same host on a free loopback port, talked to by a simulated Alexa in the terminal.
 await using var chat = args is [ChatCommand.Verb, .. var flags] ? await ChatCommand.PrepareAsync(flags) : null;
 if (chat?.ExitCode is { } exitCode)

@@ -32,6 +32,7 @@ internal static class StartupBanner
         Console.WriteLine($"  Rider identity:     {RiderIdentity(app.Services.GetRequiredService<IOptions<RiderIdentityOptions>>().Value)}");
         Console.WriteLine($"  Durable backend:    {app.Services.GetRequiredService<IOptions<DurableOptions>>().Value.Backend}");
         Console.WriteLine($"  Bookings:           {app.Services.GetRequiredService<BookingStoreDescription>()}");
+        Console.WriteLine("  Ctrl+C stops the host.");
         Console.WriteLine();
     }
 

@@ -6,7 +6,9 @@ namespace RideHailer.Simulation;
 /// <summary>
 /// Plays Alexa between the rider and the skill: each line the rider types is resolved, sent as the request Alexa
 /// would send, and answered with what Alexa would say and show; connections are completed by <see cref="AmazonSide"/>.
-/// Ends at "quit", "exit" or the end of input, closing an open session with a SessionEndedRequest.
+/// Ends at "quit", "exit" or the end of input, closing an open session with a SessionEndedRequest. A skill that cannot
+/// be reached or does not answer in time is a line in the transcript, never an exception: a rider at a terminal can
+/// try again, a script stops there.
 /// </summary>
 public sealed class ConversationRunner(
     UtteranceResolver resolver,
@@ -16,9 +18,15 @@ public sealed class ConversationRunner(
     ITranscript transcript,
     string speakerFirstName)
 {
+    /// <summary>Whether the last request failed without an answer (no connection, or no answer in time).</summary>
+    private bool _unreachable;
+
     public IReadOnlyList<string> SessionIds => session.SessionIds;
 
-    /// <summary>Runs until the input ends; 0 when every request succeeded, 1 when the skill answered one with an HTTP error.</summary>
+    /// <summary>
+    /// Runs until the input ends; 0 when every request succeeded, 1 when the skill answered one with an HTTP error or
+    /// could not be reached. Piped input stops at the first unreachable skill: the rest of the script would only fail too.
+    /// </summary>
     /// <param name="interactive">Prompt for each line; otherwise echo it, so the transcript shows what was said.</param>
     public async Task<int> RunAsync(TextReader input, bool interactive, CancellationToken cancellationToken)
     {
@@ -46,6 +54,10 @@ public sealed class ConversationRunner(
             if (request is Send send && !await ExchangeAsync(send.Envelope, cancellationToken))
             {
                 failed = true;
+                if (_unreachable && !interactive)
+                {
+                    break;
+                }
             }
         }
 
@@ -97,7 +109,12 @@ public sealed class ConversationRunner(
         while (true)
         {
             transcript.Json("request", envelope);
-            var exchange = await skill.SendAsync(envelope, cancellationToken);
+            if (await SendAsync(envelope, cancellationToken) is not { } exchange)
+            {
+                session.Close();
+                return false;
+            }
+
             transcript.Json($"response (HTTP {exchange.StatusCode})", exchange.Body);
             if (!exchange.IsSuccess)
             {
@@ -139,6 +156,29 @@ public sealed class ConversationRunner(
 
             return true;
         }
+    }
+
+    /// <summary>The skill's answer, or null (said in the transcript) when it could not be reached or did not answer in time.</summary>
+    private async Task<SkillExchange?> SendAsync(JsonObject envelope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _unreachable = false;
+            return await skill.SendAsync(envelope, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            _unreachable = true;
+            transcript.Note($"could not reach the skill at {skill.Endpoint}: {exception.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's own timeout; a cancellation the caller asked for (Ctrl+C) goes on up.
+            _unreachable = true;
+            transcript.Note($"the skill at {skill.Endpoint} did not answer within {skill.Timeout.TotalSeconds:0.#} seconds");
+        }
+
+        return null;
     }
 
     private void Show(SkillResponse response)

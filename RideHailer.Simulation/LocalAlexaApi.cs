@@ -43,10 +43,17 @@ public sealed class LocalAlexaApi : IAsyncDisposable
     /// <summary>Makes <paramref name="path"/> (or any device address path, with <see cref="AddressPathSuffix"/>) answer <paramref name="statusCode"/>.</summary>
     public void Answer(string path, int statusCode) => _statusOverrides[path] = statusCode;
 
-    public static async Task<LocalAlexaApi> StartAsync(SampleRider? rider = null, CancellationToken cancellationToken = default)
+    public static Task<LocalAlexaApi> StartAsync(SampleRider? rider = null, CancellationToken cancellationToken = default) =>
+        StartAsync(port: 0, rider, cancellationToken);
+
+    /// <param name="port">
+    /// A fixed port, so a skill in another process can allow <c>http://127.0.0.1:port</c> in advance; 0 lets the OS pick.
+    /// A port in use fails with an <see cref="IOException"/>.
+    /// </param>
+    public static async Task<LocalAlexaApi> StartAsync(int port, SampleRider? rider = null, CancellationToken cancellationToken = default)
     {
         var api = new LocalAlexaApi(rider ?? SampleRider.Default);
-        (api._app, var port) = await LoopbackServer.StartAsync(HttpProtocols.Http1, _ => { }, api.Map, cancellationToken);
+        (api._app, port) = await LoopbackServer.StartAsync(HttpProtocols.Http1, port, _ => { }, api.Map, cancellationToken);
         api.Endpoint = new Uri($"http://127.0.0.1:{port}/");
         return api;
     }

@@ -10,6 +10,9 @@ public sealed class SkillClient(HttpClient http, Uri endpoint, SigningChain sign
 {
     public Uri Endpoint { get; } = endpoint;
 
+    /// <summary>How long a request may wait for the skill's answer before it is given up.</summary>
+    public TimeSpan Timeout => http.Timeout;
+
     public async Task<SkillExchange> SendAsync(JsonObject envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);

@@ -15,16 +15,15 @@ namespace RideHailer.DevHost.Simulator;
 /// <summary>
 /// <c>dotnet run --project RideHailer.DevHost -- chat [flags]</c>: the dev host's own pipeline, in Development, on a
 /// free loopback port, with a simulated Alexa talking to it in the terminal. Program.cs calls the three steps around
-/// building the host: <see cref="PrepareAsync"/>, <see cref="ConfigureHost"/>, <see cref="RunAsync"/>.
+/// building the host: <see cref="PrepareAsync"/>, <see cref="ConfigureHost"/>, <see cref="RunAsync"/>. With
+/// <c>--endpoint</c> the whole conversation happens in <see cref="PrepareAsync"/> (<see cref="EndpointChat"/>), and no
+/// host is built.
 /// </summary>
 internal sealed class ChatCommand : IAsyncDisposable
 {
     public const string Verb = "chat";
 
     private static readonly TimeSpan SessionDrainBudget = TimeSpan.FromSeconds(3);
-
-    /// <summary>Far above the endpoint's own reply budget (Session:ReplyTimeout): reached only when the host is stuck.</summary>
-    private static readonly TimeSpan SkillTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SimulatorOptions? _options;
     private readonly LocalAlexaApi? _alexaApi;
@@ -39,10 +38,16 @@ internal sealed class ChatCommand : IAsyncDisposable
         _signer = signer;
     }
 
-    /// <summary>Set when the flags ended the command (help shown, or a bad flag): exit with it, build nothing.</summary>
+    /// <summary>
+    /// Set when the command ended without needing a host of this process (help shown, a bad flag, the Alexa APIs' port
+    /// taken, or a whole conversation with another endpoint): exit with it, build nothing.
+    /// </summary>
     public int? ExitCode { get; }
 
-    /// <summary>Parses the flags, then starts the local Alexa APIs and makes the signing chain the host will trust.</summary>
+    /// <summary>
+    /// Parses the flags, then starts the local Alexa APIs and makes the signing chain the host will trust; with
+    /// <c>--endpoint</c>, runs the conversation against that endpoint.
+    /// </summary>
     public static async Task<ChatCommand> PrepareAsync(IReadOnlyList<string> flags)
     {
         var options = ChatCommandLine.Parse(flags, Console.Out, Console.Error, out var exitCode);
@@ -51,8 +56,28 @@ internal sealed class ChatCommand : IAsyncDisposable
             return new ChatCommand(exitCode);
         }
 
-        var alexaApi = await LocalAlexaApi.StartAsync();
-        return new ChatCommand(options, alexaApi, SigningChain.Create(DateTimeOffset.UtcNow));
+        LocalAlexaApi alexaApi;
+        try
+        {
+            alexaApi = await LocalAlexaApi.StartAsync(options.ApiPort ?? 0);
+        }
+        catch (IOException exception)
+        {
+            await Console.Error.WriteLineAsync($"The simulated Alexa APIs cannot listen on 127.0.0.1:{options.ApiPort}: {exception.Message}");
+            return new ChatCommand(2);
+        }
+
+        var signer = SigningChain.Create(DateTimeOffset.UtcNow);
+        if (options.Endpoint is null)
+        {
+            return new ChatCommand(options, alexaApi, signer);
+        }
+
+        await using (alexaApi)
+        using (signer)
+        {
+            return new ChatCommand(await EndpointChat.RunAsync(options, alexaApi, signer));
+        }
     }
 
     /// <summary>Loopback on a free port, signatures verified against the simulator's root, logs on stderr from Warning up.</summary>
@@ -92,7 +117,7 @@ internal sealed class ChatCommand : IAsyncDisposable
         try
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { Timeout = SkillTimeout };
+            using var http = new HttpClient { Timeout = options.SkillTimeout ?? SimulatorOptions.DefaultSkillTimeout };
             var skill = new SkillClient(http, new Uri(new Uri(address), AlexaHttpEndpoint.Route), signer);
             var skillId = app.Services.GetRequiredService<IOptions<AlexaOptions>>().Value.SkillId;
             var io = ChatIo.Console(new SpectreAnswerPrompt(AnsiConsole.Console));
@@ -100,16 +125,6 @@ internal sealed class ChatCommand : IAsyncDisposable
                 options, skill, skillId, alexaApi, io, app.Services.GetRequiredService<TimeProvider>(), app.Lifetime.ApplicationStopping);
             await LetSessionsFinishAsync(app.Services.GetRequiredService<DurableTaskClient>(), outcome.SessionIds);
             return outcome.ExitCode;
-        }
-        catch (HttpRequestException exception)
-        {
-            await Console.Error.WriteLineAsync($"The simulator could not reach the skill: {exception.Message}");
-            return 1;
-        }
-        catch (TaskCanceledException) when (!app.Lifetime.ApplicationStopping.IsCancellationRequested)
-        {
-            await Console.Error.WriteLineAsync("The skill did not answer within 30 seconds.");
-            return 1;
         }
         catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
         {

@@ -32,14 +32,27 @@ internal static class SimulatedAlexa
         var runner = new ConversationRunner(
             new UtteranceResolver(InteractionModel.EnUs), skill, session, amazon, transcript, alexaApi.Rider.GivenName);
 
-        Introduce(transcript, options, skill, alexaApi, io);
+        Introduce(transcript, options, skill, skillId, alexaApi, io);
         var exitCode = await runner.RunAsync(io.Input, io.Interactive, cancellationToken);
         return new ChatOutcome(exitCode, runner.SessionIds);
     }
 
-    private static void Introduce(Transcript transcript, SimulatorOptions options, SkillClient skill, LocalAlexaApi alexaApi, ChatIo io)
+    private static void Introduce(Transcript transcript, SimulatorOptions options, SkillClient skill, string skillId, LocalAlexaApi alexaApi, ChatIo io)
     {
-        transcript.Note($"skill endpoint {skill.Endpoint} (every request signed and verified); Alexa APIs at {alexaApi.Endpoint}");
+        if (options.Endpoint is null)
+        {
+            transcript.Note($"skill endpoint {skill.Endpoint} (every request signed and verified); Alexa APIs at {alexaApi.Endpoint}");
+        }
+        else
+        {
+            var apiOrigin = alexaApi.Endpoint.GetLeftPart(UriPartial.Authority);
+            transcript.Note(
+                $"skill endpoint {skill.Endpoint}, skill id {skillId}: every request is signed with the simulator's own chain, "
+                + "which the target accepts only in Development with Alexa:VerifySignatures=false");
+            transcript.Note($"Alexa APIs at {apiOrigin}: the target reads the profile only if Alexa:AllowedApiEndpoints lists {apiOrigin}");
+            transcript.Note("bookings and sessions are the target's own: this chat cannot read them, only what the skill says");
+        }
+
         var rider = options.Rider();
         transcript.Note(
             $"rider {alexaApi.Rider.GivenName}: account {(rider.Linked ? "linked" : "not linked")}, "

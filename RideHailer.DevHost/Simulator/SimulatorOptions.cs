@@ -39,6 +39,21 @@ internal sealed record SimulatorOptions
     /// <summary>Run this script instead of reading the rider's lines.</summary>
     public Scenario? Scenario { get; init; }
 
+    /// <summary>A skill endpoint running elsewhere to talk to; null runs this DevHost's own skill in process.</summary>
+    public Uri? Endpoint { get; init; }
+
+    /// <summary>The skill id the requests carry, for <see cref="Endpoint"/>; null: this DevHost's configured <c>Alexa:SkillId</c>.</summary>
+    public string? SkillId { get; init; }
+
+    /// <summary>The loopback port of the local Alexa APIs (the requests' <c>apiEndpoint</c>); null: a free one.</summary>
+    public int? ApiPort { get; init; }
+
+    /// <summary>How long to wait for each of the skill's answers; null: <see cref="DefaultSkillTimeout"/>.</summary>
+    public TimeSpan? SkillTimeout { get; init; }
+
+    /// <summary>Far above the endpoint's own reply budget (Session:ReplyTimeout, at most 7 s): reached only when the skill is stuck.</summary>
+    public static TimeSpan DefaultSkillTimeout { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>These options with the scenario's answers and set-up filling what the flags left open.</summary>
     public SimulatorOptions WithScenarioDefaults() => Scenario is not { } scenario
         ? this

@@ -31,12 +31,32 @@ public sealed class ChatCommandLineTests
         Assert.Equal(new SimulatorOptions(), options);
     }
 
+    [Fact]
+    public void EndpointFlags_SetTheTargetTheSkillIdThePortAndTheTimeout()
+    {
+        var options = Parse(
+            "--endpoint", "http://localhost:7071/api/alexa", "--skill-id", "amzn1.ask.skill.target", "--api-port", "7072", "--timeout", "5");
+
+        Assert.NotNull(options);
+        Assert.Equal(new Uri("http://localhost:7071/api/alexa"), options.Endpoint);
+        Assert.Equal("amzn1.ask.skill.target", options.SkillId);
+        Assert.Equal(7072, options.ApiPort);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.SkillTimeout);
+    }
+
     [Theory]
     [InlineData("--consent", "maybe")]
     [InlineData("--pin", "0000")]
     [InlineData("--pin-policy", "Sometimes")]
     [InlineData("--scenario", "nope")]
     [InlineData("--unknown")]
+    [InlineData("--endpoint", "localhost:7071")]
+    [InlineData("--endpoint", "ftp://localhost/api/alexa")]
+    [InlineData("--api-port", "0")]
+    [InlineData("--api-port", "70000")]
+    [InlineData("--timeout", "0")]
+    [InlineData("--endpoint", "http://localhost:7071/api/alexa", "--pin-policy", "Optional")]
+    [InlineData("--skill-id", "amzn1.ask.skill.target")]
     public void BadFlag_EndsTheCommandWithAnError(params string[] flags)
     {
         using var output = new StringWriter();
@@ -61,6 +81,9 @@ public sealed class ChatCommandLineTests
         Assert.Equal(0, exitCode);
         Assert.Contains("--consent", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("--scenario", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--endpoint <url>", output.ToString(), StringComparison.Ordinal);
+        // The usage line is the command as typed: "<host> chat [options]".
+        Assert.Matches(@"Usage:\s+\S+ chat \[options\]", output.ToString());
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Simulator;
@@ -9,8 +8,6 @@ namespace RideHailer.Tests.Simulator;
 /// </summary>
 public sealed class ChatProcessTests
 {
-    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task PipedConversation_BooksARideAndExitsZero()
     {
@@ -43,45 +40,6 @@ public sealed class ChatProcessTests
         Assert.DoesNotContain("[simulator]", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunChatAsync(string environment, string input, params string[] flags)
-    {
-        var devHost = DevHostProcess.OutputDirectory();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            // The content root is the working directory: the DevHost's appsettings files are beside its assembly.
-            WorkingDirectory = devHost,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(devHost, "RideHailer.DevHost.dll"));
-        start.ArgumentList.Add("chat");
-        foreach (var flag in flags)
-        {
-            start.ArgumentList.Add(flag);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
-        start.Environment.Remove("ASPNETCORE_URLS");
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(ExitTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"chat did not exit within {ExitTimeout}; stdout so far:{Environment.NewLine}{await output}");
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunChatAsync(string environment, string input, params string[] flags) =>
+        DevHostCommand.RunAsync(environment, input, ["chat", .. flags]);
 }
