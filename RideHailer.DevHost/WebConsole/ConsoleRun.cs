@@ -32,7 +32,10 @@ internal sealed class ConsoleRun
         Flags = flags;
         _resolver = resolver;
         _skillTimeout = skillTimeout;
-        Rider = flags.ToSimulatorOptions().Rider();
+        // A new run is a new household, as a new chat is: the chat's rider (its own Alexa user id) with a speaker of
+        // its own too, so a ride booked in an earlier run is not this rider's ride on its way.
+        var rider = flags.ToSimulatorOptions().Rider();
+        Rider = rider.PersonId is null ? rider : rider with { PersonId = $"{rider.PersonId}.{id[..Math.Min(12, id.Length)]}" };
         _session = new SimulatedSession(Rider, skillId, alexaApi.Endpoint, alexaApi.Permissions, time);
         // The runner completes no connection itself here (only its RunAsync would): the page's choice makes an
         // AmazonSide per answer.

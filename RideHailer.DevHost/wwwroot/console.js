@@ -158,7 +158,6 @@ function addExchanges(exchanges) {
     details.open = true;
     list.append(element("li", {}, details));
   }
-  list.lastElementChild?.scrollIntoView({ block: "nearest" });
 }
 
 function showAwaiting(awaiting) {

@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -35,7 +35,9 @@ internal sealed class ConsoleHost : IAsyncDisposable
     {
         var all = new Dictionary<string, string?>(settings ?? []) { ["WebConsole:Enabled"] = "true" };
         var app = new RideHailerApp(all, configure);
-        app.UseKestrel(0);
+        // Listen options rather than UseKestrel(port): with a port the factory rewrites the server's addresses as it
+        // starts, which now and then threw "cannot be modified after the server has started" on a loaded machine.
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return Task.FromResult(new ConsoleHost(app, new Uri(address.TrimEnd('/') + "/")));
