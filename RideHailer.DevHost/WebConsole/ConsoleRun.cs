@@ -140,7 +140,7 @@ internal sealed class ConsoleRun
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                error = $"The skill did not answer within {_skillTimeout.TotalSeconds:0} seconds.";
+                error = $"The skill did not answer within {_skillTimeout.TotalSeconds:0.#} seconds (WebConsole:SkillTimeout).";
                 _transcript.Error(error);
                 exchanges.Add(new WireExchange(RequestType(envelope), envelope.ToJsonString(Indented), 0, "(no answer)", _skillTimeout.TotalMilliseconds));
                 break;

@@ -20,6 +20,7 @@ internal static class WebConsoleServiceCollectionExtensions
         }
 
         var kit = await WebConsoleKit.StartAsync();
+        builder.Services.Configure<WebConsoleOptions>(builder.Configuration.GetSection(WebConsoleOptions.SectionName));
         // A factory, not an instance, so the container owns the kit and stops its APIs with the host.
         builder.Services.AddSingleton(_ => kit);
         builder.Services.AddSingleton<ConsoleRuns>();

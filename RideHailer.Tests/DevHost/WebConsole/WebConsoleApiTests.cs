@@ -1,22 +1,14 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using RideHailer.DevHost.WebConsole;
-using RideHailer.Skill.Alexa.Verification;
 using RideHailer.Tests.Support.WebConsole;
 
 namespace RideHailer.Tests.DevHost.WebConsole;
 
 /// <summary>The console's JSON API over the kit: turns in and out as JSON, Amazon's outcomes, the durable state and bookings, errors as 400 with a reason.</summary>
-public sealed class WebConsoleApiTests : IAsyncLifetime
+public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixture<ConsoleHostFixture>
 {
-    private ConsoleHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await ConsoleHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private readonly ConsoleHost _host = fixture.Host;
 
     [Fact]
     public async Task BookedRide_ConsentAcceptedThenPinAchieved_ShowsTheBookingAndTheFinishedSession()

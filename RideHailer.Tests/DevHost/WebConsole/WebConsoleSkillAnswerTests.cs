@@ -1,13 +1,18 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.Skill.Alexa.Verification;
 using RideHailer.Tests.Support.WebConsole;
 
 namespace RideHailer.Tests.DevHost.WebConsole;
 
-/// <summary>With <c>Alexa:VerifySignatures</c> on, the console's requests pass the real verifier, and a rejection is shown with its reason.</summary>
-public sealed class WebConsoleVerificationTests
+/// <summary>
+/// What the host does with the console's requests: with <c>Alexa:VerifySignatures</c> on they pass the real verifier;
+/// a rejection, or a skill that does not answer in time, is shown with its reason.
+/// </summary>
+public sealed class WebConsoleSkillAnswerTests
 {
     private static readonly Dictionary<string, string?> Verified = new() { ["Alexa:VerifySignatures"] = "true" };
 
@@ -37,6 +42,40 @@ public sealed class WebConsoleVerificationTests
         Assert.StartsWith("The skill answered HTTP 400: ", (string?)turn["error"], StringComparison.Ordinal);
         Assert.Contains(turn["transcript"]!.AsArray(), entry => (string?)entry!["kind"] == "error");
         Assert.False((bool)turn["sessionOpen"]!);
+    }
+
+    [Fact]
+    public async Task SkillDoesNotAnswerInTime_TheTurnShowsTheTimeout()
+    {
+        await using var host = await ConsoleHost.StartAsync(
+            new Dictionary<string, string?> { ["WebConsole:SkillTimeout"] = "00:00:01" },
+            services => services.AddSingleton<IStartupFilter>(new StuckAlexaEndpoint()));
+        var run = await host.StartRunAsync();
+
+        var turn = await host.SayAsync(run, "open ride hailer");
+
+        Assert.Equal("The skill did not answer within 1 seconds (WebConsole:SkillTimeout).", (string?)turn["error"]);
+        Assert.Equal(0, (int)turn["exchanges"]![0]!["status"]!);
+        Assert.Contains(turn["transcript"]!.AsArray(), entry => (string?)entry!["kind"] == "error");
+    }
+
+    /// <summary>Holds every request to the Alexa endpoint until the client gives up, as a stuck host would.</summary>
+    private sealed class StuckAlexaEndpoint : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, proceed) =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api/alexa"))
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    return;
+                }
+
+                await proceed(context);
+            });
+            next(app);
+        };
     }
 
     private sealed class NoChain : ICertificateChainSource
