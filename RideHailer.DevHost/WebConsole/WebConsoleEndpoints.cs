@@ -11,7 +11,7 @@ namespace RideHailer.DevHost.WebConsole;
 /// a thin layer over the runs, each call one step of the kit's conversation. Mapped only when
 /// <see cref="WebConsoleServiceCollectionExtensions.AddWebConsoleAsync"/> registered the console (Development).
 /// </summary>
-internal static class WebConsoleEndpoints
+internal static partial class WebConsoleEndpoints
 {
     public const string PagePath = "/console/";
     public const string ApiPath = "/console/api";
@@ -36,9 +36,18 @@ internal static class WebConsoleEndpoints
 
             return next(context);
         });
-        var files = new PhysicalFileProvider(app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"));
-        app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = PagePath.TrimEnd('/'), FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { RequestPath = PagePath.TrimEnd('/'), FileProvider = files });
+        // The page is wwwroot beside the content root; a host started without it still serves the API and the endpoint.
+        var root = app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot");
+        if (Directory.Exists(root))
+        {
+            var files = new PhysicalFileProvider(root);
+            app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = PagePath.TrimEnd('/'), FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { RequestPath = PagePath.TrimEnd('/'), FileProvider = files });
+        }
+        else
+        {
+            PageMissing(app.Logger, root);
+        }
         app.MapGet("/", () => Results.Redirect(PagePath));
 
         var api = app.MapGroup(ApiPath);
@@ -121,4 +130,7 @@ internal static class WebConsoleEndpoints
 
     private static IResult UnknownRun(string id) =>
         Results.NotFound(new ConsoleError($"There is no console run '{id}' (the host may have restarted): reload the page to start one."));
+
+    [LoggerMessage(EventId = 90, Level = LogLevel.Warning, Message = "The web console's page is not served: there is no {WebRoot} directory")]
+    private static partial void PageMissing(ILogger logger, string webRoot);
 }

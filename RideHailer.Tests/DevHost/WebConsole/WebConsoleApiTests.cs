@@ -231,6 +231,15 @@ public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixtu
         Assert.DoesNotContain(builder.Services, service => service.ServiceType == typeof(ConsoleRuns));
     }
 
+    [Fact]
+    public async Task Disabled_TheHostHasNoConsole()
+    {
+        // RideHailerApp turns the console off for every other test's host, before the host is built.
+        await using var app = new RideHailer.Tests.Support.RideHailerApp();
+
+        Assert.Null(app.Services.GetService(typeof(ConsoleRuns)));
+    }
+
     private static IEnumerable<string> Speech(JsonNode turn) =>
         turn["transcript"]!.AsArray().Where(entry => (string?)entry!["kind"] == "alexa").Select(entry => (string)entry!["text"]!);
 }
