@@ -49,12 +49,22 @@ internal sealed class ConsoleRun
 
     public SimulatedRider Rider { get; }
 
-    /// <summary>The open session's id, else the last one's; null before the first.</summary>
-    public string? SessionId => _session.SessionId ?? (_session.SessionIds is [.., var last] ? last : null);
-
-    public IReadOnlyList<string> SessionIds => [.. _session.SessionIds];
-
-    public bool SessionOpen => _session.IsOpen;
+    /// <summary>
+    /// Every session of the run so far, and whether the last is still open: taken between turns, since a turn in
+    /// flight may be opening one.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> SessionIds, bool SessionOpen)> SessionsAsync(CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            return ([.. _session.SessionIds], _session.IsOpen);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
 
     /// <summary>The linked account the skill resolves this rider by: the speaker's own link, else the account's.</summary>
     public LinkedAccount? LinkedAccount =>

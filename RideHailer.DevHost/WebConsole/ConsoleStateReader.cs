@@ -18,13 +18,14 @@ internal sealed class ConsoleStateReader(
     IRiderIdentity identity,
     TimeProvider time)
 {
-    public async Task<ConsoleState> ReadAsync(ConsoleRun run, bool sessionOpen, CancellationToken cancellationToken)
+    public async Task<ConsoleState> ReadAsync(ConsoleRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var (sessionIds, sessionOpen) = await run.SessionsAsync(cancellationToken);
         var errors = new List<string>();
         SessionView? session = null;
         var bookingKeys = new List<string>();
-        foreach (var sessionId in run.SessionIds)
+        foreach (var sessionId in sessionIds)
         {
             try
             {

@@ -57,7 +57,7 @@ internal static partial class WebConsoleEndpoints
         api.MapPost("/runs/{id}/answer", (string id, HttpRequest request, ConsoleRuns runs) =>
             TurnAsync(id, request, runs, async (run, body, ct) => await run.AnswerAsync((await Read<AnswerRequest>(body, ct))?.Outcome, ct)));
         api.MapGet("/runs/{id}/state", async (string id, ConsoleRuns runs, ConsoleStateReader reader, CancellationToken ct) =>
-            runs.Find(id) is { } run ? Results.Ok(await reader.ReadAsync(run, run.SessionOpen, ct)) : UnknownRun(id));
+            runs.Find(id) is { } run ? Results.Ok(await reader.ReadAsync(run, ct)) : UnknownRun(id));
         return app;
     }
 
