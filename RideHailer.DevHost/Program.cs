@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.FileProviders;
 using RideHailer.DevHost;
 using RideHailer.DevHost.Simulator;
+using RideHailer.DevHost.WebConsole;
 using RideHailer.Simulation;
 using RideHailer.Skill;
 
@@ -30,10 +31,16 @@ builder.Configuration.Sources.RemoveAt(builder.Configuration.Sources.Count - 1);
 builder.Services
     .AddRideHailerSkill(builder.Configuration)
     .AddDurableBackend(builder.Configuration);
+if (chat is null)
+{
+    // The web console at /console/, in Development only.
+    await builder.AddWebConsoleAsync();
+}
 
 var app = builder.Build();
 app.MapPost(AlexaHttpEndpoint.Route, (SkillEndpoint endpoint, DurableTaskClient durable, HttpContext context) =>
     endpoint.HandleAsync(context, durable));
+app.MapWebConsole();
 if (chat is not null)
 {
     return await chat.RunAsync(app);

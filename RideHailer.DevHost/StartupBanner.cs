@@ -19,6 +19,7 @@ internal static class StartupBanner
 
         Console.WriteLine();
         Console.WriteLine("Ride Hailer dev host");
+        WebConsole.WebConsoleBanner.Print(app, addresses);
         foreach (var address in addresses)
         {
             Console.WriteLine($"  Alexa endpoint:     POST {address.TrimEnd('/')}/{AlexaHttpEndpoint.Route}");

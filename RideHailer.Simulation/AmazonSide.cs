@@ -73,6 +73,8 @@ public sealed class AmazonSide(ConnectionAnswers answers, ITranscript transcript
             }
         }
 
+        // Below the level asked for, the speaker stays at voice recognition's level: the resume says ACHIEVED
+        // but context.System.person does not bear it out, which a skill must not take as a confirmation.
         if (answer == PinAnswer.Achieved)
         {
             session.ConfirmSpeaker();

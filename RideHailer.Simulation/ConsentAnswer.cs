@@ -8,6 +8,9 @@ public enum ConsentAnswer
     NotAnswered,
     NoContent,
     RedirectToApp,
+    BadRequest,
+    Forbidden,
+    NoProvider,
     Error,
 }
 
@@ -21,6 +24,9 @@ public static class ConsentAnswers
         ["not-answered"] = ConsentAnswer.NotAnswered,
         ["no-content"] = ConsentAnswer.NoContent,
         ["redirect-to-app"] = ConsentAnswer.RedirectToApp,
+        ["bad-request"] = ConsentAnswer.BadRequest,
+        ["forbidden"] = ConsentAnswer.Forbidden,
+        ["no-provider"] = ConsentAnswer.NoProvider,
         ["error"] = ConsentAnswer.Error,
     };
 
@@ -37,6 +43,9 @@ public static class ConsentAnswers
         ConsentAnswer.NotAnswered => ("200", "OK", "NOT_ANSWERED"),
         ConsentAnswer.NoContent => ("204", "(NO CONTENT/CANCELLED) THE SKILL SESSION WAS ENDED BY THE USER", null),
         ConsentAnswer.RedirectToApp => ("200", "OK", "REDIRECT_TO_APP"),
+        ConsentAnswer.BadRequest => ("400", "Bad request. The request was invalid.", null),
+        ConsentAnswer.Forbidden => ("403", "The requester was not allowed to invoke provider.", null),
+        ConsentAnswer.NoProvider => ("404", "There are no providers available at this time.", null),
         ConsentAnswer.Error => ("500", "Server error.", null),
         _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, null),
     };
@@ -49,6 +58,9 @@ public static class ConsentAnswers
         ConsentAnswer.NotAnswered => "(you say nothing; Alexa times out after eight seconds)",
         ConsentAnswer.NoContent => "(you say nothing and the consent turn is cancelled)",
         ConsentAnswer.RedirectToApp => "(Alexa can't take this consent by voice and sends you to the Alexa app)",
+        ConsentAnswer.BadRequest => "(Alexa's consent task finds the skill's request invalid)",
+        ConsentAnswer.Forbidden => "(voice-forward consent is not configured for the skill, so Alexa refuses it)",
+        ConsentAnswer.NoProvider => "(no consent provider is available right now)",
         ConsentAnswer.Error => "(Alexa's consent service fails)",
         _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, null),
     };

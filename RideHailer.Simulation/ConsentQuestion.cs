@@ -4,7 +4,7 @@ using RideHailer.Skill.Alexa;
 namespace RideHailer.Simulation;
 
 /// <summary>What Alexa's consent task asks, naming exactly the data behind the requested scopes, in their order.</summary>
-internal static class ConsentQuestion
+public static class ConsentQuestion
 {
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -45,13 +46,13 @@ public sealed class ConversationRunner(
                 transcript.Rider(line);
             }
 
-            var request = Request(resolver.Resolve(line));
-            if (request is Stop)
+            var utterance = resolver.Resolve(line);
+            if (utterance is Quit)
             {
                 break;
             }
 
-            if (request is Send send && !await ExchangeAsync(send.Envelope, cancellationToken))
+            if (Request(utterance) is { } envelope && !await ExchangeAsync(envelope, cancellationToken))
             {
                 failed = true;
                 if (_unreachable && !interactive)
@@ -69,15 +70,17 @@ public sealed class ConversationRunner(
         return failed ? 1 : 0;
     }
 
-    private Step Request(ResolvedUtterance utterance)
+    /// <summary>
+    /// The request Alexa sends for what the rider said, opening a session when it needs one; null when nothing is sent
+    /// (silence, or "quit", which the caller handles: the end of the conversation).
+    /// </summary>
+    public JsonObject? Request(ResolvedUtterance utterance)
     {
         switch (utterance)
         {
-            case Quit:
-                return new Stop();
             case Launch:
                 OpenNewSession();
-                return new Send(session.Launch());
+                return session.Launch();
             case IntentUtterance intent:
                 // Without an open session every request is a one-shot: the simulator talks to this skill only.
                 if (intent.OneShot || !session.IsOpen)
@@ -85,10 +88,59 @@ public sealed class ConversationRunner(
                     OpenNewSession();
                 }
 
-                return new Send(session.Intent(intent));
+                return session.Intent(intent);
             default:
-                return new Skip();
+                return null;
         }
+    }
+
+    /// <summary>
+    /// Sends one request and tells the transcript what Alexa says and shows of the answer; a connection the skill
+    /// starts is returned for the caller to complete (<see cref="AmazonSide"/>), with the session left open for it.
+    /// A skill that cannot be reached or does not answer within the client's timeout throws, as <see cref="HttpClient"/> does.
+    /// </summary>
+    public async Task<SentRequest> SendAsync(JsonObject envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var isSessionEnd = (string?)envelope["request"]?["type"] == "SessionEndedRequest";
+        transcript.Json("request", envelope);
+        var clock = Stopwatch.StartNew();
+        var exchange = await skill.SendAsync(envelope, cancellationToken);
+        var elapsed = clock.Elapsed;
+        transcript.Json($"response (HTTP {exchange.StatusCode})", exchange.Body);
+        if (!exchange.IsSuccess)
+        {
+            transcript.Note($"the skill answered HTTP {exchange.StatusCode}: {exchange.Body}");
+            session.Close();
+            return new SentRequest(envelope, exchange, elapsed, null, Failed: true);
+        }
+
+        if (isSessionEnd)
+        {
+            session.Close();
+            transcript.SessionEnded();
+            return new SentRequest(envelope, exchange, elapsed, null, Failed: false);
+        }
+
+        var answer = Parse(exchange.Body);
+        if (answer is null)
+        {
+            transcript.Note("the skill's answer is not a response Alexa could use");
+            session.Close();
+            return new SentRequest(envelope, exchange, elapsed, null, Failed: true);
+        }
+
+        var (json, response) = answer.Value;
+        session.Heard(json);
+
+        Show(response);
+        if (response.Connection is null && response.EndsSession)
+        {
+            session.Close();
+            transcript.SessionEnded();
+        }
+
+        return new SentRequest(envelope, exchange, elapsed, response, Failed: false);
     }
 
     private void OpenNewSession()
@@ -105,66 +157,30 @@ public sealed class ConversationRunner(
     /// <summary>Sends one request and follows any connection the skill starts until the skill has answered the rider.</summary>
     private async Task<bool> ExchangeAsync(JsonObject envelope, CancellationToken cancellationToken)
     {
-        var isSessionEnd = (string?)envelope["request"]?["type"] == "SessionEndedRequest";
         while (true)
         {
-            transcript.Json("request", envelope);
-            if (await SendAsync(envelope, cancellationToken) is not { } exchange)
+            if (await TrySendAsync(envelope, cancellationToken) is not { } sent)
             {
                 session.Close();
                 return false;
             }
 
-            transcript.Json($"response (HTTP {exchange.StatusCode})", exchange.Body);
-            if (!exchange.IsSuccess)
+            if (sent.Response?.Connection is not { } connection)
             {
-                transcript.Note($"the skill answered HTTP {exchange.StatusCode}: {exchange.Body}");
-                session.Close();
-                return false;
+                return !sent.Failed;
             }
 
-            if (isSessionEnd)
-            {
-                session.Close();
-                transcript.SessionEnded();
-                return true;
-            }
-
-            var answer = Parse(exchange.Body);
-            if (answer is null)
-            {
-                transcript.Note("the skill's answer is not a response Alexa could use");
-                session.Close();
-                return false;
-            }
-
-            var (json, response) = answer.Value;
-            session.Heard(json);
-
-            Show(response);
-            if (response.Connection is { } connection)
-            {
-                envelope = session.Resumed(amazon.Complete(connection, session));
-                continue;
-            }
-
-            if (response.EndsSession)
-            {
-                session.Close();
-                transcript.SessionEnded();
-            }
-
-            return true;
+            envelope = session.Resumed(amazon.Complete(connection, session));
         }
     }
 
-    /// <summary>The skill's answer, or null (said in the transcript) when it could not be reached or did not answer in time.</summary>
-    private async Task<SkillExchange?> SendAsync(JsonObject envelope, CancellationToken cancellationToken)
+    /// <summary>The request sent, or null (said in the transcript) when the skill could not be reached or did not answer in time.</summary>
+    private async Task<SentRequest?> TrySendAsync(JsonObject envelope, CancellationToken cancellationToken)
     {
         try
         {
             _unreachable = false;
-            return await skill.SendAsync(envelope, cancellationToken);
+            return await SendAsync(envelope, cancellationToken);
         }
         catch (HttpRequestException exception)
         {
@@ -221,12 +237,4 @@ public sealed class ConversationRunner(
             return null;
         }
     }
-
-    private abstract record Step;
-
-    private sealed record Send(JsonObject Envelope) : Step;
-
-    private sealed record Skip : Step;
-
-    private sealed record Stop : Step;
 }

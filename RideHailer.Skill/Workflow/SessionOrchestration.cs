@@ -67,7 +67,11 @@ public static partial class SessionOrchestration
                 (state, reply) = await ApplyAsync(context, conversation, state, turn, logger);
             }
 
-            status = status?.Then(turn.RequestId, reply) ?? new SessionStatus(turn.RequestId, reply);
+            status = (status?.Then(turn.RequestId, reply) ?? new SessionStatus(turn.RequestId, reply)) with
+            {
+                Step = state.Step,
+                PendingConnection = state.PendingConnection?.Format(),
+            };
             context.SetCustomStatus(status);
             if (state.IsFinished)
             {

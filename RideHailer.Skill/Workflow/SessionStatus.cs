@@ -13,6 +13,15 @@ public sealed record SessionStatus(string RequestId, Reply? Reply)
     /// <summary>How many answered requests a session remembers, the latest included.</summary>
     internal const int Remembered = 8;
 
+    /// <summary>
+    /// Where the conversation stands after this reply, and the token of the connection it waits for: not needed to
+    /// answer a request, but what anyone reading the instance (the DevHost's console, a durable dashboard) asks first.
+    /// </summary>
+    public SessionStep? Step { get; init; }
+
+    /// <inheritdoc cref="Step"/>
+    public string? PendingConnection { get; init; }
+
     /// <summary>The requests answered before <see cref="RequestId"/>, oldest first.</summary>
     public IReadOnlyList<SessionStatus> Earlier { get; init; } = [];
 

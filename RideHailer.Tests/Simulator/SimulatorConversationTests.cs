@@ -61,6 +61,12 @@ public sealed class SimulatorConversationTests
         "Alexa: Please finish giving Ride Hailer permission in the Alexa app, and then open Ride Hailer again.")]
     [InlineData("error", "consent service fails", "resumes Ride Hailer: 500",
         "Alexa: Sorry, something went wrong while asking for your permission.")]
+    [InlineData("bad-request", "finds the skill's request invalid", "resumes Ride Hailer: 400",
+        "Alexa: Sorry, something went wrong while asking for your permission.")]
+    [InlineData("forbidden", "voice-forward consent is not configured", "resumes Ride Hailer: 403",
+        "Alexa: Sorry, something went wrong while asking for your permission.")]
+    [InlineData("no-provider", "no consent provider is available", "resumes Ride Hailer: 404",
+        "Alexa: Sorry, something went wrong while asking for your permission.")]
     public async Task ConsentNotGiven_EndsWithThePermissionsCardAndNoBooking(string consent, string riderTurn, string resumed, string skillSays)
     {
         var options = new SimulatorOptions { Consent = ConsentAnswers.ByFlag[consent], Pin = PinAnswer.Achieved };
@@ -147,6 +153,10 @@ public sealed class SimulatorConversationTests
     [InlineData("lockout", true, "200 METHOD_LOCKOUT", "Alexa: Sorry, your profile PIN is locked after too many attempts")]
     [InlineData("not-setup", false, "200 VERIFICATION_METHOD_NOT_SETUP", "Alexa: To book a ride, please set up a profile PIN")]
     [InlineData("error", false, "resumes Ride Hailer: 500", "Alexa: Sorry, something went wrong while verifying your identity.")]
+    [InlineData("bad-request", false, "resumes Ride Hailer: 400", "Alexa: Sorry, something went wrong while verifying your identity.")]
+    [InlineData("forbidden", false, "resumes Ride Hailer: 403", "Alexa: Sorry, something went wrong while verifying your identity.")]
+    [InlineData("no-provider", false, "resumes Ride Hailer: 404", "Alexa: Sorry, something went wrong while verifying your identity.")]
+    [InlineData("achieved-below-level", true, "200 ACHIEVED", "Alexa: Sorry, verification failed. Your ride was not booked.")]
     public async Task PinNotConfirmed_EndsWithoutBooking(string pin, bool alexaAsks, string resumed, string skillSays)
     {
         var options = new SimulatorOptions { Granted = true, Pin = PinAnswers.ByFlag[pin], PinPolicy = PinPolicy.Mandatory };

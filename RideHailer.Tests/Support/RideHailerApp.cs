@@ -45,6 +45,8 @@ internal sealed class RideHailerApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // The web console (on in Development) is for its own tests to turn on: everywhere else the host stays as it was.
+        builder.UseSetting("WebConsole:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

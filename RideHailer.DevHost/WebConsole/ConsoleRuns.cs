@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using RideHailer.Simulation;
+using RideHailer.Skill;
+using RideHailer.Skill.Alexa;
+
+namespace RideHailer.DevHost.WebConsole;
+
+/// <summary>
+/// The console's runs, by id: each page (or each change of the rider panel) starts one. The oldest are forgotten
+/// past <see cref="Kept"/>, so a page left open for days does not grow the host.
+/// </summary>
+internal sealed class ConsoleRuns(
+    WebConsoleKit kit, IServer server, IOptions<AlexaOptions> alexa, IOptions<WebConsoleOptions> options, TimeProvider time) : IDisposable
+{
+    private const int Kept = 32;
+
+    private readonly TimeSpan _skillTimeout = options.Value.SkillTimeout;
+
+    private readonly ConcurrentDictionary<string, ConsoleRun> _runs = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
+    private readonly UtteranceResolver _resolver = new(InteractionModel.EnUs);
+    private readonly Lazy<(HttpClient Http, SkillClient Skill)> _skill = new(() => CreateSkillClient(server, kit.Signer, options.Value.SkillTimeout));
+
+    /// <summary>Where the runs send their requests: this host's own Alexa endpoint.</summary>
+    public Uri SkillEndpoint => _skill.Value.Skill.Endpoint;
+
+    public Uri AlexaApiEndpoint => kit.AlexaApi.Endpoint;
+
+    public ConsoleRun Start(RiderFlags flags)
+    {
+        ArgumentNullException.ThrowIfNull(flags);
+        var run = new ConsoleRun(
+            Guid.NewGuid().ToString("N"), flags, _skill.Value.Skill, alexa.Value.SkillId, kit.AlexaApi, _resolver, time, _skillTimeout);
+        _runs[run.Id] = run;
+        _order.Enqueue(run.Id);
+        while (_order.Count > Kept && _order.TryDequeue(out var oldest))
+        {
+            _runs.TryRemove(oldest, out _);
+        }
+
+        return run;
+    }
+
+    public ConsoleRun? Find(string id) => _runs.GetValueOrDefault(id);
+
+    public void Dispose()
+    {
+        if (_skill.IsValueCreated)
+        {
+            _skill.Value.Http.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The host's own address, read once it listens: a wildcard binding (<c>0.0.0.0</c>, <c>[::]</c>, <c>+</c>, <c>*</c>)
+    /// is reached on loopback, and plain http is preferred to https, whose development certificate may not be trusted.
+    /// </summary>
+    private static (HttpClient, SkillClient) CreateSkillClient(IServer server, SigningChain signer, TimeSpan timeout)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var address = addresses.OrderBy(address => address.StartsWith("https:", StringComparison.OrdinalIgnoreCase)).FirstOrDefault()
+            ?? throw new InvalidOperationException("The host has no address yet: the console starts runs only once the host listens.");
+        var uri = new UriBuilder(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal));
+        if (uri.Host is "0.0.0.0" or "[::]" or "::")
+        {
+            uri.Host = "127.0.0.1";
+        }
+
+        var http = new HttpClient { Timeout = timeout };
+        return (http, new SkillClient(http, new Uri(uri.Uri, AlexaHttpEndpoint.Route), signer));
+    }
+}

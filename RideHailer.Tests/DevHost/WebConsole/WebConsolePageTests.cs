@@ -1,0 +1,139 @@
+using Microsoft.Playwright;
+using RideHailer.Tests.Support.Infra;
+using RideHailer.Tests.Support.WebConsole;
+using static Microsoft.Playwright.Assertions;
+
+namespace RideHailer.Tests.DevHost.WebConsole;
+
+/// <summary>
+/// The console in headless Chromium, as a developer uses it: typing or clicking what the rider says, choosing
+/// Amazon's outcome, reading the panels. Every wait is on what the page shows, never on time.
+/// </summary>
+[Collection(BrowserCollectionDefinition.Name)]
+public sealed class WebConsolePageTests(BrowserFixture browser)
+{
+    /// <summary>Set to 1 to write the booked ride's screenshot over docs/console.png (the README shows it).</summary>
+    private const string UpdateScreenshotVariable = "RIDEHAILER_UPDATE_CONSOLE_SCREENSHOT";
+
+    static WebConsolePageTests() => SetDefaultExpectTimeout(15_000);
+
+    [ChromiumFact]
+    public async Task BookedRide_ConsentAcceptedYesPinAchieved_ShowsTheBookingInTheBookingsPanel()
+    {
+        var page = await browser.OpenConsoleAsync();
+        // The page starts with the rider's text box focused, and is driven from the keyboard.
+        await Expect(page.Locator("#say-text")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("open ride hailer");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Transcript(page)).ToContainTextAsync("Welcome to Ride Hailer. Where would you like to go?");
+
+        await Quick(page, "the space needle").ClickAsync();
+        await Expect(page.Locator("#amazon-question")).ToContainTextAsync("Do you give Ride Hailer permission to access your name");
+        await Expect(page.Locator("#amazon-choices button")).ToHaveCountAsync(9);
+        await Expect(page.Locator("#amazon-token")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^consent\\."));
+        await Expect(page.Locator("#session-state")).ToContainTextAsync("AwaitingConsent");
+        var accepted = page.Locator("[data-outcome=accepted]");
+        await Expect(accepted).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Transcript(page)).ToContainTextAsync("Do you want me to book it?");
+        await Expect(page.Locator("#amazon-side")).ToBeHiddenAsync();
+
+        await Quick(page, "yes").ClickAsync();
+        await Expect(page.Locator("#amazon-question")).ToHaveTextAsync("Alexa: What's your profile PIN?");
+        await Expect(page.Locator("#amazon-choices button")).ToHaveCountAsync(10);
+        await page.Locator("[data-outcome=achieved]").ClickAsync();
+
+        await Expect(Transcript(page).Locator("li.card")).ToContainTextAsync("Your ride is booked");
+        await Expect(Transcript(page).Locator("li.session-ended")).ToBeVisibleAsync();
+        await Expect(page.Locator("#bookings li[data-booking]")).ToContainTextAsync("To Space Needle");
+        await Expect(page.Locator("#session-state")).ToContainTextAsync("Completed");
+        await Expect(page.Locator("#session-state")).ToContainTextAsync("Booked");
+
+        var shot = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "console.png") });
+        if (Environment.GetEnvironmentVariable(UpdateScreenshotVariable) == "1")
+        {
+            await File.WriteAllBytesAsync(RepositoryDirectory.PathOf("docs", "console.png"), shot);
+        }
+
+        await page.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task ConsentDenied_ShowsThePermissionsCardAsACard()
+    {
+        var page = await browser.OpenConsoleAsync();
+        await SayAsync(page, "open ride hailer");
+        await SayAsync(page, "the space needle");
+
+        await page.Locator("[data-outcome=denied]").ClickAsync();
+
+        var card = Transcript(page).Locator("li.card");
+        await Expect(card).ToContainTextAsync("AskForPermissionsConsent");
+        await Expect(card.Locator("code").First).ToContainTextAsync("alexa::profile:");
+        await Expect(Transcript(page).Locator("li.session-ended")).ToBeVisibleAsync();
+        await Expect(page.Locator("#bookings")).ToContainTextAsync("No bookings for this rider.");
+        await page.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task PinNotMatchTwice_OffersOneRetryThenEndsWithoutBooking()
+    {
+        var page = await browser.OpenConsoleAsync();
+        await page.Locator("input[name=granted][value=in-app]").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "New run with this rider" }).ClickAsync();
+        await Expect(page.Locator("#rider-description")).ToContainTextAsync("granted in the Alexa app");
+        await SayAsync(page, "open ride hailer");
+        await SayAsync(page, "the space needle");
+        await Expect(Transcript(page)).ToContainTextAsync("Do you want me to book it?");
+
+        await SayAsync(page, "yes");
+        await page.Locator("[data-outcome=not-match]").ClickAsync();
+        await Expect(page.Locator("#amazon-side")).ToBeHiddenAsync();
+        await Expect(page.Locator("#session-state")).ToContainTextAsync("AwaitingPinRetryAnswer");
+        await SayAsync(page, "yes");
+        await page.Locator("[data-outcome=not-match]").ClickAsync();
+
+        await Expect(Transcript(page).Locator("li.session-ended")).ToBeVisibleAsync();
+        await Expect(Transcript(page).Locator("li.aside")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#bookings")).ToContainTextAsync("No bookings for this rider.");
+        await page.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task WirePanels_ShowTheStartConnectionWithoutShouldEndSession()
+    {
+        var page = await browser.OpenConsoleAsync();
+        await SayAsync(page, "open ride hailer");
+        await SayAsync(page, "the space needle");
+
+        var exchange = page.Locator("#exchanges details").Last;
+        await Expect(exchange.Locator("summary")).ToContainTextAsync("IntentRequest");
+        await Expect(exchange.Locator("summary")).ToContainTextAsync("HTTP 200");
+        await Expect(exchange.Locator("summary")).ToContainTextAsync("StartConnection");
+        var request = exchange.Locator(".body-part").Nth(0).Locator("pre");
+        var response = exchange.Locator(".body-part").Nth(1).Locator("pre");
+        await Expect(request).ToContainTextAsync("\"OrderRideIntent\"");
+        await Expect(response).ToContainTextAsync("\"Connections.StartConnection\"");
+        await Expect(response).ToContainTextAsync("connection://AMAZON.AskForPermissionsConsent/2");
+        await Expect(response).Not.ToContainTextAsync("shouldEndSession");
+        // Collapsible: the summary folds the bodies away.
+        await exchange.Locator("summary").ClickAsync();
+        await Expect(response).ToBeHiddenAsync();
+        await page.CloseAsync();
+    }
+
+    private static ILocator Transcript(IPage page) => page.Locator("#transcript");
+
+    private static ILocator Quick(IPage page, string utterance) =>
+        page.Locator("#quick").GetByRole(AriaRole.Button, new() { Name = utterance, Exact = true });
+
+    /// <summary>Types what the rider says and waits until the page has the skill's answer.</summary>
+    private static async Task SayAsync(IPage page, string said)
+    {
+        var count = await Transcript(page).Locator("li.rider").CountAsync();
+        await page.GetByLabel("The rider says").FillAsync(said);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Say", Exact = true }).ClickAsync();
+        await Expect(Transcript(page).Locator("li.rider")).ToHaveCountAsync(count + 1);
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-busy", "false");
+    }
+}

@@ -1,0 +1,86 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Tests.Support.WebConsole;
+
+namespace RideHailer.Tests.DevHost.WebConsole;
+
+/// <summary>
+/// What the host does with the console's requests: with <c>Alexa:VerifySignatures</c> on they pass the real verifier;
+/// a rejection, or a skill that does not answer in time, is shown with its reason.
+/// </summary>
+public sealed class WebConsoleSkillAnswerTests
+{
+    private static readonly Dictionary<string, string?> Verified = new() { ["Alexa:VerifySignatures"] = "true" };
+
+    [Fact]
+    public async Task SignaturesVerified_TheConsolesRequestsPassTheVerifier()
+    {
+        await using var host = await ConsoleHost.StartAsync(Verified);
+        var run = await host.StartRunAsync();
+
+        var turn = await host.SayAsync(run, "open ride hailer");
+
+        Assert.Null(turn["error"]);
+        Assert.Equal(200, (int)turn["exchanges"]![0]!["status"]!);
+    }
+
+    [Fact]
+    public async Task SkillAnswers400_TheTurnShowsTheReason()
+    {
+        // The host fetches no chain it trusts: every signature check fails, as with a forged request.
+        await using var host = await ConsoleHost.StartAsync(Verified, services => services.AddSingleton<ICertificateChainSource>(new NoChain()));
+        var run = await host.StartRunAsync();
+
+        var turn = await host.SayAsync(run, "open ride hailer");
+
+        var exchange = turn["exchanges"]![0]!;
+        Assert.Equal(400, (int)exchange["status"]!);
+        Assert.StartsWith("The skill answered HTTP 400: ", (string?)turn["error"], StringComparison.Ordinal);
+        Assert.Contains(turn["transcript"]!.AsArray(), entry => (string?)entry!["kind"] == "error");
+        Assert.False((bool)turn["sessionOpen"]!);
+    }
+
+    [Fact]
+    public async Task SkillDoesNotAnswerInTime_TheTurnShowsTheTimeout()
+    {
+        await using var host = await ConsoleHost.StartAsync(
+            new Dictionary<string, string?> { ["WebConsole:SkillTimeout"] = "00:00:01" },
+            services => services.AddSingleton<IStartupFilter>(new StuckAlexaEndpoint()));
+        var run = await host.StartRunAsync();
+
+        var turn = await host.SayAsync(run, "open ride hailer");
+
+        Assert.Equal("The skill did not answer within 1 seconds (WebConsole:SkillTimeout).", (string?)turn["error"]);
+        Assert.Equal(0, (int)turn["exchanges"]![0]!["status"]!);
+        Assert.Contains(turn["transcript"]!.AsArray(), entry => (string?)entry!["kind"] == "error");
+    }
+
+    /// <summary>Holds every request to the Alexa endpoint until the client gives up, as a stuck host would.</summary>
+    private sealed class StuckAlexaEndpoint : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, proceed) =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api/alexa"))
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    return;
+                }
+
+                await proceed(context);
+            });
+            next(app);
+        };
+    }
+
+    private sealed class NoChain : ICertificateChainSource
+    {
+        public Task<X509Certificate2Collection> GetAsync(Uri url, CancellationToken ct) =>
+            throw new CertificateChainUnavailableException("no chain in this test");
+    }
+}
