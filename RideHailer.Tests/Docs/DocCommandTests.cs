@@ -18,8 +18,8 @@ namespace RideHailer.Tests.Docs;
 /// &lt;!-- doc-test: offline-impossible: REASON --&gt;        needs Azure, an Amazon account, a tool or a tunnel
 /// </code>
 /// A block without one fails <see cref="EveryShellBlock_SaysHowItIsChecked"/>. Blocks run one at a time, each in a
-/// process group of its own that is stopped afterwards; a block identical to one that already passed (the piped
-/// chat is in README.md and docs/simulator.md) is not run twice.
+/// process group of its own that is stopped afterwards; a <c>runs</c> block identical to one that already ran (the
+/// piped chat is in README.md and docs/simulator.md) is checked against that run instead of running twice.
 /// </summary>
 [Collection(DocCommandsCollectionDefinition.Name)]
 public sealed class DocCommandTests(ITestOutputHelper output)
@@ -28,8 +28,8 @@ public sealed class DocCommandTests(ITestOutputHelper output)
     private static readonly TimeSpan ServeLimit = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan AgainstLimit = TimeSpan.FromMinutes(1);
 
-    // Annotation and text of each block that passed → where it is.
-    private static readonly ConcurrentDictionary<string, string> Passed = new();
+    // The text of each `runs` block that finished → how it ended.
+    private static readonly ConcurrentDictionary<string, FinishedRun> Finished = new();
 
     /// <summary>The blocks that run: each <c>runs</c> block, and each <c>serves</c> block with its <c>runs against</c> blocks.</summary>
     public static TheoryData<string> RunnableBlocks()
@@ -131,36 +131,41 @@ public sealed class DocCommandTests(ITestOutputHelper output)
     {
         var doc = DocPages.Find(block);
         Assert.True(DocAnnotation.TryParse(doc.Annotation, out var annotation), $"{block}: bad annotation '{doc.Annotation}'.");
-        var key = doc.Annotation + "\n" + doc.Text;
-        if (Passed.TryGetValue(key, out var same))
+        if (annotation.Check == DocCheck.Serves)
         {
-            output.WriteLine($"Not run again: the same block at {same} passed.");
+            await DocPorts.WaitUntilFreeAsync();
+            await ServeAsync(doc, annotation.Url!);
             return;
         }
 
-        await DocPorts.WaitUntilFreeAsync();
-        if (annotation.Check == DocCheck.Serves)
+        if (Finished.TryGetValue(doc.Text, out var earlier))
         {
-            await ServeAsync(doc, annotation.Url!);
+            output.WriteLine($"Not run again: checked against the run of the same block at {earlier.Id}.");
         }
         else
         {
-            await RunAsync(doc, annotation, RunLimit);
+            await DocPorts.WaitUntilFreeAsync();
+            earlier = Finished.GetOrAdd(doc.Text, await RunAsync(doc, RunLimit));
         }
 
-        Passed.TryAdd(key, doc.Id);
+        Check(doc, annotation, earlier);
     }
 
-    private static async Task RunAsync(DocBlock block, DocAnnotation annotation, TimeSpan limit)
+    private static async Task<FinishedRun> RunAsync(DocBlock block, TimeSpan limit)
     {
         await using var shell = ShellBlock.Start(block.Text, RepositoryDirectory.PathOf());
         var finished = await shell.WaitForExitAsync(limit);
 
         Assert.True(finished, Describe(block, $"did not finish within {limit}", shell.Output));
-        Assert.True(shell.ExitCode == 0, Describe(block, $"exited with {shell.ExitCode}", shell.Output));
+        return new FinishedRun(block.Id, shell.ExitCode, shell.Output);
+    }
+
+    private static void Check(DocBlock block, DocAnnotation annotation, FinishedRun run)
+    {
+        Assert.True(run.ExitCode == 0, Describe(block, $"exited with {run.ExitCode}", run.Output));
         if (annotation.Prints is { } expected)
         {
-            Assert.True(shell.Output.Contains(expected, StringComparison.Ordinal), Describe(block, $"did not print \"{expected}\"", shell.Output));
+            Assert.True(run.Output.Contains(expected, StringComparison.Ordinal), Describe(block, $"did not print \"{expected}\"", run.Output));
         }
     }
 
@@ -172,7 +177,7 @@ public sealed class DocCommandTests(ITestOutputHelper output)
         {
             if (DocAnnotation.TryParse(client.Annotation, out var annotation) && annotation.Check == DocCheck.RunsAgainst && annotation.Url == url)
             {
-                await RunAsync(client, annotation, AgainstLimit);
+                Check(client, annotation, await RunAsync(client, AgainstLimit));
                 Assert.False(shell.HasExited, Describe(server, $"stopped while {client.Id} ran", shell.Output));
             }
         }
@@ -207,6 +212,8 @@ public sealed class DocCommandTests(ITestOutputHelper output)
             && DocAnnotation.TryParse(block.Annotation, out var annotation)
             && annotation.Check == DocCheck.Serves
             && annotation.Url == url);
+
+    private sealed record FinishedRun(string Id, int ExitCode, string Output);
 
     private static string Describe(DocBlock block, string what, string output) =>
         $"The block at {block.Id} {what}.{Environment.NewLine}--- block ---{Environment.NewLine}{block.Text}"
