@@ -19,7 +19,9 @@ namespace RideHailer.Tests.Docs;
 /// </code>
 /// A block without one fails <see cref="EveryShellBlock_SaysHowItIsChecked"/>. Blocks run one at a time, each in a
 /// process group of its own that is stopped afterwards; a <c>runs</c> block identical to one that already ran (the
-/// piped chat is in README.md and docs/simulator.md) is checked against that run instead of running twice.
+/// piped chat is in README.md and docs/simulator.md) is checked against that run instead of running twice. A
+/// <c>runs against</c> block that fails is run once more, as a rider says it again: on a loaded machine the first
+/// turn of a host that has just started can miss the skill's reply budget ("Sorry, that took too long").
 /// </summary>
 [Collection(DocCommandsCollectionDefinition.Name)]
 public sealed class DocCommandTests(ITestOutputHelper output)
@@ -169,7 +171,10 @@ public sealed class DocCommandTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task ServeAsync(DocBlock server, Uri url)
+    private static bool Passes(DocAnnotation annotation, FinishedRun run) =>
+        run.ExitCode == 0 && (annotation.Prints is not { } expected || run.Output.Contains(expected, StringComparison.Ordinal));
+
+    private async Task ServeAsync(DocBlock server, Uri url)
     {
         await using var shell = ShellBlock.Start(server.Text, RepositoryDirectory.PathOf());
         await WaitUntilAnswersAsync(server, shell, url);
@@ -177,7 +182,15 @@ public sealed class DocCommandTests(ITestOutputHelper output)
         {
             if (DocAnnotation.TryParse(client.Annotation, out var annotation) && annotation.Check == DocCheck.RunsAgainst && annotation.Url == url)
             {
-                Check(client, annotation, await RunAsync(client, AgainstLimit));
+                var run = await RunAsync(client, AgainstLimit);
+                if (!Passes(annotation, run))
+                {
+                    output.WriteLine($"{client.Id} failed once (exit code {run.ExitCode}), run again:{Environment.NewLine}{run.Output}");
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    run = await RunAsync(client, AgainstLimit);
+                }
+
+                Check(client, annotation, run);
                 Assert.False(shell.HasExited, Describe(server, $"stopped while {client.Id} ran", shell.Output));
             }
         }

@@ -7,7 +7,8 @@ namespace RideHailer.Tests.Support.Docs;
 /// <summary>
 /// A doc block run as a reader runs it: <c>bash -euo pipefail -c BLOCK</c> in the repository root, stdin empty,
 /// in a process group of its own (<c>setsid</c>), so that stopping it also stops what it started in the
-/// background (<c>npm run azurite &amp;</c>) and what <c>dotnet run</c> started.
+/// background (<c>npm run azurite &amp;</c>) and what <c>dotnet run</c> started. A watcher process kills the group
+/// if the test host dies first, so a crashed test run leaves no DevHost holding port 7071.
 /// </summary>
 internal sealed class ShellBlock : IAsyncDisposable
 {
@@ -19,9 +20,14 @@ internal sealed class ShellBlock : IAsyncDisposable
     private static readonly string[] HostVariablePrefixes = ["MSBUILD", "VSTEST", "TESTINGPLATFORM", "ASPNETCORE_", "DOTNET_ENVIRONMENT"];
 
     private readonly Process _process;
+    private readonly Process _watcher;
     private readonly StringBuilder _output = new();
 
-    private ShellBlock(Process process) => _process = process;
+    private ShellBlock(Process process)
+    {
+        _process = process;
+        _watcher = Watch(process.Id);
+    }
 
     public bool HasExited => _process.HasExited;
 
@@ -112,6 +118,31 @@ internal sealed class ShellBlock : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
+        if (!_watcher.HasExited)
+        {
+            _watcher.Kill();
+        }
+
+        await _watcher.WaitForExitAsync();
+        _watcher.Dispose();
+    }
+
+    // Lives while both the test host and the group do; kills the group when the host is gone.
+    private static Process Watch(int group)
+    {
+        var host = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        var pgid = group.ToString(CultureInfo.InvariantCulture);
+        var watch = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true };
+        foreach (var argument in new[]
+        {
+            "bash", "-c",
+            $"while kill -0 {host} 2>/dev/null && kill -0 -- -{pgid} 2>/dev/null; do sleep 1; done; kill -KILL -- -{pgid} 2>/dev/null; true",
+        })
+        {
+            watch.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(watch) ?? throw new InvalidOperationException("The process group's watcher did not start.");
     }
 
     /// <summary>Sends a signal to every process of the group; false when none is left.</summary>
