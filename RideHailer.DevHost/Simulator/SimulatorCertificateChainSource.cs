@@ -5,10 +5,11 @@ using RideHailer.Skill.Alexa.Verification;
 namespace RideHailer.DevHost.Simulator;
 
 /// <summary>
-/// Serves the simulator's generated chain for <see cref="SigningChain.ChainUrl"/> and nothing else, so the chat
-/// host downloads nothing and trusts no other signer.
+/// Serves the simulator's generated chain for <see cref="SigningChain.ChainUrl"/>. Any other URL goes to
+/// <paramref name="amazon"/> when there is one (the web console's host, which a real skill may reach through a
+/// tunnel); without it the host downloads nothing and trusts no other signer (the chat's host).
 /// </summary>
-internal sealed class SimulatorCertificateChainSource(SigningChain signer) : ICertificateChainSource
+internal sealed class SimulatorCertificateChainSource(SigningChain signer, ICertificateChainSource? amazon = null) : ICertificateChainSource
 {
     private static readonly Uri Url = new(SigningChain.ChainUrl);
 
@@ -17,7 +18,8 @@ internal sealed class SimulatorCertificateChainSource(SigningChain signer) : ICe
         ArgumentNullException.ThrowIfNull(url);
         if (url != Url)
         {
-            throw new CertificateChainUnavailableException("the simulator's host serves only the simulator's certificate chain");
+            return amazon?.GetAsync(url, ct)
+                ?? throw new CertificateChainUnavailableException("the simulator's host serves only the simulator's certificate chain");
         }
 
         var chain = new X509Certificate2Collection();

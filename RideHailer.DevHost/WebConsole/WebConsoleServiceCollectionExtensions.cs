@@ -7,7 +7,8 @@ internal static class WebConsoleServiceCollectionExtensions
 {
     /// <summary>
     /// In Development, unless <c>WebConsole:Enabled</c> is false: starts the console's kit and registers the console,
-    /// trusting the kit's signing chain exactly as the chat does (<see cref="SimulatorHostSetup.AddSimulatorTrust"/>).
+    /// trusting the kit's signing chain as well as Amazon's (<see cref="SimulatorHostSetup.AddSimulatorTrustAlongsideAmazon"/>): a
+    /// real skill may reach the same host through a tunnel (docs/real-alexa.md).
     /// Anywhere else it does nothing, and <see cref="WebConsoleEndpoints.MapWebConsole"/> maps nothing.
     /// </summary>
     public static async Task AddWebConsoleAsync(this WebApplicationBuilder builder)
@@ -25,7 +26,7 @@ internal static class WebConsoleServiceCollectionExtensions
         builder.Services.AddSingleton(_ => kit);
         builder.Services.AddSingleton<ConsoleRuns>();
         builder.Services.AddTransient<ConsoleStateReader>();
-        builder.Services.AddSimulatorTrust(kit.Signer);
+        builder.Services.AddSimulatorTrustAlongsideAmazon(kit.Signer);
         builder.Services.PostConfigure<AlexaOptions>(alexa =>
         {
             // Added to the allowed list, not put in its place: a developer's real Echo (through a tunnel) still
