@@ -8,8 +8,9 @@ namespace RideHailer.DevHost;
 
 /// <summary>
 /// Hands the requests waiting on a session each step of its orchestration the sidecar saved (custom status and
-/// output included), so a reply is known the moment it is saved and never read back. Every save here passes
-/// through the sidecar, so a waiting request reads the session only as a rare safety net.
+/// output included), so a reply is known the moment it is saved and never read back. Only the saves of this
+/// instance pass through its sidecar: when the session's control queue belongs to another instance of the app (scaled
+/// out on one task hub), no save is seen here, and the waiting request reads the session back soon and often.
 /// </summary>
 internal sealed class CommittedStateSignal(DataConverter converter) : ISessionSignal
 {
@@ -18,9 +19,13 @@ internal sealed class CommittedStateSignal(DataConverter converter) : ISessionSi
 
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
 
-    public TimeSpan FirstPoll => PollCeiling;
-
-    public TimeSpan PollCeiling { get; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// The signal's window, then reads every 50 ms, the Functions host's ceiling: a turn answered here is signalled
+    /// well inside 100 ms (one instance, 8 riders: p50 53 ms, BENCHMARKS.md), and a turn another instance runs is read
+    /// soon after. Until issue 18 the window was a second, which every turn run by another instance waited out.
+    /// </summary>
+    public PollSchedule Polls { get; } = new(
+        First: TimeSpan.FromMilliseconds(100), Every: PollingOnly.Schedule.Ceiling, Ceiling: PollingOnly.Schedule.Ceiling);
 
     public ISessionWatch Watch(string instanceId)
     {

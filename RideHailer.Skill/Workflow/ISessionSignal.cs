@@ -10,11 +10,8 @@ namespace RideHailer.Skill.Workflow;
 /// </summary>
 public interface ISessionSignal
 {
-    /// <summary>How long a waiting request first sleeps before reading the session: short only where saves are not seen.</summary>
-    TimeSpan FirstPoll { get; }
-
-    /// <summary>The longest a waiting request sleeps between reads.</summary>
-    TimeSpan PollCeiling { get; }
+    /// <summary>When a waiting request that has seen no save reads the session back.</summary>
+    PollSchedule Polls { get; }
 
     /// <summary>Starts watching a session; watch before the call that may change it, so no save is missed.</summary>
     ISessionWatch Watch(string instanceId);
@@ -28,24 +25,4 @@ public interface ISessionWatch : IDisposable
     /// empty after <paramref name="atMost"/> without a save, or when saves cannot be seen here: the caller then reads the session.
     /// </summary>
     Task<IReadOnlyList<OrchestrationMetadata>> NextChangeAsync(TimeSpan atMost, CancellationToken cancellationToken);
-}
-
-/// <summary>No signal: every wait lasts its full time, then the session is read; the reads start fast and back off.</summary>
-public sealed class PollingOnly : ISessionSignal, ISessionWatch
-{
-    public TimeSpan FirstPoll { get; } = TimeSpan.FromMilliseconds(2);
-
-    public TimeSpan PollCeiling { get; } = TimeSpan.FromMilliseconds(50);
-
-    public ISessionWatch Watch(string instanceId) => this;
-
-    public async Task<IReadOnlyList<OrchestrationMetadata>> NextChangeAsync(TimeSpan atMost, CancellationToken cancellationToken)
-    {
-        await Task.Delay(atMost, cancellationToken);
-        return [];
-    }
-
-    public void Dispose()
-    {
-    }
 }

@@ -126,6 +126,15 @@ public sealed class CommittedStateSignalTests
         Assert.Single(await wait.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
+    [Fact]
+    public void SessionRunElsewhere_IsReadBackWithinTheSignalsWindowThenOften()
+    {
+        // Scaled out, a session's saves pass through the sidecar of the instance that owns its control queue only:
+        // a turn received by another instance must not wait out a long safety-net poll (it waited a second until issue 18).
+        Assert.True(_signal.Polls.First <= TimeSpan.FromMilliseconds(100), $"first read after {_signal.Polls.First}");
+        Assert.True(_signal.Polls.Every <= TimeSpan.FromMilliseconds(50), $"then every {_signal.Polls.Every}");
+    }
+
     private static OrchestrationState Saved(
         string instanceId, string? customStatus, OrchestrationStatus status = OrchestrationStatus.Running, string? output = null) => new()
         {

@@ -48,12 +48,14 @@ internal static class BareEndpoint
     private static async Task<Answered> AnsweredAsync(
         DurableTaskClient client, ISessionSignal signal, ISessionWatch watch, string instanceId, string requestId, CancellationToken cancellationToken)
     {
-        for (var delay = signal.FirstPoll; ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, signal.PollCeiling.Ticks)))
+        for (var reads = 0; ;)
         {
-            var saves = await watch.NextChangeAsync(delay, cancellationToken);
-            if (saves.Count == 0 && await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) is { } read)
+            var saves = await watch.NextChangeAsync(signal.Polls.After(reads), cancellationToken);
+            if (saves.Count == 0)
             {
-                saves = [read];
+                reads++;
+                var read = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+                saves = read is null ? [] : [read];
             }
 
             if (saves.Select(saved => AnswerFor(saved, requestId)).FirstOrDefault(answered => answered is not null) is { } answer)
