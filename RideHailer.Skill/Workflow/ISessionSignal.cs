@@ -10,9 +10,6 @@ namespace RideHailer.Skill.Workflow;
 /// </summary>
 public interface ISessionSignal
 {
-    /// <summary>When a waiting request that has seen no save reads the session back.</summary>
-    PollSchedule Polls { get; }
-
     /// <summary>Starts watching a session; watch before the call that may change it, so no save is missed.</summary>
     ISessionWatch Watch(string instanceId);
 }
@@ -20,6 +17,9 @@ public interface ISessionSignal
 /// <summary>One request's watch on one session.</summary>
 public interface ISessionWatch : IDisposable
 {
+    /// <summary>When the waiting request reads the session back, having seen no save: soon where saves are not seen here.</summary>
+    PollSchedule Polls { get; }
+
     /// <summary>
     /// The session's saves since the last call (or since the watch began), oldest first, as soon as there is one;
     /// empty after <paramref name="atMost"/> without a save, or when saves cannot be seen here: the caller then reads the session.

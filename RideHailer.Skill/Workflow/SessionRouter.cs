@@ -172,11 +172,11 @@ public sealed partial class SessionRouter
     private async IAsyncEnumerable<OrchestrationMetadata> SavesAsync(
         string instanceId, ISessionWatch watch, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var polls = _routing.Signal.Polls;
         var reads = 0;
         while (true)
         {
-            var saves = await watch.NextChangeAsync(polls.After(reads), cancellationToken);
+            // Asked each time: a watch may learn during the wait that the session's saves are not seen here.
+            var saves = await watch.NextChangeAsync(watch.Polls.After(reads), cancellationToken);
             if (saves.Count == 0)
             {
                 reads++;
