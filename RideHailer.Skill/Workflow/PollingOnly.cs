@@ -8,9 +8,14 @@ namespace RideHailer.Skill.Workflow;
 /// </summary>
 public sealed class PollingOnly : ISessionSignal, ISessionWatch
 {
-    /// <summary>Reads at 2 ms, then 4 ms doubling to 50 ms.</summary>
+    /// <summary>
+    /// A reply needs a control-queue dequeue, a history read and two writes: one rider's turn on Azurite takes 10–28 ms
+    /// by kind, eight riders' 38–90 ms (BENCHMARKS.md), and on Azure Storage each of those calls takes longer. So the
+    /// first read is at 20 ms, then 10 ms doubling to 50 ms: a read lands at 20, 30, 50, 90, 140 ms…
+    /// Until issue 18 reads began at 2 ms (2, 6, 14, 30, 62 ms…), and the first three could not find a reply.
+    /// </summary>
     public static PollSchedule Schedule { get; } = new(
-        First: TimeSpan.FromMilliseconds(2), Every: TimeSpan.FromMilliseconds(4), Ceiling: TimeSpan.FromMilliseconds(50));
+        First: TimeSpan.FromMilliseconds(20), Every: TimeSpan.FromMilliseconds(10), Ceiling: TimeSpan.FromMilliseconds(50));
 
     public PollSchedule Polls => Schedule;
 
