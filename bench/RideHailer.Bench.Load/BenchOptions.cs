@@ -59,6 +59,9 @@ internal sealed record BenchOptions
     /// <summary>Count the hosts' storage calls by kind through a proxy in front of Azurite, reported per turn.</summary>
     public bool CountStorage { get; init; }
 
+    /// <summary>Instead of rider levels: count the storage calls of an idle host for this long (per --instances).</summary>
+    public TimeSpan? Idle { get; init; }
+
     /// <summary>Kill (SIGKILL) the last instance this long into the measured sessions; riders repeat a turn that took too long.</summary>
     public TimeSpan? KillOneAt { get; init; }
 
@@ -88,6 +91,8 @@ internal sealed record BenchOptions
           --wait W[,W..]     the DevHost's Durable:ReplyWait per level: signal | polling (the Functions wait)
           --count-storage    count the hosts' storage calls by kind (a proxy in front of Azurite), per turn
           --kill-one-at S    kill -9 the last instance S seconds into the measured sessions (with --instances)
+          --idle S           instead of rider levels: storage calls per second of an idle host over S seconds
+                             (azurestorage; vary the engine with extensions__durableTask__storageProvider__* variables)
         Exit code: 0 when every turn was answered correctly, 1 otherwise, 2 for bad flags.
         """;
 
@@ -133,6 +138,7 @@ internal sealed record BenchOptions
                 "--storage-log" => options with { StorageLog = value },
                 "--instances" => options with { Instances = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive)] },
                 "--wait" => options with { Waits = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Wait)] },
+                "--idle" => options with { Idle = TimeSpan.FromSeconds(Positive(value)) },
                 "--kill-one-at" => options with { KillOneAt = TimeSpan.FromSeconds(Positive(value)) },
                 _ => throw new FormatException($"unknown flag {name}"),
             };

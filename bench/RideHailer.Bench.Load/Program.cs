@@ -24,6 +24,11 @@ using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxVa
 using var http = new HttpClient(handler) { Timeout = options.RequestTimeout };
 
 var targets = options.Url is null ? options.Targets : [TargetKind.External];
+if (options.Idle is not null)
+{
+    return await IdleReport.RunAsync(targets, options, repository, http, alexaApi, stop.Token);
+}
+
 if (options.Bursts.Count > 0)
 {
     return await BurstReport.RunAsync(targets, options, repository, http, alexaApi, args, stop.Token);
