@@ -59,6 +59,12 @@ internal sealed record BenchOptions
     /// <summary>Count the hosts' storage calls by kind through a proxy in front of Azurite, reported per turn.</summary>
     public bool CountStorage { get; init; }
 
+    /// <summary>
+    /// Riders say a turn again after "that took too long" or no answer, as a rider would, instead of failing the session:
+    /// scaled out (instances joining take partitions over while a level warms up) and with an instance killed.
+    /// </summary>
+    public bool RepeatsUnanswered => KillOneAt is not null || Instances.Count > 0;
+
     /// <summary>Instead of rider levels: count the storage calls of an idle host for this long (per --instances).</summary>
     public TimeSpan? Idle { get; init; }
 

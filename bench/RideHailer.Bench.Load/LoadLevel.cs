@@ -58,7 +58,7 @@ internal sealed class LoadLevel(HttpClient http, InstanceRing instances, LocalAl
             for (var played = 0; played < sessionsPerRider && DateTime.UtcNow < deadline; played++)
             {
                 var conversation = new SeedConversation(http, instances, alexaApi, bare);
-                var failure = await conversation.PlayAsync(Record, options.Think, cancellationToken, repeatUnanswered: options.KillOneAt is not null);
+                var failure = await conversation.PlayAsync(Record, options.Think, cancellationToken, repeatUnanswered: options.RepeatsUnanswered);
                 Interlocked.Increment(ref sessions);
                 if (failure is null)
                 {

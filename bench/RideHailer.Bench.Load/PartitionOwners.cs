@@ -16,6 +16,7 @@ internal sealed class PartitionOwners : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reading;
     private volatile string?[] _owners = [];
+    private volatile bool _moving = true;
 
     public PartitionOwners(string connectionString, string hubName = "RideHailer")
     {
@@ -34,6 +35,28 @@ internal sealed class PartitionOwners : IAsyncDisposable
 
         var owner = owners[PartitionPlacement.Of(instanceId, owners.Length)];
         return owner is null ? TurnRole.Unowned : string.Equals(owner, receiver, StringComparison.Ordinal) ? TurnRole.Owner : TurnRole.Other;
+    }
+
+    /// <summary>
+    /// Waits until the engine has spread the partitions over the instances (each owned, none on its way to a new owner,
+    /// as many owners as instances can share them): levels are measured scaled out, not while instances steal partitions.
+    /// </summary>
+    public async Task<bool> BalancedAsync(int instances, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var owners = _owners;
+            if (owners.Length > 0 && !_moving && owners.All(owner => owner is not null)
+                && owners.Distinct(StringComparer.Ordinal).Count() == Math.Min(instances, owners.Length))
+            {
+                return true;
+            }
+
+            await Task.Delay(Every, cancellationToken);
+        }
+
+        return false;
     }
 
     public async ValueTask DisposeAsync()
@@ -57,14 +80,17 @@ internal sealed class PartitionOwners : IAsyncDisposable
             try
             {
                 var rows = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+                var moving = false;
                 await foreach (var row in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
                 {
                     var owner = row.GetString("CurrentOwner");
                     rows[row.RowKey] = string.IsNullOrEmpty(owner) ? null : owner;
+                    moving |= !string.IsNullOrEmpty(row.GetString("NextOwner"));
                 }
 
                 // Row keys are the control queues' names (ridehailer-control-00 …), so their order is the partitions'.
                 _owners = [.. rows.Values];
+                _moving = moving;
             }
             catch (RequestFailedException)
             {

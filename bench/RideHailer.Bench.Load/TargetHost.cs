@@ -13,6 +13,9 @@ internal sealed class TargetHost : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>How long the instances may take to share out the partitions before a level starts regardless.</summary>
+    private static readonly TimeSpan BalanceTimeout = TimeSpan.FromSeconds(90);
+
     private readonly List<ChildProcess> _processes = [];
     private readonly Azurite? _azurite;
 
@@ -77,6 +80,11 @@ internal sealed class TargetHost : IAsyncDisposable
 
             host.Startup = clock.Elapsed;
             host.Owners = named ? new PartitionOwners(azurite!.ConnectionString) : null;
+            if (host.Owners is not null && !await host.Owners.BalancedAsync(instances, BalanceTimeout, cancellationToken))
+            {
+                Console.Error.WriteLine($"  the partitions were not spread over {instances} instances within {BalanceTimeout.TotalSeconds:0} s; measuring anyway");
+            }
+
             return host;
         }
         catch
