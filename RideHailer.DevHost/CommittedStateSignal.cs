@@ -8,8 +8,11 @@ namespace RideHailer.DevHost;
 
 /// <summary>
 /// Hands the requests waiting on a session each step of its orchestration the sidecar saved (custom status and
-/// output included), so a reply is known the moment it is saved and never read back. Every save here passes
-/// through the sidecar, so a waiting request reads the session only as a rare safety net.
+/// output included), so a reply is known the moment it is saved and never read back. Only the steps this instance
+/// runs pass through its sidecar: scaled out on one task hub, a session runs on the instance holding its
+/// control-queue partition, and a turn another instance received sees no save there. So a watch reads soon and often
+/// (the Functions host's schedule) unless the session's steps were saved here lately, and a session whose turn went
+/// unseen here is taken for one another instance runs until a step of it is saved here again.
 /// </summary>
 internal sealed class CommittedStateSignal(DataConverter converter) : ISessionSignal
 {
@@ -17,10 +20,18 @@ internal sealed class CommittedStateSignal(DataConverter converter) : ISessionSi
     internal const int RememberedSaves = 8;
 
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
+    private readonly RecentSessions _savedHere = new();
 
-    public TimeSpan FirstPoll => PollCeiling;
+    /// <summary>
+    /// For a session run here the signal is the wait; a read every 250 ms is the safety net, and finds a session the
+    /// engine has moved to another instance (a partition rebalanced or taken over) a quarter second late, once.
+    /// Until issue 18 this was once a second for every session, which each turn run by another instance waited out.
+    /// </summary>
+    internal static PollSchedule RunHere { get; } = new(
+        First: TimeSpan.FromMilliseconds(250), Every: TimeSpan.FromMilliseconds(250), Ceiling: TimeSpan.FromMilliseconds(250));
 
-    public TimeSpan PollCeiling { get; } = TimeSpan.FromSeconds(1);
+    /// <summary>For a session whose steps are not seen here: read back as the Functions host does, which sees no save at all.</summary>
+    internal static PollSchedule RunElsewhere => PollingOnly.Schedule;
 
     public ISessionWatch Watch(string instanceId)
     {
@@ -41,6 +52,7 @@ internal sealed class CommittedStateSignal(DataConverter converter) : ISessionSi
     {
         ArgumentNullException.ThrowIfNull(state);
         var instanceId = state.OrchestrationInstance.InstanceId;
+        _savedHere.Add(instanceId);
         if (_sessions.TryGetValue(instanceId, out var session))
         {
             session.Saved(new OrchestrationMetadata(state.Name, instanceId)
@@ -56,8 +68,16 @@ internal sealed class CommittedStateSignal(DataConverter converter) : ISessionSi
         }
     }
 
-    private void Release(string instanceId, Session session)
+    private PollSchedule PollsFor(string instanceId) => _savedHere.Contains(instanceId) ? RunHere : RunElsewhere;
+
+    private void Release(string instanceId, Session session, bool unseen)
     {
+        if (unseen)
+        {
+            // The turn was answered (or given up) without a save seen here: another instance runs this session now.
+            _savedHere.Remove(instanceId);
+        }
+
         if (session.RemoveWatcher())
         {
             _sessions.TryRemove(KeyValuePair.Create(instanceId, session));
@@ -138,7 +158,11 @@ internal sealed class CommittedStateSignal(DataConverter converter) : ISessionSi
 
     private sealed class SessionWatch(CommittedStateSignal signal, string instanceId, Session session) : ISessionWatch
     {
+        private readonly long _first = session.Version();
         private long _seen = session.Version();
+        private bool _timedOut;
+
+        public PollSchedule Polls => signal.PollsFor(instanceId);
 
         public async Task<IReadOnlyList<OrchestrationMetadata>> NextChangeAsync(TimeSpan atMost, CancellationToken cancellationToken)
         {
@@ -151,6 +175,7 @@ internal sealed class CommittedStateSignal(DataConverter converter) : ISessionSi
                 }
                 catch (TimeoutException)
                 {
+                    _timedOut = true;
                     return [];
                 }
 
@@ -161,6 +186,6 @@ internal sealed class CommittedStateSignal(DataConverter converter) : ISessionSi
             return saves;
         }
 
-        public void Dispose() => signal.Release(instanceId, session);
+        public void Dispose() => signal.Release(instanceId, session, unseen: _timedOut && session.Version() == _first);
     }
 }

@@ -26,7 +26,16 @@ public static class DurableBackendServiceCollectionExtensions
         // Saves are handed to waiting requests in the client's own serialization, so they read them as they would a fetched instance.
         services.AddSingleton(provider => new CommittedStateSignal(
             provider.GetRequiredService<IOptionsMonitor<DurableTaskClientOptions>>().Get(Options.DefaultName).DataConverter));
-        services.AddSingleton<ISessionSignal>(provider => provider.GetRequiredService<CommittedStateSignal>());
+        // Durable:ReplyWait=Polling waits as the Functions host does (it cannot see saves), so the bench can measure that wait on this engine.
+        if (Enum.TryParse<ReplyWait>(section[nameof(DurableOptions.ReplyWait)], ignoreCase: true, out var wait) && wait == ReplyWait.Polling)
+        {
+            services.AddSingleton<ISessionSignal, PollingOnly>();
+        }
+        else
+        {
+            services.AddSingleton<ISessionSignal>(provider => provider.GetRequiredService<CommittedStateSignal>());
+        }
+
         // The engine is chosen while registering; a value that is not a backend falls to InMemory here and stops the host at start.
         if (Enum.TryParse<DurableBackend>(section[nameof(DurableOptions.Backend)], ignoreCase: true, out var backend)
             && backend == DurableBackend.AzureStorage)

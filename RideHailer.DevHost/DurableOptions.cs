@@ -10,6 +10,9 @@ internal sealed class DurableOptions
 
     /// <summary>The storage connection string for <c>AzureStorage</c>; Azurite: <c>UseDevelopmentStorage=true</c>.</summary>
     public string? Storage { get; set; }
+
+    /// <summary>How a request waits for its reply: <c>Signal</c> (default, the sidecar's saves) or <c>Polling</c> (the Functions host's wait).</summary>
+    public ReplyWait ReplyWait { get; set; } = ReplyWait.Signal;
 }
 
 internal enum DurableBackend

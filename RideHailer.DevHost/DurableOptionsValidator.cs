@@ -14,6 +14,12 @@ internal sealed class DurableOptionsValidator : IValidateOptions<DurableOptions>
                 $"Durable:Backend must be InMemory or AzureStorage (it is {options.Backend}).");
         }
 
+        if (!Enum.IsDefined(options.ReplyWait))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Durable:ReplyWait must be Signal or Polling (it is {options.ReplyWait}).");
+        }
+
         return options.Backend == DurableBackend.AzureStorage && string.IsNullOrWhiteSpace(options.Storage)
             ? ValidateOptionsResult.Fail(
                 "Durable:Storage is required when Durable:Backend=AzureStorage: a storage connection string (Azurite: UseDevelopmentStorage=true).")

@@ -31,7 +31,8 @@ internal static class StartupBanner
         Console.WriteLine($"  Alexa:AllowedApiEndpoints: {string.Join(", ", alexa.EffectiveApiEndpoints)}");
         Console.WriteLine($"  Booking:PinPolicy:  {app.Services.GetRequiredService<IOptions<BookingOptions>>().Value.PinPolicy}");
         Console.WriteLine($"  Rider identity:     {RiderIdentity(app.Services.GetRequiredService<IOptions<RiderIdentityOptions>>().Value)}");
-        Console.WriteLine($"  Durable backend:    {app.Services.GetRequiredService<IOptions<DurableOptions>>().Value.Backend}");
+        var durable = app.Services.GetRequiredService<IOptions<DurableOptions>>().Value;
+        Console.WriteLine($"  Durable backend:    {durable.Backend} (reply wait: {durable.ReplyWait})");
         Console.WriteLine($"  Bookings:           {app.Services.GetRequiredService<BookingStoreDescription>()}");
         Console.WriteLine("  Ctrl+C stops the host.");
         Console.WriteLine();

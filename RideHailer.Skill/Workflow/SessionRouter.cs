@@ -165,20 +165,21 @@ public sealed partial class SessionRouter
     }
 
     /// <summary>
-    /// The session's saves as the watch sees them, reading the session back (polls backing off to the signal's
-    /// ceiling) when it sees none in time, or none can be seen here. Ends only by cancellation (the budget).
+    /// The session's saves as the watch sees them, reading the session back on the signal's schedule when it sees
+    /// none in time, or none can be seen here (another instance runs the session, or no signal at all). Ends only by
+    /// cancellation (the budget).
     /// </summary>
     private async IAsyncEnumerable<OrchestrationMetadata> SavesAsync(
         string instanceId, ISessionWatch watch, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var signal = _routing.Signal;
-        var delay = signal.FirstPoll;
+        var reads = 0;
         while (true)
         {
-            var saves = await watch.NextChangeAsync(delay, cancellationToken);
+            // Asked each time: a watch may learn during the wait that the session's saves are not seen here.
+            var saves = await watch.NextChangeAsync(watch.Polls.After(reads), cancellationToken);
             if (saves.Count == 0)
             {
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, signal.PollCeiling.Ticks));
+                reads++;
                 var instance = await _client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
                 saves = instance is null ? [] : [instance];
             }

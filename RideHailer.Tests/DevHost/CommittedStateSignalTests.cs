@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using RideHailer.DevHost;
+using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Tests.DevHost;
 
@@ -124,6 +125,72 @@ public sealed class CommittedStateSignalTests
         _signal.Committed(Saved("session-a", "\"request-1\""));
 
         Assert.Single(await wait.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void SessionNotSavedHere_IsReadBackAsTheFunctionsHostReadsIt()
+    {
+        // Scaled out, a session's steps are saved by the instance holding its partition: another instance sees none.
+        using var watch = _signal.Watch("session-a");
+
+        Assert.Equal(PollingOnly.Schedule, watch.Polls);
+    }
+
+    [Fact]
+    public void SessionSavedHere_WaitsOnTheSignalWithAShortSafetyNet()
+    {
+        _signal.Committed(Saved("session-a", "\"request-1\""));
+
+        using var watch = _signal.Watch("session-a");
+
+        Assert.Equal(CommittedStateSignal.RunHere, watch.Polls);
+        // Until issue 18 the safety net was a read once a second.
+        Assert.True(watch.Polls.First <= TimeSpan.FromMilliseconds(250) && watch.Polls.Ceiling <= TimeSpan.FromMilliseconds(250));
+    }
+
+    [Fact]
+    public async Task TurnWhoseSaveWentUnseen_MakesTheNextWatchReadSoon()
+    {
+        _signal.Committed(Saved("session-a", "\"request-1\""));
+        using (var watch = _signal.Watch("session-a"))
+        {
+            // The engine moved the session to another instance: the wait times out, the reply is read back.
+            Assert.Empty(await watch.NextChangeAsync(TimeSpan.Zero, default));
+        }
+
+        using var next = _signal.Watch("session-a");
+
+        Assert.Equal(PollingOnly.Schedule, next.Polls);
+    }
+
+    [Fact]
+    public async Task SlowTurnSavedHere_KeepsTheSessionOnTheSignal()
+    {
+        _signal.Committed(Saved("session-a", "\"request-1\""));
+        using (var watch = _signal.Watch("session-a"))
+        {
+            Assert.Empty(await watch.NextChangeAsync(TimeSpan.Zero, default));
+            _signal.Committed(Saved("session-a", "\"request-2\""));
+            Assert.Single(await watch.NextChangeAsync(TimeSpan.FromMinutes(5), default));
+        }
+
+        using var next = _signal.Watch("session-a");
+
+        Assert.Equal(CommittedStateSignal.RunHere, next.Polls);
+    }
+
+    [Fact]
+    public void SaveOfASessionTakenForElsewhere_BringsItBackToTheSignal()
+    {
+        using (var watch = _signal.Watch("session-a"))
+        {
+            Assert.Equal(PollingOnly.Schedule, watch.Polls);
+        }
+
+        _signal.Committed(Saved("session-a", "\"request-1\""));
+
+        using var next = _signal.Watch("session-a");
+        Assert.Equal(CommittedStateSignal.RunHere, next.Polls);
     }
 
     private static OrchestrationState Saved(

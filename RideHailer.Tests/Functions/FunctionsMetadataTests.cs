@@ -77,6 +77,8 @@ public sealed class FunctionsMetadataTests
         Assert.All(
             ["controlQueueVisibilityTimeout", "workItemQueueVisibilityTimeout"],
             name => Assert.InRange(TimeSpan.Parse((string)durable["storageProvider"]![name]!, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)));
+        // SessionRouter reads the instance before it raises a turn: the extension must not read it again (one Instances read per turn).
+        Assert.False((bool?)durable["throwStatusExceptionsOnRaiseEvent"]);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RideHailer.DevHost;
 using RideHailer.Skill;
+using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Hosting;
@@ -28,5 +30,39 @@ public sealed class DurableOptionsTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("Sometimes")]
+    public async Task BadReplyWait_StopsTheHostNamingIt(string wait)
+    {
+        using var host = HostWith(wait);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        Assert.Contains("Durable:ReplyWait", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Polling", typeof(PollingOnly))]
+    [InlineData("polling", typeof(PollingOnly))]
+    [InlineData("Signal", typeof(CommittedStateSignal))]
+    [InlineData(null, typeof(CommittedStateSignal))]
+    public void ReplyWait_ChoosesHowARequestWaits(string? wait, Type expected)
+    {
+        using var host = HostWith(wait);
+
+        Assert.IsType(expected, host.Services.GetRequiredService<ISessionSignal>());
+    }
+
+    private static IHost HostWith(string? replyWait)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        var settings = SkillServices.DefaultSettings();
+        settings["Durable:ReplyWait"] = replyWait;
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddRideHailerSkill(builder.Configuration).AddDurableBackend(builder.Configuration);
+        return builder.Build();
     }
 }

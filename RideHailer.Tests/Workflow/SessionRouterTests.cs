@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -76,6 +77,32 @@ public sealed class SessionRouterTests
         durable.Verify(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Fact]
+    public async Task SaveThatCannotBeSeenHere_IsReadBackOnTheSignalsSchedule()
+    {
+        // A session run by another instance, or a host with no signal: the watch never sees its saves.
+        var signal = new BlindSignal(new PollSchedule(
+            First: TimeSpan.FromMilliseconds(100), Every: TimeSpan.FromMilliseconds(10), Ceiling: TimeSpan.FromMilliseconds(15)));
+        var durable = new Mock<DurableTaskClient>("test");
+        var reads = 0;
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), true, It.IsAny<CancellationToken>()))
+            .Returns((string id, bool _, CancellationToken _) => Task.FromResult<OrchestrationMetadata?>(
+                new OrchestrationMetadata(SessionOrchestration.Name, id)
+                {
+                    RuntimeStatus = OrchestrationRuntimeStatus.Running,
+                    DataConverter = JsonDataConverter.Default,
+                    // The first read is the one before the turn is raised; the reply shows on the third read after it.
+                    SerializedCustomStatus = ++reads < 4 ? null : JsonDataConverter.Default.Serialize(new SessionStatus(Yes.RequestId, null)),
+                }));
+        var router = Router(TimeSpan.FromMinutes(5), signal);
+
+        var answer = await router.For(durable.Object).SendAsync("session", Yes, spent: TimeSpan.Zero, default);
+
+        Assert.Equal(TurnAnswerKind.Replied, answer.Kind);
+        Assert.Equal([TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(15)], signal.Waits);
+        Assert.Equal(4, reads);
+    }
+
     private static Mock<DurableTaskClient> RunningSession()
     {
         var durable = new Mock<DurableTaskClient>("test");
@@ -87,10 +114,30 @@ public sealed class SessionRouterTests
         return durable;
     }
 
-    private static SessionRouting Router(TimeSpan replyTimeout) => new(
-        new PollingOnly(),
+    private static SessionRouting Router(TimeSpan replyTimeout, ISessionSignal? signal = null) => new(
+        signal ?? new PollingOnly(),
         new TurnAdmission(Options.Create(new SessionOptions())),
         Options.Create(new SessionOptions { ReplyTimeout = replyTimeout }),
         Options.Create(new BookingOptions()),
         NullLogger<SessionRouter>.Instance);
+
+    /// <summary>A signal that sees no save (another instance runs the session): each wait ends at once, and is recorded.</summary>
+    private sealed class BlindSignal(PollSchedule polls) : ISessionSignal, ISessionWatch
+    {
+        public List<TimeSpan> Waits { get; } = [];
+
+        public PollSchedule Polls => polls;
+
+        public ISessionWatch Watch(string instanceId) => this;
+
+        public Task<IReadOnlyList<OrchestrationMetadata>> NextChangeAsync(TimeSpan atMost, CancellationToken cancellationToken)
+        {
+            Waits.Add(atMost);
+            return Task.FromResult<IReadOnlyList<OrchestrationMetadata>>([]);
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -35,7 +35,7 @@ internal static class BareEndpoint
                 await client.RaiseEventAsync(instanceId, BareSession.TurnEventName, requestId, budget.Token);
             }
 
-            var answered = await AnsweredAsync(client, signal, watch, instanceId, requestId, budget.Token);
+            var answered = await AnsweredAsync(client, watch, instanceId, requestId, budget.Token);
             return Results.Text(Answer("ok", answered.Ended), "application/json");
         }
         catch (Exception) when (budget.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
@@ -46,14 +46,16 @@ internal static class BareEndpoint
 
     /// <summary>Waits as SessionRouter does: on the watch's saves, reading the session back when it sees none in time.</summary>
     private static async Task<Answered> AnsweredAsync(
-        DurableTaskClient client, ISessionSignal signal, ISessionWatch watch, string instanceId, string requestId, CancellationToken cancellationToken)
+        DurableTaskClient client, ISessionWatch watch, string instanceId, string requestId, CancellationToken cancellationToken)
     {
-        for (var delay = signal.FirstPoll; ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, signal.PollCeiling.Ticks)))
+        for (var reads = 0; ;)
         {
-            var saves = await watch.NextChangeAsync(delay, cancellationToken);
-            if (saves.Count == 0 && await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) is { } read)
+            var saves = await watch.NextChangeAsync(watch.Polls.After(reads), cancellationToken);
+            if (saves.Count == 0)
             {
-                saves = [read];
+                reads++;
+                var read = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+                saves = read is null ? [] : [read];
             }
 
             if (saves.Select(saved => AnswerFor(saved, requestId)).FirstOrDefault(answered => answered is not null) is { } answer)

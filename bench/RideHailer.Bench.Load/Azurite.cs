@@ -14,15 +14,29 @@ internal sealed class Azurite : IDisposable
     private readonly string _workspace;
     private readonly bool _logging;
 
-    private Azurite(ChildProcess process, string workspace, string connectionString, bool logging)
+    private Azurite(ChildProcess process, string workspace, int[] ports, bool logging)
     {
         _logging = logging;
         _process = process;
         _workspace = workspace;
-        ConnectionString = connectionString;
+        (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
+        ConnectionString = ConnectionStringFor(BlobPort, QueuePort, TablePort);
     }
 
     public string ConnectionString { get; }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    /// <summary>The emulator's account on these loopback ports (Azurite's own, or a proxy's in front of it).</summary>
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey + ";"
+        + $"BlobEndpoint=http://127.0.0.1:{Port(blobPort)}/devstoreaccount1;"
+        + $"QueueEndpoint=http://127.0.0.1:{Port(queuePort)}/devstoreaccount1;"
+        + $"TableEndpoint=http://127.0.0.1:{Port(tablePort)}/devstoreaccount1;";
 
     /// <param name="debugLog">Azurite's own request log (every storage call, slow: for counting calls, not timing them).</param>
     public static async Task<Azurite> StartAsync(string repository, string? debugLog, CancellationToken cancellationToken)
@@ -51,11 +65,7 @@ internal sealed class Azurite : IDisposable
             start.ArgumentList.Add(Path.GetFullPath(debugLog));
         }
 
-        var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey + ";"
-                         + $"BlobEndpoint=http://127.0.0.1:{ports[0]}/devstoreaccount1;"
-                         + $"QueueEndpoint=http://127.0.0.1:{ports[1]}/devstoreaccount1;"
-                         + $"TableEndpoint=http://127.0.0.1:{ports[2]}/devstoreaccount1;";
-        var azurite = new Azurite(ChildProcess.Start(start), workspace, connection, debugLog is not null);
+        var azurite = new Azurite(ChildProcess.Start(start), workspace, ports, debugLog is not null);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         foreach (var port in ports)
         {

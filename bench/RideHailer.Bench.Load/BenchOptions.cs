@@ -50,6 +50,27 @@ internal sealed record BenchOptions
     /// <summary>Print only errors and the one-line verdict (the CI smoke run).</summary>
     public bool Quiet { get; init; }
 
+    /// <summary>DevHosts on one task hub per level, each its own machine name, behind the driver's round robin (AzureStorage); empty: one, as named by the OS.</summary>
+    public IReadOnlyList<int> Instances { get; init; } = [];
+
+    /// <summary>The DevHost's Durable:ReplyWait per level (Signal, Polling); empty: the DevHost's default.</summary>
+    public IReadOnlyList<string> Waits { get; init; } = [];
+
+    /// <summary>Count the hosts' storage calls by kind through a proxy in front of Azurite, reported per turn.</summary>
+    public bool CountStorage { get; init; }
+
+    /// <summary>
+    /// Riders say a turn again after "that took too long" or no answer, as a rider would, instead of failing the session:
+    /// scaled out (instances joining take partitions over while a level warms up) and with an instance killed.
+    /// </summary>
+    public bool RepeatsUnanswered => KillOneAt is not null || Instances.Count > 0;
+
+    /// <summary>Instead of rider levels: count the storage calls of an idle host for this long (per --instances).</summary>
+    public TimeSpan? Idle { get; init; }
+
+    /// <summary>Kill (SIGKILL) the last instance this long into the measured sessions; riders repeat a turn that took too long.</summary>
+    public TimeSpan? KillOneAt { get; init; }
+
     public const string Usage = """
         RideHailer.Bench.Load: N riders each play the seed conversation (launch, destination, consent resume,
         yes, PIN resume) over HTTP; every answer is checked; per-turn latency, throughput and host memory.
@@ -70,6 +91,14 @@ internal sealed record BenchOptions
           --host-log FILE    append the launched hosts' output to FILE
           --storage-log FILE Azurite's log of every storage call (slow: for counting calls per turn)
           --quiet            print only errors and the verdict
+          --instances N[,N..] N DevHosts on one Azurite task hub per level (azurestorage), each its own machine
+                             name (the engine's worker id; a UTS namespace each, Linux as root), requests spread
+                             round robin; turns split by whether they reached their session's partition owner
+          --wait W[,W..]     the DevHost's Durable:ReplyWait per level: signal | polling (the Functions wait)
+          --count-storage    count the hosts' storage calls by kind (a proxy in front of Azurite), per turn
+          --kill-one-at S    kill -9 the last instance S seconds into the measured sessions (with --instances)
+          --idle S           instead of rider levels: storage calls per second of an idle host over S seconds
+                             (azurestorage; vary the engine with extensions__durableTask__storageProvider__* variables)
         Exit code: 0 when every turn was answered correctly, 1 otherwise, 2 for bad flags.
         """;
 
@@ -82,6 +111,12 @@ internal sealed record BenchOptions
             if (name == "--quiet")
             {
                 options = options with { Quiet = true };
+                continue;
+            }
+
+            if (name == "--count-storage")
+            {
+                options = options with { CountStorage = true };
                 continue;
             }
 
@@ -107,6 +142,10 @@ internal sealed record BenchOptions
                 "--out" => options with { Out = value },
                 "--host-log" => options with { HostLog = value },
                 "--storage-log" => options with { StorageLog = value },
+                "--instances" => options with { Instances = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive)] },
+                "--wait" => options with { Waits = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Wait)] },
+                "--idle" => options with { Idle = TimeSpan.FromSeconds(Positive(value)) },
+                "--kill-one-at" => options with { KillOneAt = TimeSpan.FromSeconds(Positive(value)) },
                 _ => throw new FormatException($"unknown flag {name}"),
             };
         }
@@ -116,8 +155,20 @@ internal sealed record BenchOptions
             throw new FormatException("give either --target or --url");
         }
 
+        if (options.KillOneAt is not null && options.Instances.Any(count => count < 2))
+        {
+            throw new FormatException("--kill-one-at needs --instances of 2 or more");
+        }
+
         return options;
     }
+
+    private static string Wait(string value) => value.Trim().ToUpperInvariant() switch
+    {
+        "SIGNAL" => "Signal",
+        "POLLING" => "Polling",
+        _ => throw new FormatException($"unknown wait {value}: signal or polling"),
+    };
 
     private static int Positive(string value)
     {

@@ -23,7 +23,7 @@ internal sealed class BurstLevel(HttpClient http, Uri url, LocalAlexaApi alexaAp
         var sends = Enumerable.Range(0, launches).Select(async index =>
         {
             await Task.Yield();
-            answers[index] = await new SeedConversation(http, url, alexaApi).LaunchAsync(cancellationToken);
+            answers[index] = await new SeedConversation(http, InstanceRing.Single(url), alexaApi).LaunchAsync(cancellationToken);
         }).ToList();
         await Task.WhenAll(sends);
         var burst = clock.Elapsed;
@@ -37,8 +37,8 @@ internal sealed class BurstLevel(HttpClient http, Uri url, LocalAlexaApi alexaAp
         while (clock.Elapsed < RecoveryLimit)
         {
             var slowest = 0.0;
-            var failure = await new SeedConversation(http, url, alexaApi).PlayAsync(
-                (_, milliseconds) => slowest = Math.Max(slowest, milliseconds), TimeSpan.Zero, cancellationToken);
+            var failure = await new SeedConversation(http, InstanceRing.Single(url), alexaApi).PlayAsync(
+                turn => slowest = Math.Max(slowest, turn.Milliseconds), TimeSpan.Zero, cancellationToken);
             if (failure is null && slowest <= Recovered.TotalMilliseconds)
             {
                 return clock.Elapsed;

@@ -24,7 +24,7 @@ internal static class BurstReport
         {
             foreach (var launches in options.Bursts)
             {
-                using var host = target == TargetKind.External
+                await using var host = target == TargetKind.External
                     ? null
                     : await TargetHost.LaunchAsync(target, repository, options, http, alexaApi, cancellationToken);
                 var run = await new BurstLevel(http, host?.Url ?? options.Url!, alexaApi).RunAsync(launches, cancellationToken);

@@ -71,6 +71,20 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>SIGKILL, as a crashed instance: nothing runs on the way out.</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
     public void Dispose()
     {
         try

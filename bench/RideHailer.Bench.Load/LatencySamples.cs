@@ -5,12 +5,42 @@ internal sealed class LatencySamples
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<TurnKind, List<double>> _byKind = Enum.GetValues<TurnKind>().ToDictionary(kind => kind, _ => new List<double>());
+    private readonly Dictionary<TurnRole, List<double>> _byRole = Enum.GetValues<TurnRole>().ToDictionary(role => role, _ => new List<double>());
 
-    public void Add(TurnKind kind, double milliseconds)
+    public void Add(TurnKind kind, double milliseconds, TurnRole role = TurnRole.Owner)
     {
         lock (_gate)
         {
             _byKind[kind].Add(milliseconds);
+            _byRole[role].Add(milliseconds);
+        }
+    }
+
+    private int _tooLong;
+    private int _lost;
+
+    /// <summary>Tries answered "that took too long", and tries never answered, that riders repeated.</summary>
+    public (int TooLong, int Lost) Repeated => (Volatile.Read(ref _tooLong), Volatile.Read(ref _lost));
+
+    public void AddRepeats(int tooLong, int lost)
+    {
+        Interlocked.Add(ref _tooLong, tooLong);
+        Interlocked.Add(ref _lost, lost);
+    }
+
+    public Percentiles Of(TurnRole role)
+    {
+        lock (_gate)
+        {
+            return Percentiles.Of(_byRole[role]);
+        }
+    }
+
+    public int CountOver(double milliseconds)
+    {
+        lock (_gate)
+        {
+            return _byKind.Values.Sum(samples => samples.Count(sample => sample > milliseconds));
         }
     }
 

@@ -14,5 +14,17 @@ internal sealed record LevelResult(
     long? PeakWorkingSetKiB,
     BookingAudit? Bookings)
 {
+    /// <summary>DevHosts on the task hub (1 unless --instances).</summary>
+    public int Instances { get; init; } = 1;
+
+    /// <summary>The DevHost's Durable:ReplyWait, when the driver chose it (--wait).</summary>
+    public string? Wait { get; init; }
+
+    /// <summary>Storage calls of the measured sessions (--count-storage).</summary>
+    public StorageCalls Storage { get; init; } = StorageCalls.None;
+
+    /// <summary>Seconds into the measured sessions at which an instance was killed (--kill-one-at), if one was.</summary>
+    public double? KilledAt { get; init; }
+
     public double TurnsPerSecond => Latency.All().Count / Elapsed.TotalSeconds;
 }

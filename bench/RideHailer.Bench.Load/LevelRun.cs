@@ -8,5 +8,8 @@ namespace RideHailer.Bench.Load;
 internal sealed record LevelRun(
     int Sessions, int Booked, int Confirmed, int Errors, IReadOnlyList<string> FirstErrors, TimeSpan Elapsed, LatencySamples Latency)
 {
+    /// <summary>The storage calls the measured sessions made (none counted unless --count-storage).</summary>
+    public StorageCalls Storage { get; init; } = StorageCalls.None;
+
     public static LevelRun Empty { get; } = new(0, 0, 0, 0, [], TimeSpan.Zero, new LatencySamples());
 }

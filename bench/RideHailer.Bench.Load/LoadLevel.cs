@@ -4,9 +4,20 @@ namespace RideHailer.Bench.Load;
 /// <summary>
 /// Runs one rider level against a target: warm-up sessions (not measured), then riders in a closed loop
 /// until each has played its sessions or the duration has passed. Bounded in requests and in time.
+/// Scaled out, each turn is told apart by whether it reached the instance that owns its session's partition,
+/// and the storage calls of the measured sessions are counted when the target counts them.
 /// </summary>
-internal sealed class LoadLevel(HttpClient http, Uri url, LocalAlexaApi alexaApi, BenchOptions options, bool bare = false)
+internal sealed class LoadLevel(HttpClient http, InstanceRing instances, LocalAlexaApi alexaApi, BenchOptions options, bool bare = false)
 {
+    /// <summary>The partition owners the turns are compared with (several instances); without it every turn counts as the owner's.</summary>
+    public PartitionOwners? Owners { get; init; }
+
+    /// <summary>Counts the target's storage calls (--count-storage).</summary>
+    public StorageCallCounter? Counter { get; init; }
+
+    /// <summary>Something to do while the measured sessions run (e.g. kill an instance), given the time they started.</summary>
+    public Func<CancellationToken, Task>? During { get; init; }
+
     public async Task<LevelRun> RunAsync(int riders, CancellationToken cancellationToken)
     {
         var warm = LevelRun.Empty;
@@ -19,8 +30,14 @@ internal sealed class LoadLevel(HttpClient http, Uri url, LocalAlexaApi alexaApi
             }
         }
 
+        var before = Counter?.Snapshot();
+        using var stopDuring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var during = During?.Invoke(stopDuring.Token) ?? Task.CompletedTask;
         var measured = await PlayAsync(riders, options.Sessions, new LatencySamples(), cancellationToken);
-        return measured with { Confirmed = warm.Confirmed + measured.Confirmed };
+        await stopDuring.CancelAsync();
+        await during.ContinueWith(_ => { }, TaskScheduler.Default);
+        var storage = Counter is null || before is null ? StorageCalls.None : Counter.Snapshot().Since(before);
+        return measured with { Confirmed = warm.Confirmed + measured.Confirmed, Storage = storage };
     }
 
     private async Task<LevelRun> PlayAsync(int riders, int sessionsPerRider, LatencySamples latency, CancellationToken cancellationToken)
@@ -30,12 +47,18 @@ internal sealed class LoadLevel(HttpClient http, Uri url, LocalAlexaApi alexaApi
         var (sessions, booked, errors) = (0, 0, 0);
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
+        void Record(TurnSample turn)
+        {
+            latency.Add(turn.Kind, turn.Milliseconds, Owners?.RoleOf(turn.InstanceId, turn.Receiver) ?? TurnRole.Owner);
+            latency.AddRepeats(turn.TooLong, turn.Lost);
+        }
+
         async Task RiderAsync()
         {
             for (var played = 0; played < sessionsPerRider && DateTime.UtcNow < deadline; played++)
             {
-                var conversation = new SeedConversation(http, url, alexaApi, bare);
-                var failure = await conversation.PlayAsync(latency.Add, options.Think, cancellationToken);
+                var conversation = new SeedConversation(http, instances, alexaApi, bare);
+                var failure = await conversation.PlayAsync(Record, options.Think, cancellationToken, repeatUnanswered: options.RepeatsUnanswered);
                 Interlocked.Increment(ref sessions);
                 if (failure is null)
                 {

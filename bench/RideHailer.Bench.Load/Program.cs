@@ -24,6 +24,11 @@ using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxVa
 using var http = new HttpClient(handler) { Timeout = options.RequestTimeout };
 
 var targets = options.Url is null ? options.Targets : [TargetKind.External];
+if (options.Idle is not null)
+{
+    return await IdleReport.RunAsync(targets, options, repository, http, alexaApi, stop.Token);
+}
+
 if (options.Bursts.Count > 0)
 {
     return await BurstReport.RunAsync(targets, options, repository, http, alexaApi, args, stop.Token);
@@ -33,34 +38,14 @@ var results = new List<LevelResult>();
 foreach (var target in targets)
 {
     Say(target.Label());
-    foreach (var riders in options.Riders)
+    foreach (var instances in options.Instances.DefaultIfEmpty(1))
     {
-        // A fresh host (and Azurite) per level: levels do not inherit each other's sessions, timers and history.
-        // Azurite's cost per call grows with what it holds, so otherwise the 32-rider level would pay for the 8-rider one.
-        using var host = target == TargetKind.External
-            ? null
-            : await TargetHost.LaunchAsync(target, repository, options, http, alexaApi, stop.Token);
-        var url = host?.Url ?? options.Url!;
-        var level = new LoadLevel(http, url, alexaApi, options, target == TargetKind.Bare);
-        var run = await level.RunAsync(riders, stop.Token);
-        // The level's host and Azurite are its own: every booking in the store is this level's.
-        var audit = host?.Bookings is { } bookings ? BookingAudit.Of(await bookings.RowsPerRiderAsync(stop.Token), run.Confirmed) : null;
-        var result = new LevelResult(target, riders, run.Sessions, run.Booked, run.Errors, run.FirstErrors, run.Elapsed, run.Latency,
-            host?.Startup, host?.PeakWorkingSetKiB(), audit);
-        results.Add(result);
-        var all = result.Latency.All();
-        Say($"  {riders,3} riders: {result.Sessions} sessions, {all.Count} turns, {result.Errors} errors, {result.TurnsPerSecond:0} turns/s, "
-            + $"p50 {all.P50:0.0} ms, p95 {all.P95:0.0} ms, p99 {all.P99:0.0} ms, max {all.Max:0.0} ms"
-            + (audit is null ? "" : $", {audit.Stored} bookings stored, {audit.BookedTwice} twice")
-            + (host is null ? $" ({url})" : $" (host answering {host.Startup.TotalMilliseconds:0} ms after start)"));
-        foreach (var error in result.FirstErrors.Append(audit?.Failure).OfType<string>())
+        foreach (var wait in options.Waits.Count == 0 ? [null] : options.Waits.Select(wait => (string?)wait))
         {
-            Console.Error.WriteLine($"  error: {error}");
-        }
-
-        if ((result.Errors > 0 || audit?.Failure is not null) && host is not null)
-        {
-            Console.Error.WriteLine("  host output (last lines):" + Environment.NewLine + host.Output());
+            foreach (var riders in options.Riders)
+            {
+                results.Add(await RunLevelAsync(target, instances, wait, riders));
+            }
         }
     }
 }
@@ -91,6 +76,60 @@ foreach (var failure in bookingFailures)
 }
 
 return errors == 0 && bookingFailures.Count == 0 ? 0 : 1;
+
+async Task<LevelResult> RunLevelAsync(TargetKind target, int instances, string? wait, int riders)
+{
+    // A fresh host (and Azurite) per level: levels do not inherit each other's sessions, timers and history.
+    // Azurite's cost per call grows with what it holds, so otherwise the 32-rider level would pay for the 8-rider one.
+    await using var host = target == TargetKind.External
+        ? null
+        : await TargetHost.LaunchAsync(target, repository, options, http, alexaApi, stop.Token, instances, wait);
+    var ring = host?.Instances ?? InstanceRing.Single(options.Url!);
+    var level = new LoadLevel(http, ring, alexaApi, options, target == TargetKind.Bare)
+    {
+        Owners = host?.Owners,
+        Counter = host?.Counter,
+        During = host is not null && options.KillOneAt is { } killAt ? KillAfterAsync(host, killAt) : null,
+    };
+    var run = await level.RunAsync(riders, stop.Token);
+    // The level's host and Azurite are its own: every booking in the store is this level's.
+    var audit = host?.Bookings is { } bookings ? BookingAudit.Of(await bookings.RowsPerRiderAsync(stop.Token), run.Confirmed) : null;
+    var result = new LevelResult(target, riders, run.Sessions, run.Booked, run.Errors, run.FirstErrors, run.Elapsed, run.Latency,
+        host?.Startup, host?.PeakWorkingSetKiB(), audit)
+    {
+        Instances = instances,
+        Wait = wait,
+        Storage = run.Storage,
+        KilledAt = options.KillOneAt?.TotalSeconds,
+    };
+    var all = result.Latency.All();
+    var scaled = options.Instances.Count > 0 || options.Waits.Count > 0 ? $"{instances} instance(s), {wait ?? "default"} wait, " : "";
+    Say($"  {scaled}{riders,3} riders: {result.Sessions} sessions, {all.Count} turns, {result.Errors} errors, {result.TurnsPerSecond:0} turns/s, "
+        + $"p50 {all.P50:0.0} ms, p95 {all.P95:0.0} ms, p99 {all.P99:0.0} ms, max {all.Max:0.0} ms"
+        + (instances > 1 ? $" (other instance: {result.Latency.Of(TurnRole.Other).Count} turns, p50 {result.Latency.Of(TurnRole.Other).P50:0.0} ms)" : "")
+        + (result.Storage.Total > 0 && all.Count > 0 ? $", {result.Storage.Total / (double)all.Count:0.0} storage calls/turn ({result.Storage[StorageCallKind.InstancesRead] / (double)all.Count:0.00} Instances reads)" : "")
+        + (audit is null ? "" : $", {audit.Stored} bookings stored, {audit.BookedTwice} twice")
+        + (host is null ? $" ({ring.First})" : $" (host answering {host.Startup.TotalMilliseconds:0} ms after start)"));
+    foreach (var error in result.FirstErrors.Append(audit?.Failure).OfType<string>())
+    {
+        Console.Error.WriteLine($"  error: {error}");
+    }
+
+    if ((result.Errors > 0 || audit?.Failure is not null) && host is not null)
+    {
+        Console.Error.WriteLine("  host output (last lines):" + Environment.NewLine + host.Output());
+    }
+
+    return result;
+}
+
+// The last instance dies mid-level, as one of a Function App's instances can: no shutdown, its partition leases left to expire.
+Func<CancellationToken, Task> KillAfterAsync(TargetHost host, TimeSpan after) => async cancellationToken =>
+{
+    await Task.Delay(after, cancellationToken);
+    host.Kill(host.Instances.Count - 1);
+    Say($"  killed instance {host.Instances.Count - 1} (SIGKILL) {after.TotalSeconds:0} s into the measured sessions");
+};
 
 void Stop(System.Runtime.InteropServices.PosixSignalContext context)
 {

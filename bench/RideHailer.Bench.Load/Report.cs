@@ -24,6 +24,10 @@ internal static class Report
         }
 
         AppendRatios(text, results);
+        if (options.Instances.Count > 0 || options.Waits.Count > 0 || options.CountStorage)
+        {
+            ScaleReport.Append(text, results);
+        }
         text.AppendLine();
         text.AppendLine("Per turn, p50 / p99 ms:");
         text.AppendLine();

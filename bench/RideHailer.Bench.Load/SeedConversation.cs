@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RideHailer.Simulation;
+using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Bench.Load;
 
@@ -13,7 +14,7 @@ namespace RideHailer.Bench.Load;
 /// API's ledger, as Alexa would) and passes the PIN. Every answer is checked; the first wrong one ends the session
 /// as an error.
 /// </summary>
-internal sealed partial class SeedConversation(HttpClient http, Uri url, LocalAlexaApi alexaApi, bool bare = false)
+internal sealed partial class SeedConversation(HttpClient http, InstanceRing instances, LocalAlexaApi alexaApi, bool bare = false)
 {
     public const string SkillId = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
     public const string Welcome = "Welcome to Ride Hailer. Where would you like to go?";
@@ -25,12 +26,21 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, LocalAl
     public const string Busy = "Sorry, Ride Hailer is very busy right now. Please try again in a minute.";
     private const string QuoteStart = "Thank you. A ride to the Space Needle from your current location will cost ";
     private const string QuoteEnd = "Do you want me to book it?";
+    private const string QuoteAgainEnd = "Do you want me to book the ride to the Space Needle?";
 
     private readonly SimulatedSession _session = Open(alexaApi);
     private StartConnection? _connection;
 
+    /// <summary>How often a rider says a turn again (repeatUnanswered) before the session counts as failed.</summary>
+    private const int MaxRepeats = 10;
+
+    /// <summary>How long a rider takes to say it again after "that took too long" (or Alexa's own error).</summary>
+    private static readonly TimeSpan RepeatPause = TimeSpan.FromSeconds(1);
+
     /// <summary>Plays the five turns; reports each answered turn's latency; returns null, or what was wrong.</summary>
-    public async Task<string?> PlayAsync(Action<TurnKind, double> record, TimeSpan think, CancellationToken cancellationToken)
+    /// <param name="repeatUnanswered">Say a turn again, as a rider does, when it was answered "that took too long" or not at all
+    /// (an instance killed under it); its latency then runs from the first try to the answer.</param>
+    public async Task<string?> PlayAsync(Action<TurnSample> record, TimeSpan think, CancellationToken cancellationToken, bool repeatUnanswered = false)
     {
         foreach (var kind in Enum.GetValues<TurnKind>())
         {
@@ -39,14 +49,32 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, LocalAl
                 await Task.Delay(think, cancellationToken);
             }
 
-            var (answer, milliseconds, failure) = await SendAsync(Request(kind), kind, cancellationToken);
+            var turn = Stopwatch.StartNew();
+            var (tooLong, lost) = (0, 0);
+            var (answer, milliseconds, failure, receiver) = await SendAsync(Request(kind), kind, cancellationToken);
+            while (repeatUnanswered && tooLong + lost < MaxRepeats && (failure is not null || Speech(answer) == TryAgain))
+            {
+                if (failure is null)
+                {
+                    tooLong++;
+                }
+                else
+                {
+                    lost++;
+                }
+
+                await Task.Delay(RepeatPause, cancellationToken);
+                (answer, _, failure, receiver) = await SendAsync(Request(kind), kind, cancellationToken);
+                milliseconds = turn.Elapsed.TotalMilliseconds;
+            }
+
             if (failure is not null)
             {
                 return $"{kind}: {failure}";
             }
 
-            record(kind, milliseconds);
-            if (Check(kind, answer!) is { } wrong)
+            record(new TurnSample(kind, milliseconds, SessionInstanceId.For(_session.SessionId!), receiver) { TooLong = tooLong, Lost = lost });
+            if (Check(kind, answer!, repeated: tooLong + lost > 0) is { } wrong)
             {
                 return $"{kind}: {wrong}";
             }
@@ -58,14 +86,14 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, LocalAl
     /// <summary>One launch of a fresh session, checked: the start-up probe.</summary>
     public async Task<bool> LaunchAnswersAsync(CancellationToken cancellationToken)
     {
-        var (answer, _, failure) = await SendAsync(Request(TurnKind.Launch), TurnKind.Launch, cancellationToken);
+        var (answer, _, failure, _) = await SendAsync(Request(TurnKind.Launch), TurnKind.Launch, cancellationToken);
         return failure is null && Check(TurnKind.Launch, answer!) is null;
     }
 
     /// <summary>One launch of a fresh session, as a burst counts it: welcomed, asked to try again, shed, or wrong (errors included).</summary>
     public async Task<LaunchAnswer> LaunchAsync(CancellationToken cancellationToken)
     {
-        var (answer, milliseconds, failure) = await SendAsync(Request(TurnKind.Launch), TurnKind.Launch, cancellationToken);
+        var (answer, milliseconds, failure, _) = await SendAsync(Request(TurnKind.Launch), TurnKind.Launch, cancellationToken);
         if (failure is not null)
         {
             return new LaunchAnswer(LaunchOutcome.Wrong, milliseconds, failure);
@@ -81,9 +109,11 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, LocalAl
                 : new LaunchAnswer(LaunchOutcome.Welcome, milliseconds, null);
     }
 
-    private async Task<(JsonNode? Answer, double Milliseconds, string? Failure)> SendAsync(
+    /// <summary>Sends one request to the next instance in the ring; the answer, its latency, what was wrong, and which instance it reached.</summary>
+    private async Task<(JsonNode? Answer, double Milliseconds, string? Failure, string? Receiver)> SendAsync(
         JsonObject request, TurnKind kind, CancellationToken cancellationToken)
     {
+        var (url, receiver) = instances.Next();
         var body = Encoding.UTF8.GetBytes(request.ToJsonString());
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -95,18 +125,18 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, LocalAl
             var milliseconds = clock.Elapsed.TotalMilliseconds;
             if (!response.IsSuccessStatusCode)
             {
-                return (null, milliseconds, $"HTTP {(int)response.StatusCode}: {Shorten(text)}");
+                return (null, milliseconds, $"HTTP {(int)response.StatusCode}: {Shorten(text)}", receiver);
             }
 
             var answer = JsonNode.Parse(text)!;
             // Alexa echoes the answer's session attributes in the next request (the Node peer keeps its state there).
             _session.Heard(answer);
-            return (answer, milliseconds, null);
+            return (answer, milliseconds, null, receiver);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException
                                           && !cancellationToken.IsCancellationRequested)
         {
-            return (null, clock.Elapsed.TotalMilliseconds, $"{exception.GetType().Name}: {exception.Message}");
+            return (null, clock.Elapsed.TotalMilliseconds, $"{exception.GetType().Name}: {exception.Message}", receiver);
         }
     }
 
@@ -151,7 +181,11 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, LocalAl
     /// <summary>The cause of the resume of the connection the last answer started, echoing its token as Alexa does.</summary>
     private JsonObject Completed(JsonObject result) => ConnectionCause.Completed(_connection?.Token, "200", "OK", result);
 
-    private string? Check(TurnKind kind, JsonNode answer)
+    private static string? Speech(JsonNode? answer) => (string?)answer?["response"]?["outputSpeech"]?["text"];
+
+    /// <param name="repeated">The turn was said again after a try that may have landed: a resumed consent then finds the
+    /// session already at its quote, and the skill asks about it again.</param>
+    private string? Check(TurnKind kind, JsonNode answer, bool repeated = false)
     {
         var response = answer["response"];
         var speech = (string?)response?["outputSpeech"]?["text"] ?? Unwrap((string?)response?["outputSpeech"]?["ssml"]);
@@ -168,7 +202,8 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, LocalAl
             case TurnKind.Destination:
                 return ExpectConnection(response, StartConnection.ConsentUri);
             case TurnKind.ConsentResume:
-                return speech.StartsWith(QuoteStart, StringComparison.Ordinal) && speech.EndsWith(QuoteEnd, StringComparison.Ordinal)
+                return (speech.StartsWith(QuoteStart, StringComparison.Ordinal) && speech.EndsWith(QuoteEnd, StringComparison.Ordinal)
+                        || repeated && speech.EndsWith(QuoteAgainEnd, StringComparison.Ordinal))
                        && (bool?)response?["shouldEndSession"] == false
                     ? null
                     : $"expected the quote, got \"{speech}\"";
@@ -209,6 +244,17 @@ internal sealed partial class SeedConversation(HttpClient http, Uri url, LocalAl
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
-    [GeneratedRegex(@"^Great\. Your driver will arrive in .+ minutes?\.$")]
+    /// <summary>The booking, or (a repeated PIN turn whose first try booked after "that took too long") the session's late reply naming it.</summary>
+    [GeneratedRegex(@"^(Great\.|Your ride to the Space Needle is booked\.) Your driver will arrive in .+ minutes?\.$")]
     private static partial Regex Booked();
+}
+
+/// <summary>One answered turn: its kind and latency, the session's orchestration instance, and the worker id of the instance it reached (null: not known).</summary>
+internal sealed record TurnSample(TurnKind Kind, double Milliseconds, string InstanceId, string? Receiver)
+{
+    /// <summary>Tries answered "that took too long" before the answer (only when riders repeat such turns).</summary>
+    public int TooLong { get; init; }
+
+    /// <summary>Tries that got no answer at all (the instance died under them) before the answer.</summary>
+    public int Lost { get; init; }
 }

@@ -5,86 +5,168 @@ using RideHailer.Simulation;
 namespace RideHailer.Bench.Load;
 
 /// <summary>
-/// A host under test, launched as a child process on a free loopback port, with the time from process
-/// start to its first correctly answered launch request.
+/// A host under test, launched as child processes on free loopback ports (one, or N DevHosts on one task hub,
+/// each with its own machine name), with the time from process start until every instance has correctly
+/// answered a launch request.
 /// </summary>
-internal sealed class TargetHost : IDisposable
+internal sealed class TargetHost : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly ChildProcess _process;
+    /// <summary>How long the instances may take to share out the partitions before a level starts regardless.</summary>
+    private static readonly TimeSpan BalanceTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly List<ChildProcess> _processes = [];
     private readonly Azurite? _azurite;
 
-    private TargetHost(TargetKind kind, ChildProcess process, Azurite? azurite, Uri url)
+    private TargetHost(TargetKind kind, Azurite? azurite, StorageCallCounter? counter)
     {
         Kind = kind;
-        _process = process;
         _azurite = azurite;
-        Url = url;
+        Counter = counter;
         Bookings = kind == TargetKind.AzureStorage && azurite is not null ? new StoredBookings(azurite.ConnectionString) : null;
     }
 
     public TargetKind Kind { get; }
 
-    public Uri Url { get; }
+    /// <summary>The round-robin balancer over the instances; one instance is a ring of one.</summary>
+    public InstanceRing Instances { get; private set; } = null!;
+
+    public Uri Url => Instances.First;
 
     public TimeSpan Startup { get; private set; }
 
     /// <summary>The bookings the host stored, when it stores them where the driver can read them (AzureStorage on Azurite).</summary>
     public StoredBookings? Bookings { get; }
 
-    public long? PeakWorkingSetKiB() => _process.PeakWorkingSetKiB();
+    /// <summary>The storage calls the instances made (--count-storage), counted by the proxy they reach Azurite through.</summary>
+    public StorageCallCounter? Counter { get; }
 
+    /// <summary>Who holds each partition of the task hub, when the instances have machine names of their own.</summary>
+    public PartitionOwners? Owners { get; private set; }
+
+    public long? PeakWorkingSetKiB() => _processes[0].PeakWorkingSetKiB();
+
+    /// <param name="instances">DevHosts on one task hub, each its own machine name (AzureStorage only).</param>
+    /// <param name="wait">The DevHost's Durable:ReplyWait (Signal, Polling), or its default.</param>
     public static async Task<TargetHost> LaunchAsync(
-        TargetKind kind, string repository, BenchOptions options, HttpClient http, LocalAlexaApi alexaApi, CancellationToken cancellationToken)
+        TargetKind kind, string repository, BenchOptions options, HttpClient http, LocalAlexaApi alexaApi, CancellationToken cancellationToken,
+        int instances = 1, string? wait = null)
     {
         var azurite = kind is TargetKind.AzureStorage or TargetKind.Bare ? await Azurite.StartAsync(repository, options.StorageLog, cancellationToken) : null;
-        var port = ChildProcess.FreeLoopbackPort();
-        var start = StartInfo(kind, repository, options.Configuration, port, alexaApi.Endpoint, azurite);
-        var path = kind == TargetKind.Node ? "/" : "/api/alexa";
-        var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}{path}");
-
-        var clock = Stopwatch.StartNew();
-        var host = new TargetHost(kind, ChildProcess.Start(start, options.HostLog), azurite, url);
+        var counter = azurite is not null && options.CountStorage ? await StorageCallCounter.StartAsync(azurite, cancellationToken) : null;
+        var host = new TargetHost(kind, azurite, counter);
         try
         {
-            while (!await host.AnswersAsync(http, alexaApi, cancellationToken))
+            // Machine names of their own whenever instances are asked for: the engine's worker id is the machine name, as on Azure.
+            var named = options.Instances.Count > 0 && kind == TargetKind.AzureStorage;
+            var clock = Stopwatch.StartNew();
+            var ring = new List<(Uri, string?)>();
+            for (var index = 0; index < instances; index++)
             {
-                if (host._process.HasExited || clock.Elapsed > StartTimeout)
-                {
-                    throw new InvalidOperationException($"{kind.Label()} did not answer a launch request:{Environment.NewLine}{host._process.Output()}");
-                }
+                var port = ChildProcess.FreeLoopbackPort();
+                var worker = named ? "ridehailer-" + index.ToString(CultureInfo.InvariantCulture) : null;
+                var start = StartInfo(kind, repository, options.Configuration, port, alexaApi.Endpoint, counter?.ConnectionString ?? azurite?.ConnectionString, wait);
+                host._processes.Add(ChildProcess.Start(worker is null ? start : InOwnUtsNamespace(start, worker), options.HostLog));
+                var path = kind == TargetKind.Node ? "/" : "/api/alexa";
+                ring.Add((new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}{path}"), worker));
+            }
 
-                await Task.Delay(20, cancellationToken);
+            host.Instances = new InstanceRing(ring);
+            for (var index = 0; index < instances; index++)
+            {
+                await host.WaitUntilAnsweringAsync(index, ring[index].Item1, http, alexaApi, clock, cancellationToken);
             }
 
             host.Startup = clock.Elapsed;
+            host.Owners = named ? new PartitionOwners(azurite!.ConnectionString) : null;
+            if (host.Owners is not null && !await host.Owners.BalancedAsync(instances, BalanceTimeout, cancellationToken))
+            {
+                Console.Error.WriteLine($"  the partitions were not spread over {instances} instances within {BalanceTimeout.TotalSeconds:0} s; measuring anyway");
+            }
+
             return host;
         }
         catch
         {
-            host.Dispose();
+            await host.DisposeAsync();
             throw;
         }
     }
 
-    public string Output() => _process.Output();
+    public string Output() => string.Join(Environment.NewLine, _processes.Select(process => process.Output()));
 
-    public void Dispose()
+    /// <summary>Kills instance <paramref name="index"/> at once (SIGKILL: no shutdown, no lease released) and takes it out of the ring.</summary>
+    public void Kill(int index)
     {
-        _process.Dispose();
+        _processes[index].Kill();
+        Instances.Remove(index);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Owners is not null)
+        {
+            await Owners.DisposeAsync();
+        }
+
+        foreach (var process in _processes)
+        {
+            process.Dispose();
+        }
+
+        if (Counter is not null)
+        {
+            await Counter.DisposeAsync();
+        }
+
         _azurite?.Dispose();
     }
 
-    private async Task<bool> AnswersAsync(HttpClient http, LocalAlexaApi alexaApi, CancellationToken cancellationToken)
+    private async Task WaitUntilAnsweringAsync(
+        int index, Uri url, HttpClient http, LocalAlexaApi alexaApi, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        while (!await AnswersAsync(url, http, alexaApi, cancellationToken))
+        {
+            if (_processes[index].HasExited || clock.Elapsed > StartTimeout)
+            {
+                throw new InvalidOperationException($"{Kind.Label()} did not answer a launch request:{Environment.NewLine}{_processes[index].Output()}");
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    private async Task<bool> AnswersAsync(Uri url, HttpClient http, LocalAlexaApi alexaApi, CancellationToken cancellationToken)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(TimeSpan.FromSeconds(10));
-        return await new SeedConversation(http, Url, alexaApi, Kind == TargetKind.Bare).LaunchAnswersAsync(attempt.Token);
+        return await new SeedConversation(http, InstanceRing.Single(url), alexaApi, Kind == TargetKind.Bare).LaunchAnswersAsync(attempt.Token);
+    }
+
+    /// <summary>
+    /// The same process in a UTS namespace of its own named <paramref name="machineName"/> (Linux, as root): its
+    /// Environment.MachineName, so DurableTask.AzureStorage's worker id, is that name, as each instance's is on Azure.
+    /// </summary>
+    private static ProcessStartInfo InOwnUtsNamespace(ProcessStartInfo start, string machineName)
+    {
+        var wrapped = new ProcessStartInfo("unshare") { WorkingDirectory = start.WorkingDirectory };
+        // unshare and sh exec in turn, so the process the driver holds (and kills) is the host itself.
+        foreach (var argument in new[] { "--uts", "sh", "-c", "hostname \"$0\" && exec \"$@\"", machineName, start.FileName }.Concat(start.ArgumentList))
+        {
+            wrapped.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in start.Environment)
+        {
+            wrapped.Environment[name] = value;
+        }
+
+        return wrapped;
     }
 
     private static ProcessStartInfo StartInfo(
-        TargetKind kind, string repository, string configuration, int port, Uri apiEndpoint, Azurite? azurite)
+        TargetKind kind, string repository, string configuration, int port, Uri apiEndpoint, string? storage, string? wait)
     {
         if (kind == TargetKind.Node)
         {
@@ -117,11 +199,16 @@ internal sealed class TargetHost : IDisposable
         // Per-turn Information logs to the console would be measured too; every host logs warnings only.
         environment["Logging__LogLevel__Default"] = "Warning";
         environment["DOTNET_NOLOGO"] = "1";
-        if (azurite is not null)
+        if (storage is not null)
         {
             environment["Durable__Backend"] = "AzureStorage";
-            environment["Durable__Storage"] = azurite.ConnectionString;
-            environment["ConnectionStrings__Tables"] = azurite.ConnectionString;
+            environment["Durable__Storage"] = storage;
+            environment["ConnectionStrings__Tables"] = storage;
+        }
+
+        if (wait is not null)
+        {
+            environment["Durable__ReplyWait"] = wait;
         }
 
         return start;
