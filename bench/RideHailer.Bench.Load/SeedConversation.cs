@@ -64,6 +64,14 @@ internal sealed partial class SeedConversation(HttpClient http, InstanceRing ins
                 }
 
                 await Task.Delay(RepeatPause, cancellationToken);
+                if (kind == TurnKind.Launch && failure is not null)
+                {
+                    // A launch that got no answer leaves no session on an Echo: "open Ride Hailer" said again opens a
+                    // new one. Said again in the same session it would be "new": false for a session the skill never
+                    // started, which the skill rightly answers "This conversation has ended".
+                    _session.Open();
+                }
+
                 (answer, _, failure, receiver) = await SendAsync(Request(kind), kind, cancellationToken);
                 milliseconds = turn.Elapsed.TotalMilliseconds;
             }
