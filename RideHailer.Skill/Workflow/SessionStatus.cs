@@ -33,7 +33,10 @@ public sealed record SessionStatus(string RequestId, Reply? Reply)
         return answered is not null;
     }
 
-    /// <summary>The status after answering <paramref name="requestId"/>: this one becomes the latest of the earlier ones.</summary>
+    /// <summary>
+    /// The status after answering <paramref name="requestId"/>: this one's request and reply become the latest of the
+    /// earlier ones. Only they are kept there: the step and pending token describe the session now, not then.
+    /// </summary>
     public SessionStatus Then(string requestId, Reply? reply) =>
-        new(requestId, reply) { Earlier = [.. Earlier.TakeLast(Remembered - 2), this with { Earlier = [] }] };
+        new(requestId, reply) { Earlier = [.. Earlier.TakeLast(Remembered - 2), new SessionStatus(RequestId, Reply)] };
 }
