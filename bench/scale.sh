@@ -3,11 +3,13 @@
 # machine name (a UTS namespace each: Linux, as root), requests spread round robin by the driver.
 #   1. 1, 2 and 3 instances x the DevHost's signal and the Functions wait (Durable:ReplyWait=Polling), 8 riders,
 #      closed loop: per-turn latency split by owner / other instance, turns/s, storage calls per turn by kind.
-#   2. an idle app: storage calls per second for partitionCount 4 and 16 x maxQueuePollingInterval 100 ms, 1 s, 2 s.
+#   2. an idle app: storage calls per second and US$ a month for partitionCount 4 (1 and 2 instances) x
+#      maxQueuePollingInterval 100 ms, 1 s, 2 s, 5 s and partitionCount 16 x 100 ms, 1 s, 2 s; then one rider at a
+#      rider's pace meets the backed-off queues.
 #   3. kill -9 of one of two instances under 8 riders, on both waits: the stall, "took too long", bookings.
 #   4. riders at 3 s think time on 1 and 2 instances: the capacity at p99 <= 1 s.
 # Output: stdout and bench/scale/*.md. Extra flags go to every driver run (e.g. --sessions 10).
-# Takes about 25 minutes; the numbers are only as quiet as the machine.
+# Takes about 45 minutes; the numbers are only as quiet as the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,12 +27,15 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores" | t
 
 run --instances 1,2,3 --wait signal,polling --riders 8 --sessions 8 --warmup 2 --count-storage \
   --out "$out/instances.md" "$@"
-for partitions in 4 16; do
-  for polling in 00:00:00.100 00:00:01 00:00:02; do
-    extensions__durableTask__storageProvider__partitionCount=$partitions \
-    extensions__durableTask__storageProvider__maxQueuePollingInterval=$polling \
-      run --idle 20 --out "$out/idle-$partitions-$polling.md"
-  done
+for polling in 00:00:00.100 00:00:01 00:00:02 00:00:05; do
+  extensions__durableTask__storageProvider__partitionCount=4 \
+  extensions__durableTask__storageProvider__maxQueuePollingInterval=$polling \
+    run --idle 20 --instances 1,2 --out "$out/idle-4-$polling.md"
+done
+for polling in 00:00:00.100 00:00:01 00:00:02; do
+  extensions__durableTask__storageProvider__partitionCount=16 \
+  extensions__durableTask__storageProvider__maxQueuePollingInterval=$polling \
+    run --idle 20 --out "$out/idle-16-$polling.md"
 done
 run --instances 2 --wait signal,polling --riders 8 --sessions 1000 --duration 75 --warmup 1 --kill-one-at 15 \
   --out "$out/crash.md" "$@"

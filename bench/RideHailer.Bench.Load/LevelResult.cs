@@ -26,5 +26,8 @@ internal sealed record LevelResult(
     /// <summary>Seconds into the measured sessions at which an instance was killed (--kill-one-at), if one was.</summary>
     public double? KilledAt { get; init; }
 
+    /// <summary>Partitions that changed owner during the measured sessions (scaled out only).</summary>
+    public int PartitionMoves { get; init; }
+
     public double TurnsPerSecond => Latency.All().Count / Elapsed.TotalSeconds;
 }

@@ -11,5 +11,8 @@ internal sealed record LevelRun(
     /// <summary>The storage calls the measured sessions made (none counted unless --count-storage).</summary>
     public StorageCalls Storage { get; init; } = StorageCalls.None;
 
+    /// <summary>Partitions that changed owner while the measured sessions ran (scaled out only).</summary>
+    public int PartitionMoves { get; init; }
+
     public static LevelRun Empty { get; } = new(0, 0, 0, 0, [], TimeSpan.Zero, new LatencySamples());
 }

@@ -31,13 +31,14 @@ internal sealed class LoadLevel(HttpClient http, InstanceRing instances, LocalAl
         }
 
         var before = Counter?.Snapshot();
+        var started = DateTime.UtcNow;
         using var stopDuring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var during = During?.Invoke(stopDuring.Token) ?? Task.CompletedTask;
         var measured = await PlayAsync(riders, options.Sessions, new LatencySamples(), cancellationToken);
         await stopDuring.CancelAsync();
         await during.ContinueWith(_ => { }, TaskScheduler.Default);
         var storage = Counter is null || before is null ? StorageCalls.None : Counter.Snapshot().Since(before);
-        return measured with { Confirmed = warm.Confirmed + measured.Confirmed, Storage = storage };
+        return measured with { Confirmed = warm.Confirmed + measured.Confirmed, Storage = storage, PartitionMoves = Owners?.MovesSince(started) ?? 0 };
     }
 
     private async Task<LevelRun> PlayAsync(int riders, int sessionsPerRider, LatencySamples latency, CancellationToken cancellationToken)

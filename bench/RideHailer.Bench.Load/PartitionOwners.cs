@@ -17,6 +17,7 @@ internal sealed class PartitionOwners : IAsyncDisposable
     private readonly Task _reading;
     private volatile string?[] _owners = [];
     private volatile bool _moving = true;
+    private readonly List<DateTime> _moves = [];
 
     public PartitionOwners(string connectionString, string hubName = "RideHailer")
     {
@@ -59,6 +60,18 @@ internal sealed class PartitionOwners : IAsyncDisposable
         return false;
     }
 
+    /// <summary>
+    /// How many times a partition changed owner at or after <paramref name="since"/>, as read a few times a second: a
+    /// partition lost by a killed instance, stolen for balance, or given up by an instance that could not renew its lease.
+    /// </summary>
+    public int MovesSince(DateTime since)
+    {
+        lock (_moves)
+        {
+            return _moves.Count(at => at >= since);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -89,7 +102,9 @@ internal sealed class PartitionOwners : IAsyncDisposable
                 }
 
                 // Row keys are the control queues' names (ridehailer-control-00 …), so their order is the partitions'.
-                _owners = [.. rows.Values];
+                string?[] owners = [.. rows.Values];
+                CountMoves(_owners, owners);
+                _owners = owners;
                 _moving = moving;
             }
             catch (RequestFailedException)
@@ -98,6 +113,20 @@ internal sealed class PartitionOwners : IAsyncDisposable
             }
 
             await Task.Delay(Every, cancellationToken);
+        }
+    }
+
+    private void CountMoves(string?[] before, string?[] now)
+    {
+        if (before.Length != now.Length)
+        {
+            return;
+        }
+
+        var moved = before.Zip(now).Count(pair => pair.First is not null && pair.Second is not null && !string.Equals(pair.First, pair.Second, StringComparison.Ordinal));
+        lock (_moves)
+        {
+            _moves.AddRange(Enumerable.Repeat(DateTime.UtcNow, moved));
         }
     }
 }

@@ -101,12 +101,13 @@ async Task<LevelResult> RunLevelAsync(TargetKind target, int instances, string? 
         Wait = wait,
         Storage = run.Storage,
         KilledAt = options.KillOneAt?.TotalSeconds,
+        PartitionMoves = run.PartitionMoves,
     };
     var all = result.Latency.All();
     var scaled = options.Instances.Count > 0 || options.Waits.Count > 0 ? $"{instances} instance(s), {wait ?? "default"} wait, " : "";
     Say($"  {scaled}{riders,3} riders: {result.Sessions} sessions, {all.Count} turns, {result.Errors} errors, {result.TurnsPerSecond:0} turns/s, "
         + $"p50 {all.P50:0.0} ms, p95 {all.P95:0.0} ms, p99 {all.P99:0.0} ms, max {all.Max:0.0} ms"
-        + (instances > 1 ? $" (other instance: {result.Latency.Of(TurnRole.Other).Count} turns, p50 {result.Latency.Of(TurnRole.Other).P50:0.0} ms)" : "")
+        + (instances > 1 ? $" (other instance: {result.Latency.Of(TurnRole.Other).Count} turns, p50 {result.Latency.Of(TurnRole.Other).P50:0.0} ms; {result.PartitionMoves} partition moves)" : "")
         + (result.Storage.Total > 0 && all.Count > 0 ? $", {result.Storage.Total / (double)all.Count:0.0} storage calls/turn ({result.Storage[StorageCallKind.InstancesRead] / (double)all.Count:0.00} Instances reads)" : "")
         + (audit is null ? "" : $", {audit.Stored} bookings stored, {audit.BookedTwice} twice")
         + (host is null ? $" ({ring.First})" : $" (host answering {host.Startup.TotalMilliseconds:0} ms after start)"));

@@ -111,6 +111,16 @@ internal sealed record StorageCalls(IReadOnlyDictionary<StorageCallKind, long> C
 
     public long Total => Counts.Values.Sum();
 
+    /// <summary>
+    /// The calls a workload makes itself, without the engine's polling of empty queues: every queue get left out and one
+    /// get per message put counted instead (a get that fetches a message; the engine fetches up to 32 at once, so this
+    /// is an upper bound). What is left out is the idle bill, paid by the hour whether riders ride or not.
+    /// </summary>
+    public StorageCalls WithoutPolling() =>
+        new(Counts.Where(pair => pair.Key is not (StorageCallKind.ControlQueueGet or StorageCallKind.WorkItemQueueGet))
+            .Append(KeyValuePair.Create(StorageCallKind.ControlQueueGet, this[StorageCallKind.QueuePut]))
+            .ToDictionary(pair => pair.Key, pair => pair.Value));
+
     /// <summary>The calls made between <paramref name="earlier"/> and this snapshot.</summary>
     public StorageCalls Since(StorageCalls earlier) =>
         new(Counts.ToDictionary(pair => pair.Key, pair => pair.Value - earlier[pair.Key]));
