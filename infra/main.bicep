@@ -34,6 +34,9 @@ param riderIdentityAudience string = ''
 @description('Keep one HTTP instance always ready so Alexa never waits for a cold start (billed while idle).')
 param alwaysReadyHttpInstance bool = true
 
+@description('Keep one instance of the Durable triggers (orchestrations, activities) always ready, as Microsoft advises for Durable Functions on Flex Consumption (billed while idle, and its queue polling with it).')
+param alwaysReadyDurableInstance bool = true
+
 @description('Memory per Flex Consumption instance, in MB.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
@@ -165,6 +168,7 @@ module functionApp 'app/function-app.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyHttpInstance: alwaysReadyHttpInstance
+    alwaysReadyDurableInstance: alwaysReadyDurableInstance
     alexaSkillId: alexaSkillId
     pinPolicy: pinPolicy
     riderIdentityAuthority: riderIdentityAuthority

@@ -62,7 +62,7 @@ public sealed partial class MainTemplateTests(BicepTemplateFixture fixture)
     }
 
     [LinuxX64Fact]
-    public async Task FunctionApp_ScaleComesFromParameters_WithAnOptionalAlwaysReadyHttpInstance()
+    public async Task FunctionApp_ScaleComesFromParameters_WithOptionalAlwaysReadyHttpAndDurableInstances()
     {
         var template = await fixture.TemplateAsync();
         var app = Assert.Single(template.OfType("Microsoft.Web/sites"));
@@ -73,6 +73,11 @@ public sealed partial class MainTemplateTests(BicepTemplateFixture fixture)
         Assert.Contains("parameters('alwaysReadyHttpInstance')", alwaysReady, StringComparison.Ordinal);
         Assert.Contains("createObject('name', 'http', 'instanceCount', 1)", alwaysReady, StringComparison.Ordinal);
         Assert.Equal("bool", template.Parameters["alwaysReadyHttpInstance"]?["type"]?.GetValue<string>());
+        // Flex Consumption scales the Durable triggers on instances of their own (Microsoft's Flex guidance for Durable
+        // Functions: one always-ready instance in the `durable` group).
+        Assert.Contains("parameters('alwaysReadyDurableInstance')", alwaysReady, StringComparison.Ordinal);
+        Assert.Contains("createObject('name', 'durable', 'instanceCount', 1)", alwaysReady, StringComparison.Ordinal);
+        Assert.True(template.Parameters["alwaysReadyDurableInstance"]?["defaultValue"]?.GetValue<bool>());
         Assert.Equal([512, 2048, 4096], Values<int>(template.Parameters["instanceMemoryMB"]?["allowedValues"]));
         Assert.Equal(1000, template.Parameters["maximumInstanceCount"]?["maxValue"]?.GetValue<int>());
     }

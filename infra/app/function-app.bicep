@@ -24,6 +24,8 @@ param maximumInstanceCount int
 
 param alwaysReadyHttpInstance bool
 
+param alwaysReadyDurableInstance bool
+
 @minLength(1)
 param alexaSkillId string
 
@@ -91,8 +93,13 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
-        // Alexa gives the skill 8 seconds per request; a warm HTTP instance keeps a cold start out of them.
-        alwaysReady: alwaysReadyHttpInstance ? [{ name: 'http', instanceCount: 1 }] : []
+        // Alexa gives the skill 8 seconds per request; a warm HTTP instance keeps a cold start out of them. Flex scales
+        // the Durable triggers in a group of their own, on other instances: without a warm one there, a rider's turn
+        // after a quiet spell waits for the orchestration's instance to start as well.
+        alwaysReady: concat(
+          alwaysReadyHttpInstance ? [{ name: 'http', instanceCount: 1 }] : [],
+          alwaysReadyDurableInstance ? [{ name: 'durable', instanceCount: 1 }] : []
+        )
       }
       // The version the solution targets (<TargetFramework>net10.0</TargetFramework> in Directory.Build.props).
       runtime: {
