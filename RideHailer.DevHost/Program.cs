@@ -3,7 +3,6 @@ using Microsoft.Extensions.FileProviders;
 using RideHailer.DevHost;
 using RideHailer.DevHost.Simulator;
 using RideHailer.DevHost.WebConsole;
-using RideHailer.Simulation;
 using RideHailer.Skill;
 
 // --help before any verb: the verbs and options, and nothing started.

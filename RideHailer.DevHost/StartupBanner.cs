@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using RideHailer.Skill;
-using RideHailer.Skill.Alexa;
-using RideHailer.Skill.Alexa.Identity;
+using RideHailer.Skill.Alexa.Enrich.Identity;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Storage;
 using RideHailer.Skill.Workflow;
 

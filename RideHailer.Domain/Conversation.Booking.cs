@@ -1,5 +1,4 @@
 using RideHailer.Domain.Flow;
-using RideHailer.Domain.Rides;
 
 namespace RideHailer.Domain;
 

@@ -1,5 +1,4 @@
-using RideHailer.Domain;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
 
 namespace RideHailer.Simulation;
 

@@ -115,10 +115,10 @@ public sealed class LocalAlexaApi : IAsyncDisposable
 
     private static string? ScopeOf(string path) => path switch
     {
-        GivenNamePath or PersonGivenNamePath => Skill.Alexa.PermissionScopes.GivenName,
-        NamePath or PersonNamePath => Skill.Alexa.PermissionScopes.FullName,
-        MobileNumberPath or PersonMobileNumberPath => Skill.Alexa.PermissionScopes.MobileNumber,
-        AddressPathSuffix => Skill.Alexa.PermissionScopes.FullAddress,
+        GivenNamePath or PersonGivenNamePath => Skill.Alexa.Read.PermissionScopes.GivenName,
+        NamePath or PersonNamePath => Skill.Alexa.Read.PermissionScopes.FullName,
+        MobileNumberPath or PersonMobileNumberPath => Skill.Alexa.Read.PermissionScopes.MobileNumber,
+        AddressPathSuffix => Skill.Alexa.Read.PermissionScopes.FullAddress,
         _ => null,
     };
 

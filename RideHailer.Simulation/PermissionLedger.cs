@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using RideHailer.Domain;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
 
 namespace RideHailer.Simulation;
 

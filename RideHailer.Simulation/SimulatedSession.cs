@@ -218,7 +218,7 @@ public sealed class SimulatedSession
 
         var context = new JsonObject { ["System"] = system };
         // A device reports where it is only to a skill the rider let read it.
-        if (Rider.Geolocation && IsGranted(Skill.Alexa.PermissionScopes.Geolocation))
+        if (Rider.Geolocation && IsGranted(Skill.Alexa.Read.PermissionScopes.Geolocation))
         {
             context["Geolocation"] = Geolocation(now);
         }
@@ -232,8 +232,8 @@ public sealed class SimulatedSession
     /// </summary>
     private JsonObject User()
     {
-        var geolocation = IsGranted(Skill.Alexa.PermissionScopes.Geolocation) ? "GRANTED" : "DENIED";
-        var scopes = new JsonObject { [Skill.Alexa.PermissionScopes.Geolocation] = new JsonObject { ["status"] = geolocation } };
+        var geolocation = IsGranted(Skill.Alexa.Read.PermissionScopes.Geolocation) ? "GRANTED" : "DENIED";
+        var scopes = new JsonObject { [Skill.Alexa.Read.PermissionScopes.Geolocation] = new JsonObject { ["status"] = geolocation } };
         var user = new JsonObject { ["userId"] = UserId };
         if (Rider.ReportsPermissions)
         {

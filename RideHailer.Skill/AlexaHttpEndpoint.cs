@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using RideHailer.Skill.Alexa;
-using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Skill;
 

@@ -1,9 +1,11 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using RideHailer.Domain;
-using RideHailer.Skill.Alexa;
-using RideHailer.Skill.Alexa.Requests;
-using RideHailer.Skill.Alexa.Responses;
+using RideHailer.Skill.Alexa.Enrich;
+using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Render;
+using RideHailer.Skill.Alexa.Render.Responses;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Skill.Workflow;
 

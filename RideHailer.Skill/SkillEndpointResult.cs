@@ -1,6 +1,6 @@
 using System.Text.Json;
 using RideHailer.Skill.Alexa;
-using RideHailer.Skill.Alexa.Responses;
+using RideHailer.Skill.Alexa.Render.Responses;
 
 namespace RideHailer.Skill;
 

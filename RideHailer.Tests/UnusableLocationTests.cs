@@ -1,6 +1,6 @@
 using RideHailer.Simulation;
 using RideHailer.Skill;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using RideHailer.Simulation;
 using RideHailer.Skill;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Workflow;
 using Spectre.Console;
 

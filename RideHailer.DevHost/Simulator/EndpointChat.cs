@@ -1,5 +1,5 @@
 using RideHailer.Simulation;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Verify;
 using Spectre.Console;
 
 namespace RideHailer.DevHost.Simulator;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using RideHailer.Simulation;
-using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.DevHost.Simulator;
 

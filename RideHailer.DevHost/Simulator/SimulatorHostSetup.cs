@@ -1,8 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using RideHailer.Domain;
 using RideHailer.Simulation;
-using RideHailer.Skill.Alexa;
-using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.DevHost.Simulator;

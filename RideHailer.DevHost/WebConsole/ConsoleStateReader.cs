@@ -1,7 +1,7 @@
 using Microsoft.DurableTask.Client;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Enrich;
 using RideHailer.Skill.Storage;
 using RideHailer.Skill.Workflow;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.DevHost.WebConsole;
 

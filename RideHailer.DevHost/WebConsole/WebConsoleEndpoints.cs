@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.DevHost.WebConsole;

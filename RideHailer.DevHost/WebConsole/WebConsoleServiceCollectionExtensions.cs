@@ -1,5 +1,5 @@
 using RideHailer.DevHost.Simulator;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.DevHost.WebConsole;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
-using RideHailer.Skill.Alexa.Requests;
-using RideHailer.Skill.Alexa.Responses;
+using RideHailer.Skill.Alexa.Read.Requests;
+using RideHailer.Skill.Alexa.Render.Responses;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Skill.Alexa;
 

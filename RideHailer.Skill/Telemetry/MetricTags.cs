@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using RideHailer.Domain;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Skill.Telemetry;
 

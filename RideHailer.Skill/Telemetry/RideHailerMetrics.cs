@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using RideHailer.Domain;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Skill.Telemetry;
 

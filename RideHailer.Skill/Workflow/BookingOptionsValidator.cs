@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RideHailer.Domain;
 
 namespace RideHailer.Skill.Workflow;
 

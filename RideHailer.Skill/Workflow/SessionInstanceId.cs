@@ -1,4 +1,5 @@
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Enrich;
+
 namespace RideHailer.Skill.Workflow;
 
 /// <summary>

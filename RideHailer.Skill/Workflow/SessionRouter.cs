@@ -4,7 +4,6 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using RideHailer.Domain;
-using RideHailer.Skill.Telemetry;
 
 namespace RideHailer.Skill.Workflow;
 

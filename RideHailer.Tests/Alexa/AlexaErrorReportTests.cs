@@ -1,5 +1,5 @@
-using RideHailer.Skill.Alexa;
-using RideHailer.Skill.Alexa.Requests;
+using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Read.Requests;
 
 namespace RideHailer.Tests.Alexa;
 

@@ -1,6 +1,7 @@
 using System.Text;
-using RideHailer.Skill.Alexa;
-using RideHailer.Skill.Alexa.Requests;
+using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Read.Requests;
+using RideHailer.Skill.Alexa.Render;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Alexa;

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using RideHailer.Skill;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Alexa;

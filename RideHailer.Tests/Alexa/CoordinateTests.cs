@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using RideHailer.Skill.Alexa;
-using RideHailer.Skill.Alexa.Requests;
+using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Read.Requests;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Alexa;

@@ -3,7 +3,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using RideHailer.Skill;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Alexa;
@@ -130,9 +131,9 @@ public sealed class InvalidUnicodeTests
             .Splice(Marker, "\"the \\ud83d\\ude95 stand \\\"north\\\"\""u8);
 
         Assert.True(AlexaRequestParser.TryParse(body, out var launch, out var reason), reason);
-        Assert.IsType<Skill.Alexa.Requests.LaunchRequest>(launch.Request);
+        Assert.IsType<Skill.Alexa.Read.Requests.LaunchRequest>(launch.Request);
         Assert.True(AlexaRequestParser.TryParse(withPair, out var intent, out reason), reason);
-        Assert.Equal("the \U0001F695 stand \"north\"", Assert.IsType<Skill.Alexa.Requests.IntentRequest>(intent.Request).Intent.Slot("destination")!.Value);
+        Assert.Equal("the \U0001F695 stand \"north\"", Assert.IsType<Skill.Alexa.Read.Requests.IntentRequest>(intent.Request).Intent.Slot("destination")!.Value);
     }
 
     [Theory]

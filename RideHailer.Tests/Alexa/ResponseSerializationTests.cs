@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RideHailer.Skill.Alexa;
-using RideHailer.Skill.Alexa.Responses;
+using RideHailer.Skill.Alexa.Render;
+using RideHailer.Skill.Alexa.Render.Responses;
 
 namespace RideHailer.Tests.Alexa;
 

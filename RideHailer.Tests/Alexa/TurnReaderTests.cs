@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using RideHailer.Domain;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Alexa;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using RideHailer.Skill;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Alexa;
@@ -21,7 +21,7 @@ public sealed class VisualContextDepthTests
         var body = Launch(DateTimeOffset.UtcNow).Splice(Marker, AplContext(levels: 45));
 
         Assert.True(AlexaRequestParser.TryParse(body, out var request, out var reason), reason);
-        Assert.IsType<Skill.Alexa.Requests.LaunchRequest>(request.Request);
+        Assert.IsType<Skill.Alexa.Read.Requests.LaunchRequest>(request.Request);
     }
 
     [Fact]

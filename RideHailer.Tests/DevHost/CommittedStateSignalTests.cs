@@ -1,5 +1,4 @@
 using DurableTask.Core;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using RideHailer.DevHost;

@@ -1,5 +1,4 @@
 using RideHailer.Domain;
-using RideHailer.Domain.Rides;
 using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RideHailer.Domain;
-using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 using RideHailer.Tests.Support.Domain;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using RideHailer.Skill;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Tests.Hosting;
 

@@ -9,7 +9,6 @@ using Microsoft.Extensions.Time.Testing;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Telemetry;
-using RideHailer.Tests.Telemetry;
 
 namespace RideHailer.Tests.Hosting;
 

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using RideHailer.DevHost.Simulator;
-using RideHailer.Domain;
 using RideHailer.Simulation;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
 
 namespace RideHailer.Tests.Simulation;
 

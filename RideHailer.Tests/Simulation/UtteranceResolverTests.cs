@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using RideHailer.Simulation;
 
 namespace RideHailer.Tests.Simulation;

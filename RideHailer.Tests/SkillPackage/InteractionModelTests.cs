@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RideHailer.Domain;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.SkillPackage;
 

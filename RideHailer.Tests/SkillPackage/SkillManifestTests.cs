@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using RideHailer.Domain;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support.SkillPackage;
 

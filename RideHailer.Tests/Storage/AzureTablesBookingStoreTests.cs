@@ -8,7 +8,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Storage;
-using RideHailer.Tests.Alexa.Verification;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Storage;
 using RideHailer.Tests.Support.Verification;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
-using RideHailer.Tests.SkillPackage;
 using RideHailer.Tests.Support.SkillPackage;
 
 namespace RideHailer.Tests.Support;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using RideHailer.DevHost;
 using RideHailer.Simulation;
 
 namespace RideHailer.Tests.Support;

@@ -1,6 +1,5 @@
-using RideHailer.Domain;
 using RideHailer.Simulation;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
 
 namespace RideHailer.Tests.Support;
 

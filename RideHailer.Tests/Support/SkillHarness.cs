@@ -2,14 +2,12 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RideHailer.Domain.Rides;
 using RideHailer.Simulation;
 using RideHailer.Skill.Storage;
-using RideHailer.Tests.Support.Verification;
 
 namespace RideHailer.Tests.Support;
 

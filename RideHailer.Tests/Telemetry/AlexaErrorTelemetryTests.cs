@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Moq;
 using RideHailer.Skill;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Telemetry;

@@ -1,6 +1,5 @@
 using Azure.Identity;
 using RideHailer.Skill.Telemetry;
-using RideHailer.Tests.Infra;
 using RideHailer.Tests.Support.Infra;
 
 namespace RideHailer.Tests.Telemetry;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Storage;

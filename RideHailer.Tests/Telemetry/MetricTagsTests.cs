@@ -1,4 +1,4 @@
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Telemetry;
 
 namespace RideHailer.Tests.Telemetry;

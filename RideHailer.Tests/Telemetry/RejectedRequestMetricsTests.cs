@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Moq;
 using RideHailer.Skill;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Telemetry;

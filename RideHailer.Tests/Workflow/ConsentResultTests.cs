@@ -1,7 +1,6 @@
-using RideHailer.Domain;
 using RideHailer.Domain.Flow;
 using RideHailer.Simulation;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using RideHailer.Domain;
 using RideHailer.Domain.Flow;
 using RideHailer.Simulation;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 

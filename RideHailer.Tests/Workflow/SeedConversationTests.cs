@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
-using RideHailer.Domain;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 

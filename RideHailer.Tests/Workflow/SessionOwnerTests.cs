@@ -1,4 +1,3 @@
-using RideHailer.Domain;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
 

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using RideHailer.Domain;
 using RideHailer.Skill;
-using RideHailer.Skill.Alexa;
-using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Skill.Alexa.Enrich;
+using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Render;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Bench.Floor;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using RideHailer.Domain;
-using RideHailer.Domain.Rides;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Bench.Floor;

@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using RideHailer.Domain;
 using RideHailer.Skill;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Render;
 
 namespace RideHailer.Bench.Micro;
 

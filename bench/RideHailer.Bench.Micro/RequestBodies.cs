@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using RideHailer.Domain;
 using RideHailer.Simulation;
-using RideHailer.Skill.Alexa;
+using RideHailer.Skill.Alexa.Read;
 
 namespace RideHailer.Bench.Micro;
 

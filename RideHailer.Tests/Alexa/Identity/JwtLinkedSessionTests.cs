@@ -1,4 +1,4 @@
-using RideHailer.Skill.Alexa.Identity;
+using RideHailer.Skill.Alexa.Enrich.Identity;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Identity;
 using static RideHailer.Tests.Support.Responses;

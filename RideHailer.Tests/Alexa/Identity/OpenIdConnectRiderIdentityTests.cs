@@ -5,9 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RideHailer.Skill.Alexa;
-using RideHailer.Skill.Alexa.Identity;
-using RideHailer.Tests.Alexa.Verification;
+using RideHailer.Skill.Alexa.Enrich;
+using RideHailer.Skill.Alexa.Enrich.Identity;
 using RideHailer.Tests.Support.Identity;
 using RideHailer.Tests.Support.Verification;
 

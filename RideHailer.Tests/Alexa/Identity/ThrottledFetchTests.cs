@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using RideHailer.Skill.Alexa.Identity;
+using RideHailer.Skill.Alexa.Enrich.Identity;
 
 namespace RideHailer.Tests.Alexa.Identity;
 

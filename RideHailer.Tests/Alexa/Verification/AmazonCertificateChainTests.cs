@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Time.Testing;
-using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Tests.Support.Verification;
 
 namespace RideHailer.Tests.Alexa.Verification;

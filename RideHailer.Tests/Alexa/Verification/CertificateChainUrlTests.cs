@@ -1,4 +1,4 @@
-using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Tests.Alexa.Verification;
 

@@ -1,9 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Tests.Support.WebConsole;
 
 namespace RideHailer.Tests.DevHost.WebConsole;

@@ -1,5 +1,4 @@
 using RideHailer.Domain;
-using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Storage;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using RideHailer.DevHost;
 using RideHailer.Simulation;
 
 namespace RideHailer.Tests.Support.Identity;

@@ -3,7 +3,6 @@ using RideHailer.DevHost.Simulator;
 using RideHailer.Domain.Rides;
 using RideHailer.Simulation;
 using RideHailer.Skill.Storage;
-using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Support.Simulator;
 

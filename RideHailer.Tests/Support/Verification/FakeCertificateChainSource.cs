@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using RideHailer.Skill.Alexa.Verification;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Tests.Support.Verification;
 

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+
+namespace RideHailer.Skill.Alexa.Enrich.Profile;
+
+/// <summary>
+/// Reads the rider's name, mobile number and device address from Alexa's Customer Profile and Device
+/// Address APIs. A 403 means the scope is not granted; anything else that fails means "not known now".
+/// One retry on a transient failure, each attempt short, so a slow API cannot eat the turn's budget.
+/// </summary>
+public sealed partial class CustomerProfileClient(HttpClient http, ILogger<CustomerProfileClient> logger)
+{
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1.5);
+
+    public Task<ProfileRead<string>> GetGivenNameAsync(AlexaApi api, bool person, CancellationToken cancellationToken) =>
+        GetAsync(api, person ? "v2/persons/~current/profile/givenName" : "v2/accounts/~current/settings/Profile.givenName",
+            ProfileJsonContext.Default.String, cancellationToken);
+
+    public Task<ProfileRead<string>> GetNameAsync(AlexaApi api, bool person, CancellationToken cancellationToken) =>
+        GetAsync(api, person ? "v2/persons/~current/profile/name" : "v2/accounts/~current/settings/Profile.name",
+            ProfileJsonContext.Default.String, cancellationToken);
+
+    public Task<ProfileRead<MobileNumber>> GetMobileNumberAsync(AlexaApi api, bool person, CancellationToken cancellationToken) =>
+        GetAsync(api, person ? "v2/persons/~current/profile/mobileNumber" : "v2/accounts/~current/settings/Profile.mobileNumber",
+            ProfileJsonContext.Default.MobileNumber, cancellationToken);
+
+    public Task<ProfileRead<DeviceAddress>> GetAddressAsync(AlexaApi api, string deviceId, CancellationToken cancellationToken) =>
+        GetAsync(api, $"v1/devices/{Uri.EscapeDataString(deviceId)}/settings/address",
+            ProfileJsonContext.Default.DeviceAddress, cancellationToken);
+
+    private async Task<ProfileRead<T>> GetAsync<T>(AlexaApi api, string path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var url = new Uri(api.Endpoint, path);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(AttemptTimeout);
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.AccessToken);
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                if (response.StatusCode == HttpStatusCode.Forbidden)
+                {
+                    return new(ProfileReadStatus.Refused, null);
+                }
+
+                if (response.IsSuccessStatusCode)
+                {
+                    var value = await response.Content.ReadFromJsonAsync(typeInfo, timeout.Token);
+                    return new(value is null ? ProfileReadStatus.Unavailable : ProfileReadStatus.Read, value);
+                }
+
+                if (attempt >= 2 || !IsTransient(response.StatusCode))
+                {
+                    Log.ProfileReadFailed(logger, path, (int)response.StatusCode);
+                    return new(ProfileReadStatus.Unavailable, null);
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or JsonException ||
+                                               (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                if (attempt >= 2 || exception is JsonException)
+                {
+                    Log.ProfileReadError(logger, path, exception.GetType().Name);
+                    return new(ProfileReadStatus.Unavailable, null);
+                }
+            }
+        }
+    }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 84, Level = LogLevel.Warning, Message = "Alexa API {Path} answered {StatusCode}")]
+        public static partial void ProfileReadFailed(ILogger logger, string path, int statusCode);
+
+        [LoggerMessage(EventId = 85, Level = LogLevel.Warning, Message = "Alexa API {Path} failed: {Error}")]
+        public static partial void ProfileReadError(ILogger logger, string path, string error);
+    }
+}

@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RideHailer.Domain;
+using RideHailer.Domain.Places;
+using RideHailer.Skill.Alexa.Enrich.Profile;
+using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Read.Requests;
+using RideHailer.Skill.Alexa.Verify;
+
+namespace RideHailer.Skill.Alexa.Enrich;
+
+/// <summary>
+/// Edge enrichment: turns what a request's credentials can read into plain rider facts for the conversation.
+/// Alexa's permissions map states only some scopes (the geolocation scope); for the rest the Customer Profile
+/// and Device Address APIs are the truth (200 granted, 403 not). So the profile is read, in parallel, whenever
+/// the turn can use it (a ride request, or a consent that was just accepted) for every scope the map does not
+/// say was denied: a rider who granted earlier, by voice or in the Alexa app, is quoted without being asked again.
+/// </summary>
+public sealed partial class RiderFactsLoader(
+    CustomerProfileClient profile,
+    IRiderIdentity identity,
+    IOptions<AlexaOptions> alexaOptions,
+    ConversationSettings settings,
+    ILogger<RiderFactsLoader> logger)
+{
+    private const string GeolocationInterface = "Geolocation";
+
+    private readonly IReadOnlyList<Uri> _allowedEndpoints =
+        [.. alexaOptions.Value.EffectiveApiEndpoints.Select(endpoint => new Uri(endpoint))];
+
+    private readonly ConversationSettings _settings = settings;
+
+    public async Task<RiderFacts> LoadAsync(AlexaRequest request, Turn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var system = request.System;
+        var riderId = request.LinkedAccount is { } account
+            ? await identity.ResolveRiderIdAsync(account, cancellationToken)
+            : null;
+        var acceptedConsent = IsAcceptedConsent(request, turn);
+        var stated = StatedScopes(request, acceptedConsent);
+        var facts = new RiderFacts
+        {
+            RiderId = riderId,
+            PersonId = system?.Person?.PersonId,
+            SupportsGeolocation = system?.Device?.Supports(GeolocationInterface) == true,
+            GrantedScopes = [.. stated.Where(scope => scope.Value == ScopeStatus.Granted).Select(scope => scope.Key)],
+            RefusedScopes = [.. stated.Where(scope => scope.Value == ScopeStatus.Denied).Select(scope => scope.Key)],
+        };
+
+        var canUseProfile = riderId is not null && (acceptedConsent || turn is RideRequested);
+        return canUseProfile ? await ReadProfileAsync(request, facts, stated, cancellationToken) : facts;
+    }
+
+    private async Task<RiderFacts> ReadProfileAsync(
+        AlexaRequest request, RiderFacts facts, Dictionary<RiderScope, ScopeStatus> stated, CancellationToken cancellationToken)
+    {
+        bool MayRead(RiderScope scope) => stated[scope] != ScopeStatus.Denied;
+        var location = facts.SupportsGeolocation && MayRead(_settings.GeolocationScope) ? RequestLocation.Read(request) : null;
+        var api = ApiFor(request);
+        if (api is null)
+        {
+            return WithLocation(facts, location);
+        }
+
+        var person = facts.PersonId is not null;
+        var name = !MayRead(_settings.NameScope) ? null
+            : _settings.NameScope == RiderScope.FullName
+                ? profile.GetNameAsync(api, person, cancellationToken)
+                : profile.GetGivenNameAsync(api, person, cancellationToken);
+        var mobile = MayRead(_settings.MobileNumberScope) ? profile.GetMobileNumberAsync(api, person, cancellationToken) : null;
+        // The freshest location is the request's own coordinate; the device address stands in when there is none.
+        var address = location is not null || !MayRead(_settings.AddressScope) || request.System?.Device?.DeviceId is not { } deviceId
+            ? null
+            : profile.GetAddressAsync(api, deviceId, cancellationToken);
+        await Task.WhenAll(new Task?[] { name, mobile, address }.OfType<Task>());
+
+        var granted = new HashSet<RiderScope>(facts.GrantedScopes);
+        var refused = new HashSet<RiderScope>(facts.RefusedScopes);
+        void Learn(RiderScope scope, ProfileReadStatus? status)
+        {
+            if (status is ProfileReadStatus.Read or ProfileReadStatus.Refused)
+            {
+                (status == ProfileReadStatus.Read ? granted : refused).Add(scope);
+                (status == ProfileReadStatus.Read ? refused : granted).Remove(scope);
+            }
+        }
+
+        Learn(_settings.NameScope, name?.Result.Status);
+        Learn(_settings.MobileNumberScope, mobile?.Result.Status);
+        Learn(_settings.AddressScope, address?.Result.Status);
+        var read = facts with
+        {
+            GrantedScopes = [.. granted],
+            RefusedScopes = [.. refused],
+            GivenName = name?.Result.Value,
+            MobileNumber = mobile?.Result.Value?.ToString() is { Length: > 0 } number ? number : null,
+            Pickup = AddressPickup(address?.Result.Value),
+        };
+        return WithLocation(read, location);
+    }
+
+    /// <summary>A usable coordinate in the request is the pickup, and proof the geolocation scope is granted.</summary>
+    private RiderFacts WithLocation(RiderFacts facts, GeoPoint? location) => location is not { } point
+        ? facts
+        : facts with
+        {
+            Pickup = Pickup.AtGeolocation(point),
+            GrantedScopes = [.. facts.GrantedScopes.Union([_settings.GeolocationScope])],
+            RefusedScopes = [.. facts.RefusedScopes.Where(scope => scope != _settings.GeolocationScope)],
+        };
+
+    /// <summary>The request's apiEndpoint, only if it is one the skill may send the rider's token to.</summary>
+    private AlexaApi? ApiFor(AlexaRequest request)
+    {
+        var system = request.System;
+        if (system?.ApiAccessToken is not { Length: > 0 } token ||
+            !Uri.TryCreate(system.ApiEndpoint, UriKind.Absolute, out var endpoint))
+        {
+            return null;
+        }
+
+        var allowed = _allowedEndpoints.FirstOrDefault(candidate =>
+            Uri.Compare(candidate, endpoint, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
+        if (allowed is null)
+        {
+            Log.ApiEndpointNotAllowed(logger, endpoint.GetLeftPart(UriPartial.Authority), request.RequestId);
+            return null;
+        }
+
+        return new AlexaApi(allowed, token);
+    }
+
+    /// <summary>What the request's permissions map says of each scope the ride needs.</summary>
+    private Dictionary<RiderScope, ScopeStatus> StatedScopes(AlexaRequest request, bool consentAccepted)
+    {
+        var permissions = request.System?.User?.Permissions ?? request.Envelope.Session?.User?.Permissions;
+        RiderScope[] scopes = [_settings.NameScope, _settings.MobileNumberScope, _settings.GeolocationScope, _settings.AddressScope];
+        return scopes.Distinct().ToDictionary(
+            scope => scope,
+            scope => permissions?.StatusOf(PermissionScopes.Of(scope)) switch
+            {
+                // Consent was accepted a moment ago; this request's map may not show it yet, and the API still
+                // says no (403) to anything that was not really granted.
+                ScopeStatus.Denied when consentAccepted => ScopeStatus.Unknown,
+                { } status => status,
+                null => ScopeStatus.Unknown,
+            });
+    }
+
+    /// <summary>Exactly "200" and "ACCEPTED" as Alexa wrote them (stricter than the Domain's reading, on purpose kept so).</summary>
+    private static bool IsAcceptedConsent(AlexaRequest request, Turn turn) =>
+        turn is ConsentResolved && ConnectionResultReport.From(request) is { Kind: ConnectionKind.Consent, Code: "200", Status: "ACCEPTED" };
+
+    private static Pickup? AddressPickup(DeviceAddress? address) =>
+        address is { OneLine.Length: > 0 } ? Pickup.AtAddress(address.OneLine, address.City) : null;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 86, Level = LogLevel.Warning,
+            Message = "Request {RequestId} names Alexa API {Endpoint}, which is not in Alexa:AllowedApiEndpoints; the profile is not read")]
+        public static partial void ApiEndpointNotAllowed(ILogger logger, string endpoint, string? requestId);
+    }
+}

@@ -1,0 +1,60 @@
+using RideHailer.Domain;
+using RideHailer.Skill.Alexa.Read.Requests;
+
+namespace RideHailer.Skill.Alexa.Read;
+
+/// <summary>Maps an Alexa request to the domain turn it means. Request types the skill does not converse with map to null.</summary>
+public static class TurnReader
+{
+    public const string OrderRideIntent = "OrderRideIntent";
+    public const string DestinationSlot = "destination";
+
+    public static Turn? Read(AlexaRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Request switch
+        {
+            LaunchRequest => new Launch(),
+            IntentRequest intent => ReadIntent(intent.Intent),
+            SessionResumedRequest resumed => ReadResume(request, resumed.Cause),
+            SessionEndedRequest ended => new SessionEnded(ended.Reason),
+            _ => null,
+        };
+    }
+
+    private static Turn ReadIntent(Intent intent) => intent.Name switch
+    {
+        OrderRideIntent => new RideRequested(
+            NullIfBlank(intent.Slot(DestinationSlot)?.Value),
+            intent.Slot(DestinationSlot)?.ResolvedId),
+        "AMAZON.YesIntent" => new Yes(),
+        "AMAZON.NoIntent" => new No(),
+        "AMAZON.HelpIntent" => new Help(),
+        "AMAZON.StopIntent" => new Stop(),
+        "AMAZON.CancelIntent" or "AMAZON.NavigateHomeIntent" => new Cancel(),
+        _ => new Fallback(),
+    };
+
+    /// <summary>The token's kind says which result shape <c>cause.result</c> has; Alexa's words become the Domain's here.</summary>
+    private static Turn ReadResume(AlexaRequest request, ConnectionCause? cause)
+    {
+        if (cause is null || ConnectionResultReport.From(request) is not { } result)
+        {
+            return new UnmatchedResume();
+        }
+
+        if (result.Kind == ConnectionKind.Consent)
+        {
+            return new ConsentResolved(cause.Token!, ConsentOutcomeReader.Read(result.Code, result.Status));
+        }
+
+        var person = request.System?.Person;
+        return new PinResolved(
+            cause.Token!,
+            PinVerificationReader.Read(result.Code, result.Status, result.Reason),
+            person?.AuthenticationConfidenceLevel?.Level,
+            person is not null);
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
