@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Serialization;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
@@ -7,14 +5,18 @@ using RideHailer.Domain.Rides;
 namespace RideHailer.Domain;
 
 /// <summary>
-/// Work the caller must do next and feed back as a turn (ActiveRideFound/NoActiveRide/ActiveRideLookupFailed,
+/// Work the caller must do next and feed back as a turn (PlaceFound/PlaceNotFound/PlaceSearchFailed, ActiveRideFound/NoActiveRide/ActiveRideLookupFailed,
 /// QuoteReady/QuoteFailed, BookingDone/BookingFailed).
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(FindPlace), "findPlace")]
 [JsonDerivedType(typeof(FindActiveRide), "findActiveRide")]
 [JsonDerivedType(typeof(QuoteRide), "quoteRide")]
 [JsonDerivedType(typeof(BookRide), "bookRide")]
 public abstract record Command;
+
+/// <summary>Find the place the rider named, near the pickup when it is known.</summary>
+public sealed record FindPlace(PlaceQuery Query) : Command;
 
 /// <summary>Look up the rider's ride still on its way, if any, before another is quoted.</summary>
 /// <param name="RiderId">The linked account's rider id, as bookings record it.</param>
@@ -37,7 +39,6 @@ public sealed record BookRide(string IdempotencyKey, Quote Quote, Passenger Pass
     {
         ArgumentNullException.ThrowIfNull(sessionKey);
         ArgumentNullException.ThrowIfNull(quoteId);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{sessionKey.Length}:{sessionKey}|{quoteId}"));
-        return "bk-" + Convert.ToHexStringLower(hash)[..32];
+        return StableHash.Hex("bk-", $"{sessionKey.Length}:{sessionKey}|{quoteId}", 32);
     }
 }

@@ -1,4 +1,4 @@
-using RideHailer.Domain.Flow;
+using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
 
 namespace RideHailer.Domain;
@@ -18,13 +18,13 @@ public sealed partial class Conversation
     private Decision OnActiveRideFound(SessionState state, ActiveRideFound found, TurnContext context) =>
         state.Step == SessionStep.CheckingActiveRide
             ? AskAboutActiveRide(state, found.Booking, context)
-            : Unchanged(state, Phrases.NotExpected);
+            : Unchanged(state, Phrase.NotExpected);
 
     /// <summary>No ride on its way, or the lookup failed: a failed lookup must not block the rider, so both go on.</summary>
     private Decision OnNoActiveRide(SessionState state, TurnContext context) =>
         state.Step == SessionStep.CheckingActiveRide
             ? GoOnToConsentOrQuote(state, context)
-            : Unchanged(state, Phrases.NotExpected);
+            : Unchanged(state, Phrase.NotExpected);
 
     /// <summary>
     /// "You already have a ride to the Space Needle arriving in four minutes. Do you want another one?" — unless
@@ -38,7 +38,10 @@ public sealed partial class Conversation
         }
 
         var asking = state with { Step = SessionStep.AwaitingSecondRideAnswer, ActiveRide = active };
-        return Ask(asking, Phrases.ActiveRide(active, context.Now), Phrases.AnotherRide(destination));
+        return Ask(
+            asking,
+            [new ActiveRide(active.Quote.Destination, WholeMinutes.Of(active.ArrivesAt - context.Now))],
+            [new AnotherRide(destination)]);
     }
 
     /// <summary>
@@ -50,7 +53,7 @@ public sealed partial class Conversation
         var rider = state.PendingRider ?? context.Rider;
         var settled = state with { ActiveRideChecked = true, ActiveRide = null, PendingRider = null };
         return settled.Destination is null
-            ? Ask(settled with { Step = SessionStep.AwaitingDestination }, Phrases.LostTrack, Phrases.WhereTo)
+            ? LostTrack(settled)
             : ConsentOrQuote(settled, context with { Rider = rider }, QuotePreface.None);
     }
 }

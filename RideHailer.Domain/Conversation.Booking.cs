@@ -1,4 +1,5 @@
-using RideHailer.Domain.Flow;
+using RideHailer.Domain.Replies;
+using RideHailer.Domain.Rides;
 
 namespace RideHailer.Domain;
 
@@ -9,12 +10,12 @@ public sealed partial class Conversation
     {
         if (state.BookingKey is not null)
         {
-            return Unchanged(state with { Step = SessionStep.Booking }, string.Empty);
+            return Unchanged(state with { Step = SessionStep.Booking }, null);
         }
 
         if (state.Quote is not { } quote || state.Passenger is not { } passenger)
         {
-            return End(state, Phrases.BookingFailed);
+            return End(state, Phrase.BookingFailed);
         }
 
         var key = BookRide.IdempotencyKeyFor(state.SessionKey, quote.Id);
@@ -26,19 +27,19 @@ public sealed partial class Conversation
     {
         if (state.BookingKey is null || done.Booking is not { } booking || booking.IdempotencyKey != state.BookingKey)
         {
-            return Unchanged(state, state.IsFinished ? string.Empty : Phrases.NotExpected);
+            return Unchanged(state, state.IsFinished ? null : Phrase.NotExpected);
         }
 
         if (state.Booking is not null)
         {
-            return Unchanged(state, string.Empty);
+            return Unchanged(state, null);
         }
 
         var booked = state with { Step = SessionStep.Booked, Booking = booking, PendingConnection = null };
-        return new(booked, Reply.Tell(Phrases.Booked(booking), Phrases.BookingCard(booking)), []);
+        return new(booked, Reply.Tell([new Booked(WholeMinutes.Of(booking.Dispatch.DriverEta))], RideBookedCard.Of(booking)), []);
     }
 
     private static Decision OnBookingFailed(SessionState state) => state.Step == SessionStep.Booking
-        ? End(state, Phrases.BookingFailed)
-        : Unchanged(state, state.IsFinished ? string.Empty : Phrases.NotExpected);
+        ? End(state, Phrase.BookingFailed)
+        : Unchanged(state, state.IsFinished ? null : Phrase.NotExpected);
 }

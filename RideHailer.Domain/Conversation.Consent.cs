@@ -1,4 +1,5 @@
-using RideHailer.Domain.Flow;
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Replies;
 
 namespace RideHailer.Domain;
 
@@ -11,7 +12,7 @@ public sealed partial class Conversation
             || state.PendingConnection is not { Kind: ConnectionKind.Consent } pending
             || !pending.Matches(result.Token))
         {
-            return Unchanged(state, Phrases.NotExpected);
+            return Unchanged(state, Phrase.NotExpected);
         }
 
         var resumed = state with { PendingConnection = null };
@@ -19,10 +20,10 @@ public sealed partial class Conversation
         return result.Outcome switch
         {
             ConsentOutcome.Accepted => OnConsentAccepted(resumed, context),
-            ConsentOutcome.Denied => End(resumed, Phrases.ConsentDenied, card),
-            ConsentOutcome.NotAnswered => End(resumed, Phrases.ConsentNotAnswered, card),
-            ConsentOutcome.RedirectToApp => End(resumed, Phrases.ConsentRedirected, card),
-            _ => End(resumed, Phrases.ConsentFailed, card),
+            ConsentOutcome.Denied => End(resumed, Phrase.ConsentDenied, card),
+            ConsentOutcome.NotAnswered => End(resumed, Phrase.ConsentNotAnswered, card),
+            ConsentOutcome.RedirectToApp => End(resumed, Phrase.ConsentRedirected, card),
+            _ => End(resumed, Phrase.ConsentFailed, card),
         };
     }
 
@@ -34,19 +35,19 @@ public sealed partial class Conversation
     {
         if (string.IsNullOrWhiteSpace(context.Rider.RiderId))
         {
-            return End(state, Phrases.LinkAccount, new AccountLinkingCard());
+            return End(state, Phrase.LinkAccount, new AccountLinkingCard());
         }
 
         if (state.Destination is null)
         {
-            return Ask(state with { Step = SessionStep.AwaitingDestination }, Phrases.LostTrack, Phrases.WhereTo);
+            return Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.LostTrack), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]);
         }
 
         var missing = ConsentPlan.For(_settings, context.Rider).Missing;
         if (missing.Count > 0)
         {
-            var card = new PermissionsCard([.. missing.Select(item => item.Scope)]);
-            return End(state, Phrases.StillNoAccess([.. missing.Select(item => item.Label)]), card);
+            var scopes = missing.Select(item => item.Scope).ToList();
+            return End(state, [new StillNoAccess(scopes)], new PermissionsCard(scopes));
         }
 
         return StartQuote(state, context.Rider, QuotePreface.ThankForConsent);

@@ -1,6 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
-using RideHailer.Domain.Flow;
 using RideHailer.Domain.Places;
+using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
 
 namespace RideHailer.Domain;
@@ -8,16 +7,33 @@ namespace RideHailer.Domain;
 public sealed partial class Conversation
 {
     /// <summary>
-    /// Steps 1–3: understand the destination, require a linked account, look up a ride still on its way (once a
-    /// session), then consent or quote.
+    /// Step 1: a ride was asked for. What the rider named is looked up near the pickup (the <see cref="FindPlace"/>
+    /// command); the step the session was at stays as it is until the answer comes back as a turn.
     /// </summary>
     private Decision OnRideRequested(SessionState state, RideRequested request, TurnContext context)
     {
-        if (!TryResolve(request, out var destination))
+        if (request.DestinationText is null && request.PlaceId is null)
         {
-            return MissDestination(state, request.DestinationText);
+            return MissDestination(state, said: null);
         }
 
+        var search = new FindPlace(new PlaceQuery(request.DestinationText, request.PlaceId, context.Rider.Pickup?.Point));
+        return new(state with { PlaceSearch = search }, null, [search]);
+    }
+
+    /// <summary>
+    /// The place is found: require a linked account, look up a ride still on its way (once a session), then consent
+    /// or quote; the same place said again while the session waits on it hears what is pending again.
+    /// </summary>
+    private Decision OnPlaceFound(SessionState state, PlaceFound found, TurnContext context)
+    {
+        if (state.PlaceSearch is null)
+        {
+            return Unchanged(state, Phrase.NotExpected);
+        }
+
+        state = state with { PlaceSearch = null };
+        var destination = found.Place;
         if (destination.Id == state.Destination?.Id && Reoffer(state, context) is { } again)
         {
             return again;
@@ -32,7 +48,7 @@ public sealed partial class Conversation
         };
         if (string.IsNullOrWhiteSpace(context.Rider.RiderId))
         {
-            return End(chosen, Phrases.LinkAccount, new AccountLinkingCard());
+            return End(chosen, [Say(Phrase.LinkAccount)], new AccountLinkingCard());
         }
 
         if (state.Step == SessionStep.AwaitingSecondRideAnswer)
@@ -45,15 +61,17 @@ public sealed partial class Conversation
         return state.ActiveRideChecked ? ConsentOrQuote(chosen, context, QuotePreface.None) : CheckActiveRide(chosen, context);
     }
 
-    private bool TryResolve(RideRequested request, [NotNullWhen(true)] out Place? destination) =>
-        _places.TryGet(request.PlaceId, out destination) || _places.TryMatch(request.DestinationText, out destination);
+    /// <summary>Nothing found for what the rider said, or the search failed: asked again, as for a place not understood.</summary>
+    private Decision OnPlaceMissed(SessionState state) => state.PlaceSearch is { } search
+        ? MissDestination(state with { PlaceSearch = null }, search.Query.Said)
+        : Unchanged(state, Phrase.NotExpected);
 
     private Decision MissDestination(SessionState state, string? said)
     {
         var missed = state with { Step = SessionStep.AwaitingDestination, DestinationMisses = state.DestinationMisses + 1 };
         return missed.DestinationMisses >= _settings.MaxDestinationMisses
-            ? End(missed, Phrases.TooManyMisses)
-            : Ask(missed, Phrases.UnknownPlace(said), Phrases.WhereTo);
+            ? End(missed, Phrase.TooManyMisses)
+            : Ask(missed, [new UnknownPlace(said)], [Say(Phrase.WhereTo)]);
     }
 
     private Decision ConsentOrQuote(SessionState state, TurnContext context, QuotePreface preface)
@@ -69,7 +87,7 @@ public sealed partial class Conversation
         var token = LiveToken(state, ConnectionKind.Consent, context);
         var scopes = missing.Select(item => item.Request).ToList();
         var asking = state with { Step = SessionStep.AwaitingConsent, PendingConnection = token, ConsentScopes = scopes };
-        var speech = Speech.Text(Phrases.AskConsent([.. missing.Select(item => item.Label)]));
+        Message[] speech = [new AskConsent([.. missing.Select(item => item.Scope)])];
         return new(asking, Reply.Connect(speech, new ConsentConnectionRequest(scopes, token.Format())), []);
     }
 
@@ -81,11 +99,11 @@ public sealed partial class Conversation
     {
         if (state.Destination is null)
         {
-            return Ask(state with { Step = SessionStep.AwaitingDestination, PendingConnection = null }, Phrases.LostTrack, Phrases.WhereTo);
+            return LostTrack(state);
         }
 
         var asked = (state.ConsentScopes ?? [])
-            .Select(scope => new ConsentItem(scope.Scope, ConsentPlan.LabelOf(_settings, scope.Scope), scope.Level, Available: false))
+            .Select(scope => new ConsentItem(scope.Scope, scope.Level, Available: false))
             .ToList();
         return asked.Count == 0 ? ConsentOrQuote(state, context, QuotePreface.None) : StartConsent(state, context, asked);
     }

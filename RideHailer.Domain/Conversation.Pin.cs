@@ -1,5 +1,5 @@
-using RideHailer.Domain.Flow;
-using RideHailer.Domain.Rides;
+using RideHailer.Domain.Pin;
+using RideHailer.Domain.Replies;
 
 namespace RideHailer.Domain;
 
@@ -10,26 +10,26 @@ public sealed partial class Conversation
     {
         if (state.Quote is null || state.Passenger is null)
         {
-            return Ask(state with { Step = SessionStep.AwaitingDestination, PendingConnection = null }, Phrases.LostTrack, Phrases.WhereTo);
+            return LostTrack(state);
         }
 
         var token = LiveToken(state, ConnectionKind.Pin, context);
         var verifying = state with { Step = SessionStep.AwaitingPin, PendingConnection = token };
         var connection = new PinConnectionRequest(token.Format()) { ConfidenceLevel = _settings.RequiredConfidenceLevel };
-        return new(verifying, Reply.Connect(Greeting(context.Rider, state.Passenger), connection), []);
+        return new(verifying, Reply.Connect([GreetingFor(context.Rider, state.Passenger)], connection), []);
     }
 
-    /// <summary>The recognised speaker's first name when there is one, else the profile's name, else just "Ok.".</summary>
-    private static Speech Greeting(RiderFacts rider, Passenger passenger)
+    /// <summary>The recognised speaker (Alexa says their name), else the profile's name, else no name.</summary>
+    private static Greeting GreetingFor(RiderFacts rider, Rides.Passenger passenger)
     {
         var personId = rider.PersonId ?? passenger.PersonId;
         if (!string.IsNullOrWhiteSpace(personId))
         {
-            return new Speech([new SpokenText("Ok, "), new PersonFirstName(personId), new SpokenText(".")]);
+            return new Greeting(personId, null);
         }
 
         var name = rider.GivenName ?? passenger.GivenName;
-        return Speech.Text(string.IsNullOrWhiteSpace(name) ? "Ok." : $"Ok, {name.Trim()}.");
+        return new Greeting(null, string.IsNullOrWhiteSpace(name) ? null : name.Trim());
     }
 
     /// <summary>The PIN result table, row by row, for the resume the session is waiting for.</summary>
@@ -40,19 +40,21 @@ public sealed partial class Conversation
             || !pending.Matches(result.Token))
         {
             // A replay of the resume that already booked only re-speaks where the booking is.
-            return Unchanged(state, state.UsedPinToken == result.Token ? string.Empty : Phrases.NotExpected);
+            return Unchanged(state, state.UsedPinToken == result.Token ? null : Phrase.NotExpected);
         }
 
         var resumed = state with { PendingConnection = null };
-        return PinOutcomes.Classify(result, _settings) switch
+        var outcome = new PinResult(result.Verification, result.AchievedLevel, result.PersonPresent)
+            .Classify(_settings.PinPolicy, _settings.RequiredConfidenceLevel);
+        return outcome switch
         {
             PinOutcome.Book => Book(resumed, result.Token),
-            PinOutcome.NotEnabledButMandatory => End(resumed, Phrases.PinNotEnabled),
-            PinOutcome.LockedOut => End(resumed, Phrases.PinLockedOut),
-            PinOutcome.NotSetUp => End(resumed, Phrases.PinNotSetUp),
+            PinOutcome.NotEnabledButMandatory => End(resumed, Phrase.PinNotEnabled),
+            PinOutcome.LockedOut => End(resumed, Phrase.PinLockedOut),
+            PinOutcome.NotSetUp => End(resumed, Phrase.PinNotSetUp),
             PinOutcome.NoMatch => OnPinMismatch(resumed),
-            PinOutcome.ConnectionFailed => End(resumed, Phrases.PinConnectionFailed),
-            _ => End(resumed, Phrases.PinNotVerified),
+            PinOutcome.ConnectionFailed => End(resumed, Phrase.PinConnectionFailed),
+            _ => End(resumed, Phrase.PinNotVerified),
         };
     }
 
@@ -61,7 +63,7 @@ public sealed partial class Conversation
     {
         var mismatched = state with { PinMismatches = state.PinMismatches + 1 };
         return mismatched.PinMismatches >= _settings.MaxPinAttempts
-            ? End(mismatched, Phrases.PinNoMatchAgain)
-            : Ask(mismatched with { Step = SessionStep.AwaitingPinRetryAnswer }, Phrases.PinNoMatch, Phrases.TryAgain);
+            ? End(mismatched, Phrase.PinNoMatchAgain)
+            : Ask(mismatched with { Step = SessionStep.AwaitingPinRetryAnswer }, [Say(Phrase.PinNoMatch)], [Say(Phrase.TryAgain)]);
     }
 }

@@ -1,4 +1,5 @@
-using RideHailer.Domain.Flow;
+using RideHailer.Domain.Replies;
+using RideHailer.Domain.Rides;
 
 namespace RideHailer.Domain;
 
@@ -12,7 +13,7 @@ public sealed partial class Conversation
             || state.Destination is null
             || quote.Destination?.Id != state.Destination.Id)
         {
-            return Unchanged(state, Phrases.NotExpected);
+            return Unchanged(state, Phrase.NotExpected);
         }
 
         var offered = state with
@@ -22,19 +23,31 @@ public sealed partial class Conversation
             QuoteOfferedAt = context.Now,
             QuotePreface = QuotePreface.None,
         };
-        return Ask(offered, Phrases.Offer(quote, state.QuotePreface), Phrases.BookIt(quote.Destination));
+        return Ask(offered, OfferOf(quote, state.QuotePreface), [new BookIt(quote.Destination)]);
+    }
+
+    /// <summary>The offer, opened as <paramref name="preface"/> says.</summary>
+    private static List<Message> OfferOf(Quote quote, QuotePreface preface)
+    {
+        var offer = new Offer(quote.Destination, quote.Pickup.Source, quote.Price, WholeMinutes.Of(quote.PickupEta));
+        return preface switch
+        {
+            QuotePreface.ThankForConsent => [Say(Phrase.ThanksForConsent), offer],
+            QuotePreface.PriceRefreshed => [Say(Phrase.PriceRefreshed), offer],
+            _ => [offer],
+        };
     }
 
     private static Decision OnQuoteFailed(SessionState state) => state.Step == SessionStep.Quoting
-        ? End(state, Phrases.NoRide(state.Destination))
-        : Unchanged(state, Phrases.NotExpected);
+        ? End(state, [new NoRide(state.Destination)])
+        : Unchanged(state, Phrase.NotExpected);
 
     /// <summary>"Yes" to the quote: re-price a stale quote, otherwise confirm the PIN.</summary>
     private Decision OnQuoteAccepted(SessionState state, TurnContext context)
     {
         if (state.Quote is not { } quote)
         {
-            return Ask(state with { Step = SessionStep.AwaitingDestination }, Phrases.LostTrack, Phrases.WhereTo);
+            return Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.LostTrack), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]);
         }
 
         if (!IsStillOffered(state, quote, context.Now))

@@ -1,5 +1,6 @@
-using RideHailer.Domain.Flow;
-using RideHailer.Domain.Places;
+using System.Globalization;
+using RideHailer.Domain.Replies;
+using RideHailer.Domain.Rides;
 
 namespace RideHailer.Domain;
 
@@ -12,28 +13,19 @@ namespace RideHailer.Domain;
 public sealed partial class Conversation
 {
     private readonly ConversationSettings _settings;
-    private readonly PlaceCatalog _places;
 
-    /// <summary>A conversation over the built-in place catalog.</summary>
+    /// <summary>A conversation under <paramref name="settings"/>.</summary>
     public Conversation(ConversationSettings settings)
-        : this(settings, PlaceCatalog.Default)
-    {
-    }
-
-    /// <summary>A conversation over <paramref name="places"/>.</summary>
-    public Conversation(ConversationSettings settings, PlaceCatalog places)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(places);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxDestinationMisses, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxPinAttempts, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.QuoteValidity, TimeSpan.Zero);
         _settings = settings;
-        _places = places;
     }
 
     /// <summary>What a request hears that names a session it does not belong to: nothing of the session is told.</summary>
-    public static Reply NotThisSession { get; } = Reply.Tell(Phrases.SessionOver);
+    public static Reply NotThisSession { get; } = Reply.Tell(Phrase.SessionOver);
 
     /// <summary>
     /// What every later turn to a finished session hears: how it ended (the booking re-spoken, or that the
@@ -47,7 +39,7 @@ public sealed partial class Conversation
             throw new ArgumentException($"The session is at {finished.Step}, not finished.", nameof(finished));
         }
 
-        return Reprompt(finished, string.Empty);
+        return Reprompt(finished, null);
     }
 
     /// <summary>Applies one turn to a session: the new state, what to say, and what the caller must do next.</summary>
@@ -64,15 +56,17 @@ public sealed partial class Conversation
             BookingDone done => OnBookingDone(state, done),
             BookingFailed => OnBookingFailed(state),
             _ when state.IsFinished => new(state, AfterTheEnd(state), []),
-            Stop or Cancel => OnStop(state),
+            Stop or Dismiss => OnStop(state),
             Help => OnHelp(state),
             ConsentResolved consent => OnConsent(state, consent, turnContext),
             PinResolved pin => OnPin(state, pin, turnContext),
-            UnmatchedResume => Unchanged(state, Phrases.NotExpected),
+            UnmatchedResume => Unchanged(state, Phrase.NotExpected),
             QuoteReady ready => OnQuoteReady(state, ready, turnContext),
             QuoteFailed => OnQuoteFailed(state),
             ActiveRideFound found => OnActiveRideFound(state, found, turnContext),
             NoActiveRide or ActiveRideLookupFailed => OnNoActiveRide(state, turnContext),
+            PlaceFound found => OnPlaceFound(state, found, turnContext),
+            PlaceNotFound or PlaceSearchFailed => OnPlaceMissed(state),
             RideRequested request when CanChangeDestination(state.Step) => OnRideRequested(state, request, turnContext),
             _ => OnAnswer(state, turn, turnContext),
         };
@@ -82,19 +76,19 @@ public sealed partial class Conversation
     private Decision OnAnswer(SessionState state, Turn turn, TurnContext context) => (state.Step, turn) switch
     {
         (SessionStep.New or SessionStep.AwaitingDestination, Launch) =>
-            Ask(state with { Step = SessionStep.AwaitingDestination }, Phrases.Welcome, Phrases.WhereTo),
+            Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.Welcome), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]),
         (SessionStep.New or SessionStep.AwaitingDestination, Fallback) => MissDestination(state, said: null),
-        (SessionStep.New or SessionStep.AwaitingDestination, No) => End(state, Phrases.NoDestination),
+        (SessionStep.New or SessionStep.AwaitingDestination, No) => End(state, Phrase.NoDestination),
         (SessionStep.AwaitingSecondRideAnswer, Yes) => GoOnToConsentOrQuote(state, context),
-        (SessionStep.AwaitingSecondRideAnswer, No) => End(state, Phrases.KeepActiveRide),
+        (SessionStep.AwaitingSecondRideAnswer, No) => End(state, Phrase.KeepActiveRide),
         (SessionStep.AwaitingConsent, Yes) => AskConsentAgain(state, context),
         (SessionStep.AwaitingQuoteAnswer, Yes) => OnQuoteAccepted(state, context),
         (SessionStep.AwaitingPin or SessionStep.AwaitingPinRetryAnswer, Yes) => StartPin(state, context),
         (SessionStep.AwaitingConsent or SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingPin, No) =>
-            End(state, Phrases.Declined),
-        (SessionStep.AwaitingPinRetryAnswer, No) => End(state, Phrases.NotBookedGoodbye),
-        (_, Launch) => Unchanged(state, "Welcome to Ride Hailer."),
-        _ => Unchanged(state, Phrases.NotUnderstood),
+            End(state, Phrase.Declined),
+        (SessionStep.AwaitingPinRetryAnswer, No) => End(state, Phrase.NotBookedGoodbye),
+        (_, Launch) => Unchanged(state, Phrase.Welcome),
+        _ => Unchanged(state, Phrase.NotUnderstood),
     };
 
     private static bool CanChangeDestination(SessionStep step) => step is SessionStep.New
@@ -110,60 +104,65 @@ public sealed partial class Conversation
 
     private static Decision OnStop(SessionState state) => state.Step switch
     {
-        SessionStep.New or SessionStep.AwaitingDestination => End(state, Phrases.Goodbye),
-        SessionStep.AwaitingSecondRideAnswer => End(state, Phrases.NoSecondRideGoodbye),
-        SessionStep.Booking => End(state, Phrases.StillBookingGoodbye),
-        _ => End(state, Phrases.NotBookedGoodbye),
+        SessionStep.New or SessionStep.AwaitingDestination => End(state, Phrase.Goodbye),
+        SessionStep.AwaitingSecondRideAnswer => End(state, Phrase.NoSecondRideGoodbye),
+        SessionStep.Booking => End(state, Phrase.StillBookingGoodbye),
+        _ => End(state, Phrase.NotBookedGoodbye),
     };
 
-    private Decision OnHelp(SessionState state) => state.Step switch
+    private static Decision OnHelp(SessionState state) => state.Step switch
     {
         SessionStep.New or SessionStep.AwaitingDestination =>
-            Ask(state with { Step = SessionStep.AwaitingDestination }, Phrases.HelpDestination, Phrases.WhereTo),
+            Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.HelpDestination), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]),
         SessionStep.AwaitingSecondRideAnswer when state is { ActiveRide: { } active, Destination: { } destination } =>
-            Ask(state, Phrases.HelpSecondRide(active), Phrases.AnotherRide(destination)),
-        SessionStep.AwaitingConsent => Ask(state, Phrases.HelpConsent(ConsentLabels(state)), Phrases.Continue),
+            Ask(state, [new HelpSecondRide(active.Quote.Destination)], [new AnotherRide(destination)]),
+        SessionStep.AwaitingConsent => Ask(state, [new HelpConsent([.. (state.ConsentScopes ?? []).Select(scope => scope.Scope)]), Say(Phrase.Continue)], [Say(Phrase.Continue)]),
         SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote =>
-            Ask(state, Phrases.HelpQuote(quote), Phrases.BookIt(quote.Destination)),
-        SessionStep.AwaitingPin => Ask(state, Phrases.HelpPin, Phrases.Continue),
-        SessionStep.AwaitingPinRetryAnswer => Ask(state, Phrases.HelpPinRetry, Phrases.TryAgain),
-        _ => Unchanged(state, string.Empty),
+            Ask(state, [new HelpQuote(quote.Destination, quote.Price)], [new BookIt(quote.Destination)]),
+        SessionStep.AwaitingPin => Ask(state, [Say(Phrase.HelpPin), Say(Phrase.Continue)], [Say(Phrase.Continue)]),
+        SessionStep.AwaitingPinRetryAnswer => Ask(state, [Say(Phrase.HelpPinRetry)], [Say(Phrase.TryAgain)]),
+        _ => Unchanged(state, null),
     };
 
-    private List<string> ConsentLabels(SessionState state) =>
-        [.. (state.ConsentScopes ?? []).Select(scope => ConsentPlan.LabelOf(_settings, scope.Scope))];
-
     /// <summary>A graceful reply that leaves the state exactly as it was, re-asking whatever the step is waiting for.</summary>
-    private static Decision Unchanged(SessionState state, string lead) => new(state, Reprompt(state, lead), []);
+    private static Decision Unchanged(SessionState state, Phrase? lead) => new(state, Reprompt(state, lead), []);
 
-    private static Reply Reprompt(SessionState state, string lead)
+    private static Reply Reprompt(SessionState state, Phrase? lead)
     {
-        string Lead(string text) => lead.Length == 0 ? text : $"{lead} {text}";
+        List<Message> Lead(Message question) => lead is { } first ? [Say(first), question] : [question];
         return state.Step switch
         {
-            SessionStep.New or SessionStep.AwaitingDestination => Reply.Ask(Lead(Phrases.WhereTo), Phrases.WhereTo),
+            SessionStep.New or SessionStep.AwaitingDestination => Reply.Ask(Lead(Say(Phrase.WhereTo)), [Say(Phrase.WhereTo)]),
             SessionStep.AwaitingSecondRideAnswer when state.Destination is { } destination =>
-                Reply.Ask(Lead(Phrases.AnotherRide(destination)), Phrases.AnotherRide(destination)),
-            SessionStep.AwaitingConsent or SessionStep.AwaitingPin => Reply.Ask(Lead(Phrases.Continue), Phrases.Continue),
+                Reply.Ask(Lead(new AnotherRide(destination)), [new AnotherRide(destination)]),
+            SessionStep.AwaitingConsent or SessionStep.AwaitingPin => Reply.Ask(Lead(Say(Phrase.Continue)), [Say(Phrase.Continue)]),
             SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote =>
-                Reply.Ask(Lead(Phrases.BookIt(quote.Destination)), Phrases.BookIt(quote.Destination)),
-            SessionStep.AwaitingPinRetryAnswer => Reply.Ask(Lead(Phrases.TryAgain), Phrases.TryAgain),
-            SessionStep.CheckingActiveRide => Reply.Tell(Lead(Phrases.StillChecking)),
-            SessionStep.Quoting => Reply.Tell(Lead(Phrases.StillQuoting)),
-            SessionStep.Booking => Reply.Tell(Lead(Phrases.StillBooking)),
+                Reply.Ask(Lead(new BookIt(quote.Destination)), [new BookIt(quote.Destination)]),
+            SessionStep.AwaitingPinRetryAnswer => Reply.Ask(Lead(Say(Phrase.TryAgain)), [Say(Phrase.TryAgain)]),
+            SessionStep.CheckingActiveRide => Reply.Tell(Lead(Say(Phrase.StillChecking))),
+            SessionStep.Quoting => Reply.Tell(Lead(Say(Phrase.StillQuoting))),
+            SessionStep.Booking => Reply.Tell(Lead(Say(Phrase.StillBooking))),
             SessionStep.Booked when state.Booking is { } booking =>
-                Reply.Tell(Phrases.AlreadyBooked(booking), Phrases.BookingCard(booking)),
-            SessionStep.Ended or SessionStep.Booked => Reply.Tell(Phrases.SessionOver),
-            _ => Reply.Ask(Phrases.LostTrack, Phrases.WhereTo),
+                Reply.Tell([new AlreadyBooked(booking.Quote.Destination, WholeMinutes.Of(booking.Dispatch.DriverEta))], RideBookedCard.Of(booking)),
+            SessionStep.Ended or SessionStep.Booked => Reply.Tell(Phrase.SessionOver),
+            _ => Reply.Ask([Say(Phrase.LostTrack), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]),
         };
     }
 
-    private static Decision Ask(SessionState state, string speech, string reprompt) =>
+    private static Line Say(Phrase phrase) => new(phrase);
+
+    private static Decision Ask(SessionState state, IReadOnlyList<Message> speech, IReadOnlyList<Message> reprompt) =>
         new(state, Reply.Ask(speech, reprompt), []);
 
+    /// <summary>Asks for the destination again, having lost what the session was doing.</summary>
+    private static Decision LostTrack(SessionState state) =>
+        Ask(state with { Step = SessionStep.AwaitingDestination, PendingConnection = null }, [Say(Phrase.LostTrack), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]);
+
     /// <summary>Ends the session without a booking (a booking already commanded stays commanded).</summary>
-    private static Decision End(SessionState state, string speech, AppCard? card = null) =>
+    private static Decision End(SessionState state, IReadOnlyList<Message> speech, AppCard? card = null) =>
         new(Ended(state), Reply.Tell(speech, card), []);
+
+    private static Decision End(SessionState state, Phrase phrase, AppCard? card = null) => End(state, [Say(phrase)], card);
 
     /// <summary>Nothing is pending any more, and the rider facts kept for a pending answer are let go.</summary>
     private static SessionState Ended(SessionState state) =>
@@ -187,16 +186,16 @@ public sealed partial class Conversation
     private Decision? Reoffer(SessionState state, TurnContext context) => state.Step switch
     {
         SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote && IsStillOffered(state, quote, context.Now) =>
-            Ask(state, Phrases.Offer(quote, QuotePreface.None), Phrases.BookIt(quote.Destination)),
+            Ask(state, OfferOf(quote, QuotePreface.None), [new BookIt(quote.Destination)]),
         SessionStep.AwaitingConsent when state.PendingConnection is { Kind: ConnectionKind.Consent } && (state.ConsentScopes ?? []).Count > 0 =>
             AskConsentAgain(state, context),
         SessionStep.AwaitingPin when state.PendingConnection is { Kind: ConnectionKind.Pin } => StartPin(state, context),
         _ => null,
     };
 
-    private bool IsStillOffered(SessionState state, Rides.Quote quote, DateTimeOffset now) =>
+    private bool IsStillOffered(SessionState state, Quote quote, DateTimeOffset now) =>
         quote.IsValidAt(now) && now - (state.QuoteOfferedAt ?? quote.QuotedAt) < _settings.QuoteValidity;
 
     private static string Nonce(TurnContext context) =>
-        string.IsNullOrEmpty(context.Nonce) ? context.Now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : context.Nonce;
+        string.IsNullOrEmpty(context.Nonce) ? context.Now.UtcTicks.ToString(CultureInfo.InvariantCulture) : context.Nonce;
 }

@@ -1,3 +1,6 @@
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Pin;
+
 namespace RideHailer.Domain;
 
 /// <summary>The policy the conversation follows; everything here is configuration, not code.</summary>

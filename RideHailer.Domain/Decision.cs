@@ -1,3 +1,5 @@
+using RideHailer.Domain.Replies;
+
 namespace RideHailer.Domain;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using RideHailer.Domain.Consent;
 using RideHailer.Domain.Places;
 
 namespace RideHailer.Domain;

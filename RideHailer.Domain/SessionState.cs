@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RideHailer.Domain.Consent;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 
@@ -14,6 +15,9 @@ public sealed record SessionState
     /// <summary>Identifies the session; with the quote id it makes the booking's idempotency key.</summary>
     public required string SessionKey { get; init; }
 
+    /// <summary>The language the session speaks: the locale of the request that started it (BCP 47, "en-US").</summary>
+    public string Locale { get; init; } = DefaultLocale;
+
     /// <summary>The current step.</summary>
     public SessionStep Step { get; init; }
 
@@ -22,6 +26,9 @@ public sealed record SessionState
 
     /// <summary>The chosen destination, once understood.</summary>
     public Place? Destination { get; init; }
+
+    /// <summary>The place search the session waits on, if any; the step stays where the rider asked.</summary>
+    public FindPlace? PlaceSearch { get; init; }
 
     /// <summary>The connection whose resume the session is waiting for, if any.</summary>
     public ConnectionToken? PendingConnection { get; init; }
@@ -72,10 +79,13 @@ public sealed record SessionState
     [JsonIgnore]
     public bool IsFinished => Step is SessionStep.Booked or SessionStep.Ended;
 
-    /// <summary>The state of a session that has not had a turn yet.</summary>
-    public static SessionState Start(string sessionKey)
+    /// <summary>The locale of a session whose request named none.</summary>
+    public const string DefaultLocale = "en-US";
+
+    /// <summary>The state of a session that has not had a turn yet, speaking <paramref name="locale"/>.</summary>
+    public static SessionState Start(string sessionKey, string? locale = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionKey);
-        return new SessionState { SessionKey = sessionKey, Step = SessionStep.New };
+        return new SessionState { SessionKey = sessionKey, Step = SessionStep.New, Locale = string.IsNullOrWhiteSpace(locale) ? DefaultLocale : locale };
     }
 }

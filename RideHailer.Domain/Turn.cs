@@ -1,5 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Pin;
+using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 
 namespace RideHailer.Domain;
@@ -12,7 +15,7 @@ namespace RideHailer.Domain;
 [JsonDerivedType(typeof(No), "no")]
 [JsonDerivedType(typeof(Help), "help")]
 [JsonDerivedType(typeof(Stop), "stop")]
-[JsonDerivedType(typeof(Cancel), "cancel")]
+[JsonDerivedType(typeof(Dismiss), "dismiss")]
 [JsonDerivedType(typeof(Fallback), "fallback")]
 [JsonDerivedType(typeof(ConsentResolved), "consentResolved")]
 [JsonDerivedType(typeof(PinResolved), "pinResolved")]
@@ -25,6 +28,9 @@ namespace RideHailer.Domain;
 [JsonDerivedType(typeof(BookingFailed), "bookingFailed")]
 [JsonDerivedType(typeof(SessionEnded), "sessionEnded")]
 [JsonDerivedType(typeof(UnmatchedResume), "unmatchedResume")]
+[JsonDerivedType(typeof(PlaceFound), "placeFound")]
+[JsonDerivedType(typeof(PlaceNotFound), "placeNotFound")]
+[JsonDerivedType(typeof(PlaceSearchFailed), "placeSearchFailed")]
 public abstract record Turn;
 
 /// <summary>LaunchRequest: the skill was opened without a request.</summary>
@@ -46,8 +52,8 @@ public sealed record Help : Turn;
 [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Named after AMAZON.StopIntent; C#-only API.")]
 public sealed record Stop : Turn;
 
-/// <summary>AMAZON.CancelIntent.</summary>
-public sealed record Cancel : Turn;
+/// <summary>AMAZON.CancelIntent: "never mind", stop what the skill is doing. Never a ride's cancellation.</summary>
+public sealed record Dismiss : Turn;
 
 /// <summary>AMAZON.FallbackIntent or an utterance the model could not place.</summary>
 public sealed record Fallback : Turn;
@@ -87,3 +93,12 @@ public sealed record SessionEnded(string? Reason) : Turn;
 
 /// <summary>A SessionResumedRequest whose token the edge could not parse as a <see cref="ConnectionToken"/>.</summary>
 public sealed record UnmatchedResume : Turn;
+
+/// <summary>The FindPlace command found the place the rider named.</summary>
+public sealed record PlaceFound(Place Place) : Turn;
+
+/// <summary>The FindPlace command found nothing for what the rider said.</summary>
+public sealed record PlaceNotFound : Turn;
+
+/// <summary>The FindPlace command failed; the reason is for logs, never spoken.</summary>
+public sealed record PlaceSearchFailed(string Reason) : Turn;

@@ -1,12 +1,15 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using RideHailer.Domain;
+using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Functions;
 
 /// <summary>Thin triggers over the session workflow in RideHailer.Skill; the DevHost registers the same code directly.</summary>
-public sealed class RideSessionFunctions(FindActiveRideActivity findActiveRide, QuoteRideActivity quoteRide, BookRideActivity bookRide)
+public sealed class RideSessionFunctions(
+    FindPlaceActivity findPlace, FindActiveRideActivity findActiveRide, QuoteRideActivity quoteRide, BookRideActivity bookRide)
 {
     [Function(SessionOrchestration.Name)]
     public static Task<SessionOutcome> RideSession([OrchestrationTrigger] TaskOrchestrationContext context)
@@ -14,6 +17,10 @@ public sealed class RideSessionFunctions(FindActiveRideActivity findActiveRide, 
         ArgumentNullException.ThrowIfNull(context);
         return SessionOrchestration.RunAsync(context, context.GetInput<SessionInput>()!);
     }
+
+    [Function(FindPlaceActivity.Name)]
+    public Task<IReadOnlyList<Place>> FindPlace([ActivityTrigger] FindPlace command, FunctionContext context) =>
+        findPlace.RunAsync(command, context?.CancellationToken ?? default);
 
     [Function(FindActiveRideActivity.Name)]
     public Task<Booking?> FindActiveRide([ActivityTrigger] FindActiveRideInput input, FunctionContext context) =>

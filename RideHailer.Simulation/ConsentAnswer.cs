@@ -1,3 +1,5 @@
+using RideHailer.Skill.Alexa.Read;
+
 namespace RideHailer.Simulation;
 
 /// <summary>How the rider's voice-consent turn ends, as chosen with <c>--consent</c> or at the prompt.</summary>
@@ -38,15 +40,15 @@ public static class ConsentAnswers
     /// </summary>
     public static (string Code, string Message, string? Status) Outcome(this ConsentAnswer answer) => answer switch
     {
-        ConsentAnswer.Accepted => ("200", "OK", "ACCEPTED"),
-        ConsentAnswer.Denied => ("200", "OK", "DENIED"),
-        ConsentAnswer.NotAnswered => ("200", "OK", "NOT_ANSWERED"),
-        ConsentAnswer.NoContent => ("204", "(NO CONTENT/CANCELLED) THE SKILL SESSION WAS ENDED BY THE USER", null),
-        ConsentAnswer.RedirectToApp => ("200", "OK", "REDIRECT_TO_APP"),
-        ConsentAnswer.BadRequest => ("400", "Bad request. The request was invalid.", null),
-        ConsentAnswer.Forbidden => ("403", "The requester was not allowed to invoke provider.", null),
-        ConsentAnswer.NoProvider => ("404", "There are no providers available at this time.", null),
-        ConsentAnswer.Error => ("500", "Server error.", null),
+        ConsentAnswer.Accepted => (ConnectionWords.Ok, "OK", ConnectionWords.Accepted),
+        ConsentAnswer.Denied => (ConnectionWords.Ok, "OK", ConnectionWords.Denied),
+        ConsentAnswer.NotAnswered => (ConnectionWords.Ok, "OK", ConnectionWords.NotAnswered),
+        ConsentAnswer.NoContent => (ConnectionWords.NoContent, "(NO CONTENT/CANCELLED) THE SKILL SESSION WAS ENDED BY THE USER", null),
+        ConsentAnswer.RedirectToApp => (ConnectionWords.Ok, "OK", ConnectionWords.RedirectToApp),
+        ConsentAnswer.BadRequest => (ConnectionWords.BadRequest, "Bad request. The request was invalid.", null),
+        ConsentAnswer.Forbidden => (ConnectionWords.Forbidden, "The requester was not allowed to invoke provider.", null),
+        ConsentAnswer.NoProvider => (ConnectionWords.NotFound, "There are no providers available at this time.", null),
+        ConsentAnswer.Error => (ConnectionWords.ServerError, "Server error.", null),
         _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, null),
     };
 

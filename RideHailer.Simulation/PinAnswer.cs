@@ -1,3 +1,5 @@
+using RideHailer.Skill.Alexa.Read;
+
 namespace RideHailer.Simulation;
 
 /// <summary>How the PIN confirmation ends, as chosen with <c>--pin</c> or at the prompt.</summary>
@@ -39,15 +41,15 @@ public static class PinAnswers
     /// <summary><c>cause.status</c> and <c>cause.result</c> (status null: no result) per the PIN confirmation guide.</summary>
     public static (string Code, string Message, string? Status, string? Reason) Outcome(this PinAnswer answer) => answer switch
     {
-        PinAnswer.Achieved or PinAnswer.AchievedBelowLevel => ("200", "OK", "ACHIEVED", null),
-        PinAnswer.NotEnabled => ("200", "User didn't enable PIN confirmation for this skill.", "NOT_ENABLED", null),
-        PinAnswer.Lockout => ("200", "PIN confirmation is locked out.", "NOT_ACHIEVED", "METHOD_LOCKOUT"),
-        PinAnswer.NotSetup => ("200", "User didn't set up profile PIN.", "NOT_ACHIEVED", "VERIFICATION_METHOD_NOT_SETUP"),
-        PinAnswer.NotMatch => ("200", "PIN didn't match.", "NOT_ACHIEVED", "NOT_MATCH"),
-        PinAnswer.BadRequest => ("400", "Bad request. The request was invalid.", null, null),
-        PinAnswer.Forbidden => ("403", "The requester was not allowed to invoke provider.", null, null),
-        PinAnswer.NoProvider => ("404", "There are no providers available at this time.", null, null),
-        PinAnswer.Error => ("500", "Server error.", null, null),
+        PinAnswer.Achieved or PinAnswer.AchievedBelowLevel => (ConnectionWords.Ok, "OK", ConnectionWords.Achieved, null),
+        PinAnswer.NotEnabled => (ConnectionWords.Ok, "User didn't enable PIN confirmation for this skill.", ConnectionWords.NotEnabled, null),
+        PinAnswer.Lockout => (ConnectionWords.Ok, "PIN confirmation is locked out.", ConnectionWords.NotAchieved, ConnectionWords.MethodLockout),
+        PinAnswer.NotSetup => (ConnectionWords.Ok, "User didn't set up profile PIN.", ConnectionWords.NotAchieved, ConnectionWords.VerificationMethodNotSetUp),
+        PinAnswer.NotMatch => (ConnectionWords.Ok, "PIN didn't match.", ConnectionWords.NotAchieved, ConnectionWords.NotMatch),
+        PinAnswer.BadRequest => (ConnectionWords.BadRequest, "Bad request. The request was invalid.", null, null),
+        PinAnswer.Forbidden => (ConnectionWords.Forbidden, "The requester was not allowed to invoke provider.", null, null),
+        PinAnswer.NoProvider => (ConnectionWords.NotFound, "There are no providers available at this time.", null, null),
+        PinAnswer.Error => (ConnectionWords.ServerError, "Server error.", null, null),
         _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, null),
     };
 

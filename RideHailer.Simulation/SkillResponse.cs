@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RideHailer.Skill.Alexa.Read;
 
 namespace RideHailer.Simulation;
 
@@ -46,8 +47,8 @@ public sealed record SkillCard(string Type, string? Title, string? Content, IRea
 /// <summary>A <c>Connections.StartConnection</c> directive: the task Alexa is asked to run, and the token to echo.</summary>
 public sealed record StartConnection(string Uri, string? Token, IReadOnlyList<RequestedScope> PermissionScopes, JsonNode? Input)
 {
-    public const string ConsentUri = "connection://AMAZON.AskForPermissionsConsent/2";
-    public const string PinUri = "connection://AMAZON.VerifyPerson/2";
+    public const string ConsentUri = ConnectionWords.ConsentUri;
+    public const string PinUri = ConnectionWords.PinUri;
 
     public static StartConnection? Parse(JsonNode? directives)
     {

@@ -1,11 +1,13 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using RideHailer.Domain;
+using RideHailer.Domain.Replies;
 using RideHailer.Skill.Alexa.Enrich;
 using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Alexa.Render;
 using RideHailer.Skill.Alexa.Render.Responses;
 using RideHailer.Skill.Alexa.Verify;
+using RideHailer.Skill.Speech;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Skill.Workflow;
 
@@ -21,19 +23,11 @@ public sealed partial class SkillEndpoint(
     AlexaRequestVerifier verifier,
     RiderFactsLoader riderFacts,
     SessionRouting sessionRouting,
+    PhraseBook phrases,
     RideHailerMetrics metrics,
     TimeProvider timeProvider,
     ILogger<SkillEndpoint> logger)
 {
-    /// <summary>Said when the session does not answer within <see cref="SessionOptions.ReplyTimeout"/>; the session stays open.</summary>
-    public const string TooSlowSpeech = "Sorry, that took too long. Please try again.";
-
-    /// <summary>Said, ending the session, when a session's first turn is shed: nothing was started, so opening the skill again is the way.</summary>
-    public const string BusySpeech = "Sorry, Ride Hailer is very busy right now. Please try again in a minute.";
-
-    /// <summary>Said when the session's orchestration has failed; nothing was booked by this request.</summary>
-    public const string FailedSpeech = "Sorry, something went wrong with Ride Hailer. Please try again later.";
-
     /// <param name="body">The raw body, cut by the host one byte past <see cref="AlexaRequestVerifier.MaxBodyBytes"/>.</param>
     public async Task<SkillEndpointResult> HandleAsync(
         ReadOnlyMemory<byte> body, AlexaRequestHeaders headers, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -61,51 +55,58 @@ public sealed partial class SkillEndpoint(
 
         // Every log line from here on, in any component this request runs through, carries its ids. Not named
         // RequestId: ASP.NET Core's own request scope has that key (its connection trace id), and would win.
-        using var scope = verification.Request is { } parsed ? Log.RequestScope(logger, parsed.RequestId, InstanceIdOf(parsed)) : null;
+        // The session id is hashed once, here: the log scope, the router and the turn's log line share it.
+        var instanceId = verification.Request?.SessionId is { Length: > 0 } id ? SessionInstanceId.For(id) : null;
+        using var scope = verification.Request is { } parsed ? Log.RequestScope(logger, parsed.RequestId, instanceId) : null;
         if (!verification.IsVerified)
         {
             return Reject(verification.Rejection, verification.Request?.RequestId);
         }
 
-        var request = verification.Request;
+        var request = ReadRequest.From(verification.Request);
         var sessions = sessionRouting.For(durable);
-        RecordAlexaError(request);
-        if (TurnReader.Read(request) is not { } turn)
+        RecordAlexaError(request.Alexa);
+        if (request.Turn is not { } turn)
         {
             // A request type the skill does not converse with (e.g. System.ExceptionEncountered): nothing to say.
-            return SkillEndpointResult.Ok(ReplyRenderer.Render(null));
+            return SkillEndpointResult.Ok(new ResponseEnvelope(new ResponseBody()));
         }
 
-        if (request.SessionId is not { Length: > 0 } sessionId || request.RequestId is not { Length: > 0 } requestId)
+        if (instanceId is null || request.Alexa.RequestId is not { Length: > 0 } requestId)
         {
             return Reject(new AlexaRejection(RejectionCategory.Malformed, "the request has no session id or request id"), null);
         }
 
-        RecordConnectionResult(request);
-        var caller = SessionCaller.Of(request.UserId, request.System?.Person?.PersonId);
-        if (turn is SessionEnded)
+        if (request.ConnectionResult is { } result)
         {
-            await EndAsync(sessions, sessionId, new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller }, cancellationToken);
-            return SkillEndpointResult.Ok(ReplyRenderer.Render(null));
+            metrics.ConnectionResolved(result);
         }
 
-        var opensSession = request.Envelope.Session?.New != false;
-        var answer = await ConverseAsync(request, sessions, sessionId, new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller, OpensSession = opensSession }, received, cancellationToken);
+        var caller = SessionCaller.Of(request.Alexa.UserId, request.Alexa.System?.Person?.PersonId);
+        if (turn is SessionEnded)
+        {
+            await EndAsync(sessions, instanceId, new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller }, cancellationToken);
+            return SkillEndpointResult.Ok(new ResponseEnvelope(new ResponseBody()));
+        }
+
+        var opensSession = request.Alexa.Envelope.Session?.New != false;
+        var turnEvent = new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller, OpensSession = opensSession, Locale = request.Locale };
+        var answer = await ConverseAsync(request, sessions, instanceId, turnEvent, received, cancellationToken);
         var elapsed = timeProvider.GetElapsedTime(received);
         metrics.TurnAnswered(turn, answer.Kind, elapsed);
-        var (instanceId, kind, outcome) = (SessionInstanceId.For(sessionId), MetricTags.TurnKind(turn), MetricTags.OutcomeOf(answer.Kind));
+        var (kind, outcome) = (MetricTags.TurnKind(turn), MetricTags.OutcomeOf(answer.Kind));
         Log.TurnCompleted(logger, requestId, instanceId, kind, outcome, elapsed.TotalMilliseconds);
-        return SkillEndpointResult.Ok(Render(answer, opensSession));
+        return SkillEndpointResult.Ok(Render(answer, opensSession, phrases.For(answer.Locale ?? request.Locale)));
     }
 
     /// <summary>Enriches the turn with the rider's facts and has the session answer it; a backend fault is an apology, never a 500.</summary>
     private async Task<TurnAnswer> ConverseAsync(
-        AlexaRequest request, SessionRouter sessions, string sessionId, TurnEvent turn, long received, CancellationToken cancellationToken)
+        ReadRequest request, SessionRouter sessions, string instanceId, TurnEvent turn, long received, CancellationToken cancellationToken)
     {
         try
         {
-            var rider = await riderFacts.LoadAsync(request, turn.Turn, cancellationToken);
-            return await sessions.SendAsync(sessionId, turn with { Rider = rider }, timeProvider.GetElapsedTime(received), cancellationToken);
+            var rider = await riderFacts.LoadAsync(request, cancellationToken);
+            return await sessions.SendAsync(instanceId, turn with { Rider = rider }, timeProvider.GetElapsedTime(received), cancellationToken);
         }
         catch (Exception exception) when (IsFault(exception, cancellationToken))
         {
@@ -115,11 +116,11 @@ public sealed partial class SkillEndpoint(
     }
 
     /// <summary>Tells the session Alexa ended it. Alexa expects nothing back; the session's own idle timeout ends it if it could not be told.</summary>
-    private async Task EndAsync(SessionRouter sessions, string sessionId, TurnEvent turn, CancellationToken cancellationToken)
+    private async Task EndAsync(SessionRouter sessions, string instanceId, TurnEvent turn, CancellationToken cancellationToken)
     {
         try
         {
-            await sessions.EndAsync(sessionId, turn, cancellationToken);
+            await sessions.EndAsync(instanceId, turn, cancellationToken);
         }
         catch (Exception exception) when (IsFault(exception, cancellationToken))
         {
@@ -127,18 +128,20 @@ public sealed partial class SkillEndpoint(
         }
     }
 
-    private static ResponseEnvelope Render(TurnAnswer answer, bool opensSession) => answer.Kind switch
-    {
-        TurnAnswerKind.Replied => ReplyRenderer.Render(answer.Reply),
-        TurnAnswerKind.TimedOut => ReplyRenderer.Render(Reply.Ask(TooSlowSpeech, TooSlowSpeech)),
-        // A shed turn never reached its session: a later turn carries on where it was, unless there is none yet.
-        TurnAnswerKind.Shed when opensSession => ReplyRenderer.Render(Reply.Tell(BusySpeech)),
-        TurnAnswerKind.Shed => ReplyRenderer.Render(Reply.Ask(TooSlowSpeech, TooSlowSpeech)),
-        _ => ReplyRenderer.Render(Reply.Tell(FailedSpeech)),
-    };
+    private static ResponseEnvelope Render(TurnAnswer answer, bool opensSession, PhraseTable phrases) => ReplyRenderer.Render(
+        answer.Kind switch
+        {
+            TurnAnswerKind.Replied => answer.Reply,
+            TurnAnswerKind.TimedOut => TooSlow,
+            // A shed turn never reached its session: a later turn carries on where it was, unless there is none yet.
+            TurnAnswerKind.Shed when opensSession => Reply.Tell(Phrase.Busy),
+            TurnAnswerKind.Shed => TooSlow,
+            _ => Reply.Tell(Phrase.Failed),
+        },
+        phrases);
 
-    private static string? InstanceIdOf(AlexaRequest request) =>
-        request.SessionId is { Length: > 0 } sessionId ? SessionInstanceId.For(sessionId) : null;
+    /// <summary>Said when the session does not answer within <see cref="SessionOptions.ReplyTimeout"/>; the session stays open.</summary>
+    private static Reply TooSlow { get; } = Reply.Ask([new Line(Phrase.TooSlow)], [new Line(Phrase.TooSlow)]);
 
     /// <summary>Anything but the caller's own cancellation: a timeout inside a call is a fault like any other.</summary>
     private static bool IsFault(Exception exception, CancellationToken cancellationToken) =>
@@ -151,15 +154,6 @@ public sealed partial class SkillEndpoint(
         {
             metrics.AlexaErrorReported(error);
             Log.AlexaReportedError(logger, error.Request, error.ErrorType, error.Message, request.RequestId, error.CauseRequestId);
-        }
-    }
-
-    /// <summary>A connection's result, counted in Alexa's words read from the request (the turn has only the Domain's).</summary>
-    private void RecordConnectionResult(AlexaRequest request)
-    {
-        if (ConnectionResultReport.From(request) is { } result)
-        {
-            metrics.ConnectionResolved(result);
         }
     }
 

@@ -69,21 +69,84 @@ public sealed partial class LayeringTests
         Assert.True(literals.Count == 0, "Alexa's words in the Domain (map them in RideHailer.Skill/Alexa): " + string.Join(", ", literals));
     }
 
-    [Fact]
-    public void SkillFolders_DependOnEachOtherOneWayOnly()
+    /// <summary>
+    /// The direction docs/architecture.md draws between RideHailer.Skill's folders: each may use only the folders listed
+    /// (and the Domain). The root composes them all and nothing in a folder uses it.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> SkillFolderUses = new()
     {
-        var edges = FolderDependencies("RideHailer.Skill");
+        ["(root)"] = ["Alexa", "Speech", "Rides", "Places", "Workflow", "Storage", "Telemetry"],
+        ["Workflow"] = ["Telemetry"],
+        ["Telemetry"] = ["Alexa"],
+        ["Alexa"] = ["Speech"],
+        ["Storage"] = ["Places"],
+        ["Speech"] = [],
+        ["Rides"] = [],
+        ["Places"] = [],
+    };
+
+    /// <summary>
+    /// The steps of Skill/Alexa, in request order: verify, read, enrich, render. Read is the request as Alexa wrote it,
+    /// which every other step reads; the root holds the one source-generated JSON context that names every wire type.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> AlexaStepUses = new()
+    {
+        ["(root)"] = ["Verify", "Read", "Render"],
+        ["Verify"] = ["Read"],
+        ["Read"] = ["(root)"],
+        ["Enrich"] = ["Read", "Verify"],
+        ["Render"] = ["Read"],
+    };
+
+    [Fact]
+    public void SkillFolders_UseOnlyTheFoldersTheArchitectureAllows() =>
+        AssertOnlyAllowed(FolderDependencies("RideHailer.Skill"), SkillFolderUses);
+
+    [Fact]
+    public void AlexaSteps_UseOnlyTheStepsBeforeThem() =>
+        AssertOnlyAllowed(FolderDependencies(Path.Combine("RideHailer.Skill", "Alexa")), AlexaStepUses);
+
+    [Fact]
+    public void DomainNamespaces_HaveNoCycle()
+    {
+        var edges = NamespaceDependencies("RideHailer.Domain");
 
         var cycles = edges.SelectMany(edge => edge.Value.Where(to => Reaches(edges, to, edge.Key)).Select(to => $"{edge.Key} -> {to}")).ToList();
 
-        Assert.True(cycles.Count == 0, "folders that depend on each other: " + string.Join(", ", cycles));
+        Assert.True(cycles.Count == 0, "Domain namespaces that depend on each other: " + string.Join(", ", cycles));
     }
 
-    /// <summary>Which top-level folder (or the project's root files, "") uses a type declared in which other.</summary>
-    private static Dictionary<string, HashSet<string>> FolderDependencies(string project)
+    private static void AssertOnlyAllowed(Dictionary<string, HashSet<string>> edges, Dictionary<string, string[]> allowed)
     {
-        var root = RepositoryDirectory.PathOf(project);
-        var files = SourceFiles(project).Select(file => (Folder: FolderOf(root, file), Code: Code(File.ReadAllText(file)))).ToList();
+        var unknown = edges.Keys.Where(folder => !allowed.ContainsKey(folder)).ToList();
+        var forbidden = edges
+            .SelectMany(edge => edge.Value.Where(to => !allowed.GetValueOrDefault(edge.Key, []).Contains(to)).Select(to => $"{edge.Key} -> {to}"))
+            .ToList();
+
+        Assert.True(unknown.Count == 0, "folders docs/architecture.md does not place (add them there and here): " + string.Join(", ", unknown));
+        Assert.True(forbidden.Count == 0, "dependencies against the documented direction: " + string.Join(", ", forbidden));
+    }
+
+    /// <summary>Which namespace uses a type declared in which other, read from each file's namespace declaration.</summary>
+    private static Dictionary<string, HashSet<string>> NamespaceDependencies(string project)
+    {
+        var files = SourceFiles(project)
+            .Select(file => Names(File.ReadAllText(file)))
+            .Select(code => (Namespace: FileNamespace().Match(code).Groups["name"].Value, Code: code))
+            .ToList();
+        return Dependencies(files);
+    }
+
+    /// <summary>Which top-level folder (or the folder's own files, "(root)") uses a type declared in which other.</summary>
+    private static Dictionary<string, HashSet<string>> FolderDependencies(string folder)
+    {
+        var root = RepositoryDirectory.PathOf(folder);
+        return Dependencies([.. SourceFiles(folder).Select(file => (FolderOf(root, file), Names(File.ReadAllText(file))))]);
+    }
+
+    /// <summary>Which group of files uses a type declared in which other.</summary>
+    private static Dictionary<string, HashSet<string>> Dependencies(List<(string Folder, string Code)> files)
+    {
         var declaredIn = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (folder, code) in files)
         {
@@ -151,8 +214,21 @@ public sealed partial class LayeringTests
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                            && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
+    /// <summary>
+    /// The source as far as type names go: no comments, no string literals, and enums without their members (a member
+    /// that shares a type's name, such as <c>Phrase.BookingFailed</c>, names no type).
+    /// </summary>
+    private static string Names(string source) =>
+        EnumBody().Replace(StringLiteral().Replace(Code(source), "\"\""), match => match.Groups["head"].Value + "{}");
+
     /// <summary>The source without its comments: a type named in a comment is no dependency.</summary>
     private static string Code(string source) => Comment().Replace(source, " ");
+
+    [GeneratedRegex(@"(?<head>\benum\s+\w+\s*(?::\s*\w+)?\s*)\{[^}]*\}")]
+    private static partial Regex EnumBody();
+
+    [GeneratedRegex(@"^namespace\s+(?<name>[\w.]+)\s*;", RegexOptions.Multiline)]
+    private static partial Regex FileNamespace();
 
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
     private static partial Regex Comment();
@@ -166,6 +242,10 @@ public sealed partial class LayeringTests
     [GeneratedRegex(@"@?\$?""(?<text>(?:[^""\\\n]|\\.)*)""")]
     private static partial Regex StringLiteral();
 
-    [GeneratedRegex(@"\b[A-Z]\w*\b")]
+    /// <summary>
+    /// A name that can be a type: not one reached through a dot, which is a member (<c>RiderScope.MobileNumber</c>), nor
+    /// one given a value, which is a member being set or declared (<c>MobileNumber = …</c>).
+    /// </summary>
+    [GeneratedRegex(@"(?<!\.)\b[A-Z]\w*\b(?!\s*=[^=>])")]
     private static partial Regex Identifier();
 }

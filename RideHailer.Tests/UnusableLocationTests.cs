@@ -1,7 +1,8 @@
+using RideHailer.Domain.Replies;
 using RideHailer.Simulation;
-using RideHailer.Skill;
 using RideHailer.Skill.Alexa.Read;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Speaking;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests;
@@ -35,7 +36,7 @@ public sealed class UnusableLocationTests
         var answer = await skill.NewSession(OffTheMap with { GrantedEarlier = [.. RiderSetup.AllScopes(), PermissionScopes.FullAddress] })
             .OrderAsync("the Space Needle");
 
-        Assert.NotEqual(SkillEndpoint.FailedSpeech, Speech(answer));
+        Assert.NotEqual(Spoken.Line(Phrase.Failed), Speech(answer));
         Assert.StartsWith("A ride to the Space Needle from your address", Speech(answer), StringComparison.Ordinal);
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
 using RideHailer.Simulation;
-using PinPolicy = RideHailer.Domain.PinPolicy;
+using PinPolicy = RideHailer.Domain.Pin.PinPolicy;
 
 namespace RideHailer.DevHost.Simulator;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using RideHailer.Domain;
+using RideHailer.Domain.Pin;
 using RideHailer.Simulation;
 using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Workflow;

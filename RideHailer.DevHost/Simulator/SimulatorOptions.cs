@@ -1,4 +1,4 @@
-using RideHailer.Domain;
+using RideHailer.Domain.Pin;
 using RideHailer.Simulation;
 
 namespace RideHailer.DevHost.Simulator;

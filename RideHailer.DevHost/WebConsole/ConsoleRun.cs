@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RideHailer.Simulation;
-using RideHailer.Skill.Alexa.Enrich;
+using RideHailer.Skill.Alexa.Read;
 
 namespace RideHailer.DevHost.WebConsole;
 

@@ -204,7 +204,7 @@ function showState(state) {
     ? [element("li", { class: "muted", text: "No bookings for this rider." })]
     : state.bookings.map((booking) => element("li", { "data-booking": booking.idempotencyKey },
       element("strong", { text: `To ${booking.destination}` }),
-      element("div", { text: `from ${booking.pickup}, $${booking.fare.toFixed(2)}` }),
+      element("div", { text: `from ${booking.pickup}, ${booking.currency === "USD" ? "$" : booking.currency + " "}${booking.fare.toFixed(2)}` }),
       element("div", { text: `${booking.driver}, ${booking.car} (${booking.licensePlate}); arrives ${new Date(booking.arrivesAt).toLocaleTimeString()}` }),
       element("div", { class: "muted", text: `booked ${new Date(booking.bookedAt).toLocaleTimeString()} · key ${booking.idempotencyKey}` })))));
   if (state.error) showError(state.error);

@@ -6,7 +6,7 @@ namespace RideHailer.Domain.Rides;
 /// <param name="Id">Provider's quote id; with the session key it makes the booking's idempotency key.</param>
 /// <param name="Pickup">Where the ride starts.</param>
 /// <param name="Destination">Where the ride ends.</param>
-/// <param name="Fare">The price in US dollars.</param>
+/// <param name="Price">What the ride costs, in the currency of the market it starts in.</param>
 /// <param name="PickupEta">How soon a driver can be at the pickup.</param>
 /// <param name="QuotedAt">When the quote was made.</param>
 /// <param name="ExpiresAt">After this instant the price no longer holds.</param>
@@ -14,7 +14,7 @@ public sealed record Quote(
     string Id,
     Pickup Pickup,
     Place Destination,
-    decimal Fare,
+    Money Price,
     TimeSpan PickupEta,
     DateTimeOffset QuotedAt,
     DateTimeOffset ExpiresAt)

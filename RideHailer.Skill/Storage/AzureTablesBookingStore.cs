@@ -3,8 +3,8 @@ using Azure.Data.Tables;
 using Azure.Data.Tables.Models;
 using Azure.Identity;
 using Microsoft.Extensions.Logging;
-using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
 
 namespace RideHailer.Skill.Storage;
 

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
 
 namespace RideHailer.Skill.Storage;
 
@@ -58,7 +59,14 @@ internal sealed class BookingEntity : ITableEntity
 
     public string DestinationCity { get; set; } = string.Empty;
 
-    public string FareUsd { get; set; } = string.Empty;
+    /// <summary>The price's amount (invariant culture); with <see cref="FareCurrency"/>.</summary>
+    public string FareAmount { get; set; } = string.Empty;
+
+    /// <summary>The price's ISO 4217 currency.</summary>
+    public string FareCurrency { get; set; } = string.Empty;
+
+    /// <summary>The price of rows stored before prices carried a currency (always US dollars); read, never written.</summary>
+    public string? FareUsd { get; set; }
 
     public string PickupEta { get; set; } = string.Empty;
 
@@ -105,7 +113,8 @@ internal sealed class BookingEntity : ITableEntity
             DestinationLatitude = quote.Destination.Location.Latitude,
             DestinationLongitude = quote.Destination.Location.Longitude,
             DestinationCity = quote.Destination.City,
-            FareUsd = quote.Fare.ToString(CultureInfo.InvariantCulture),
+            FareAmount = quote.Price.Amount.ToString(CultureInfo.InvariantCulture),
+            FareCurrency = quote.Price.Currency,
             PickupEta = quote.PickupEta.ToString("c", CultureInfo.InvariantCulture),
             QuotedAt = quote.QuotedAt,
             QuoteExpiresAt = quote.ExpiresAt,
@@ -126,7 +135,7 @@ internal sealed class BookingEntity : ITableEntity
             QuoteId,
             pickup,
             DestinationFrom(places),
-            decimal.Parse(FareUsd, NumberStyles.Number, CultureInfo.InvariantCulture),
+            Price(),
             TimeSpan.ParseExact(PickupEta, "c", CultureInfo.InvariantCulture),
             QuotedAt,
             QuoteExpiresAt);
@@ -134,6 +143,10 @@ internal sealed class BookingEntity : ITableEntity
         var dispatch = new Dispatch(DriverName, Car, LicensePlate, TimeSpan.ParseExact(DriverEta, "c", CultureInfo.InvariantCulture));
         return new Booking(IdempotencyKey, quote, passenger, dispatch, BookedAt);
     }
+
+    private Money Price() => FareAmount.Length > 0
+        ? new Money(decimal.Parse(FareAmount, NumberStyles.Number, CultureInfo.InvariantCulture), FareCurrency)
+        : new Money(decimal.Parse(FareUsd ?? "0", NumberStyles.Number, CultureInfo.InvariantCulture), "USD");
 
     private Place DestinationFrom(PlaceCatalog places)
     {

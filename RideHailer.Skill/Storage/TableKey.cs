@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using RideHailer.Domain;
 
 namespace RideHailer.Skill.Storage;
 
@@ -32,6 +32,6 @@ internal static class TableKey
 
         return key.Length <= MaxReadableLength
             ? key.ToString()
-            : "sha256-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+            : StableHash.Hex("sha256-", id);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using RideHailer.Domain;
+using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Skill.Telemetry;
@@ -26,14 +27,11 @@ public static class MetricTags
     /// <summary>The value for anything outside the known set.</summary>
     public const string Other = "other";
 
-    private static readonly FrozenSet<string> ConsentStatuses =
-        FrozenSet.Create(StringComparer.Ordinal, "ACCEPTED", "DENIED", "NOT_ANSWERED", "REDIRECT_TO_APP");
+    private static readonly FrozenSet<string> ConsentStatuses = ConnectionWords.ConsentStatuses.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> PinStatuses =
-        FrozenSet.Create(StringComparer.Ordinal, "ACHIEVED", "NOT_ACHIEVED", "NOT_ENABLED");
+    private static readonly FrozenSet<string> PinStatuses = ConnectionWords.PinStatuses.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> PinReasons = FrozenSet.Create(
-        StringComparer.Ordinal, "METHOD_LOCKOUT", "VERIFICATION_METHOD_NOT_SETUP", "NOT_MATCH", "PREREQUISITE_NOT_SETUP_ERROR");
+    private static readonly FrozenSet<string> PinReasons = ConnectionWords.PinReasons.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The error types of System.ExceptionEncountered and of SessionEndedRequest (which adds ENDPOINT_TIMEOUT).</summary>
     private static readonly FrozenSet<string> AlexaErrorTypes = FrozenSet.Create(

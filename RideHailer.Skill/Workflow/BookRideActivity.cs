@@ -15,7 +15,8 @@ public sealed class BookRideActivity(RideBooker booker, RideHailerMetrics metric
     public async Task<Booking> RunAsync(BookRideInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var booked = await booker.BookAsync(input.Command, input.Now, cancellationToken);
+        var command = input.Command;
+        var booked = await booker.BookAsync(command.IdempotencyKey, command.Quote, command.Passenger, input.Now, cancellationToken);
         if (booked.IsNew)
         {
             metrics.BookingMade();

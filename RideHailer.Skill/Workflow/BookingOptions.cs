@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Domain.Pin;
 
 namespace RideHailer.Skill.Workflow;
 

@@ -1,5 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using RideHailer.Domain;
+using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 
 namespace RideHailer.Skill.Workflow;
@@ -14,6 +16,8 @@ public static class RideSessionTasks
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestratorFunc<SessionInput, SessionOutcome>(SessionOrchestration.Name, SessionOrchestration.RunAsync);
+        registry.AddActivity(FindPlaceActivity.Name, services =>
+            new DelegateActivity<FindPlace, IReadOnlyList<Place>>(services.GetRequiredService<FindPlaceActivity>().RunAsync));
         registry.AddActivity(FindActiveRideActivity.Name, services =>
             new DelegateActivity<FindActiveRideInput, Booking?>(services.GetRequiredService<FindActiveRideActivity>().RunAsync));
         registry.AddActivity(QuoteRideActivity.Name, services =>

@@ -1,4 +1,4 @@
-using RideHailer.Skill.Alexa.Enrich;
+using RideHailer.Domain;
 
 namespace RideHailer.Skill.Workflow;
 
@@ -19,5 +19,5 @@ public sealed record SessionCaller(string User, string? Person)
     public bool Admits(SessionCaller? next) =>
         next is not null && next.User == User && (Person is null || next.Person is null || next.Person == Person);
 
-    private static string Hash(string id) => OpaqueId.Of("", id, 32);
+    private static string Hash(string id) => StableHash.Hex("", id, 32);
 }

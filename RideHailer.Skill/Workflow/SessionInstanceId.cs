@@ -1,4 +1,4 @@
-using RideHailer.Skill.Alexa.Enrich;
+using RideHailer.Domain;
 
 namespace RideHailer.Skill.Workflow;
 
@@ -11,6 +11,6 @@ public static class SessionInstanceId
     public static string For(string sessionId)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
-        return OpaqueId.Of("ride-", sessionId, 40);
+        return StableHash.Hex("ride-", sessionId, 40);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using RideHailer.Domain;
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
 
 namespace RideHailer.Skill.Workflow;
@@ -27,7 +29,7 @@ public static partial class SessionOrchestration
         ArgumentNullException.ThrowIfNull(input);
         var logger = context.CreateReplaySafeLogger(typeof(SessionOrchestration));
         var conversation = new Conversation(input.Settings);
-        var state = input.State ?? SessionState.Start(input.SessionKey);
+        var state = input.State ?? SessionState.Start(input.SessionKey, input.FirstTurn?.Locale);
         var owner = input.Owner ?? input.FirstTurn?.Caller;
         var status = input.LastStatus;
         if (status is not null)
@@ -69,6 +71,7 @@ public static partial class SessionOrchestration
 
             status = (status?.Then(turn.RequestId, reply) ?? new SessionStatus(turn.RequestId, reply)) with
             {
+                Locale = state.Locale,
                 Step = state.Step,
                 PendingConnection = state.PendingConnection?.Format(),
             };
@@ -107,6 +110,7 @@ public static partial class SessionOrchestration
         {
             return command switch
             {
+                FindPlace find => await FindPlaceAsync(context, find),
                 FindActiveRide find => await FindActiveRideAsync(context, find),
                 QuoteRide quote => new QuoteReady(await context.CallActivityAsync<Quote>(
                     QuoteRideActivity.Name, new QuoteRideInput(quote, context.CurrentUtcDateTime), ActivityRetry)),
@@ -125,6 +129,7 @@ public static partial class SessionOrchestration
                 // A lookup that failed (the bookings store is down) must not block the rider: the conversation
                 // carries on to consent or the quote as if there were no ride on its way.
                 FindActiveRide => new ActiveRideLookupFailed(failure.FailureDetails.ErrorType),
+                FindPlace => new PlaceSearchFailed(failure.FailureDetails.ErrorType),
                 _ => new QuoteFailed(failure.FailureDetails.ErrorType),
             };
         }
@@ -140,6 +145,13 @@ public static partial class SessionOrchestration
         var active = await context.CallActivityAsync<Booking?>(
             FindActiveRideActivity.Name, new FindActiveRideInput(find, context.CurrentUtcDateTime));
         return active is null ? new NoActiveRide() : new ActiveRideFound(active);
+    }
+
+    /// <summary>The first place found is the destination; nothing found asks the rider again.</summary>
+    private static async Task<Turn> FindPlaceAsync(TaskOrchestrationContext context, FindPlace find)
+    {
+        var found = await context.CallActivityAsync<IReadOnlyList<Place>>(FindPlaceActivity.Name, find, ActivityRetry);
+        return found is [var place, ..] ? new PlaceFound(place) : new PlaceNotFound();
     }
 
     private static TurnContext Context(TaskOrchestrationContext context, RiderFacts rider) =>

@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Domain.Replies;
 
 namespace RideHailer.Skill.Workflow;
 

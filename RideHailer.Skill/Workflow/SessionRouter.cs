@@ -27,10 +27,10 @@ public sealed partial class SessionRouter
 
     /// <param name="spent">Time the request has already taken (verification, profile reads): the reply
     /// budget is for the whole request, since Alexa's 8 seconds are.</param>
-    public async Task<TurnAnswer> SendAsync(string sessionId, TurnEvent turn, TimeSpan spent, CancellationToken cancellationToken)
+    /// <param name="instanceId">The session's orchestration instance id (<see cref="SessionInstanceId.For"/>).</param>
+    public async Task<TurnAnswer> SendAsync(string instanceId, TurnEvent turn, TimeSpan spent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var instanceId = SessionInstanceId.For(sessionId);
         var waited = Stopwatch.StartNew();
         var budget = _routing.Session.ReplyTimeout - spent;
         if (budget <= TimeSpan.Zero)
@@ -111,10 +111,9 @@ public sealed partial class SessionRouter
     }
 
     /// <summary>Tells a running session that Alexa ended it; Alexa expects no answer, so nothing waits.</summary>
-    public async Task EndAsync(string sessionId, TurnEvent turn, CancellationToken cancellationToken)
+    public async Task EndAsync(string instanceId, TurnEvent turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var instanceId = SessionInstanceId.For(sessionId);
         var instance = await _client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance is { IsRunning: true })
         {
@@ -199,16 +198,16 @@ public sealed partial class SessionRouter
         var status = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<SessionStatus>();
         if (status is not null && status.TryFind(turn.RequestId, out var reply))
         {
-            return TurnAnswer.Replied(reply);
+            return TurnAnswer.Replied(reply, status.Locale);
         }
 
         return instance.RuntimeStatus switch
         {
             OrchestrationRuntimeStatus.Completed when instance.ReadOutputAs<SessionOutcome>() is { } outcome =>
-                TurnAnswer.Replied(outcome.Owner is { } owner && !owner.Admits(turn.Caller)
-                    ? Conversation.NotThisSession
+                outcome.Owner is { } owner && !owner.Admits(turn.Caller)
+                    ? TurnAnswer.Replied(Conversation.NotThisSession)
                     // A session finished before outcomes carried their late reply says the conversation is over.
-                    : outcome.LateReply ?? Conversation.NotThisSession),
+                    : TurnAnswer.Replied(outcome.LateReply ?? Conversation.NotThisSession, outcome.State.Locale),
             OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated =>
                 TurnAnswer.Failed,
             _ => null,

@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Domain.Replies;
 
 namespace RideHailer.Skill.Workflow;
 
@@ -12,6 +13,9 @@ public sealed record SessionStatus(string RequestId, Reply? Reply)
 {
     /// <summary>How many answered requests a session remembers, the latest included.</summary>
     internal const int Remembered = 8;
+
+    /// <summary>The locale the session speaks, which its replies are rendered in.</summary>
+    public string? Locale { get; init; }
 
     /// <summary>
     /// Where the conversation stands after this reply, and the token of the connection it waits for: not needed to

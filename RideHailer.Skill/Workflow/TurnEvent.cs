@@ -8,6 +8,9 @@ namespace RideHailer.Skill.Workflow;
 /// </summary>
 public sealed record TurnEvent(string RequestId, Turn Turn, RiderFacts Rider)
 {
+    /// <summary>The request's locale; the session speaks the one its first turn had.</summary>
+    public string? Locale { get; init; }
+
     /// <summary>Who sent it; the session answers only the caller who opened it.</summary>
     public SessionCaller? Caller { get; init; }
 

@@ -1,7 +1,6 @@
 using System.Text;
 using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Alexa.Read.Requests;
-using RideHailer.Skill.Alexa.Render;
 using RideHailer.Tests.Support;
 
 namespace RideHailer.Tests.Alexa;

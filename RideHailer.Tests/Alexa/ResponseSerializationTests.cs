@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RideHailer.Skill.Alexa;
-using RideHailer.Skill.Alexa.Render;
+using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Alexa.Render.Responses;
 
 namespace RideHailer.Tests.Alexa;

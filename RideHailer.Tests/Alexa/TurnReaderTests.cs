@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using RideHailer.Domain;
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Pin;
 using RideHailer.Skill.Alexa.Read;
 using RideHailer.Tests.Support;
 

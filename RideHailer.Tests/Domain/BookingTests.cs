@@ -1,5 +1,8 @@
 using RideHailer.Domain;
+using RideHailer.Domain.Pin;
+using RideHailer.Domain.Replies;
 using RideHailer.Tests.Support.Domain;
+using RideHailer.Tests.Support.Speaking;
 
 namespace RideHailer.Tests.Domain;
 
@@ -24,7 +27,7 @@ public sealed class BookingTests
 
         Assert.Equal("Great. Your driver will arrive in eight minutes.", decision.Reply!.Speech.ToPlainText());
         Assert.Equal(SessionBehavior.End, decision.Reply.Session);
-        var card = Assert.IsType<TextCard>(decision.Reply.Card);
+        var card = Spoken.English.BookedCard(Assert.IsType<RideBookedCard>(decision.Reply.Card));
         Assert.Equal(
             "Driver: Sam, a silver Toyota Prius (BXK 4821)\nPickup: your current location\nDestination: Space Needle\nPrice: $15.00\nArrives in: eight minutes",
             card.Content);
@@ -44,7 +47,7 @@ public sealed class BookingTests
         Assert.Same(before, replay.State);
         Assert.Empty(replay.Commands);
         Assert.Equal("Your ride to the Space Needle is booked. Your driver will arrive in eight minutes.", replay.Reply!.Speech.ToPlainText());
-        Assert.IsType<TextCard>(replay.Reply.Card);
+        Assert.IsType<RideBookedCard>(replay.Reply.Card);
     }
 
     [Fact]

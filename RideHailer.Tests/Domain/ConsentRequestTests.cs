@@ -1,6 +1,9 @@
 using RideHailer.Domain;
+using RideHailer.Domain.Consent;
 using RideHailer.Domain.Places;
+using RideHailer.Domain.Replies;
 using RideHailer.Tests.Support.Domain;
+using RideHailer.Tests.Support.Speaking;
 
 namespace RideHailer.Tests.Domain;
 

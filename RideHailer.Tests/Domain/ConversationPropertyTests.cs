@@ -1,7 +1,12 @@
 using System.Text.Json;
 using RideHailer.Domain;
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Pin;
+using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
 using RideHailer.Tests.Support.Domain;
+using RideHailer.Tests.Support.Speaking;
 
 namespace RideHailer.Tests.Domain;
 
@@ -172,7 +177,7 @@ public sealed class ConversationPropertyTests
             5 => new No(),
             6 => new Help(),
             7 => random.Next(4) == 0 ? new Stop() : new Fallback(),
-            8 => random.Next(4) == 0 ? new Cancel() : new UnmatchedResume(),
+            8 => random.Next(4) == 0 ? new Dismiss() : new UnmatchedResume(),
             9 => random.Next(6) == 0 ? new SessionEnded(null) : new Fallback(),
             10 or 11 => new ConsentResolved(SomeToken(random, state, tokensSeen), Pick(random, ConsentOutcomes)),
             12 or 13 or 14 => new PinResolved(
@@ -207,6 +212,10 @@ public sealed class ConversationPropertyTests
 
     private static Turn CommandResult(Random random, Command command, DateTimeOffset now) => command switch
     {
+        // The place search answers from the catalog without a draw, so every seed plays the sessions it always did.
+        FindPlace find => PlaceCatalog.Default.FindAsync(find.Query, CancellationToken.None).Result is [var place, ..]
+            ? new PlaceFound(place)
+            : new PlaceNotFound(),
         FindActiveRide => random.Next(4) switch
         {
             // Booked up to twelve minutes ago with an eight-minute driver: on its way, or just arrived.
@@ -218,7 +227,7 @@ public sealed class ConversationPropertyTests
             $"q-{random.Next(1000)}",
             quote.Pickup,
             quote.Destination,
-            8m + random.Next(40),
+            new Money(8m + random.Next(40), "USD"),
             TimeSpan.FromMinutes(random.Next(1, 20)),
             now,
             now.AddMinutes(random.Next(0, 6)))),

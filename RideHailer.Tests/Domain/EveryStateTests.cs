@@ -1,5 +1,9 @@
 using RideHailer.Domain;
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Pin;
+using RideHailer.Domain.Replies;
 using RideHailer.Tests.Support.Domain;
+using RideHailer.Tests.Support.Speaking;
 
 namespace RideHailer.Tests.Domain;
 
@@ -109,7 +113,7 @@ public sealed class EveryStateTests
     [MemberData(nameof(StopBySteps))]
     public void Cancel_InEveryState_BehavesLikeStop(SessionStep step, string speech)
     {
-        var decision = Sessions.At(step).Send(new Cancel());
+        var decision = Sessions.At(step).Send(new Dismiss());
 
         Assert.Equal(speech, decision.Reply!.Speech.ToPlainText());
         Assert.True(decision.State.IsFinished);

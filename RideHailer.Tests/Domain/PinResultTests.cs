@@ -1,6 +1,9 @@
 using RideHailer.Domain;
+using RideHailer.Domain.Pin;
+using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
 using RideHailer.Tests.Support.Domain;
+using RideHailer.Tests.Support.Speaking;
 
 namespace RideHailer.Tests.Domain;
 

@@ -1,6 +1,10 @@
 using RideHailer.Domain;
-using RideHailer.Domain.Places;
+using RideHailer.Domain.Replies;
+using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
+using RideHailer.Skill.Speech;
 using RideHailer.Tests.Support.Domain;
+using RideHailer.Tests.Support.Speaking;
 
 namespace RideHailer.Tests.Domain;
 
@@ -25,7 +29,7 @@ public sealed class QuoteTests
     {
         var session = new SessionDriver();
 
-        var offer = session.OfferQuote(Quotes.SpaceNeedle(session.Now) with { Fare = 12.5m, PickupEta = TimeSpan.FromMinutes(1) });
+        var offer = session.OfferQuote(Quotes.SpaceNeedle(session.Now) with { Price = new Money(12.5m, "USD"), PickupEta = TimeSpan.FromMinutes(1) });
 
         Assert.Contains("will cost twelve dollars and fifty cents, and the driver can pick you up in one minute.", offer.Reply!.Speech.ToPlainText(), StringComparison.Ordinal);
     }
@@ -71,7 +75,7 @@ public sealed class QuoteTests
 
         var speech = session.StartPin().Reply!.Speech;
 
-        Assert.Equal(new PersonFirstName(Riders.PersonId), speech.Parts[1]);
+        Assert.Equal(new PersonFirstName(Riders.PersonId), Spoken.English.Say(Assert.Single(speech))[1]);
         Assert.Equal("Ok, [first name].", speech.ToPlainText());
     }
 
@@ -146,7 +150,7 @@ public sealed class QuoteTests
 
         var quote = decision.State.Quote!;
         Assert.Matches("^A ride to Seattle-Tacoma International Airport from your current location will cost [a-z -]+ dollars", decision.Reply!.Speech.ToPlainText());
-        Assert.True(quote.Fare > 25m, $"SeaTac is about twelve miles from downtown, so {quote.Fare} is too cheap.");
+        Assert.True(quote.Price.Amount > 25m, $"SeaTac is about twelve miles from downtown, so {quote.Price.Amount} is too cheap.");
     }
 
     [Fact]

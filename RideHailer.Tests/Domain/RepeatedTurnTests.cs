@@ -1,5 +1,7 @@
 using RideHailer.Domain;
+using RideHailer.Domain.Replies;
 using RideHailer.Tests.Support.Domain;
+using RideHailer.Tests.Support.Speaking;
 
 namespace RideHailer.Tests.Domain;
 

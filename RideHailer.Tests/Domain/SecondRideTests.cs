@@ -1,7 +1,11 @@
 using RideHailer.Domain;
+using RideHailer.Domain.Pin;
 using RideHailer.Domain.Places;
+using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
 using RideHailer.Tests.Support.Domain;
+using RideHailer.Tests.Support.Speaking;
 
 namespace RideHailer.Tests.Domain;
 
@@ -232,7 +236,7 @@ public sealed class SecondRideTests
 
     [Theory]
     [InlineData(typeof(Stop))]
-    [InlineData(typeof(Cancel))]
+    [InlineData(typeof(Dismiss))]
     [InlineData(typeof(SessionEnded))]
     public void Ending_WhileAsked_BooksNothingAndLetsTheRidersFactsGo(Type turn)
     {

@@ -1,6 +1,11 @@
 using RideHailer.Domain;
-using RideHailer.Domain.Rides;
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Pin;
+using RideHailer.Domain.Replies;
+using RideHailer.Skill.Rides;
+using RideHailer.Skill.Speech;
 using RideHailer.Tests.Support.Domain;
+using RideHailer.Tests.Support.Speaking;
 
 namespace RideHailer.Tests.Domain;
 
@@ -105,8 +110,8 @@ public sealed class SeedConversationTests
 
         var ok = session.Send(new Yes());
         Assert.Equal(
-            new Speech([new SpokenText("Ok, "), new PersonFirstName(Riders.PersonId), new SpokenText(".")]),
-            ok.Reply!.Speech);
+            [new SpokenText("Ok, "), new PersonFirstName(Riders.PersonId), new SpokenText(".")],
+            Spoken.English.Say(Assert.Single(ok.Reply!.Speech)));
         Assert.Equal(SessionBehavior.AwaitConnection, ok.Reply.Session);
         var connection = Assert.IsType<PinConnectionRequest>(ok.Reply.Connection);
         Assert.Equal(400, connection.ConfidenceLevel);
@@ -117,7 +122,7 @@ public sealed class SeedConversationTests
         var booked = await session.SendAndRunAsync(new PinResolved(connection.Token, PinVerification.Achieved, 400, true));
 
         Assert.Equal("Great. Your driver will arrive in eight minutes.", booked.Reply!.Speech.ToPlainText());
-        var card = Assert.IsType<TextCard>(booked.Reply.Card);
+        var card = Spoken.English.BookedCard(Assert.IsType<RideBookedCard>(booked.Reply.Card));
         Assert.Contains("Space Needle", card.Content, StringComparison.Ordinal);
         Assert.Contains("$15.00", card.Content, StringComparison.Ordinal);
         Assert.Equal(SessionStep.Booked, session.State.Step);

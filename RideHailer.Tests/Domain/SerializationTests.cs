@@ -1,5 +1,8 @@
 using System.Text.Json;
 using RideHailer.Domain;
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Pin;
+using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
 using RideHailer.Tests.Support.Domain;
 
@@ -16,7 +19,7 @@ public sealed class SerializationTests
         { new No(), "no" },
         { new Help(), "help" },
         { new Stop(), "stop" },
-        { new Cancel(), "cancel" },
+        { new Dismiss(), "dismiss" },
         { new Fallback(), "fallback" },
         { new ConsentResolved("consent.n", ConsentOutcome.Accepted), "consentResolved" },
         { new PinResolved("pin.n", PinVerification.NoMatch, 300, true), "pinResolved" },
@@ -81,7 +84,7 @@ public sealed class SerializationTests
         Assert.Equal(json, JsonSerializer.Serialize(back));
         Assert.IsType<PinConnectionRequest>(back.Reply!.Connection);
         Assert.Equal(decision.Reply!.Speech, back.Reply.Speech);
-        Assert.Contains("\"$type\":\"personFirstName\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"$type\":\"greeting\"", json, StringComparison.Ordinal);
         Assert.Contains("\"Session\":\"AwaitConnection\"", json, StringComparison.Ordinal);
     }
 
@@ -94,7 +97,7 @@ public sealed class SerializationTests
             new QuoteRide(Quotes.SpaceNeedle(SessionDriver.Noon).Pickup, Quotes.SpaceNeedlePlace),
             new BookRide("bk-1", Quotes.SpaceNeedle(SessionDriver.Noon), new Passenger("r", null, null, null)),
         ];
-        AppCard[] cards = [new TextCard("t", "c"), new AccountLinkingCard(), new PermissionsCard([RiderScope.GivenName])];
+        AppCard[] cards = [RideBookedCard.Of(Quotes.BookingFor(new BookRide("bk-1", Quotes.SpaceNeedle(SessionDriver.Noon), new Passenger("r", null, null, null)), SessionDriver.Noon)), new AccountLinkingCard(), new PermissionsCard([RiderScope.GivenName])];
         ConnectionRequest consent = new ConsentConnectionRequest([new ScopeRequest(RiderScope.GivenName, ConsentLevel.Person)], "consent.n");
 
         foreach (var command in commands)

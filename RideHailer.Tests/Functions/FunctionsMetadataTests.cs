@@ -30,7 +30,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_ListsExactlyTheEndpointTheOrchestrationItsActivitiesAndThePurge()
     {
         Assert.Equal(
-            ["Alexa", "BookRide", "FindActiveRide", "PurgeFinishedSessions", "QuoteRide", "RideSession"],
+            ["Alexa", "BookRide", "FindActiveRide", "FindPlace", "PurgeFinishedSessions", "QuoteRide", "RideSession"],
             Functions.Select(function => (string)function!["name"]!).Order());
     }
 

@@ -1,5 +1,5 @@
 using RideHailer.DevHost.Simulator;
-using RideHailer.Domain;
+using RideHailer.Domain.Pin;
 using RideHailer.Simulation;
 using RideHailer.Tests.Support.Simulator;
 

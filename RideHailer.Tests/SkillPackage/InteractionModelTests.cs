@@ -23,8 +23,8 @@ public sealed partial class InteractionModelTests
         { "AMAZON.NoIntent", typeof(No) },
         { "AMAZON.HelpIntent", typeof(Help) },
         { "AMAZON.StopIntent", typeof(Stop) },
-        { "AMAZON.CancelIntent", typeof(Cancel) },
-        { "AMAZON.NavigateHomeIntent", typeof(Cancel) },
+        { "AMAZON.CancelIntent", typeof(Dismiss) },
+        { "AMAZON.NavigateHomeIntent", typeof(Dismiss) },
         { "AMAZON.FallbackIntent", typeof(Fallback) },
     };
 

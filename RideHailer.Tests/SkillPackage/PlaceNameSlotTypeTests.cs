@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using RideHailer.Domain.Places;
+using RideHailer.Skill.Places;
 using RideHailer.Tests.Support.SkillPackage;
 
 namespace RideHailer.Tests.SkillPackage;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RideHailer.Domain;
+using RideHailer.Domain.Pin;
 using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support.SkillPackage;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
 using RideHailer.Skill.Storage;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Storage;
@@ -154,7 +155,8 @@ public sealed class AzureTablesBookingStoreTests(AzuriteFixture azurite) : Booki
         Assert.Equal(request.IdempotencyKey, row.RowKey);
         Assert.Equal(BookingRequests.RiderId, row.GetString("RiderId"));
         Assert.Equal("Space Needle", row.GetString("Destination"));
-        Assert.Equal("12.50", row.GetString("FareUsd"));
+        Assert.Equal("12.50", row.GetString("FareAmount"));
+        Assert.Equal("USD", row.GetString("FareCurrency"));
         Assert.Equal("Sam", row.GetString("DriverName"));
         Assert.Equal("BXK 4821", row.GetString("LicensePlate"));
         Assert.Equal(request.RequestedAt, row.GetDateTimeOffset("BookedAt"));
@@ -202,6 +204,24 @@ public sealed class AzureTablesBookingStoreTests(AzuriteFixture azurite) : Booki
 
         Assert.Null(await store.FindActiveAsync(riderId, BookingRequests.Now, None));
         Assert.Equal(Booking.From(request), await store.FindAsync(request.IdempotencyKey, None));
+    }
+
+    [Fact]
+    public async Task Find_RowStoredWhenPricesWereDollarsOnly_ReadsItsFareAsUsDollars()
+    {
+        var table = _service.GetTableClient("ContractBookings");
+        var store = StoreOn(table);
+        var request = BookingRequests.For(riderId: "rider-" + Guid.NewGuid().ToString("N"), fare: 21.5m);
+        await store.BookOnceAsync(request, None);
+        var row = Assert.Single(table.Query<TableEntity>($"IdempotencyKey eq '{request.IdempotencyKey}'"));
+        row.Remove("FareAmount");
+        row.Remove("FareCurrency");
+        row["FareUsd"] = "21.5";
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        var found = await store.FindAsync(request.IdempotencyKey, None);
+
+        Assert.Equal(new Money(21.5m, "USD"), found!.Quote.Price);
     }
 
     [Fact]

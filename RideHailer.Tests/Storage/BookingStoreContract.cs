@@ -21,7 +21,7 @@ public abstract class BookingStoreContract
             "q-" + key,
             Pickup.AtGeolocation(new GeoPoint(47.6062, -122.3321)),
             new Place("space-needle", "Space Needle", "the Space Needle", new(47.6205, -122.3493), "Seattle", ["needle"]),
-            15m,
+            new Money(15m, "USD"),
             TimeSpan.FromMinutes(10),
             Now,
             Now.AddMinutes(5));
@@ -43,7 +43,7 @@ public abstract class BookingStoreContract
         Assert.NotNull(actual);
         Assert.Equal(expected.IdempotencyKey, actual.IdempotencyKey);
         Assert.Equal(expected.Quote.Id, actual.Quote.Id);
-        Assert.Equal(expected.Quote.Fare, actual.Quote.Fare);
+        Assert.Equal(expected.Quote.Price.Amount, actual.Quote.Price.Amount);
         Assert.Equal(expected.Quote.Destination.Id, actual.Quote.Destination.Id);
         Assert.Equal(expected.Passenger, actual.Passenger);
         Assert.Equal(expected.Dispatch, actual.Dispatch);

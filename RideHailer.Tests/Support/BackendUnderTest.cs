@@ -14,6 +14,15 @@ public abstract class BackendUnderTest
 
     public static BackendUnderTest AzureStorage(AzuriteFixture azurite) => new AzureStorageBackend(azurite);
 
+    /// <summary>Whether bookings are kept in an in-process store (no Tables connection).</summary>
+    internal virtual bool IsInMemory => false;
+
+    /// <summary>Whether the test's requests are sent in the pseudo-locale, whose every phrase is marked and checked.</summary>
+    internal virtual bool InPseudoLocale => false;
+
+    /// <summary>This backend, with every request sent in the pseudo-locale (<see cref="Speaking.PseudoLocale"/>).</summary>
+    public BackendUnderTest SpeakingPseudoLocale() => new PseudoLocaleBackend(this);
+
     /// <summary>Settings for one DevHost; <paramref name="hub"/> isolates a test (and lets a restart find its data).</summary>
     internal abstract Dictionary<string, string?> Settings(string hub);
 
@@ -26,12 +35,29 @@ public abstract class BackendUnderTest
 
     private sealed class InMemoryBackend : BackendUnderTest
     {
+        internal override bool IsInMemory => true;
+
         internal override Dictionary<string, string?> Settings(string hub) => [];
 
         internal override Task<IReadOnlyList<Booking>> BookingsAsync(string hub, IBookingStore store) =>
             Task.FromResult<IReadOnlyList<Booking>>([.. ((InProcessBookingStore)store).All]);
 
         public override string ToString() => "InMemory";
+    }
+
+    private sealed class PseudoLocaleBackend(BackendUnderTest inner) : BackendUnderTest
+    {
+        internal override bool IsInMemory => inner.IsInMemory;
+
+        internal override bool InPseudoLocale => true;
+
+        internal override Dictionary<string, string?> Settings(string hub) => inner.Settings(hub);
+
+        internal override Task<IReadOnlyList<Booking>> BookingsAsync(string hub, IBookingStore store) => inner.BookingsAsync(hub, store);
+
+        internal override Task<IReadOnlyList<string>> RiderPartitionsAsync(string hub, IBookingStore store) => inner.RiderPartitionsAsync(hub, store);
+
+        public override string ToString() => inner + " in " + Speaking.PseudoPhrases.Locale;
     }
 
     private sealed class AzureStorageBackend(AzuriteFixture azurite) : BackendUnderTest

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RideHailer.Domain.Rides;
 using RideHailer.Simulation;
+using RideHailer.Skill.Speech;
 using RideHailer.Skill.Storage;
+using RideHailer.Tests.Support.Speaking;
 
 namespace RideHailer.Tests.Support;
 
@@ -63,7 +65,7 @@ internal sealed class SkillHarness : IAsyncDisposable
 
         var app = new RideHailerApp(all, services =>
         {
-            if (backend == BackendUnderTest.InMemory && !all.ContainsKey("ConnectionStrings:Tables"))
+            if (backend.IsInMemory && !all.ContainsKey("ConnectionStrings:Tables"))
             {
                 services.AddSingleton<IBookingStore>(new InProcessBookingStore());
             }
@@ -71,13 +73,18 @@ internal sealed class SkillHarness : IAsyncDisposable
             services.AddSingleton<ILoggerProvider>(recorder);
             services.Configure<DurableTaskWorkerOptions>(options => options.DataConverter = recorder.Wrap(options.DataConverter));
             services.Configure<DurableTaskClientOptions>(options => options.DataConverter = recorder.Wrap(options.DataConverter));
+            if (backend.InPseudoLocale)
+            {
+                services.AddSingleton<PhraseTable, PseudoPhrases>();
+            }
+
             configure?.Invoke(services);
         });
         _ = app.Server;
         return new SkillHarness(app, api, backend, hub, recorder);
     }
 
-    public AlexaSession NewSession(SimulatedRider? rider = null) => new(_app.PostAsync, Api, rider);
+    public AlexaSession NewSession(SimulatedRider? rider = null) => new(PostAsync, Api, rider);
 
     /// <summary>A new session, one-shot with every scope granted, up to the PIN connection.</summary>
     public async Task<AlexaSession> AtThePinAsync()
@@ -89,7 +96,7 @@ internal sealed class SkillHarness : IAsyncDisposable
     }
 
     /// <summary>Carries a session on in this host, as Alexa would after the previous host stopped.</summary>
-    public void TakeOver(AlexaSession session) => session.Post = _app.PostAsync;
+    public void TakeOver(AlexaSession session) => session.Post = PostAsync;
 
     public async Task<IReadOnlyList<Booking>> BookingsAsync() =>
         await _backend.BookingsAsync(Hub, _app.Services.GetRequiredService<IBookingStore>());
@@ -105,7 +112,9 @@ internal sealed class SkillHarness : IAsyncDisposable
         return Api;
     }
 
-    public Task<JsonNode> PostAsync(JsonNode envelope) => _app.PostAsync(envelope);
+    /// <summary>Posts as Alexa would; in the pseudo-locale, checks every phrase was marked and returns the response unmarked.</summary>
+    public Task<JsonNode> PostAsync(JsonNode envelope) =>
+        _backend.InPseudoLocale ? PseudoLocale.ExchangeAsync(_app.PostAsync, envelope) : _app.PostAsync(envelope);
 
     public Task<(int Status, string Body)> PostRawAsync(byte[] body) => _app.PostRawAsync(body);
 

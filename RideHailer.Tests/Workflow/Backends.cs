@@ -38,3 +38,39 @@ public sealed class SessionOwnersOnAzureStorage(AzuriteFixture azurite) : Sessio
 
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class SecondRidesOnAzureStorage(AzuriteFixture azurite) : SecondRideTests(BackendUnderTest.AzureStorage(azurite));
+
+// The same whole sessions in the pseudo-locale (Support/Speaking/PseudoLocale): every word said must come from a phrase table.
+
+public sealed class SeedConversationsInPseudoLocale() : SeedConversationTests(BackendUnderTest.InMemory.SpeakingPseudoLocale());
+
+public sealed class ConsentResultsInPseudoLocale() : ConsentResultTests(BackendUnderTest.InMemory.SpeakingPseudoLocale());
+
+public sealed class PinResultsInPseudoLocale() : PinResultTests(BackendUnderTest.InMemory.SpeakingPseudoLocale());
+
+public sealed class SessionLifecycleInPseudoLocale() : SessionLifecycleTests(BackendUnderTest.InMemory.SpeakingPseudoLocale());
+
+public sealed class ReturningRidersInPseudoLocale() : ReturningRiderTests(BackendUnderTest.InMemory.SpeakingPseudoLocale());
+
+public sealed class SessionOwnersInPseudoLocale() : SessionOwnerTests(BackendUnderTest.InMemory.SpeakingPseudoLocale());
+
+public sealed class SecondRidesInPseudoLocale() : SecondRideTests(BackendUnderTest.InMemory.SpeakingPseudoLocale());
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class SeedConversationsOnAzureStorageInPseudoLocale(AzuriteFixture azurite)
+    : SeedConversationTests(BackendUnderTest.AzureStorage(azurite).SpeakingPseudoLocale());
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class ConsentResultsOnAzureStorageInPseudoLocale(AzuriteFixture azurite)
+    : ConsentResultTests(BackendUnderTest.AzureStorage(azurite).SpeakingPseudoLocale());
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class PinResultsOnAzureStorageInPseudoLocale(AzuriteFixture azurite)
+    : PinResultTests(BackendUnderTest.AzureStorage(azurite).SpeakingPseudoLocale());
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class SessionLifecycleOnAzureStorageInPseudoLocale(AzuriteFixture azurite)
+    : SessionLifecycleTests(BackendUnderTest.AzureStorage(azurite).SpeakingPseudoLocale());
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class SecondRidesOnAzureStorageInPseudoLocale(AzuriteFixture azurite)
+    : SecondRideTests(BackendUnderTest.AzureStorage(azurite).SpeakingPseudoLocale());

@@ -1,5 +1,6 @@
-using RideHailer.Domain.Flow;
+using RideHailer.Domain.Replies;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Speaking;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
@@ -16,7 +17,7 @@ public sealed class BookingStoreOutageTests
 
         var response = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
 
-        Assert.Equal(Phrases.BookingFailed, Speech(response));
+        Assert.Equal(Spoken.Line(Phrase.BookingFailed), Speech(response));
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
         Assert.Contains(skill.Recorded.Logs, line => line.Contains("BookingStoreUnavailableException", StringComparison.Ordinal));
     }

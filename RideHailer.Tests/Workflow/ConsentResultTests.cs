@@ -1,7 +1,8 @@
-using RideHailer.Domain.Flow;
+using RideHailer.Domain.Replies;
 using RideHailer.Simulation;
 using RideHailer.Skill.Alexa.Read;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Speaking;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
@@ -12,17 +13,17 @@ public abstract class ConsentResultTests(BackendUnderTest backend)
     private static readonly string[] AskedScopes = [PermissionScopes.GivenName, PermissionScopes.Geolocation, PermissionScopes.MobileNumber];
 
     [Theory]
-    [InlineData("200", "DENIED", Phrases.ConsentDenied)]
-    [InlineData("200", "NOT_ANSWERED", Phrases.ConsentNotAnswered)]
-    [InlineData("204", null, Phrases.ConsentNotAnswered)]
-    [InlineData("200", "REDIRECT_TO_APP", Phrases.ConsentRedirected)]
-    [InlineData("400", null, Phrases.ConsentFailed)]
-    [InlineData("403", null, Phrases.ConsentFailed)]
-    [InlineData("404", null, Phrases.ConsentFailed)]
-    [InlineData("500", null, Phrases.ConsentFailed)]
-    [InlineData("503", null, Phrases.ConsentFailed)]
-    [InlineData("200", "SOMETHING_NEW", Phrases.ConsentFailed)]
-    public async Task ConsentNotGiven_EndsWithThePermissionsCardAndBooksNothing(string code, string? status, string speech)
+    [InlineData("200", "DENIED", Phrase.ConsentDenied)]
+    [InlineData("200", "NOT_ANSWERED", Phrase.ConsentNotAnswered)]
+    [InlineData("204", null, Phrase.ConsentNotAnswered)]
+    [InlineData("200", "REDIRECT_TO_APP", Phrase.ConsentRedirected)]
+    [InlineData("400", null, Phrase.ConsentFailed)]
+    [InlineData("403", null, Phrase.ConsentFailed)]
+    [InlineData("404", null, Phrase.ConsentFailed)]
+    [InlineData("500", null, Phrase.ConsentFailed)]
+    [InlineData("503", null, Phrase.ConsentFailed)]
+    [InlineData("200", "SOMETHING_NEW", Phrase.ConsentFailed)]
+    public async Task ConsentNotGiven_EndsWithThePermissionsCardAndBooksNothing(string code, string? status, Phrase speech)
     {
         await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession();
@@ -31,7 +32,7 @@ public abstract class ConsentResultTests(BackendUnderTest backend)
 
         var response = await alexa.ConsentResultAsync(code, status);
 
-        Assert.Equal(speech, Speech(response));
+        Assert.Equal(Spoken.Line(speech), Speech(response));
         AssertPermissionsCard(response, AskedScopes);
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
         Assert.Empty(await skill.BookingsAsync());

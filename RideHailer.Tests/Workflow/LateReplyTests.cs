@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.Domain.Places;
+using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
-using RideHailer.Skill;
+using RideHailer.Skill.Rides;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Speaking;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
@@ -33,7 +35,7 @@ public abstract class LateReplyTests(BackendUnderTest backend)
 
         var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
 
-        Assert.Equal(SkillEndpoint.TooSlowSpeech, Speech(await alexa.OrderAsync("the Space Needle")));
+        Assert.Equal(Spoken.Line(Phrase.TooSlow), Speech(await alexa.OrderAsync("the Space Needle")));
         await provider.FirstQuoted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(TimeSpan.FromMilliseconds(500));
 

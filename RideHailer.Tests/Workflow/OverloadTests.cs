@@ -1,10 +1,12 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.Domain.Places;
+using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
-using RideHailer.Skill;
+using RideHailer.Skill.Rides;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Speaking;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
@@ -41,15 +43,15 @@ public sealed class OverloadTests
         var openingAnswer = await opening.LaunchAsync();
         var later = await waiting.OrderAsync("the Space Needle");
 
-        Assert.Equal(SkillEndpoint.BusySpeech, Speech(openingAnswer));
+        Assert.Equal(Spoken.Line(Phrase.Busy), Speech(openingAnswer));
         Assert.True((bool?)openingAnswer["response"]?["shouldEndSession"]);
         Assert.Null(await durable.GetInstanceAsync(SessionInstanceId.For(opening.SessionId)));
-        Assert.Equal(SkillEndpoint.TooSlowSpeech, Speech(later));
+        Assert.Equal(Spoken.Line(Phrase.TooSlow), Speech(later));
         Assert.False((bool?)later["response"]?["shouldEndSession"]);
         Assert.False(queuedLaunch.IsCompleted);
 
         // The queued launch waits half its budget for the place, then is shed too.
-        Assert.Equal(SkillEndpoint.BusySpeech, Speech(await queuedLaunch));
+        Assert.Equal(Spoken.Line(Phrase.Busy), Speech(await queuedLaunch));
         Assert.Null(await durable.GetInstanceAsync(SessionInstanceId.For(queued.SessionId)));
 
         quotes.Release.SetResult();

@@ -1,5 +1,6 @@
-using RideHailer.Domain.Flow;
+using RideHailer.Domain.Replies;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Speaking;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
@@ -23,25 +24,25 @@ public abstract class PinResultTests(BackendUnderTest backend)
     }
 
     [Theory]
-    [InlineData("Mandatory", "200", "ACHIEVED", null, 300, Phrases.PinNotVerified)]
-    [InlineData("Mandatory", "200", "NOT_ENABLED", null, 300, Phrases.PinNotEnabled)]
-    [InlineData("Optional", "200", "NOT_ACHIEVED", "METHOD_LOCKOUT", 300, Phrases.PinLockedOut)]
-    [InlineData("Mandatory", "200", "NOT_ACHIEVED", "METHOD_LOCKOUT", 300, Phrases.PinLockedOut)]
-    [InlineData("Mandatory", "200", "NOT_ACHIEVED", "VERIFICATION_METHOD_NOT_SETUP", 300, Phrases.PinNotSetUp)]
-    [InlineData("Mandatory", "200", "NOT_ACHIEVED", "PREREQUISITE_NOT_SETUP_ERROR", 300, Phrases.PinNotVerified)]
-    [InlineData("Mandatory", "400", null, null, 300, Phrases.PinConnectionFailed)]
-    [InlineData("Mandatory", "403", null, null, 300, Phrases.PinConnectionFailed)]
-    [InlineData("Mandatory", "404", null, null, 300, Phrases.PinConnectionFailed)]
-    [InlineData("Mandatory", "500", null, null, 300, Phrases.PinConnectionFailed)]
-    [InlineData("Mandatory", "500", "ACHIEVED", null, 400, Phrases.PinConnectionFailed)]
-    public async Task NotVerified_EndsWithoutBooking(string policy, string code, string? status, string? reason, int level, string speech)
+    [InlineData("Mandatory", "200", "ACHIEVED", null, 300, Phrase.PinNotVerified)]
+    [InlineData("Mandatory", "200", "NOT_ENABLED", null, 300, Phrase.PinNotEnabled)]
+    [InlineData("Optional", "200", "NOT_ACHIEVED", "METHOD_LOCKOUT", 300, Phrase.PinLockedOut)]
+    [InlineData("Mandatory", "200", "NOT_ACHIEVED", "METHOD_LOCKOUT", 300, Phrase.PinLockedOut)]
+    [InlineData("Mandatory", "200", "NOT_ACHIEVED", "VERIFICATION_METHOD_NOT_SETUP", 300, Phrase.PinNotSetUp)]
+    [InlineData("Mandatory", "200", "NOT_ACHIEVED", "PREREQUISITE_NOT_SETUP_ERROR", 300, Phrase.PinNotVerified)]
+    [InlineData("Mandatory", "400", null, null, 300, Phrase.PinConnectionFailed)]
+    [InlineData("Mandatory", "403", null, null, 300, Phrase.PinConnectionFailed)]
+    [InlineData("Mandatory", "404", null, null, 300, Phrase.PinConnectionFailed)]
+    [InlineData("Mandatory", "500", null, null, 300, Phrase.PinConnectionFailed)]
+    [InlineData("Mandatory", "500", "ACHIEVED", null, 400, Phrase.PinConnectionFailed)]
+    public async Task NotVerified_EndsWithoutBooking(string policy, string code, string? status, string? reason, int level, Phrase speech)
     {
         await using var skill = await SkillHarness.StartAsync(backend, new() { ["Booking:PinPolicy"] = policy });
         var alexa = await skill.AtThePinAsync();
 
         var response = await alexa.PinResultAsync(code, status, reason, level);
 
-        Assert.Equal(speech, Speech(response));
+        Assert.Equal(Spoken.Line(speech), Speech(response));
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
         Assert.Empty(await skill.BookingsAsync());
     }
@@ -55,7 +56,7 @@ public abstract class PinResultTests(BackendUnderTest backend)
 
         var response = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
 
-        Assert.Equal(Phrases.PinNotVerified, Speech(response));
+        Assert.Equal(Spoken.Line(Phrase.PinNotVerified), Speech(response));
         Assert.Empty(await skill.BookingsAsync());
     }
 
@@ -67,7 +68,7 @@ public abstract class PinResultTests(BackendUnderTest backend)
         var firstToken = alexa.LastToken;
 
         var retry = await alexa.PinResultAsync("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
-        Assert.Equal(Phrases.PinNoMatch, Speech(retry));
+        Assert.Equal(Spoken.Line(Phrase.PinNoMatch), Speech(retry));
         Assert.False((bool)retry["response"]!["shouldEndSession"]!);
 
         var again = await alexa.YesAsync();
@@ -89,7 +90,7 @@ public abstract class PinResultTests(BackendUnderTest backend)
 
         var response = await alexa.PinResultAsync("200", "NOT_ACHIEVED", "NOT_MATCH", 300);
 
-        Assert.Equal(Phrases.PinNoMatchAgain, Speech(response));
+        Assert.Equal(Spoken.Line(Phrase.PinNoMatchAgain), Speech(response));
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
         Assert.Empty(await skill.BookingsAsync());
     }
@@ -103,7 +104,7 @@ public abstract class PinResultTests(BackendUnderTest backend)
 
         var response = await alexa.NoAsync();
 
-        Assert.Equal(Phrases.Declined, Speech(response));
+        Assert.Equal(Spoken.Line(Phrase.Declined), Speech(response));
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
         Assert.Empty(await skill.BookingsAsync());
     }

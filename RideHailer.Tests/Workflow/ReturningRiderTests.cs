@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using RideHailer.Domain.Flow;
+using RideHailer.Domain.Replies;
 using RideHailer.Simulation;
 using RideHailer.Skill.Alexa.Read;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Speaking;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
@@ -138,7 +139,7 @@ public abstract class ReturningRiderTests(BackendUnderTest backend)
             await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
         }
 
-        Assert.Equal(Phrases.LinkAccount, Speech(await unlinked.OrderAsync("the Space Needle")));
+        Assert.Equal(Spoken.Line(Phrase.LinkAccount), Speech(await unlinked.OrderAsync("the Space Needle")));
         Assert.Equal(2, (await skill.BookingsAsync()).Select(booking => booking.Passenger.RiderId).Distinct().Count());
     }
 

@@ -3,12 +3,12 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using RideHailer.Domain;
-using RideHailer.Domain.Flow;
 using RideHailer.Domain.Places;
+using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
-using RideHailer.Skill;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Speaking;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
@@ -76,7 +76,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
 
         var stray = await alexa.PinResultAsync("200", "ACHIEVED", level: 400, token: token);
 
-        Assert.StartsWith(Phrases.NotExpected, Speech(stray), StringComparison.Ordinal);
+        Assert.StartsWith(Spoken.Line(Phrase.NotExpected), Speech(stray), StringComparison.Ordinal);
         Assert.Empty(await skill.BookingsAsync());
         var booked = await alexa.PinResultAsync("200", "ACHIEVED", level: 400, token: pending);
         Assert.StartsWith("Great.", Speech(booked), StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
 
         var stale = await alexa.ConsentResultAsync("200", "DENIED", token: consentToken);
 
-        Assert.StartsWith(Phrases.NotExpected, Speech(stale), StringComparison.Ordinal);
+        Assert.StartsWith(Spoken.Line(Phrase.NotExpected), Speech(stale), StringComparison.Ordinal);
         Assert.False((bool)stale["response"]!["shouldEndSession"]!);
         Assert.StartsWith("Great.", Speech(await ThenBookAsync(alexa)), StringComparison.Ordinal);
     }
@@ -177,7 +177,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
 
         var response = await alexa.OrderAsync("the Space Needle");
 
-        Assert.Equal(Phrases.LinkAccount, Speech(response));
+        Assert.Equal(Spoken.Line(Phrase.LinkAccount), Speech(response));
         Assert.Equal("LinkAccount", (string?)response["response"]!["card"]!["type"]);
         Assert.Null(response["response"]!["directives"]);
         Assert.Empty(skill.Api.Requests);
@@ -236,7 +236,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
         var response = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
         var again = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
 
-        Assert.Equal(Phrases.BookingFailed, Speech(response));
+        Assert.Equal(Spoken.Line(Phrase.BookingFailed), Speech(response));
         Assert.True((bool)response["response"]!["shouldEndSession"]!);
         Assert.DoesNotContain("Great", Speech(again), StringComparison.Ordinal);
         // The activity retries once (at-least-once semantics); the session never commands a second booking.
@@ -261,7 +261,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
 
         var response = await alexa.OrderAsync("the Space Needle");
 
-        Assert.Equal(SkillEndpoint.TooSlowSpeech, Speech(response));
+        Assert.Equal(Spoken.Line(Phrase.TooSlow), Speech(response));
         Assert.False((bool)response["response"]!["shouldEndSession"]!);
     }
 
@@ -276,7 +276,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
 
         var response = await alexa.LaunchAsync();
 
-        Assert.Equal(SkillEndpoint.FailedSpeech, Speech(response));
+        Assert.Equal(Spoken.Line(Phrase.Failed), Speech(response));
     }
 
     [Fact]

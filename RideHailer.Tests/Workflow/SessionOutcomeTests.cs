@@ -1,5 +1,7 @@
 using System.Text.Json;
 using RideHailer.Domain;
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Pin;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support.Domain;
@@ -13,7 +15,7 @@ public sealed class SessionOutcomeTests
 
     public static TheoryData<Turn> RiderTurns() =>
     [
-        new Launch(), new Yes(), new No(), new Help(), new Stop(), new Cancel(), new Fallback(), new UnmatchedResume(),
+        new Launch(), new Yes(), new No(), new Help(), new Stop(), new Dismiss(), new Fallback(), new UnmatchedResume(),
         new RideRequested("the Space Needle", null),
         new ConsentResolved("token", ConsentOutcome.Accepted),
         new PinResolved("token", PinVerification.Achieved, 400, true),

@@ -5,6 +5,7 @@ using RideHailer.Skill.Alexa.Enrich;
 using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Alexa.Render;
 using RideHailer.Skill.Alexa.Verify;
+using RideHailer.Skill.Speech;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Bench.Floor;
@@ -18,6 +19,7 @@ internal sealed partial class FloorEndpoint(
     AlexaSignatureVerifier verifier,
     RiderFactsLoader riderFacts,
     InMemorySessions sessions,
+    PhraseBook phrases,
     IOptions<AlexaOptions> options,
     TimeProvider timeProvider,
     ILogger<FloorEndpoint> logger)
@@ -66,9 +68,11 @@ internal sealed partial class FloorEndpoint(
             return Reject(ruleFailure);
         }
 
-        if (TurnReader.Read(request) is not { } turn)
+        var read = ReadRequest.From(request);
+        var table = phrases.For(read.Locale);
+        if (read.Turn is not { } turn)
         {
-            return SkillEndpointResult.Ok(ReplyRenderer.Render(null));
+            return SkillEndpointResult.Ok(ReplyRenderer.Render(null, table));
         }
 
         if (request.SessionId is not { Length: > 0 } sessionId || request.RequestId is not { Length: > 0 } requestId)
@@ -76,9 +80,9 @@ internal sealed partial class FloorEndpoint(
             return Reject("the request has no session id or request id");
         }
 
-        var rider = turn is SessionEnded ? RiderFacts.None : await riderFacts.LoadAsync(request, turn, cancellationToken);
+        var rider = turn is SessionEnded ? RiderFacts.None : await riderFacts.LoadAsync(read, cancellationToken);
         var reply = await sessions.SendAsync(sessionId, new TurnEvent(requestId, turn, rider), cancellationToken);
-        return SkillEndpointResult.Ok(ReplyRenderer.Render(turn is SessionEnded ? null : reply));
+        return SkillEndpointResult.Ok(ReplyRenderer.Render(turn is SessionEnded ? null : reply, table));
     }
 
     private SkillEndpointResult Reject(string reason)

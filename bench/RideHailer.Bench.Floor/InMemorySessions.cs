@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using RideHailer.Domain;
+using RideHailer.Domain.Replies;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Bench.Floor;
@@ -10,6 +11,7 @@ namespace RideHailer.Bench.Floor;
 /// loop with the same activities, on a dictionary of sessions. No history, no events, no polling.
 /// </summary>
 internal sealed partial class InMemorySessions(
+    FindPlaceActivity findPlace,
     FindActiveRideActivity findActiveRide,
     QuoteRideActivity quoteRide,
     BookRideActivity bookRide,
@@ -66,6 +68,9 @@ internal sealed partial class InMemorySessions(
         {
             return command switch
             {
+                FindPlace find => await findPlace.RunAsync(find, cancellationToken) is [var place, ..]
+                    ? new PlaceFound(place)
+                    : new PlaceNotFound(),
                 FindActiveRide find => await findActiveRide.RunAsync(new FindActiveRideInput(find, now), cancellationToken) is { } active
                     ? new ActiveRideFound(active)
                     : new NoActiveRide(),
@@ -82,6 +87,7 @@ internal sealed partial class InMemorySessions(
             {
                 BookRide => new BookingFailed(exception.GetType().Name),
                 FindActiveRide => new ActiveRideLookupFailed(exception.GetType().Name),
+                FindPlace => new PlaceSearchFailed(exception.GetType().Name),
                 _ => new QuoteFailed(exception.GetType().Name),
             };
         }

@@ -19,10 +19,10 @@ internal sealed partial class SeedConversation(HttpClient http, InstanceRing ins
     public const string SkillId = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
     public const string Welcome = "Welcome to Ride Hailer. Where would you like to go?";
 
-    /// <summary>The skill's answer when it cannot answer in time (SkillEndpoint.TooSlowSpeech).</summary>
+    /// <summary>The skill's answer when it cannot answer in time (Phrase.TooSlow in the phrase tables).</summary>
     public const string TryAgain = "Sorry, that took too long. Please try again.";
 
-    /// <summary>The skill's answer when it sheds a session's first turn (SkillEndpoint.BusySpeech).</summary>
+    /// <summary>The skill's answer when it sheds a session's first turn (Phrase.Busy in the phrase tables).</summary>
     public const string Busy = "Sorry, Ride Hailer is very busy right now. Please try again in a minute.";
     private const string QuoteStart = "Thank you. A ride to the Space Needle from your current location will cost ";
     private const string QuoteEnd = "Do you want me to book it?";

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using RideHailer.Domain;
+using RideHailer.Domain.Consent;
 
 namespace RideHailer.Bench.Micro;
 

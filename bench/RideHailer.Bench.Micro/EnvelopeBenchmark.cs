@@ -1,8 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using RideHailer.Domain;
+using RideHailer.Domain.Replies;
 using RideHailer.Skill;
 using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Alexa.Render;
+using RideHailer.Skill.Speech;
 
 namespace RideHailer.Bench.Micro;
 
@@ -12,6 +14,7 @@ public class EnvelopeBenchmark
 {
     private byte[] _body = null!;
     private Reply _reply = null!;
+    private readonly EnglishPhrases _phrases = new();
 
     [GlobalSetup]
     public void Setup()
@@ -25,11 +28,11 @@ public class EnvelopeBenchmark
     public Turn? Parse() => AlexaRequestParser.TryParse(_body, out var request, out _) ? TurnReader.Read(request) : null;
 
     [Benchmark]
-    public int Serialize() => SkillEndpointResult.Ok(ReplyRenderer.Render(_reply)).Body.Length;
+    public int Serialize() => SkillEndpointResult.Ok(ReplyRenderer.Render(_reply, _phrases)).Body.Length;
 
     [Benchmark]
     public int ParseAndSerialize() =>
         AlexaRequestParser.TryParse(_body, out var request, out _) && TurnReader.Read(request) is not null
-            ? SkillEndpointResult.Ok(ReplyRenderer.Render(_reply)).Body.Length
+            ? SkillEndpointResult.Ok(ReplyRenderer.Render(_reply, _phrases)).Body.Length
             : 0;
 }

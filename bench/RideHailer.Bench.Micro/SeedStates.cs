@@ -1,6 +1,8 @@
 using RideHailer.Domain;
+using RideHailer.Domain.Consent;
 using RideHailer.Domain.Places;
-using RideHailer.Domain.Rides;
+using RideHailer.Domain.Replies;
+using RideHailer.Skill.Rides;
 
 namespace RideHailer.Bench.Micro;
 

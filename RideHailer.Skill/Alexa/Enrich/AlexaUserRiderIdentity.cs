@@ -1,3 +1,4 @@
+using RideHailer.Skill.Alexa.Read;
 namespace RideHailer.Skill.Alexa.Enrich;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RideHailer.Domain;
+using RideHailer.Domain.Consent;
 using RideHailer.Domain.Places;
 using RideHailer.Skill.Alexa.Enrich.Profile;
 using RideHailer.Skill.Alexa.Read;
@@ -30,14 +31,15 @@ public sealed partial class RiderFactsLoader(
 
     private readonly ConversationSettings _settings = settings;
 
-    public async Task<RiderFacts> LoadAsync(AlexaRequest request, Turn turn, CancellationToken cancellationToken)
+    public async Task<RiderFacts> LoadAsync(ReadRequest read, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(read);
+        var (request, turn) = (read.Alexa, read.Turn);
         var system = request.System;
         var riderId = request.LinkedAccount is { } account
             ? await identity.ResolveRiderIdAsync(account, cancellationToken)
             : null;
-        var acceptedConsent = IsAcceptedConsent(request, turn);
+        var acceptedConsent = read.IsAcceptedConsent;
         var stated = StatedScopes(request, acceptedConsent);
         var facts = new RiderFacts
         {
@@ -147,10 +149,6 @@ public sealed partial class RiderFactsLoader(
                 null => ScopeStatus.Unknown,
             });
     }
-
-    /// <summary>Exactly "200" and "ACCEPTED" as Alexa wrote them (stricter than the Domain's reading, on purpose kept so).</summary>
-    private static bool IsAcceptedConsent(AlexaRequest request, Turn turn) =>
-        turn is ConsentResolved && ConnectionResultReport.From(request) is { Kind: ConnectionKind.Consent, Code: "200", Status: "ACCEPTED" };
 
     private static Pickup? AddressPickup(DeviceAddress? address) =>
         address is { OneLine.Length: > 0 } ? Pickup.AtAddress(address.OneLine, address.City) : null;

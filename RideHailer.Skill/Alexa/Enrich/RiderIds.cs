@@ -1,3 +1,5 @@
+using RideHailer.Domain;
+
 namespace RideHailer.Skill.Alexa.Enrich;
 
 /// <summary>Rider ids are opaque: a hash of whatever identifies the rider, so no Alexa or provider id is stored.</summary>
@@ -6,6 +8,6 @@ public static class RiderIds
     public static string FromSubject(string subject)
     {
         ArgumentException.ThrowIfNullOrEmpty(subject);
-        return OpaqueId.Of("rider-", subject, 24);
+        return StableHash.Hex("rider-", subject, 24);
     }
 }

@@ -1,4 +1,3 @@
-using RideHailer.Skill.Alexa.Enrich;
 using RideHailer.Skill.Alexa.Read.Requests;
 
 namespace RideHailer.Skill.Alexa.Read;

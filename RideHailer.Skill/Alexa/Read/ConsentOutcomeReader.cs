@@ -1,4 +1,4 @@
-using RideHailer.Domain;
+using RideHailer.Domain.Consent;
 
 namespace RideHailer.Skill.Alexa.Read;
 
@@ -8,13 +8,13 @@ public static class ConsentOutcomeReader
     /// <summary>A 204 is the rider not answering; any code but 200 and 204, or a status the skill does not know, is a failure.</summary>
     public static ConsentOutcome Read(string? code, string? status) => code?.Trim() switch
     {
-        "204" => ConsentOutcome.NotAnswered,
-        "200" => status?.Trim().ToUpperInvariant() switch
+        ConnectionWords.NoContent => ConsentOutcome.NotAnswered,
+        ConnectionWords.Ok => status?.Trim().ToUpperInvariant() switch
         {
-            "ACCEPTED" => ConsentOutcome.Accepted,
-            "DENIED" => ConsentOutcome.Denied,
-            "NOT_ANSWERED" => ConsentOutcome.NotAnswered,
-            "REDIRECT_TO_APP" => ConsentOutcome.RedirectToApp,
+            ConnectionWords.Accepted => ConsentOutcome.Accepted,
+            ConnectionWords.Denied => ConsentOutcome.Denied,
+            ConnectionWords.NotAnswered => ConsentOutcome.NotAnswered,
+            ConnectionWords.RedirectToApp => ConsentOutcome.RedirectToApp,
             _ => ConsentOutcome.Failed,
         },
         _ => ConsentOutcome.Failed,

@@ -1,4 +1,4 @@
-using RideHailer.Domain;
+using RideHailer.Domain.Consent;
 
 namespace RideHailer.Skill.Alexa.Read;
 

@@ -1,4 +1,4 @@
-using RideHailer.Domain;
+using RideHailer.Domain.Pin;
 
 namespace RideHailer.Skill.Alexa.Read;
 
@@ -8,20 +8,20 @@ public static class PinVerificationReader
     /// <summary>Any code but 200 is a failed connection; a status or reason the skill does not know is "not verified".</summary>
     public static PinVerification Read(string? code, string? status, string? reason)
     {
-        if (code?.Trim() != "200")
+        if (code?.Trim() != ConnectionWords.Ok)
         {
             return PinVerification.ConnectionFailed;
         }
 
         return status?.Trim().ToUpperInvariant() switch
         {
-            "ACHIEVED" => PinVerification.Achieved,
-            "NOT_ENABLED" => PinVerification.NotEnabled,
-            "NOT_ACHIEVED" => reason?.Trim().ToUpperInvariant() switch
+            ConnectionWords.Achieved => PinVerification.Achieved,
+            ConnectionWords.NotEnabled => PinVerification.NotEnabled,
+            ConnectionWords.NotAchieved => reason?.Trim().ToUpperInvariant() switch
             {
-                "METHOD_LOCKOUT" => PinVerification.LockedOut,
-                "VERIFICATION_METHOD_NOT_SETUP" => PinVerification.NotSetUp,
-                "NOT_MATCH" => PinVerification.NoMatch,
+                ConnectionWords.MethodLockout => PinVerification.LockedOut,
+                ConnectionWords.VerificationMethodNotSetUp => PinVerification.NotSetUp,
+                ConnectionWords.NotMatch => PinVerification.NoMatch,
                 _ => PinVerification.NotAchieved,
             },
             _ => PinVerification.NotAchieved,

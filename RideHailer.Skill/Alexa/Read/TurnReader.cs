@@ -9,14 +9,17 @@ public static class TurnReader
     public const string OrderRideIntent = "OrderRideIntent";
     public const string DestinationSlot = "destination";
 
-    public static Turn? Read(AlexaRequest request)
+    public static Turn? Read(AlexaRequest request) => Read(request, ConnectionResultReport.From(request));
+
+    /// <summary>The turn <paramref name="request"/> means, given its connection result read already.</summary>
+    public static Turn? Read(AlexaRequest request, ConnectionResultReport? result)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Request switch
         {
             LaunchRequest => new Launch(),
             IntentRequest intent => ReadIntent(intent.Intent),
-            SessionResumedRequest resumed => ReadResume(request, resumed.Cause),
+            SessionResumedRequest resumed => ReadResume(request, resumed.Cause, result),
             SessionEndedRequest ended => new SessionEnded(ended.Reason),
             _ => null,
         };
@@ -31,14 +34,14 @@ public static class TurnReader
         "AMAZON.NoIntent" => new No(),
         "AMAZON.HelpIntent" => new Help(),
         "AMAZON.StopIntent" => new Stop(),
-        "AMAZON.CancelIntent" or "AMAZON.NavigateHomeIntent" => new Cancel(),
+        "AMAZON.CancelIntent" or "AMAZON.NavigateHomeIntent" => new Dismiss(),
         _ => new Fallback(),
     };
 
     /// <summary>The token's kind says which result shape <c>cause.result</c> has; Alexa's words become the Domain's here.</summary>
-    private static Turn ReadResume(AlexaRequest request, ConnectionCause? cause)
+    private static Turn ReadResume(AlexaRequest request, ConnectionCause? cause, ConnectionResultReport? result)
     {
-        if (cause is null || ConnectionResultReport.From(request) is not { } result)
+        if (cause is null || result is null)
         {
             return new UnmatchedResume();
         }

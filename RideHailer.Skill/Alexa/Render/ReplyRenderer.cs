@@ -1,18 +1,19 @@
 using System.Security;
 using System.Text;
-using RideHailer.Domain;
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Replies;
 using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Alexa.Render.Responses;
+using RideHailer.Skill.Speech;
 
 namespace RideHailer.Skill.Alexa.Render;
 
-/// <summary>Maps a domain reply to Alexa's response JSON.</summary>
+/// <summary>Renders a domain reply as Alexa's response JSON, in the words of one phrase table.</summary>
 public static class ReplyRenderer
 {
-    public const string CardTitle = "Ride Hailer";
-
-    public static ResponseEnvelope Render(Reply? reply)
+    public static ResponseEnvelope Render(Reply? reply, PhraseTable phrases)
     {
+        ArgumentNullException.ThrowIfNull(phrases);
         if (reply is null)
         {
             return new ResponseEnvelope(new ResponseBody());
@@ -20,11 +21,11 @@ public static class ReplyRenderer
 
         return new ResponseEnvelope(new ResponseBody
         {
-            OutputSpeech = Speak(reply.Speech),
-            Reprompt = reply.Session == SessionBehavior.KeepOpen && reply.Reprompt is { } reprompt && Speak(reprompt) is { } again
+            OutputSpeech = Speak(reply.Speech, phrases),
+            Reprompt = reply.Session == SessionBehavior.KeepOpen && reply.Reprompt is { } reprompt && Speak(reprompt, phrases) is { } again
                 ? new Reprompt(again)
                 : null,
-            Card = reply.Card is { } card ? Render(card) : null,
+            Card = reply.Card is { } card ? Render(card, phrases) : null,
             Directives = reply.Connection is { } connection ? [Render(connection)] : null,
             // Alexa requires shouldEndSession to be absent while a connection runs.
             ShouldEndSession = reply.Connection is not null || reply.Session == SessionBehavior.AwaitConnection
@@ -33,22 +34,34 @@ public static class ReplyRenderer
         });
     }
 
-    /// <summary>Plain text unless the speech names a recognised speaker, which needs SSML.</summary>
-    public static OutputSpeech? Speak(Speech speech)
+    /// <summary>The messages' words, one after another: plain text unless they name a recognised speaker, which needs SSML.</summary>
+    public static OutputSpeech? Speak(IReadOnlyList<Message> messages, PhraseTable phrases)
     {
-        ArgumentNullException.ThrowIfNull(speech);
-        if (speech.Parts.Count == 0)
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(phrases);
+        var parts = new List<SpeechPart>();
+        foreach (var message in messages)
+        {
+            if (parts.Count > 0)
+            {
+                parts.Add(new SpokenText(" "));
+            }
+
+            parts.AddRange(phrases.Say(message));
+        }
+
+        if (parts.Count == 0)
         {
             return null;
         }
 
-        if (!speech.Parts.OfType<PersonFirstName>().Any())
+        if (!parts.OfType<PersonFirstName>().Any())
         {
-            return new PlainTextSpeech(speech.ToPlainText());
+            return new PlainTextSpeech(string.Concat(parts.OfType<SpokenText>().Select(text => text.Text)));
         }
 
         var ssml = new StringBuilder("<speak>");
-        foreach (var part in speech.Parts)
+        foreach (var part in parts)
         {
             ssml.Append(part switch
             {
@@ -61,12 +74,12 @@ public static class ReplyRenderer
         return new SsmlSpeech(ssml.Append("</speak>").ToString());
     }
 
-    private static Card Render(AppCard card) => card switch
+    private static Card Render(AppCard card, PhraseTable phrases) => card switch
     {
-        TextCard text => new SimpleCard(text.Title, text.Content),
+        RideBookedCard booked when phrases.BookedCard(booked) is var text => new SimpleCard(text.Title, text.Content),
         AccountLinkingCard => new LinkAccountCard(),
         PermissionsCard permissions => new AskForPermissionsConsentCard([.. permissions.Scopes.Select(PermissionScopes.Of)]),
-        _ => new SimpleCard(CardTitle, ""),
+        _ => throw new ArgumentOutOfRangeException(nameof(card), card.GetType().Name, "Unknown card."),
     };
 
     private static StartConnectionDirective Render(ConnectionRequest connection) => connection switch

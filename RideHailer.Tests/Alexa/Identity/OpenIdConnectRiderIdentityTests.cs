@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RideHailer.Skill.Alexa.Enrich;
 using RideHailer.Skill.Alexa.Enrich.Identity;
+using RideHailer.Skill.Alexa.Read;
 using RideHailer.Tests.Support.Identity;
 using RideHailer.Tests.Support.Verification;
 

@@ -1,4 +1,5 @@
 using RideHailer.Domain.Places;
+using RideHailer.Skill.Places;
 using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain.Places;

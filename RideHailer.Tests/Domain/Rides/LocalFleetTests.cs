@@ -1,5 +1,7 @@
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
+using RideHailer.Skill.Rides;
 using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain.Rides;
@@ -40,7 +42,7 @@ public sealed class LocalFleetTests
         var quote = await QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1));
 
         // 3 + 2 × 6.909 = 16.82 → 17.00
-        Assert.Equal(17.00m, quote.Fare);
+        Assert.Equal(17.00m, quote.Price.Amount);
     }
 
     [Fact]
@@ -48,7 +50,7 @@ public sealed class LocalFleetTests
     {
         var quote = await QuoteAsync(Pickup.AtGeolocation(Depot), At(0.01));
 
-        Assert.Equal(8m, quote.Fare);
+        Assert.Equal(8m, quote.Price.Amount);
     }
 
     [Fact]
@@ -104,7 +106,7 @@ public sealed class LocalFleetTests
     {
         var fromAddress = await QuoteAsync(Pickup.AtAddress("1 Main St", "equator city"), At(0.1));
 
-        Assert.Equal(17.00m, fromAddress.Fare);
+        Assert.Equal(17.00m, fromAddress.Price.Amount);
         await Assert.ThrowsAsync<RideUnavailableException>(() => QuoteAsync(Pickup.AtAddress("1 Main St", "Elsewhere"), At(0.1)));
     }
 
@@ -143,7 +145,7 @@ public sealed class LocalFleetTests
 
         var quote = await fleet.QuoteAsync(Pickup.AtGeolocation(Riders.Downtown), needle!, Now, CancellationToken.None);
 
-        Assert.Equal(8m, quote.Fare);
+        Assert.Equal(8m, quote.Price.Amount);
         await Assert.ThrowsAsync<RideUnavailableException>(
             () => fleet.QuoteAsync(Pickup.AtGeolocation(Riders.Downtown), liberty!, Now, CancellationToken.None));
     }

@@ -1,6 +1,7 @@
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
 
 namespace RideHailer.Tests.Support.Domain;
 
@@ -16,7 +17,7 @@ internal static class Quotes
         id,
         pickup ?? Pickup.AtGeolocation(Riders.Downtown),
         SpaceNeedlePlace,
-        15m,
+        new Money(15m, "USD"),
         TimeSpan.FromMinutes(10),
         now,
         now.AddMinutes(5));

@@ -1,4 +1,5 @@
 using RideHailer.Domain;
+using RideHailer.Domain.Consent;
 using RideHailer.Domain.Places;
 
 namespace RideHailer.Tests.Support.Domain;

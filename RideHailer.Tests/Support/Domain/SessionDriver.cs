@@ -1,5 +1,9 @@
 using RideHailer.Domain;
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Pin;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
+using RideHailer.Skill.Rides;
 using RideHailer.Skill.Storage;
 
 namespace RideHailer.Tests.Support.Domain;
@@ -7,8 +11,9 @@ namespace RideHailer.Tests.Support.Domain;
 /// <summary>
 /// Plays a session against the conversation the way the orchestration will: supplies the clock, a fresh
 /// nonce per turn and the rider facts, keeps the state, and can carry out commands with the local fleet.
-/// The look-up of a ride still on its way is answered within the rider's turn, from <see cref="Store"/> unless
-/// <see cref="LookupAnswer"/> says otherwise, so tests of later steps need not play it.
+/// The place search and the look-up of a ride still on its way are answered within the rider's turn, from
+/// <see cref="Places"/> and <see cref="Store"/> unless <see cref="LookupAnswer"/> says otherwise, so tests of later
+/// steps need not play them.
 /// </summary>
 internal sealed class SessionDriver
 {
@@ -38,6 +43,9 @@ internal sealed class SessionDriver
 
     public InProcessBookingStore Store { get; } = new();
 
+    /// <summary>The place search that answers the rider's destinations: the built-in catalog.</summary>
+    public PlaceCatalog Places { get; } = PlaceCatalog.Default;
+
     public RideBooker Booker { get; }
 
     /// <summary>Commands of the decisions returned to the test; the look-ups the driver answered itself are in <see cref="Lookups"/>.</summary>
@@ -56,20 +64,32 @@ internal sealed class SessionDriver
     {
         var nonce = $"nonce-{++_nonce}";
         var decision = Apply(turn, nonce);
-        while (decision.Commands is [FindActiveRide lookup])
+        while (decision.Commands is [FindActiveRide or FindPlace])
         {
-            Lookups.Add(lookup);
-            decision = Apply(AnswerTo(lookup), nonce);
+            decision = Apply(decision.Commands[0] switch
+            {
+                FindActiveRide lookup => AnswerTo(lookup),
+                var search => AnswerTo((FindPlace)search),
+            }, nonce);
         }
 
         CommandsIssued.AddRange(decision.Commands);
         return decision;
     }
 
-    /// <summary>Applies exactly one turn and keeps the new state; nothing it commands is answered.</summary>
+    /// <summary>
+    /// Applies one turn and keeps the new state; nothing it commands is answered but the place search, which is part
+    /// of the rider's turn wherever it happens.
+    /// </summary>
     public Decision Decide(Turn turn)
     {
-        var decision = Apply(turn, $"nonce-{++_nonce}");
+        var nonce = $"nonce-{++_nonce}";
+        var decision = Apply(turn, nonce);
+        while (decision.Commands is [FindPlace search])
+        {
+            decision = Apply(AnswerTo(search), nonce);
+        }
+
         CommandsIssued.AddRange(decision.Commands);
         return decision;
     }
@@ -117,8 +137,15 @@ internal sealed class SessionDriver
         return decision;
     }
 
+    private Turn AnswerTo(FindPlace search)
+    {
+        var found = Places.FindAsync(search.Query, CancellationToken.None).GetAwaiter().GetResult();
+        return found is [var place, ..] ? new PlaceFound(place) : new PlaceNotFound();
+    }
+
     private Turn AnswerTo(FindActiveRide lookup)
     {
+        Lookups.Add(lookup);
         if (LookupAnswer is { } answer)
         {
             return answer;

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RideHailer.Domain.Places;
+using RideHailer.Skill.Places;
 
 namespace RideHailer.Tests.Support.SkillPackage;
 

@@ -1,5 +1,6 @@
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
 
 namespace RideHailer.Tests.Support.Storage;
 
@@ -28,7 +29,7 @@ internal static class BookingRequests
         decimal fare = 15m,
         Passenger? passenger = null) => new(
         key ?? NewKey(),
-        new Quote("q-seed", pickup ?? Pickup.AtGeolocation(new GeoPoint(47.6062, -122.3321)), destination ?? SpaceNeedle, fare, TimeSpan.FromMinutes(10), Now, Now.AddMinutes(5)),
+        new Quote("q-seed", pickup ?? Pickup.AtGeolocation(new GeoPoint(47.6062, -122.3321)), destination ?? SpaceNeedle, new Money(fare, "USD"), TimeSpan.FromMinutes(10), Now, Now.AddMinutes(5)),
         passenger ?? new Passenger(riderId, "amzn1.ask.person.ABC", "Alex", "+12065550123"),
         new Dispatch(driver, "a silver Toyota Prius", "BXK 4821", TimeSpan.FromMinutes(8)),
         Now.AddSeconds(30));

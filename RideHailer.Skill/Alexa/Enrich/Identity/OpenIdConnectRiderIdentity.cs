@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using RideHailer.Skill.Alexa.Read;
 
 namespace RideHailer.Skill.Alexa.Enrich.Identity;
 

@@ -24,9 +24,9 @@ public sealed partial class CustomerProfileClient(HttpClient http, ILogger<Custo
         GetAsync(api, person ? "v2/persons/~current/profile/name" : "v2/accounts/~current/settings/Profile.name",
             ProfileJsonContext.Default.String, cancellationToken);
 
-    public Task<ProfileRead<MobileNumber>> GetMobileNumberAsync(AlexaApi api, bool person, CancellationToken cancellationToken) =>
+    public Task<ProfileRead<ProfilePhone>> GetMobileNumberAsync(AlexaApi api, bool person, CancellationToken cancellationToken) =>
         GetAsync(api, person ? "v2/persons/~current/profile/mobileNumber" : "v2/accounts/~current/settings/Profile.mobileNumber",
-            ProfileJsonContext.Default.MobileNumber, cancellationToken);
+            ProfileJsonContext.Default.ProfilePhone, cancellationToken);
 
     public Task<ProfileRead<DeviceAddress>> GetAddressAsync(AlexaApi api, string deviceId, CancellationToken cancellationToken) =>
         GetAsync(api, $"v1/devices/{Uri.EscapeDataString(deviceId)}/settings/address",

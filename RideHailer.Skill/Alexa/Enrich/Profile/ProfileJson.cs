@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace RideHailer.Skill.Alexa.Enrich.Profile;
 
 /// <summary>Customer Profile API's mobile number: <c>{ "countryCode": "+1", "phoneNumber": "2065550100" }</c>.</summary>
-public sealed record MobileNumber(string? CountryCode, string? PhoneNumber)
+public sealed record ProfilePhone(string? CountryCode, string? PhoneNumber)
 {
     public override string ToString() => string.Join(' ', new[] { CountryCode, PhoneNumber }.Where(part => !string.IsNullOrWhiteSpace(part)));
 }
@@ -25,6 +25,6 @@ public sealed record DeviceAddress(
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(MobileNumber))]
+[JsonSerializable(typeof(ProfilePhone))]
 [JsonSerializable(typeof(DeviceAddress))]
 internal sealed partial class ProfileJsonContext : JsonSerializerContext;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using RideHailer.Skill.Alexa.Render;
 
 namespace RideHailer.Skill.Alexa.Read.Requests;
 

@@ -1,11 +1,12 @@
 using System.Text.Json.Serialization;
+using RideHailer.Skill.Alexa.Read;
 
 namespace RideHailer.Skill.Alexa.Render.Responses;
 
 /// <summary>Voice-forward consent: <c>connection://AMAZON.AskForPermissionsConsent/2</c>.</summary>
 public static class ConsentConnection
 {
-    public const string Uri = "connection://AMAZON.AskForPermissionsConsent/2";
+    public const string Uri = ConnectionWords.ConsentUri;
 
     public static StartConnectionDirective Start(IReadOnlyList<RequestedScope> scopes, string token)
     {

@@ -1,7 +1,0 @@
-namespace RideHailer.Domain.Flow;
-
-/// <summary>One piece of rider data the ride needs, the scope that reads it, and whether it is readable now.</summary>
-internal sealed record ConsentItem(RiderScope Scope, string Label, ConsentLevel Level, bool Available)
-{
-    public ScopeRequest Request => new(Scope, Level);
-}

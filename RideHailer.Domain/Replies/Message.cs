@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Domain.Replies;
+
+/// <summary>
+/// One thing to say, as an identifier with typed arguments: the phrase table of the session's language turns it
+/// into words. Minutes are whole minutes, at least one (<see cref="WholeMinutes"/>).
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(Line), "line")]
+[JsonDerivedType(typeof(UnknownPlace), "unknownPlace")]
+[JsonDerivedType(typeof(AskConsent), "askConsent")]
+[JsonDerivedType(typeof(HelpConsent), "helpConsent")]
+[JsonDerivedType(typeof(StillNoAccess), "stillNoAccess")]
+[JsonDerivedType(typeof(Offer), "offer")]
+[JsonDerivedType(typeof(HelpQuote), "helpQuote")]
+[JsonDerivedType(typeof(BookIt), "bookIt")]
+[JsonDerivedType(typeof(NoRide), "noRide")]
+[JsonDerivedType(typeof(ActiveRide), "activeRide")]
+[JsonDerivedType(typeof(AnotherRide), "anotherRide")]
+[JsonDerivedType(typeof(HelpSecondRide), "helpSecondRide")]
+[JsonDerivedType(typeof(Greeting), "greeting")]
+[JsonDerivedType(typeof(Booked), "booked")]
+[JsonDerivedType(typeof(AlreadyBooked), "alreadyBooked")]
+public abstract record Message;
+
+/// <summary>A line without arguments.</summary>
+public sealed record Line(Phrase Phrase) : Message;
+
+/// <summary>The destination was not understood; <paramref name="Said"/> is what the rider said, when anything.</summary>
+public sealed record UnknownPlace(string? Said) : Message;
+
+/// <summary>Why the skill asks for consent, naming what it needs to read.</summary>
+public sealed record AskConsent(IReadOnlyList<RiderScope> Scopes) : Message
+{
+    /// <inheritdoc/>
+    public bool Equals(AskConsent? other) => other is not null && Scopes.SequenceEqual(other.Scopes);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Scopes.Count;
+}
+
+/// <summary>Help at the consent step, naming what the skill needs to read.</summary>
+public sealed record HelpConsent(IReadOnlyList<RiderScope> Scopes) : Message
+{
+    /// <inheritdoc/>
+    public bool Equals(HelpConsent? other) => other is not null && Scopes.SequenceEqual(other.Scopes);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Scopes.Count;
+}
+
+/// <summary>Consent was accepted, yet these could still not be read.</summary>
+public sealed record StillNoAccess(IReadOnlyList<RiderScope> Scopes) : Message
+{
+    /// <inheritdoc/>
+    public bool Equals(StillNoAccess? other) => other is not null && Scopes.SequenceEqual(other.Scopes);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Scopes.Count;
+}
+
+/// <summary>The quote, and the question whether to book it.</summary>
+public sealed record Offer(Place Destination, PickupSource From, Money Price, int PickupMinutes) : Message;
+
+/// <summary>Help while a quote is on offer.</summary>
+public sealed record HelpQuote(Place Destination, Money Price) : Message;
+
+/// <summary>The question an offered quote waits on.</summary>
+public sealed record BookIt(Place Destination) : Message;
+
+/// <summary>No ride could be priced to the destination (when known).</summary>
+public sealed record NoRide(Place? Destination) : Message;
+
+/// <summary>The rider has a ride on its way; asked whether they want another.</summary>
+public sealed record ActiveRide(Place Destination, int ArrivesInMinutes) : Message;
+
+/// <summary>The question asked about a second ride.</summary>
+public sealed record AnotherRide(Place Destination) : Message;
+
+/// <summary>Help while asked about a second ride.</summary>
+public sealed record HelpSecondRide(Place Destination) : Message;
+
+/// <summary>"Ok, Name." before the PIN: the recognised speaker (Alexa says their name), else the profile's name, else none.</summary>
+public sealed record Greeting(string? PersonId, string? GivenName) : Message;
+
+/// <summary>The ride is booked.</summary>
+public sealed record Booked(int DriverMinutes) : Message;
+
+/// <summary>The ride booked earlier in this session, said again.</summary>
+public sealed record AlreadyBooked(Place Destination, int DriverMinutes) : Message;

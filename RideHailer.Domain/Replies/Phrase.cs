@@ -1,0 +1,77 @@
+using System.Text.Json.Serialization;
+
+namespace RideHailer.Domain.Replies;
+
+/// <summary>A line the skill says that takes no argument. Each shipped phrase table has words for every one.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Phrase>))]
+public enum Phrase
+{
+    /// <summary>The question the destination step asks.</summary>
+    WhereTo,
+
+    /// <summary>The skill's greeting, before <see cref="WhereTo"/>.</summary>
+    Welcome,
+
+    /// <summary>"Do you want to continue?" at the consent and PIN steps.</summary>
+    Continue,
+
+    /// <summary>"Do you want to try again?" after a PIN that did not match.</summary>
+    TryAgain,
+
+    /// <summary>An answer that fits no question of this step.</summary>
+    NotUnderstood,
+
+    /// <summary>A connection result or command result that the step was not waiting for.</summary>
+    NotExpected,
+
+    Goodbye,
+    NotBookedGoodbye,
+    StillBookingGoodbye,
+    Declined,
+    NoDestination,
+
+    /// <summary>A request to a session that is over, or that is not the caller's.</summary>
+    SessionOver,
+
+    StillQuoting,
+    StillBooking,
+    StillChecking,
+
+    /// <summary>The session lost what it was doing; it asks for the destination again.</summary>
+    LostTrack,
+
+    KeepActiveRide,
+    NoSecondRideGoodbye,
+    HelpDestination,
+    HelpPin,
+    HelpPinRetry,
+    LinkAccount,
+    ConsentDenied,
+    ConsentNotAnswered,
+    ConsentRedirected,
+    ConsentFailed,
+    PinConnectionFailed,
+    PinNotVerified,
+    PinNotEnabled,
+    PinLockedOut,
+    PinNotSetUp,
+    PinNoMatch,
+    PinNoMatchAgain,
+    BookingFailed,
+    TooManyMisses,
+
+    /// <summary>The opening of an offer made right after the rider gave consent.</summary>
+    ThanksForConsent,
+
+    /// <summary>The opening of an offer that replaces a price that expired.</summary>
+    PriceRefreshed,
+
+    /// <summary>The edge's answer when the session did not reply in time; the session stays open.</summary>
+    TooSlow,
+
+    /// <summary>The edge's answer when a session's first turn is shed under load.</summary>
+    Busy,
+
+    /// <summary>The edge's answer when the session failed; nothing was booked by this request.</summary>
+    Failed,
+}

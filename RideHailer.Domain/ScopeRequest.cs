@@ -1,4 +1,0 @@
-namespace RideHailer.Domain;
-
-/// <summary>One permission scope to ask consent for, at a level.</summary>
-public sealed record ScopeRequest(RiderScope Scope, ConsentLevel Level);

@@ -1,0 +1,108 @@
+using System.Globalization;
+using RideHailer.Domain;
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Skill.Rides;
+
+/// <summary>
+/// A deterministic built-in ride provider: price and pickup time follow from straight-line distances,
+/// quote ids from a hash of the inputs, and drivers from a fixed roster, so the skill runs without a
+/// third-party account and the same inputs always give the same ride.
+/// </summary>
+public sealed class LocalFleet : IRideProvider
+{
+    private readonly FleetTariff _tariff;
+    private readonly IReadOnlyList<FleetDriver> _roster;
+
+    /// <summary>Creates the fleet with a tariff and, optionally, its own roster of drivers.</summary>
+    public LocalFleet(FleetTariff tariff, IReadOnlyList<FleetDriver>? roster = null)
+    {
+        ArgumentNullException.ThrowIfNull(tariff);
+        if (tariff.Depots.Count == 0)
+        {
+            throw new ArgumentException("A fleet needs at least one depot.", nameof(tariff));
+        }
+
+        _tariff = tariff;
+        _roster = roster is { Count: > 0 } ? roster : DefaultRoster;
+    }
+
+    /// <summary>The drivers used when no roster is given.</summary>
+    public static IReadOnlyList<FleetDriver> DefaultRoster { get; } =
+    [
+        new("Sam", "a silver Toyota Prius", "BXK 4821"),
+        new("Priya", "a blue Honda Civic", "CJT 1907"),
+        new("Marco", "a white Tesla Model 3", "DLR 5530"),
+        new("Aiko", "a black Ford Escape", "AVW 3346"),
+        new("Jordan", "a red Subaru Outback", "EMN 7712"),
+    ];
+
+    /// <inheritdoc/>
+    public Task<Quote> QuoteAsync(Pickup pickup, Place destination, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pickup);
+        ArgumentNullException.ThrowIfNull(destination);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Price(pickup, destination, now));
+    }
+
+    /// <inheritdoc/>
+    public Task<Dispatch> DispatchAsync(Quote quote, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        cancellationToken.ThrowIfCancellationRequested();
+        var driver = _roster[(int)(StableHash.Number(quote.Id) % (uint)_roster.Count)];
+        // The driver set off when the ride was quoted, so time spent confirming comes off the estimate.
+        var remaining = quote.PickupEta - (now - quote.QuotedAt);
+        return Task.FromResult(new Dispatch(driver.Name, driver.Car, driver.LicensePlate, WholeMinutes.Round(remaining)));
+    }
+
+    /// <summary>The quote for a ride, computed from the tariff alone.</summary>
+    internal Quote Price(Pickup pickup, Place destination, DateTimeOffset now)
+    {
+        var start = Locate(pickup);
+        var (depot, depotMiles) = _tariff.Depots
+            .Select(d => (Depot: d, Miles: d.Location.MilesTo(start)))
+            .MinBy(d => d.Miles);
+        if (depotMiles > _tariff.ServiceRadiusMiles)
+        {
+            throw new RideUnavailableException("The pickup is outside the fleet's service area.");
+        }
+
+        var tripMiles = start.MilesTo(destination.Location);
+        if (tripMiles > _tariff.MaxTripMiles)
+        {
+            throw new RideUnavailableException($"The trip is longer than {_tariff.MaxTripMiles} miles.");
+        }
+
+        var fare = RoundUp(Math.Max(_tariff.MinimumFare, _tariff.BaseFare + (_tariff.PerMile * (decimal)tripMiles)));
+        var eta = WholeMinutes.Round(_tariff.DispatchDelay + TimeSpan.FromHours(depotMiles / _tariff.AverageSpeedMph));
+        var id = QuoteId(start, destination, depot, now);
+        return new Quote(id, pickup, destination, new Money(fare, _tariff.Currency), eta, now, now + _tariff.QuoteValidity);
+    }
+
+    private GeoPoint Locate(Pickup pickup)
+    {
+        if (pickup.Point is not null)
+        {
+            return pickup.Point;
+        }
+
+        // The local fleet does not geocode: an address without coordinates is taken as its city's depot.
+        var depot = _tariff.Depots.FirstOrDefault(d => string.Equals(d.City, pickup.City, StringComparison.OrdinalIgnoreCase));
+        return depot?.Location
+            ?? throw new RideUnavailableException("The pickup has no coordinates and its city has no depot.");
+    }
+
+    private decimal RoundUp(decimal fare) =>
+        _tariff.FareIncrement <= 0 ? Math.Round(fare, 2) : Math.Ceiling(fare / _tariff.FareIncrement) * _tariff.FareIncrement;
+
+    private static string QuoteId(GeoPoint start, Place destination, Depot depot, DateTimeOffset now)
+    {
+        var inputs = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{start.Latitude:R}|{start.Longitude:R}|{destination.Id}|{depot.City}|{now.UtcTicks}");
+        return StableHash.Hex("q-", inputs, 20);
+    }
+}

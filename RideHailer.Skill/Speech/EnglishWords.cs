@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using Humanizer;
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Skill.Speech;
+
+/// <summary>
+/// Numbers, money and durations as English words. Alexa would read "$15" correctly, but words keep the speech the
+/// same in every renderer (cards, logs, the simulator) and make the wording testable. Humanizer says the numbers;
+/// American English leaves out the "and" of "one hundred and one".
+/// </summary>
+internal static class EnglishWords
+{
+    // Globalization is invariant (Directory.Build.props); Humanizer speaks English for the invariant culture.
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
+
+    /// <summary>Each currency's unit and hundredth, as English says them.</summary>
+    private static readonly Dictionary<string, (string One, string Many, string MinorOne, string MinorMany)> Currencies =
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["USD"] = ("dollar", "dollars", "cent", "cents"),
+            ["CAD"] = ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+            ["AUD"] = ("Australian dollar", "Australian dollars", "cent", "cents"),
+            ["GBP"] = ("pound", "pounds", "penny", "pence"),
+            ["EUR"] = ("euro", "euros", "cent", "cents"),
+            ["INR"] = ("rupee", "rupees", "paisa", "paise"),
+        };
+
+    /// <summary>"fifteen dollars", "one dollar", "twelve dollars and fifty cents", "fifty cents".</summary>
+    public static string Money(Money price)
+    {
+        ArgumentNullException.ThrowIfNull(price);
+        var (one, many, minorOne, minorMany) = Currencies.TryGetValue(price.Currency, out var names)
+            ? names
+            : (price.Currency, price.Currency, "hundredth", "hundredths");
+        var minor = (long)Math.Round(Math.Abs(price.Amount) * 100, MidpointRounding.AwayFromZero);
+        var major = minor / 100;
+        var rest = minor % 100;
+        var majorWords = Counted(major, one, many);
+        return rest == 0 ? majorWords
+            : major == 0 ? Counted(rest, minorOne, minorMany)
+            : $"{majorWords} and {Counted(rest, minorOne, minorMany)}";
+    }
+
+    /// <summary>"one minute", "ten minutes".</summary>
+    public static string Minutes(int minutes) => Counted(minutes, "minute", "minutes");
+
+    /// <summary>A whole number in words: 0 → "zero", 21 → "twenty-one", 1250 → "one thousand two hundred fifty".</summary>
+    public static string Number(long value) => value is >= int.MinValue and <= int.MaxValue
+        ? ((int)value).ToWords(addAnd: false, English)
+        : value.ToWords(English);
+
+    /// <summary>"a", "a and b", "a, b, and c".</summary>
+    public static string List(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => string.Empty,
+        1 => items[0],
+        2 => $"{items[0]} and {items[1]}",
+        _ => new StringBuilder().AppendJoin(", ", items.Take(items.Count - 1)).Append(", and ").Append(items[^1]).ToString(),
+    };
+
+    private static string Counted(long count, string singular, string plural) =>
+        $"{Number(count)} {(count == 1 ? singular : plural)}";
+}
