@@ -27,6 +27,13 @@ builder.Configuration.AddJsonFile(new PhysicalFileProvider(AppContext.BaseDirect
 builder.Configuration.Sources.Insert(0, builder.Configuration.Sources[^1]);
 builder.Configuration.Sources.RemoveAt(builder.Configuration.Sources.Count - 1);
 
+// A port another process holds: one line with the fix, not Kestrel's stack traces. (chat picks a free port itself.)
+if (chat is null && ListenPortCheck.FirstPortInUse(builder.Configuration) is { } portInUse)
+{
+    Console.Error.WriteLine(ListenPortCheck.PortInUseMessage(portInUse));
+    return ListenPortCheck.PortInUseExitCode;
+}
+
 builder.Services
     .AddRideHailerSkill(builder.Configuration)
     .AddDurableBackend(builder.Configuration);

@@ -12,6 +12,9 @@ namespace RideHailer.DevHost;
 /// <summary>Tells the developer where the endpoint listens and how it is configured (never secrets).</summary>
 internal static class StartupBanner
 {
+    /// <summary>Printed last, once every hosted service has started: the host is ready for a turn.</summary>
+    public const string LastLine = "  Ctrl+C stops the host.";
+
     public static void Print(WebApplication app)
     {
         var alexa = app.Services.GetRequiredService<IOptions<AlexaOptions>>().Value;
@@ -34,7 +37,7 @@ internal static class StartupBanner
         var durable = app.Services.GetRequiredService<IOptions<DurableOptions>>().Value;
         Console.WriteLine($"  Durable backend:    {durable.Backend} (reply wait: {durable.ReplyWait})");
         Console.WriteLine($"  Bookings:           {app.Services.GetRequiredService<BookingStoreDescription>()}");
-        Console.WriteLine("  Ctrl+C stops the host.");
+        Console.WriteLine(LastLine);
         Console.WriteLine();
     }
 

@@ -26,6 +26,9 @@ public sealed class TurnAdmission : IDisposable
         });
     }
 
+    /// <summary>How many turns are waiting for a place now (what an operator, or a test, reads to see the queue).</summary>
+    public long Waiting => _limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+
     /// <summary>A place among the turns in flight, held until disposed; null when the turn is shed.</summary>
     public async ValueTask<IDisposable?> EnterAsync(TimeSpan wait, CancellationToken cancellationToken)
     {

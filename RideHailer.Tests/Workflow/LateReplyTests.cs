@@ -1,8 +1,11 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Rides;
+using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Speaking;
 using static RideHailer.Tests.Support.Responses;
@@ -37,7 +40,11 @@ public abstract class LateReplyTests(BackendUnderTest backend)
 
         Assert.Equal(Spoken.Line(Phrase.TooSlow), Speech(await alexa.OrderAsync("the Space Needle")));
         await provider.FirstQuoted.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var durable = skill.Services.GetRequiredService<DurableTaskClient>();
+        await Signal.UntilAsync(
+            async () => (await durable.GetInstanceAsync(SessionInstanceId.For(alexa.SessionId), getInputsAndOutputs: true))
+                ?.ReadCustomStatusAs<SessionStatus>()?.Step == SessionStep.AwaitingQuoteAnswer,
+            "the session has applied the late quote");
 
         var again = await alexa.OrderAsync("the Space Needle");
 

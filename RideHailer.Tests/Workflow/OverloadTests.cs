@@ -36,7 +36,7 @@ public sealed class OverloadTests
         await quotes.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var queued = skill.NewSession();
         var queuedLaunch = queued.LaunchAsync();
-        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        await Signal.UntilAsync(() => skill.Services.GetRequiredService<TurnAdmission>().Waiting == 1, "the queued launch waits for a place");
 
         // The one waiting place is taken too: these are shed at once, before the queued launch is.
         var opening = skill.NewSession();

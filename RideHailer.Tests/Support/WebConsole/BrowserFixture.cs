@@ -20,6 +20,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumFactAttribute.ExecutablePath))
         {
+            // Required (CI): every browser test fails with the reason instead of being skipped.
+            if (ChromiumFactAttribute.Required)
+            {
+                throw new InvalidOperationException(ChromiumFactAttribute.Missing);
+            }
+
             return;
         }
 

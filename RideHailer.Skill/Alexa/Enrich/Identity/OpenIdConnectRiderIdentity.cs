@@ -12,8 +12,9 @@ namespace RideHailer.Skill.Alexa.Enrich.Identity;
 /// <summary>
 /// A linked rider is the <c>sub</c> of a JWT that the configured OpenID Connect issuer signed for the configured
 /// audience. Issuer and signing keys come from the issuer's discovery document and JWKS, cached and refreshed by
-/// <see cref="ConfigurationManager{T}"/>. Anything that is not such a token, and an issuer that cannot be reached,
-/// means "not linked": the rider is asked to link the account, and the request never fails.
+/// <see cref="ConfigurationManager{T}"/>, and fetched again at once for a token signed with a key the cache lacks.
+/// Anything that is not such a token, and an issuer that cannot be reached, means "not linked": the rider is asked to
+/// link the account, and the request never fails.
 /// </summary>
 internal sealed partial class OpenIdConnectRiderIdentity : IRiderIdentity
 {
@@ -63,12 +64,13 @@ internal sealed partial class OpenIdConnectRiderIdentity : IRiderIdentity
         };
         _freshConfiguration = new(FetchConfigurationAsync, KeyRefreshInterval, timeProvider);
 
-        // No ValidIssuer or IssuerSigningKeys: with a ConfigurationManager the handler takes both from the
-        // discovery document, so they follow the issuer. Lifetimes are checked against the system clock
-        // (the library takes no time provider).
+        // Issuer and keys are set per validation from the configuration that validation uses (ParametersFor), never
+        // through TokenValidationParameters.ConfigurationManager: given one, the handler starts a background refresh
+        // of its own on an unknown key and writes to the parameters it was handed, so the outcome would depend on
+        // which of two concurrent refreshes finished first. Lifetimes are checked against the system clock (the
+        // library takes no time provider).
         _parameters = new TokenValidationParameters
         {
-            ConfigurationManager = _configuration,
             ValidAudience = settings.Audience,
             ClockSkew = ClockSkew,
             RequireExpirationTime = true,
@@ -80,12 +82,12 @@ internal sealed partial class OpenIdConnectRiderIdentity : IRiderIdentity
     {
         ArgumentNullException.ThrowIfNull(account);
         cancellationToken.ThrowIfCancellationRequested();
-        if (!await IssuerReachableAsync(cancellationToken))
+        if (await CachedConfigurationAsync(cancellationToken) is not { } cached)
         {
             return null;
         }
 
-        var result = await _handler.ValidateTokenAsync(account.AccessToken, _parameters);
+        var result = await _handler.ValidateTokenAsync(account.AccessToken, ParametersFor(cached));
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             result = await ValidateWithFreshKeysAsync(account.AccessToken, cancellationToken) ?? result;
@@ -119,10 +121,11 @@ internal sealed partial class OpenIdConnectRiderIdentity : IRiderIdentity
     }
 
     /// <summary>
-    /// The token names a key the cached set lacks: the issuer may have rotated its keys. ValidateTokenAsync has
-    /// asked the ConfigurationManager for a refresh, but version 8 refreshes in the background and retries with the
-    /// stale keys, so the rider holding the first token signed with the new key would be told to link again.
-    /// This fetches the current keys for that request itself (throttled, see <see cref="KeyRefreshInterval"/>).
+    /// The token names a key the cached set lacks: the issuer may have rotated its keys. The ConfigurationManager
+    /// refreshes only in the background, so the rider holding the first token signed with the new key would be told
+    /// to link again; this fetches the current keys for that request itself (throttled, see
+    /// <see cref="KeyRefreshInterval"/>) and validates with them alone. The ConfigurationManager is asked to catch up
+    /// for the tokens after this one, but this answer never depends on when it does.
     /// </summary>
     private async Task<TokenValidationResult?> ValidateWithFreshKeysAsync(string token, CancellationToken cancellationToken)
     {
@@ -132,28 +135,35 @@ internal sealed partial class OpenIdConnectRiderIdentity : IRiderIdentity
             return null;
         }
 
-        var parameters = _parameters.Clone();
-        parameters.ConfigurationManager = null;
-        parameters.ValidIssuer = fresh.Issuer;
-        parameters.IssuerSigningKeys = fresh.SigningKeys;
-        return await _handler.ValidateTokenAsync(token, parameters);
+        return await _handler.ValidateTokenAsync(token, ParametersFor(fresh));
     }
 
     /// <summary>
-    /// Loads (or takes the cached) discovery document and keys first, so an issuer that is down is logged as such:
-    /// the handler would swallow the failure and report the token's issuer as invalid instead.
+    /// A copy per validation: the handler writes to the parameters it is given (RefreshBeforeValidation,
+    /// ValidateWithLKG), and concurrent requests would share them.
     /// </summary>
-    private async Task<bool> IssuerReachableAsync(CancellationToken cancellationToken)
+    private TokenValidationParameters ParametersFor(OpenIdConnectConfiguration configuration)
+    {
+        var parameters = _parameters.Clone();
+        parameters.ValidIssuer = configuration.Issuer;
+        parameters.IssuerSigningKeys = configuration.SigningKeys;
+        return parameters;
+    }
+
+    /// <summary>
+    /// The cached (or, the first time, freshly loaded) discovery document and keys. An issuer that is down is logged
+    /// as such here; the handler would swallow the failure and report the token's issuer as invalid instead.
+    /// </summary>
+    private async Task<OpenIdConnectConfiguration?> CachedConfigurationAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await _configuration.GetConfigurationAsync(cancellationToken);
-            return true;
+            return await _configuration.GetConfigurationAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogUnreachable(ex);
-            return false;
+            return null;
         }
     }
 
