@@ -60,6 +60,20 @@ public sealed class CustomerProfileClientTests : IAsyncLifetime
         Assert.DoesNotContain("/elsewhere", _requestedPaths);
     }
 
+    [Fact]
+    public async Task AddressCallFails_LogsThePathTemplateAndNoDeviceId()
+    {
+        await using var provider = Services().BuildServiceProvider(validateScopes: true);
+
+        var read = await provider.GetRequiredService<CustomerProfileClient>().GetAddressAsync(_api, DeviceId, default);
+
+        Assert.Equal(ProfileReadStatus.Unavailable, read.Status);
+        Assert.Contains(_requestedPaths, path => path.Contains(DeviceId, StringComparison.Ordinal));
+        var logs = provider.GetRequiredService<FakeLogCollector>().GetSnapshot();
+        Assert.Contains(logs, log => log.Message.Contains("v1/devices/{deviceId}/settings/address", StringComparison.Ordinal));
+        Assert.All(logs, log => Assert.DoesNotContain(DeviceId, log.Message + string.Join(",", log.StructuredState ?? []), StringComparison.Ordinal));
+    }
+
     private static ServiceCollection Services()
     {
         var services = new ServiceCollection();
