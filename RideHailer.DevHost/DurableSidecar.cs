@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
@@ -31,7 +33,24 @@ internal sealed class DurableSidecar(
                 services.AddSingleton(client);
                 services.AddSingleton<TaskHubGrpcServer>();
             },
-            sidecar => sidecar.MapGrpcService<TaskHubGrpcServer>(),
+            sidecar =>
+            {
+                // Only this host's worker and client, which carry the channel's per-start secret; anyone else is 401,
+                // which gRPC reports as Unauthenticated.
+                var secret = Encoding.ASCII.GetBytes(channel.Secret);
+                sidecar.Use((context, next) =>
+                {
+                    if (context.Request.Headers[SidecarChannel.SecretHeader] is [{ } sent] &&
+                        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(sent), secret))
+                    {
+                        return next(context);
+                    }
+
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                });
+                sidecar.MapGrpcService<TaskHubGrpcServer>();
+            },
             cancellationToken);
         channel.Listening(port);
     }

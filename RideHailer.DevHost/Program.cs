@@ -44,8 +44,9 @@ if (chat is null)
 }
 
 var app = builder.Build();
+// The console's own requests go to an endpoint that trusts its kit's chain; every other request, Amazon's alone.
 app.MapPost(AlexaHttpEndpoint.Route, (SkillEndpoint endpoint, DurableTaskClient durable, HttpContext context) =>
-    endpoint.HandleAsync(context, durable));
+    ConsoleSkillEndpoint.For(context, endpoint).HandleAsync(context, durable));
 app.MapWebConsole();
 if (chat is not null)
 {

@@ -36,7 +36,7 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddRideHailerMetrics();
         services.AddAlexaSignatureVerification();
-        services.AddHttpClient<CustomerProfileClient>();
+        services.AddCustomerProfileClient();
         services.AddRiderIdentity();
         // The conversation's settings in Domain terms, so the Alexa edge needs no workflow options.
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<BookingOptions>>().Value.ToConversationSettings());

@@ -53,6 +53,13 @@ param appServicePlanName string = ''
 param storageAccountName string = ''
 param userAssignedIdentityName string = ''
 param logAnalyticsName string = ''
+
+@description('Storage firewall default. Allow: the public endpoint, Entra ID only, no keys (Flex Consumption without a virtual network has no fixed outbound addresses to allow). Deny: only once the app has VNet integration and a service or private endpoint to the account.')
+@allowed([
+  'Allow'
+  'Deny'
+])
+param storageNetworkDefaultAction string = 'Allow'
 param applicationInsightsName string = ''
 
 var abbrs = loadJsonContent('abbreviations.json')
@@ -88,6 +95,8 @@ module storage 'app/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
+    logAnalyticsName: monitoring.outputs.logAnalyticsName
+    networkDefaultAction: storageNetworkDefaultAction
   }
 }
 
@@ -165,6 +174,7 @@ module functionApp 'app/function-app.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    logAnalyticsName: monitoring.outputs.logAnalyticsName
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyHttpInstance: alwaysReadyHttpInstance

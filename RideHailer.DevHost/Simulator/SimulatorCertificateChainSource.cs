@@ -5,11 +5,10 @@ using RideHailer.Skill.Alexa.Verify;
 namespace RideHailer.DevHost.Simulator;
 
 /// <summary>
-/// Serves the simulator's generated chain for <see cref="SigningChain.ChainUrl"/>. Any other URL goes to
-/// <paramref name="amazon"/> when there is one (the web console's host, which a real skill may reach through a
-/// tunnel); without it the host downloads nothing and trusts no other signer (the chat's host).
+/// Serves the simulator's generated chain for <see cref="SigningChain.ChainUrl"/> and nothing else: a host (or an
+/// endpoint) using it downloads nothing and trusts no other signer.
 /// </summary>
-internal sealed class SimulatorCertificateChainSource(SigningChain signer, ICertificateChainSource? amazon = null) : ICertificateChainSource
+internal sealed class SimulatorCertificateChainSource(SigningChain signer) : ICertificateChainSource
 {
     private static readonly Uri Url = new(SigningChain.ChainUrl);
 
@@ -18,8 +17,7 @@ internal sealed class SimulatorCertificateChainSource(SigningChain signer, ICert
         ArgumentNullException.ThrowIfNull(url);
         if (url != Url)
         {
-            return amazon?.GetAsync(url, ct)
-                ?? throw new CertificateChainUnavailableException("the simulator's host serves only the simulator's certificate chain");
+            throw new CertificateChainUnavailableException("the simulator's host serves only the simulator's certificate chain");
         }
 
         var chain = new X509Certificate2Collection();

@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using RideHailer.Domain.Pin;
 using RideHailer.Simulation;
 using RideHailer.Skill.Alexa.Verify;
@@ -42,34 +41,4 @@ internal static class SimulatorHostSetup
         services.Configure<AlexaCertificateTrustOptions>(trust => trust.CustomRoots.Add(signer.Root));
         return services;
     }
-
-    /// <summary>
-    /// Trusts the simulator's chain as well as Amazon's, for a host that a simulated and a real Alexa may both talk to
-    /// (the web console's, with a real skill pointed at it through a tunnel): the simulator's URL is served its chain,
-    /// any other is fetched by the skill's own source, and the roots trusted are the machine's and the simulator's.
-    /// Call it after <c>AddRideHailerSkill</c>, whose chain source it wraps.
-    /// </summary>
-    public static IServiceCollection AddSimulatorTrustAlongsideAmazon(this IServiceCollection services, SigningChain signer)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(signer);
-        var amazon = services.LastOrDefault(service => service.ServiceType == typeof(ICertificateChainSource))
-            ?? throw new InvalidOperationException("AddRideHailerSkill registers the certificate chain source this wraps; call it first.");
-        services.AddSingleton<ICertificateChainSource>(provider =>
-            new SimulatorCertificateChainSource(signer, (ICertificateChainSource)Resolve(amazon, provider)));
-        services.Configure<AlexaCertificateTrustOptions>(trust =>
-        {
-            // Custom roots replace the machine's store in the chain check, so the machine's roots are added too.
-            using var machine = new X509Store(StoreName.Root, StoreLocation.LocalMachine);
-            machine.Open(OpenFlags.ReadOnly);
-            trust.CustomRoots.AddRange(machine.Certificates);
-            trust.CustomRoots.Add(signer.Root);
-        });
-        return services;
-    }
-
-    private static object Resolve(ServiceDescriptor service, IServiceProvider provider) =>
-        service.ImplementationInstance
-        ?? service.ImplementationFactory?.Invoke(provider)
-        ?? ActivatorUtilities.CreateInstance(provider, service.ImplementationType!);
 }

@@ -13,7 +13,7 @@ namespace RideHailer.DevHost.WebConsole;
 /// past <see cref="Kept"/>, so a page left open for days does not grow the host.
 /// </summary>
 internal sealed class ConsoleRuns(
-    WebConsoleKit kit, IServer server, IOptions<AlexaOptions> alexa, IOptions<WebConsoleOptions> options, TimeProvider time) : IDisposable
+    WebConsoleKit kit, ConsoleSecret secret, IServer server, IOptions<AlexaOptions> alexa, IOptions<WebConsoleOptions> options, TimeProvider time) : IDisposable
 {
     private const int Kept = 32;
 
@@ -22,7 +22,7 @@ internal sealed class ConsoleRuns(
     private readonly ConcurrentDictionary<string, ConsoleRun> _runs = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
     private readonly UtteranceResolver _resolver = new(InteractionModel.EnUs);
-    private readonly Lazy<(HttpClient Http, SkillClient Skill)> _skill = new(() => CreateSkillClient(server, kit.Signer, options.Value.SkillTimeout));
+    private readonly Lazy<(HttpClient Http, SkillClient Skill)> _skill = new(() => CreateSkillClient(server, kit.Signer, secret, options.Value.SkillTimeout));
 
     /// <summary>Where the runs send their requests: this host's own Alexa endpoint.</summary>
     public Uri SkillEndpoint => _skill.Value.Skill.Endpoint;
@@ -58,7 +58,7 @@ internal sealed class ConsoleRuns(
     /// The host's own address, read once it listens: a wildcard binding (<c>0.0.0.0</c>, <c>[::]</c>, <c>+</c>, <c>*</c>)
     /// is reached on loopback, and plain http is preferred to https, whose development certificate may not be trusted.
     /// </summary>
-    private static (HttpClient, SkillClient) CreateSkillClient(IServer server, SigningChain signer, TimeSpan timeout)
+    private static (HttpClient, SkillClient) CreateSkillClient(IServer server, SigningChain signer, ConsoleSecret secret, TimeSpan timeout)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var address = addresses.OrderBy(address => address.StartsWith("https:", StringComparison.OrdinalIgnoreCase)).FirstOrDefault()
@@ -70,6 +70,8 @@ internal sealed class ConsoleRuns(
         }
 
         var http = new HttpClient { Timeout = timeout };
+        // The secret sends these requests to the endpoint that trusts the kit's chain (ConsoleSkillEndpoint).
+        http.DefaultRequestHeaders.Add(ConsoleSecret.HeaderName, secret.Value);
         return (http, new SkillClient(http, new Uri(uri.Uri, AlexaHttpEndpoint.Route), signer));
     }
 }

@@ -16,6 +16,11 @@ internal static partial class WebConsoleEndpoints
     public const string PagePath = "/console/";
     public const string ApiPath = "/console/api";
 
+    /// <summary>The page's file in <c>wwwroot</c>; its <see cref="SecretPlaceholder"/> is replaced as it is served.</summary>
+    private const string PageFile = "index.html";
+
+    private const string SecretPlaceholder = "{{console-secret}}";
+
     public static WebApplication MapWebConsole(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -24,10 +29,16 @@ internal static partial class WebConsoleEndpoints
             return app;
         }
 
-        // "/console" without its slash is not a route: routing ignores a trailing slash, and a route matched for
-        // "/console/" would keep the static files middleware from serving the page.
+        // Before anything else of the console: only a browser on this machine may load the page or call the API.
         app.Use((context, next) =>
         {
+            if (IsConsolePath(context.Request.Path) && !LocalRequest.IsFromThisMachine(context.Request))
+            {
+                return Refuse(context, StatusCodes.Status403Forbidden,
+                    "The web console answers only on this machine (localhost, 127.0.0.1 or [::1], not through a tunnel or proxy): open http://localhost:<port>/console/ on the machine that runs the DevHost.");
+            }
+
+            // "/console" without its slash is not a route: routing ignores a trailing slash.
             if (context.Request.Path == PagePath.TrimEnd('/'))
             {
                 context.Response.Redirect(PagePath);
@@ -40,9 +51,10 @@ internal static partial class WebConsoleEndpoints
         var root = app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot");
         if (Directory.Exists(root))
         {
-            var files = new PhysicalFileProvider(root);
-            app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = PagePath.TrimEnd('/'), FileProvider = files });
-            app.UseStaticFiles(new StaticFileOptions { RequestPath = PagePath.TrimEnd('/'), FileProvider = files });
+            // The page itself is an endpoint, so it carries this start's secret; its scripts and styles are static files.
+            app.MapGet(PagePath, (ConsoleSecret secret, HttpContext context) => PageAsync(root, secret, context));
+            app.MapGet(PagePath + PageFile, (ConsoleSecret secret, HttpContext context) => PageAsync(root, secret, context));
+            app.UseStaticFiles(new StaticFileOptions { RequestPath = PagePath.TrimEnd('/'), FileProvider = new PhysicalFileProvider(root) });
         }
         else
         {
@@ -50,7 +62,7 @@ internal static partial class WebConsoleEndpoints
         }
         app.MapGet("/", () => Results.Redirect(PagePath));
 
-        var api = app.MapGroup(ApiPath);
+        var api = app.MapGroup(ApiPath).AddEndpointFilter(RequireThePage);
         api.MapPost("/runs", StartAsync);
         api.MapPost("/runs/{id}/say", (string id, HttpRequest request, ConsoleRuns runs) =>
             TurnAsync(id, request, runs, async (run, body, ct) => await run.SayAsync((await Read<SayRequest>(body, ct))?.Text, ct)));
@@ -126,6 +138,47 @@ internal static partial class WebConsoleEndpoints
         {
             throw new ConsoleInputException($"The body is not the JSON this call takes: {malformed.Message}");
         }
+    }
+
+    private static bool IsConsolePath(PathString path) => path == "/" || path.StartsWithSegments(PagePath.TrimEnd('/'));
+
+    private static Task Refuse(HttpContext context, int status, string reason)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsync(reason + "\n");
+    }
+
+    private static async Task<IResult> PageAsync(string root, ConsoleSecret secret, HttpContext context)
+    {
+        var page = await File.ReadAllTextAsync(Path.Combine(root, PageFile), context.RequestAborted);
+        // Never cached: the secret changes at each start. Never framed: another site cannot click through it.
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+        return Results.Content(page.Replace(SecretPlaceholder, secret.Value, StringComparison.Ordinal), "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// Every API call must carry this start's secret (only the page has it), and a POST a JSON body: a form or a
+    /// text/plain POST is what another site can send without a preflight.
+    /// </summary>
+    private static ValueTask<object?> RequireThePage(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var request = invocation.HttpContext.Request;
+        var secret = invocation.HttpContext.RequestServices.GetRequiredService<ConsoleSecret>();
+        if (!secret.IsCarriedBy(request))
+        {
+            return ValueTask.FromResult<object?>(Results.Json(
+                new ConsoleError($"This call lacks the console's {ConsoleSecret.HeaderName} header: reload the console's page on this machine."),
+                statusCode: StatusCodes.Status403Forbidden));
+        }
+
+        if (HttpMethods.IsPost(request.Method) && !request.HasJsonContentType())
+        {
+            return ValueTask.FromResult<object?>(Results.Json(
+                new ConsoleError("Send the body as application/json."), statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+
+        return next(invocation);
     }
 
     private static IResult UnknownRun(string id) =>

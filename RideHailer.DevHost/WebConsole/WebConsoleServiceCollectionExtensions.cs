@@ -1,4 +1,3 @@
-using RideHailer.DevHost.Simulator;
 using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.DevHost.WebConsole;
@@ -6,9 +5,9 @@ namespace RideHailer.DevHost.WebConsole;
 internal static class WebConsoleServiceCollectionExtensions
 {
     /// <summary>
-    /// In Development, unless <c>WebConsole:Enabled</c> is false: starts the console's kit and registers the console,
-    /// trusting the kit's signing chain as well as Amazon's (<see cref="SimulatorHostSetup.AddSimulatorTrustAlongsideAmazon"/>): a
-    /// real skill may reach the same host through a tunnel (docs/real-alexa.md).
+    /// In Development, unless <c>WebConsole:Enabled</c> is false: starts the console's kit and registers the console.
+    /// The kit's signing chain is trusted only for the console's own requests (<see cref="ConsoleSkillEndpoint"/>): a
+    /// real skill may reach the same host through a tunnel (docs/real-alexa.md), and is verified against Amazon's alone.
     /// Anywhere else it does nothing, and <see cref="WebConsoleEndpoints.MapWebConsole"/> maps nothing.
     /// </summary>
     public static async Task AddWebConsoleAsync(this WebApplicationBuilder builder)
@@ -26,7 +25,8 @@ internal static class WebConsoleServiceCollectionExtensions
         builder.Services.AddSingleton(_ => kit);
         builder.Services.AddSingleton<ConsoleRuns>();
         builder.Services.AddTransient<ConsoleStateReader>();
-        builder.Services.AddSimulatorTrustAlongsideAmazon(kit.Signer);
+        builder.Services.AddSingleton<ConsoleSecret>();
+        builder.Services.AddSingleton(provider => new ConsoleSkillEndpoint(provider, kit.Signer, provider.GetRequiredService<ConsoleSecret>()));
         builder.Services.PostConfigure<AlexaOptions>(alexa =>
         {
             // Added to the allowed list, not put in its place: a developer's real Echo (through a tunnel) still

@@ -1,6 +1,8 @@
 // Ride Hailer test console: the page's side of /console/api. The server plays Alexa with the simulation kit;
 // this module only sends what the rider says or which outcome Amazon's side chose, and shows what came back.
 const api = "api";
+// This start's secret, put in the page by the host: every API call carries it, so no other site can drive the console.
+const secret = document.querySelector('meta[name="console-secret"]').content;
 const $ = (id) => document.getElementById(id);
 
 let run = null;
@@ -12,8 +14,10 @@ async function call(method, path, body) {
   try {
     response = await fetch(`${api}${path}`, {
       method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: method === "GET"
+        ? { "X-Ride-Hailer-Console": secret }
+        : { "X-Ride-Hailer-Console": secret, "Content-Type": "application/json" },
+      body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
     });
   } catch (failure) {
     throw new Error(`The dev host could not be reached (${failure.message}). Is it still running?`);

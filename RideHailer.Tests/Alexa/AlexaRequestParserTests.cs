@@ -50,6 +50,20 @@ public sealed class AlexaRequestParserTests
         }
         """;
 
+    [Theory]
+    [InlineData("{\"version\":\"1.0\",\"session\":{\"new\":true,\"forged\\nWARN something else\u001b[31m\": nope}}")]
+    [InlineData("{\"version\":\"1.0\",\"request\":{\"type\":\"LaunchRequest\"},\"session\":{\"line\\r\\nbreak\":[1,}}")]
+    public void MalformedJson_UnderAForgedKey_ReasonHoldsTheSanitisedPathOnly(string body)
+    {
+        Assert.False(AlexaRequestParser.TryParse(Encoding.UTF8.GetBytes(body), out _, out var reason));
+
+        Assert.StartsWith("malformed JSON at $.session", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', reason);
+        Assert.DoesNotContain('\r', reason);
+        Assert.DoesNotContain('\u001b', reason);
+        Assert.DoesNotContain(' ', reason["malformed JSON at ".Length..]);
+    }
+
     [Fact]
     public void PinSeedResume_ParsesCauseResultAndPerson()
     {

@@ -135,6 +135,19 @@ public sealed class AlexaRequestVerifierTests : IDisposable
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task MissingContentType_IsRejectedWithTheReason(string? contentType)
+    {
+        var body = AlexaRequests.Envelope(AlexaRequests.Launch()).Bytes();
+
+        var verification = await Verifier.VerifyAsync(body, JsonHeaders with { ContentType = contentType }, default);
+
+        Assert.Equal(new AlexaRejection(RejectionCategory.Malformed, "the Content-Type header is missing: send application/json"), verification.Rejection);
+    }
+
+    [Theory]
     [InlineData("application/json")]
     [InlineData("application/json; charset=utf-8")]
     [InlineData("Application/JSON;charset=UTF-8")]

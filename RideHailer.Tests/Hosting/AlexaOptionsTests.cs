@@ -37,6 +37,20 @@ public sealed class AlexaOptionsTests
         Assert.Contains("Alexa:VerifySignatures", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("WEBSITE_SITE_NAME")]
+    [InlineData("WEBSITE_INSTANCE_ID")]
+    public void VerificationOff_InAzureEvenNamedDevelopment_Fails(string azureVariable)
+    {
+        var settings = SkillServices.DefaultSettings(verifySignatures: false);
+        settings[azureVariable] = "func-ride-hailer";
+        using var host = SkillServices.Build(settings, "Development");
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<AlexaOptions>>().Value);
+
+        Assert.Contains($"Alexa:VerifySignatures=false is refused in Azure App Service and Functions ({azureVariable} is set)", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void VerificationOff_InDevelopment_IsAccepted()
     {

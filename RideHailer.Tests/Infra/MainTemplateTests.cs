@@ -96,6 +96,23 @@ public sealed partial class MainTemplateTests(BicepTemplateFixture fixture)
     }
 
     [LinuxX64Fact]
+    public async Task SecurityBenchmark_FtpsOffSoftDeleteOnDiagnosticsToLogAnalytics_NetworkDefaultIsAParameter()
+    {
+        var template = await fixture.TemplateAsync();
+
+        var site = Assert.Single(template.OfType("Microsoft.Web/sites"));
+        Assert.Equal("Disabled", site.Properties?["siteConfig"]?["ftpsState"]?.GetValue<string>());
+        var blobService = Assert.Single(template.OfType("Microsoft.Storage/storageAccounts/blobServices"));
+        Assert.True(blobService.Properties?["deleteRetentionPolicy"]?["enabled"]?.GetValue<bool>(), "blob soft delete must be on.");
+        Assert.True(blobService.Properties?["containerDeleteRetentionPolicy"]?["enabled"]?.GetValue<bool>(), "container soft delete must be on.");
+        var diagnostics = template.OfType("Microsoft.Insights/diagnosticSettings").ToList();
+        Assert.Equal(3, diagnostics.Count);
+        Assert.All(diagnostics, setting => Assert.NotNull(setting.Properties?["workspaceId"]));
+        var storage = Assert.Single(template.OfType("Microsoft.Storage/storageAccounts"));
+        Assert.Contains("networkDefaultAction", storage.Properties?["networkAcls"]?["defaultAction"]?.ToString(), StringComparison.Ordinal);
+    }
+
+    [LinuxX64Fact]
     public async Task Identity_IsOneUserAssignedIdentity()
     {
         var template = await fixture.TemplateAsync();

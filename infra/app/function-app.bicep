@@ -15,6 +15,9 @@ param storageAccountName string
 param deploymentContainerName string
 param applicationInsightsName string
 
+@description('Log Analytics workspace the app\'s platform logs and metrics go to.')
+param logAnalyticsName string
+
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
 
@@ -78,6 +81,8 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
+      // Deployments go to the blob container as the identity; nothing is ever uploaded over FTP.
+      ftpsState: 'Disabled'
     }
     functionAppConfig: {
       deployment: {
@@ -151,3 +156,27 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
 
 output name string = functionApp.name
 output defaultHostName string = functionApp.properties.defaultHostName
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-02-01' existing = {
+  name: logAnalyticsName
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: functionApp
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}

@@ -126,7 +126,8 @@ public sealed partial class RiderFactsLoader(
             Uri.Compare(candidate, endpoint, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
         if (allowed is null)
         {
-            Log.ApiEndpointNotAllowed(logger, endpoint.GetLeftPart(UriPartial.Authority), request.RequestId);
+            // Scheme, host and port only: a URL's user-info may hold a credential.
+            Log.ApiEndpointNotAllowed(logger, endpoint.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped), request.RequestId);
             return null;
         }
 

@@ -50,9 +50,26 @@ public static class AlexaRequestParser
         }
         catch (JsonException exception)
         {
-            failureReason = exception.Path is null ? "malformed JSON" : $"malformed JSON at {exception.Path}";
+            failureReason = exception.Path is null ? "malformed JSON" : $"malformed JSON at {SanitisedPath(exception.Path)}";
             return false;
         }
+    }
+
+    /// <summary>
+    /// The JSON path with each key's characters cut to letters, digits and <c>_-@</c> and the whole to 128 characters:
+    /// the path holds the sender's key names, which go into the 400 body and the log (a newline would forge a log line).
+    /// </summary>
+    private static string SanitisedPath(string path)
+    {
+        var text = path.Length > 128 ? path[..128] + "…" : path;
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = char.IsAsciiLetterOrDigit(c) || c is '$' or '.' or '[' or ']' or '\'' or '_' or '-' or '@' or '…' ? c : '?';
+            }
+        });
     }
 
     /// <summary>Reads a consent connection's <c>cause.result</c>; null when absent or not that shape.</summary>

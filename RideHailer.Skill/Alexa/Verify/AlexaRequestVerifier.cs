@@ -60,11 +60,16 @@ public sealed class AlexaRequestVerifier(AlexaSignatureVerifier signatures, IOpt
             return "the body is larger than 128 KiB";
         }
 
+        // Alexa always sends one; a request without it is not Alexa's.
+        if (string.IsNullOrWhiteSpace(headers.ContentType))
+        {
+            return "the Content-Type header is missing: send application/json";
+        }
+
         // application/json, with parameters (charset) or without; a prefix match would let application/jsonp in.
-        return headers.ContentType is { } contentType &&
-               !(MediaTypeHeaderValue.TryParse(contentType, out var mediaType) &&
-                 string.Equals(mediaType.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
-            ? "the content type is not application/json"
-            : null;
+        return MediaTypeHeaderValue.TryParse(headers.ContentType, out var mediaType) &&
+               string.Equals(mediaType.MediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : "the content type is not application/json";
     }
 }

@@ -15,8 +15,11 @@ public sealed partial class AlexaSignatureVerifier
     public const string SignatureCertChainUrlHeader = "SignatureCertChainUrl";
     public const string Signature256Header = "Signature-256";
 
-    // An RSA signature is as long as the key's modulus; 4096 bits is well above what Alexa uses.
+    // An RSA signature is exactly as long as the key's modulus: only RSA-2048, 3072 and 4096 are tried, so a forged
+    // header of any other length costs neither a download nor a verification.
     private const int MaxSignatureBytes = 512;
+
+    private static readonly int[] RsaSignatureBytes = [256, 384, 512];
 
     private readonly ICertificateChainSource _chains;
     private readonly CertificateChainValidator _validator;
@@ -80,7 +83,7 @@ public sealed partial class AlexaSignatureVerifier
 
         // Decoded before any download, so a malformed header costs nothing.
         var signature = new byte[MaxSignatureBytes];
-        if (!Convert.TryFromBase64String(signature256, signature, out var signatureLength))
+        if (!Convert.TryFromBase64String(signature256, signature, out var signatureLength) || !RsaSignatureBytes.Contains(signatureLength))
         {
             return SignatureCheck.Invalid($"{Signature256Header} is not base64 of a plausible length");
         }
@@ -92,7 +95,8 @@ public sealed partial class AlexaSignatureVerifier
         }
         catch (CertificateChainUnavailableException ex)
         {
-            Log.CertificateChainUnavailable(_logger, chainUrl, ex);
+            // The reason and the failing type, not the stack: an unsigned request must not cost dozens of log lines.
+            Log.CertificateChainUnavailable(_logger, chainUrl, ex.Message, (ex.InnerException ?? ex).GetType().Name);
             return SignatureCheck.Invalid("certificate chain unavailable");
         }
 
@@ -135,7 +139,7 @@ public sealed partial class AlexaSignatureVerifier
         [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Alexa request rejected: {Reason}")]
         public static partial void RequestRejected(ILogger logger, string reason);
 
-        [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Alexa certificate chain from {CertificateUrl} is unavailable")]
-        public static partial void CertificateChainUnavailable(ILogger logger, Uri certificateUrl, Exception exception);
+        [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Alexa certificate chain from {CertificateUrl} is unavailable: {Reason} ({ErrorType})")]
+        public static partial void CertificateChainUnavailable(ILogger logger, Uri certificateUrl, string reason, string errorType);
     }
 }

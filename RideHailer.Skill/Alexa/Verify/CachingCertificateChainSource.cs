@@ -5,7 +5,8 @@ namespace RideHailer.Skill.Alexa.Verify;
 
 /// <summary>
 /// Keeps each downloaded chain until its earliest certificate expires, so a request costs no download.
-/// Callers asking for the same URL at once share one download; a failed download is forgotten at once.
+/// Callers asking for the same URL at once share one download. A chain that could not be had is remembered for
+/// <see cref="FailedChainRetention"/>: every forged request naming a bad URL would otherwise cost a download.
 /// </summary>
 internal sealed class CachingCertificateChainSource(ICertificateChainSource inner, TimeProvider timeProvider)
     : ICertificateChainSource
@@ -15,6 +16,9 @@ internal sealed class CachingCertificateChainSource(ICertificateChainSource inne
     /// on every use, and caching it stops each such request from causing a download.
     /// </summary>
     internal static readonly TimeSpan ExpiredChainRetention = TimeSpan.FromHours(1);
+
+    /// <summary>How long a URL whose chain could not be downloaded or read is refused without another download.</summary>
+    internal static readonly TimeSpan FailedChainRetention = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<CachedChain>>> _entries = new(StringComparer.Ordinal);
 
@@ -28,7 +32,8 @@ internal sealed class CachingCertificateChainSource(ICertificateChainSource inne
             var cached = await entry.Value.WaitAsync(ct);
             if (timeProvider.GetUtcNow() < cached.ExpiresAt)
             {
-                return cached.Certificates;
+                // A new exception per caller: one instance thrown on many threads would mix their stack traces.
+                return cached.Certificates ?? throw new CertificateChainUnavailableException(cached.Failure!);
             }
 
             // Only this entry: another caller may already have stored a fresh one.
@@ -50,7 +55,11 @@ internal sealed class CachingCertificateChainSource(ICertificateChainSource inne
             // Not the caller's token: the download is shared, and one caller giving up must not fail the others.
             // The inner source bounds it with its own timeout.
             var certificates = await inner.GetAsync(url, CancellationToken.None);
-            return new CachedChain(certificates, ExpiresAt(certificates));
+            return new CachedChain(certificates, null, ExpiresAt(certificates));
+        }
+        catch (CertificateChainUnavailableException unavailable)
+        {
+            return new CachedChain(null, unavailable.Message, timeProvider.GetUtcNow() + FailedChainRetention);
         }
         catch
         {
@@ -66,5 +75,6 @@ internal sealed class CachingCertificateChainSource(ICertificateChainSource inne
         return earliestNotAfter > now ? earliestNotAfter : now + ExpiredChainRetention;
     }
 
-    private sealed record CachedChain(X509Certificate2Collection Certificates, DateTimeOffset ExpiresAt);
+    /// <summary>A chain, or why there is none (<paramref name="Failure"/>), until <paramref name="ExpiresAt"/>.</summary>
+    private sealed record CachedChain(X509Certificate2Collection? Certificates, string? Failure, DateTimeOffset ExpiresAt);
 }

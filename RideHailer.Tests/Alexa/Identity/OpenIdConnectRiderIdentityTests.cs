@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using RideHailer.Skill.Alexa.Enrich;
 using RideHailer.Skill.Alexa.Enrich.Identity;
 using RideHailer.Skill.Alexa.Read;
@@ -72,6 +73,7 @@ public sealed class OpenIdConnectRiderIdentityTests : IAsyncLifetime
     [
         "expired", "not yet valid", "wrong audience", "wrong issuer", "signed by another key with the issuer's key id",
         "signed by an unknown key", "unsigned (alg none)", "not a JWT", "no subject",
+        "PS256 with the issuer's key", "HS256 with the issuer's public key as the secret", "another token type",
     ];
 
     [Theory]
@@ -172,6 +174,11 @@ public sealed class OpenIdConnectRiderIdentityTests : IAsyncLifetime
             "unsigned (alg none)" => (_issuer.Token(signed: false), "SecurityTokenInvalidSignatureException"),
             "not a JWT" => ("opaque-token", "SecurityTokenMalformedException"),
             "no subject" => (_issuer.Token(subject: null), "MissingSubject"),
+            "PS256 with the issuer's key" =>
+                (_issuer.Token(algorithm: SecurityAlgorithms.RsaSsaPssSha256), "SecurityTokenInvalidSignatureException"),
+            "HS256 with the issuer's public key as the secret" =>
+                (_issuer.Token(signingKey: PublicKeyAsSecret(), algorithm: SecurityAlgorithms.HmacSha256), "SecurityTokenInvalidSignatureException"),
+            "another token type" => (_issuer.Token(type: "logout+jwt"), "SecurityTokenInvalidTypeException"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
@@ -182,6 +189,13 @@ public sealed class OpenIdConnectRiderIdentityTests : IAsyncLifetime
         new HostingEnvironment { EnvironmentName = Environments.Development },
         TimeProvider.System,
         _logger);
+
+    /// <summary>The classic key-confusion forgery: the issuer's public key, as published, used as an HMAC secret.</summary>
+    private SymmetricSecurityKey PublicKeyAsSecret() =>
+        new(System.Text.Encoding.ASCII.GetBytes(_issuer.SigningKey.Rsa.ExportSubjectPublicKeyInfoPem()))
+        {
+            KeyId = _issuer.SigningKey.KeyId,
+        };
 
     private static LinkedAccount Account(string token) => new(token, "amzn1.ask.person.jane", IsPersonLink: true);
 

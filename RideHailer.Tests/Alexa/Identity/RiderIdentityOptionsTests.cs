@@ -77,6 +77,31 @@ public sealed class RiderIdentityOptionsTests
     }
 
     [Theory]
+    [InlineData("HS256")]
+    [InlineData("none")]
+    public void SymmetricOrNoAlgorithm_FailsNamingTheSettingAndTheFix(string algorithm)
+    {
+        var settings = Settings("https://login.example.com/", Audience);
+        settings["RiderIdentity:ValidAlgorithms:0"] = algorithm;
+        using var host = SkillServices.Build(settings, "Production");
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<RiderIdentityOptions>>().Value);
+
+        Assert.Contains($"RiderIdentity:ValidAlgorithms entry '{algorithm}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AlgorithmsAndTokenTypes_DefaultToRs256AndTheJwtTypes()
+    {
+        using var host = SkillServices.Build(Settings("https://login.example.com/", Audience), "Production");
+
+        var options = host.Services.GetRequiredService<IOptions<RiderIdentityOptions>>().Value;
+
+        Assert.Equal(["RS256"], options.EffectiveAlgorithms);
+        Assert.Equal(["JWT", "at+jwt"], options.EffectiveTokenTypes);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData(" ")]

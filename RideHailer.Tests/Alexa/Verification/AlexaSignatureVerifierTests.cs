@@ -84,6 +84,21 @@ public class AlexaSignatureVerifierTests
         Assert.Equal(0, _source.Requests);
     }
 
+    [Theory]
+    [InlineData(128)]
+    [InlineData(255)]
+    [InlineData(257)]
+    [InlineData(500)]
+    public async Task VerifyAsync_SignatureNotTheLengthOfAnRsa2048Or3072Or4096Key_IsInvalidWithoutDownload(int length)
+    {
+        _source.Serve(TestPki.ChainUrl, TestPki.GoodChain());
+
+        var check = await Verifier().VerifyAsync(RequestBody, TestPki.ChainUrl, Convert.ToBase64String(new byte[length]), default);
+
+        Assert.Equal(SignatureCheck.Invalid("Signature-256 is not base64 of a plausible length"), check);
+        Assert.Equal(0, _source.Requests);
+    }
+
     [Fact]
     public async Task VerifyAsync_SignedWithAnotherKey_IsInvalid()
     {
@@ -254,6 +269,9 @@ public class AlexaSignatureVerifierTests
 
         Assert.Equal(SignatureCheck.Invalid("certificate chain unavailable"), check);
         Assert.Contains(logger.Entries, e => e.EventId.Id == 11 && e.Message.Contains(TestPki.ChainUrl, StringComparison.Ordinal));
+        // The reason and the type, never the exception with its stack trace.
+        Assert.All(logger.Entries, e => Assert.Null(e.Exception));
+        Assert.Contains(logger.Entries, e => e.EventId.Id == 11 && e.Message.EndsWith("(CertificateChainUnavailableException)", StringComparison.Ordinal));
         Assert.Contains(logger.Entries, e => e.EventId.Id == 10 && e.Level == LogLevel.Warning);
     }
 

@@ -109,15 +109,20 @@ public class CachingCertificateChainSourceTests
     }
 
     [Fact]
-    public async Task GetAsync_FailedDownload_IsNotCached()
+    public async Task GetAsync_FailedDownload_IsRememberedForAMinuteThenTriedAgain()
     {
         var inner = new FakeCertificateChainSource();
         var cache = new CachingCertificateChainSource(inner, _time);
 
         await Assert.ThrowsAsync<CertificateChainUnavailableException>(() => cache.GetAsync(ChainUrl, default));
         inner.Serve(TestPki.ChainUrl, TestPki.GoodChain());
+        _time.Advance(CachingCertificateChainSource.FailedChainRetention - TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAsync<CertificateChainUnavailableException>(() => cache.GetAsync(ChainUrl, default));
+        var requestsWithinRetention = inner.Requests;
+        _time.Advance(TimeSpan.FromSeconds(2));
         var chain = await cache.GetAsync(ChainUrl, default);
 
+        Assert.Equal(1, requestsWithinRetention);
         Assert.Equal(2, chain.Count);
         Assert.Equal(2, inner.Requests);
     }

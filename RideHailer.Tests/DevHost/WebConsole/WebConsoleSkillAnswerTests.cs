@@ -1,8 +1,7 @@
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Tests.Support.WebConsole;
 
 namespace RideHailer.Tests.DevHost.WebConsole;
@@ -30,8 +29,8 @@ public sealed class WebConsoleSkillAnswerTests
     [Fact]
     public async Task SkillAnswers400_TheTurnShowsTheReason()
     {
-        // The host fetches no chain it trusts: every signature check fails, as with a forged request.
-        await using var host = await ConsoleHost.StartAsync(Verified, services => services.AddSingleton<ICertificateChainSource>(new NoChain()));
+        // The endpoint refuses every request, as the verifier refuses a forged one.
+        await using var host = await ConsoleHost.StartAsync(Verified, services => services.AddSingleton<IStartupFilter>(new RejectingAlexaEndpoint()));
         var run = await host.StartRunAsync();
 
         var turn = await host.SayAsync(run, "open ride hailer");
@@ -77,9 +76,24 @@ public sealed class WebConsoleSkillAnswerTests
         };
     }
 
-    private sealed class NoChain : ICertificateChainSource
+    /// <summary>Answers every request to the Alexa endpoint 400 with a reason, as the verifier answers a rejected one.</summary>
+    private sealed class RejectingAlexaEndpoint : IStartupFilter
     {
-        public Task<X509Certificate2Collection> GetAsync(Uri url, CancellationToken ct) =>
-            throw new CertificateChainUnavailableException("no chain in this test");
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, proceed) =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api/alexa"))
+                {
+                    context.Response.StatusCode = 400;
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync("""{"error":"signature does not match the body"}""");
+                    return;
+                }
+
+                await proceed(context);
+            });
+            next(app);
+        };
     }
 }

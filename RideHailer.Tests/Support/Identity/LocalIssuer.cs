@@ -56,7 +56,9 @@ internal sealed class LocalIssuer : IAsyncDisposable
         DateTime? notBefore = null,
         DateTime? expires = null,
         SecurityKey? signingKey = null,
-        bool signed = true)
+        bool signed = true,
+        string algorithm = SecurityAlgorithms.RsaSha256,
+        string? type = null)
     {
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -74,7 +76,8 @@ internal sealed class LocalIssuer : IAsyncDisposable
             IssuedAt = validFrom,
             NotBefore = validFrom,
             Expires = expires ?? now.AddHours(1),
-            SigningCredentials = signed ? new SigningCredentials(signingKey ?? SigningKey, SecurityAlgorithms.RsaSha256) : null,
+            SigningCredentials = signed ? new SigningCredentials(signingKey ?? SigningKey, algorithm) : null,
+            TokenType = type,
         });
     }
 

@@ -4,7 +4,7 @@ namespace RideHailer.Tests.Support.Verification;
 
 internal sealed class RecordingLogger<T> : ILogger<T>
 {
-    public List<(EventId EventId, LogLevel Level, string Message)> Entries { get; } = [];
+    public List<(EventId EventId, LogLevel Level, string Message, Exception? Exception)> Entries { get; } = [];
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -15,7 +15,7 @@ internal sealed class RecordingLogger<T> : ILogger<T>
     {
         lock (Entries)
         {
-            Entries.Add((eventId, logLevel, formatter(state, exception)));
+            Entries.Add((eventId, logLevel, formatter(state, exception), exception));
         }
     }
 }

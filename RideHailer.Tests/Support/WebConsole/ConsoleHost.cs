@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using RideHailer.DevHost.WebConsole;
 
 namespace RideHailer.Tests.Support.WebConsole;
 
@@ -20,6 +21,8 @@ internal sealed class ConsoleHost : IAsyncDisposable
         _app = app;
         Address = address;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        // What the console's page sends with every call.
+        Http.DefaultRequestHeaders.Add(ConsoleSecret.HeaderName, app.Services.GetRequiredService<ConsoleSecret>().Value);
     }
 
     /// <summary>The host's root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>

@@ -75,6 +75,9 @@ internal sealed partial class OpenIdConnectRiderIdentity : IRiderIdentity
             ClockSkew = ClockSkew,
             RequireExpirationTime = true,
             RequireSignedTokens = true,
+            // Pinned, so another token of the same issuer and audience (another algorithm, another type) does not pass.
+            ValidAlgorithms = settings.EffectiveAlgorithms,
+            ValidTypes = settings.EffectiveTokenTypes,
         };
     }
 

@@ -30,8 +30,19 @@ internal sealed class RiderIdentityOptionsValidator(IHostEnvironment environment
             failures.Add("RiderIdentity:Audience is required when RiderIdentity:Authority is set: set RiderIdentity__Audience to the audience (aud) your issuer puts in the tokens Alexa account linking receives.");
         }
 
+        foreach (var algorithm in options.ValidAlgorithms.Where(algorithm => !AsymmetricAlgorithms.Contains(algorithm)))
+        {
+            failures.Add($"RiderIdentity:ValidAlgorithms entry '{algorithm}' is not an asymmetric JWS algorithm: list the one your issuer signs with (RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512), or remove the setting for RS256.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    // Keys come from the issuer's public JWKS: a symmetric algorithm (HS256) or none could only be forged against it.
+    private static readonly HashSet<string> AsymmetricAlgorithms = new(StringComparer.Ordinal)
+    {
+        "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512",
+    };
 
     /// <summary>A local issuer on http, which only a developer's own machine may use.</summary>
     internal static bool IsDevelopmentLoopbackHttp(Uri authority, IHostEnvironment environment) =>

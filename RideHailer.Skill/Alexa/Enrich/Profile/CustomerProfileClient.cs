@@ -17,26 +17,32 @@ public sealed partial class CustomerProfileClient(HttpClient http, ILogger<Custo
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1.5);
 
     public Task<ProfileRead<string>> GetGivenNameAsync(AlexaApi api, bool person, CancellationToken cancellationToken) =>
-        GetAsync(api, person ? "v2/persons/~current/profile/givenName" : "v2/accounts/~current/settings/Profile.givenName",
+        GetAsync(api, Fixed(person ? "v2/persons/~current/profile/givenName" : "v2/accounts/~current/settings/Profile.givenName"),
             ProfileJsonContext.Default.String, cancellationToken);
 
     public Task<ProfileRead<string>> GetNameAsync(AlexaApi api, bool person, CancellationToken cancellationToken) =>
-        GetAsync(api, person ? "v2/persons/~current/profile/name" : "v2/accounts/~current/settings/Profile.name",
+        GetAsync(api, Fixed(person ? "v2/persons/~current/profile/name" : "v2/accounts/~current/settings/Profile.name"),
             ProfileJsonContext.Default.String, cancellationToken);
 
     public Task<ProfileRead<ProfilePhone>> GetMobileNumberAsync(AlexaApi api, bool person, CancellationToken cancellationToken) =>
-        GetAsync(api, person ? "v2/persons/~current/profile/mobileNumber" : "v2/accounts/~current/settings/Profile.mobileNumber",
+        GetAsync(api, Fixed(person ? "v2/persons/~current/profile/mobileNumber" : "v2/accounts/~current/settings/Profile.mobileNumber"),
             ProfileJsonContext.Default.ProfilePhone, cancellationToken);
 
     public Task<ProfileRead<DeviceAddress>> GetAddressAsync(AlexaApi api, string deviceId, CancellationToken cancellationToken) =>
-        GetAsync(api, $"v1/devices/{Uri.EscapeDataString(deviceId)}/settings/address",
+        GetAsync(api, (AddressPathTemplate, AddressPathTemplate.Replace("{deviceId}", Uri.EscapeDataString(deviceId), StringComparison.Ordinal)),
             ProfileJsonContext.Default.DeviceAddress, cancellationToken);
 
-    private async Task<ProfileRead<T>> GetAsync<T>(AlexaApi api, string path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    // The device id is an identifier of the rider's device: only the template is ever logged.
+    private const string AddressPathTemplate = "v1/devices/{deviceId}/settings/address";
+
+    private static (string Template, string Path) Fixed(string path) => (path, path);
+
+    /// <param name="path">What is logged (<c>Template</c>, nothing identifying) and what is called (<c>Path</c>).</param>
+    private async Task<ProfileRead<T>> GetAsync<T>(AlexaApi api, (string Template, string Path) path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(api);
-        var url = new Uri(api.Endpoint, path);
+        var url = new Uri(api.Endpoint, path.Path);
         for (var attempt = 1; ; attempt++)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -60,7 +66,7 @@ public sealed partial class CustomerProfileClient(HttpClient http, ILogger<Custo
 
                 if (attempt >= 2 || !IsTransient(response.StatusCode))
                 {
-                    Log.ProfileReadFailed(logger, path, (int)response.StatusCode);
+                    Log.ProfileReadFailed(logger, path.Template, (int)response.StatusCode);
                     return new(ProfileReadStatus.Unavailable, null);
                 }
             }
@@ -69,7 +75,7 @@ public sealed partial class CustomerProfileClient(HttpClient http, ILogger<Custo
             {
                 if (attempt >= 2 || exception is JsonException)
                 {
-                    Log.ProfileReadError(logger, path, exception.GetType().Name);
+                    Log.ProfileReadError(logger, path.Template, exception.GetType().Name);
                     return new(ProfileReadStatus.Unavailable, null);
                 }
             }
