@@ -3,9 +3,11 @@ using Microsoft.Extensions.Logging;
 using RideHailer.Domain;
 using RideHailer.Skill.Alexa.Enrich;
 using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Read.Requests;
 using RideHailer.Skill.Alexa.Render;
 using RideHailer.Skill.Alexa.Render.Responses;
 using RideHailer.Skill.Alexa.Verify;
+using RideHailer.Skill.SkillEvents;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Skill.Workflow;
 
@@ -22,6 +24,7 @@ public sealed partial class SkillEndpoint(
     RiderFactsLoader riderFacts,
     SessionRouting sessionRouting,
     RideHailerMetrics metrics,
+    SkillEventResponder skillEvents,
     TimeProvider timeProvider,
     ILogger<SkillEndpoint> logger)
 {
@@ -70,6 +73,12 @@ public sealed partial class SkillEndpoint(
         var request = verification.Request;
         var sessions = sessionRouting.For(durable);
         RecordAlexaError(request);
+        if (request.Request is SkillEventRequest skillEvent)
+        {
+            // Something the customer did in the Alexa app, outside any session: no turn, no speech.
+            return await skillEvents.HandleAsync(request, skillEvent, cancellationToken);
+        }
+
         if (TurnReader.Read(request) is not { } turn)
         {
             // A request type the skill does not converse with (e.g. System.ExceptionEncountered): nothing to say.

@@ -7,6 +7,7 @@ using RideHailer.Skill.Alexa.Enrich;
 using RideHailer.Skill.Alexa.Enrich.Identity;
 using RideHailer.Skill.Alexa.Enrich.Profile;
 using RideHailer.Skill.Alexa.Verify;
+using RideHailer.Skill.SkillEvents;
 using RideHailer.Skill.Storage;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Skill.Workflow;
@@ -42,6 +43,7 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<SessionRouting>();
         services.TryAddSingleton<FinishedSessionPurge>();
         services.TryAddSingleton<AlexaRequestVerifier>();
+        services.TryAddSingleton<SkillEventResponder>();
         services.TryAddSingleton<SkillEndpoint>();
         services.AddHostedService<VerificationModeNotice>();
 
