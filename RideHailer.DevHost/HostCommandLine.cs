@@ -1,10 +1,11 @@
 using System.CommandLine;
+using RideHailer.DevHost.Publishing;
 using RideHailer.DevHost.Simulator;
 
 namespace RideHailer.DevHost;
 
 /// <summary>
-/// The DevHost's top-level <c>--help</c>: what it does without a verb, the <c>chat</c> verb with its options, and the
+/// The DevHost's top-level <c>--help</c>: what it does without a verb, the <c>chat</c> and <c>skill-package</c> verbs with their options, and the
 /// host's own options. Only the help is System.CommandLine's: without a verb the arguments are the web host's
 /// (<c>--urls</c>, <c>--environment</c>, any configuration key), which it reads itself.
 /// </summary>
@@ -12,14 +13,14 @@ internal static class HostCommandLine
 {
     private static readonly string[] HelpTokens = ["--help", "-h", "-?", "/?", "/h"];
 
-    /// <summary>A help flag anywhere before a verb; after <c>chat</c> it is the chat's own help.</summary>
+    /// <summary>A help flag anywhere before a verb; after a verb it is that verb's own help.</summary>
     public static bool AsksForHelp(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args is not [ChatCommand.Verb, ..] && args.Any(arg => HelpTokens.Contains(arg, StringComparer.Ordinal));
+        return args is not [ChatCommand.Verb or SkillPackageCommand.Verb, ..] && args.Any(arg => HelpTokens.Contains(arg, StringComparer.Ordinal));
     }
 
-    /// <summary>Prints the host's help, then the chat verb's; the exit code (0).</summary>
+    /// <summary>Prints the host's help, then each verb's; the exit code (0).</summary>
     public static int PrintHelp(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -32,6 +33,7 @@ internal static class HostCommandLine
             new Option<string>("--urls") { Description = "Where to listen, e.g. http://localhost:5000 (default: the launch profile's http://localhost:7071).", HelpName = "urls" },
             new Option<string>("--environment") { Description = "The hosting environment, e.g. Development (what 'dotnet run' sets) or Production.", HelpName = "name" },
             ChatCommandLine.Command(),
+            SkillPackageCommandLine.Command(),
         };
 
         // No --version here: the host would not read it, and would start instead.
@@ -43,6 +45,8 @@ internal static class HostCommandLine
         var configuration = new InvocationConfiguration { Output = output, Error = output };
         var exitCode = root.Parse(["--help"]).Invoke(configuration);
         output.WriteLine();
-        return exitCode | root.Parse([ChatCommand.Verb, "--help"]).Invoke(configuration);
+        exitCode |= root.Parse([ChatCommand.Verb, "--help"]).Invoke(configuration);
+        output.WriteLine();
+        return exitCode | root.Parse([SkillPackageCommand.Verb, "--help"]).Invoke(configuration);
     }
 }

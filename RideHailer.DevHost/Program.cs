@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.FileProviders;
 using RideHailer.DevHost;
+using RideHailer.DevHost.Publishing;
 using RideHailer.DevHost.Simulator;
 using RideHailer.DevHost.WebConsole;
 using RideHailer.Skill;
@@ -9,6 +10,12 @@ using RideHailer.Skill;
 if (HostCommandLine.AsksForHelp(args))
 {
     return HostCommandLine.PrintHelp(Console.Out);
+}
+
+// "skill-package": renders the package for a deployment; nothing is served.
+if (args is [SkillPackageCommand.Verb, .. var packageFlags])
+{
+    return SkillPackageCommand.Run(packageFlags, SkillPackageSources.BesideTheHost, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
 }
 
 // "chat": this same host on a free loopback port, talked to by a simulated Alexa in the terminal.

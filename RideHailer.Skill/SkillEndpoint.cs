@@ -4,9 +4,11 @@ using RideHailer.Domain;
 using RideHailer.Domain.Replies;
 using RideHailer.Skill.Alexa.Enrich;
 using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Read.Requests;
 using RideHailer.Skill.Alexa.Render;
 using RideHailer.Skill.Alexa.Render.Responses;
 using RideHailer.Skill.Alexa.Verify;
+using RideHailer.Skill.SkillEvents;
 using RideHailer.Skill.Speech;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Skill.Workflow;
@@ -25,6 +27,7 @@ public sealed partial class SkillEndpoint(
     SessionRouting sessionRouting,
     PhraseBook phrases,
     RideHailerMetrics metrics,
+    SkillEventResponder skillEvents,
     TimeProvider timeProvider,
     ILogger<SkillEndpoint> logger)
 {
@@ -66,6 +69,13 @@ public sealed partial class SkillEndpoint(
         var request = ReadRequest.From(verification.Request);
         var sessions = sessionRouting.For(durable);
         RecordAlexaError(request.Alexa);
+        if (request.Alexa.Request is SkillEventRequest skillEvent)
+        {
+            // Something the customer did in the Alexa app, outside any session: no turn, no speech.
+            await skillEvents.HandleAsync(request.Alexa, skillEvent, cancellationToken);
+            return SkillEndpointResult.Ok(new ResponseEnvelope(new ResponseBody()));
+        }
+
         if (request.Turn is not { } turn)
         {
             // A request type the skill does not converse with (e.g. System.ExceptionEncountered): nothing to say.

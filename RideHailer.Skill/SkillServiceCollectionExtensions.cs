@@ -10,6 +10,7 @@ using RideHailer.Skill.Alexa.Enrich.Profile;
 using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Places;
 using RideHailer.Skill.Rides;
+using RideHailer.Skill.SkillEvents;
 using RideHailer.Skill.Speech;
 using RideHailer.Skill.Storage;
 using RideHailer.Skill.Telemetry;
@@ -46,6 +47,7 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<SessionRouting>();
         services.TryAddSingleton<FinishedSessionPurge>();
         services.TryAddSingleton<AlexaRequestVerifier>();
+        services.TryAddSingleton<SkillEventResponder>();
         services.TryAddSingleton<SkillEndpoint>();
         services.AddHostedService<VerificationModeNotice>();
 

@@ -75,7 +75,8 @@ public sealed partial class LayeringTests
     /// </summary>
     private static readonly Dictionary<string, string[]> SkillFolderUses = new()
     {
-        ["(root)"] = ["Alexa", "Speech", "Rides", "Places", "Workflow", "Storage", "Telemetry"],
+        ["(root)"] = ["Alexa", "Speech", "Rides", "Places", "Workflow", "Storage", "Telemetry", "SkillEvents"],
+        ["SkillEvents"] = ["Alexa"],
         ["Workflow"] = ["Telemetry"],
         ["Telemetry"] = ["Alexa"],
         ["Alexa"] = ["Speech"],

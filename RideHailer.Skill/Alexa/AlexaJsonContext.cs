@@ -31,6 +31,7 @@ namespace RideHailer.Skill.Alexa;
 [JsonSerializable(typeof(SessionResumedRequest))]
 [JsonSerializable(typeof(SessionEndedRequest))]
 [JsonSerializable(typeof(ExceptionEncounteredRequest))]
+[JsonSerializable(typeof(SkillEventRequest))]
 [JsonSerializable(typeof(ConsentResult))]
 [JsonSerializable(typeof(PinResult))]
 [JsonSerializable(typeof(ResponseEnvelope))]

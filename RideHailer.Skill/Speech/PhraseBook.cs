@@ -64,7 +64,7 @@ public sealed partial class PhraseBook
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 90, Level = LogLevel.Information, Message = "No phrase table speaks {Locale}; answering in {Fallback}")]
+        [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "No phrase table speaks {Locale}; answering in {Fallback}")]
         public static partial void UnknownLocale(ILogger logger, string locale, string fallback);
     }
 }

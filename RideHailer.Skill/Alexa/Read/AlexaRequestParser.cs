@@ -87,6 +87,9 @@ public static class AlexaRequestParser
         "SessionResumedRequest" => Read(request, AlexaJsonContext.Default.SessionResumedRequest),
         "SessionEndedRequest" => Read(request, AlexaJsonContext.Default.SessionEndedRequest),
         "System.ExceptionEncountered" => Read(request, AlexaJsonContext.Default.ExceptionEncounteredRequest),
+        SkillEventRequest.SkillEnabled or SkillEventRequest.SkillDisabled or SkillEventRequest.SkillPermissionAccepted
+            or SkillEventRequest.SkillPermissionChanged or SkillEventRequest.SkillAccountLinked =>
+            Read(request, AlexaJsonContext.Default.SkillEventRequest),
         _ => ReadUnsupported(type, request),
     };
 

@@ -43,7 +43,7 @@ public sealed class AlexaRequestVerifier(AlexaSignatureVerifier signatures, IOpt
             return AlexaVerification.Rejected(RejectionCategory.SkillId, skillIdFailure, request);
         }
 
-        return RequestRules.CheckTimestamp(request.Request.Timestamp, timeProvider.GetUtcNow()) is { } timestampFailure
+        return RequestRules.CheckTimestamp(request, timeProvider.GetUtcNow()) is { } timestampFailure
             ? AlexaVerification.Rejected(RejectionCategory.Timestamp, timestampFailure, request)
             : AlexaVerification.Verified(request);
     }

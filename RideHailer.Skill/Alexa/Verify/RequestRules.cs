@@ -1,4 +1,5 @@
 using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Read.Requests;
 
 namespace RideHailer.Skill.Alexa.Verify;
 
@@ -8,14 +9,30 @@ public static class RequestRules
     /// <summary>Alexa's replay window: a request older or newer than this is rejected.</summary>
     public static readonly TimeSpan TimestampTolerance = TimeSpan.FromSeconds(150);
 
-    public static string? CheckTimestamp(DateTimeOffset timestamp, DateTimeOffset now)
+    /// <summary>
+    /// Skill events are sent outside any session and retried for up to an hour; Amazon's own SDK verifiers accept
+    /// an <c>AlexaSkillEvent.*</c> timestamp up to an hour old (ask-sdk-express-adapter, ask-sdk-webservice-support).
+    /// </summary>
+    public static readonly TimeSpan SkillEventTimestampTolerance = TimeSpan.FromHours(1);
+
+    public static string? CheckTimestamp(DateTimeOffset timestamp, DateTimeOffset now) => CheckTimestamp(timestamp, now, TimestampTolerance);
+
+    /// <summary>The request's own window: an hour for a skill event, 150 seconds for anything else.</summary>
+    public static string? CheckTimestamp(AlexaRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return CheckTimestamp(
+            request.Request.Timestamp, now, request.Request is SkillEventRequest ? SkillEventTimestampTolerance : TimestampTolerance);
+    }
+
+    private static string? CheckTimestamp(DateTimeOffset timestamp, DateTimeOffset now, TimeSpan tolerance)
     {
         if (timestamp == default)
         {
             return "the request has no timestamp";
         }
 
-        return (now - timestamp).Duration() > TimestampTolerance ? "the request timestamp is outside the 150 second window" : null;
+        return (now - timestamp).Duration() > tolerance ? $"the request timestamp is outside the {tolerance.TotalSeconds:0} second window" : null;
     }
 
     /// <summary>Every application id the request carries must be the configured skill's, and there must be one.</summary>
