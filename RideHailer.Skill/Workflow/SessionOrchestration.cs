@@ -93,15 +93,32 @@ public static partial class SessionOrchestration
     {
         var decision = conversation.Decide(state, turn.Turn, Context(context, turn.Rider));
         var reply = decision.Reply;
+        (FindActiveRide Command, Task<Turn> Result)? lookup = null;
         while (decision.Commands.Count > 0)
         {
-            var result = await RunCommandAsync(context, decision.Commands[0], logger);
+            var command = decision.Commands[0];
+            var run = lookup is { } ahead && ahead.Command == command
+                ? ahead.Result
+                : RunCommandAsync(context, command, logger);
+            lookup ??= LookAhead(context, decision.State, command, turn, logger);
+            var result = await run;
             decision = conversation.Decide(decision.State, result, Context(context, turn.Rider));
             reply = decision.Reply ?? reply;
         }
 
         return (decision.State, reply);
     }
+
+    /// <summary>
+    /// A ride request whose place is being found will next, once a session, look up the rider's ride on its way; that
+    /// look-up depends on the rider alone, so it runs beside the place search instead of after it, and is used only if
+    /// the conversation then commands exactly it (an unused result changes nothing: the look-up only reads).
+    /// </summary>
+    private static (FindActiveRide, Task<Turn>)? LookAhead(
+        TaskOrchestrationContext context, SessionState state, Command command, TurnEvent turn, ILogger logger) =>
+        command is FindPlace && !state.ActiveRideChecked && turn.Rider.RiderId is { Length: > 0 } riderId
+            ? (new FindActiveRide(riderId), RunCommandAsync(context, new FindActiveRide(riderId), logger))
+            : null;
 
     /// <summary>Runs one command as its activity; the turn it yields is the activity's result, or its failure.</summary>
     private static async Task<Turn> RunCommandAsync(TaskOrchestrationContext context, Command command, ILogger logger)

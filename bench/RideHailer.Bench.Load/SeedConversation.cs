@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RideHailer.Simulation;
+using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Bench.Load;
@@ -176,18 +177,18 @@ internal sealed partial class SeedConversation(HttpClient http, InstanceRing ins
         }),
         TurnKind.ConsentResume => ConsentAccepted(),
         TurnKind.Yes => _session.Intent("AMAZON.YesIntent"),
-        _ => _session.Resumed(Completed(new JsonObject { ["status"] = "ACHIEVED" }), SimulatedSession.PinConfirmedLevel),
+        _ => _session.Resumed(Completed(new JsonObject { ["status"] = ConnectionWords.Achieved }), SimulatedSession.PinConfirmedLevel),
     };
 
     /// <summary>The rider approves: Alexa grants what the consent connection asked for, then resumes the skill.</summary>
     private JsonObject ConsentAccepted()
     {
         _session.Grant(_connection?.PermissionScopes.Select(scope => (scope.Scope, scope.ConsentLevel)) ?? []);
-        return _session.Resumed(Completed(new JsonObject { ["status"] = "ACCEPTED" }));
+        return _session.Resumed(Completed(new JsonObject { ["status"] = ConnectionWords.Accepted }));
     }
 
     /// <summary>The cause of the resume of the connection the last answer started, echoing its token as Alexa does.</summary>
-    private JsonObject Completed(JsonObject result) => ConnectionCause.Completed(_connection?.Token, "200", "OK", result);
+    private JsonObject Completed(JsonObject result) => ConnectionCause.Completed(_connection?.Token, ConnectionWords.Ok, "OK", result);
 
     private static string? Speech(JsonNode? answer) => (string?)answer?["response"]?["outputSpeech"]?["text"];
 

@@ -31,7 +31,7 @@ internal static class RequestBodies
         session.Open();
         // The launch makes the resume a continuing session's request, as in the conversation.
         session.Launch();
-        var resume = session.Resumed(ConnectionCause.Completed(token, "200", "OK", new JsonObject { ["status"] = "ACCEPTED" }));
+        var resume = session.Resumed(ConnectionCause.Completed(token, ConnectionWords.Ok, "OK", new JsonObject { ["status"] = ConnectionWords.Accepted }));
         return Encoding.UTF8.GetBytes(resume.ToJsonString());
     }
 }
