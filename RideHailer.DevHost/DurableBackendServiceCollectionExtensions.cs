@@ -37,11 +37,11 @@ public static class DurableBackendServiceCollectionExtensions
         }
 
         // The engine is chosen while registering; a value that is not a backend falls to InMemory here and stops the host at start.
+        var hub = configuration.GetSection(DurableTaskHubSettings.SectionName).Get<DurableTaskHubSettings>() ?? new DurableTaskHubSettings();
+        services.AddSingleton(hub);
         if (Enum.TryParse<DurableBackend>(section[nameof(DurableOptions.Backend)], ignoreCase: true, out var backend)
             && backend == DurableBackend.AzureStorage)
         {
-            var hub = configuration.GetSection(DurableTaskHubSettings.SectionName).Get<DurableTaskHubSettings>() ?? new DurableTaskHubSettings();
-            services.AddSingleton(hub);
             services.AddSingleton(provider => new AzureStorageOrchestrationService(
                 AzureStorageSettings(provider.GetRequiredService<IOptions<DurableOptions>>().Value, hub, provider)));
             services.AddSingleton<IOrchestrationService>(provider => new SaveReportingOrchestrationService(
@@ -50,10 +50,10 @@ public static class DurableBackendServiceCollectionExtensions
         }
         else
         {
-            // At most ProcessorCount orchestration work items at once, 500 ms back-off when saturated: one developer, not load.
+            // The engine itself takes only ProcessorCount work items at once; host.json's limits apply instead, as on Azure.
             services.AddSingleton<InMemoryOrchestrationService>();
             services.AddSingleton<IOrchestrationService>(provider => new SaveReportingOrchestrationService(
-                provider.GetRequiredService<InMemoryOrchestrationService>(), provider.GetRequiredService<CommittedStateSignal>()));
+                provider.GetRequiredService<InMemoryOrchestrationService>(), provider.GetRequiredService<CommittedStateSignal>(), hub));
             services.AddSingleton<IOrchestrationServiceClient>(provider => provider.GetRequiredService<InMemoryOrchestrationService>());
         }
 

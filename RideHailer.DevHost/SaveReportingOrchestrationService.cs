@@ -7,20 +7,23 @@ namespace RideHailer.DevHost;
 /// each saved orchestration step is handed to <see cref="CommittedStateSignal"/>, so a request waiting
 /// for its reply has it without reading the session back; and the engine is stopped only once it has started (the sidecar stops it
 /// from an async void handler, where DurableTask.AzureStorage's stop-before-start exception would end the process).
+/// <paramref name="limits"/>, when given, sets how many work items run at once, for an engine whose own limit is fixed
+/// (the in-memory engine's is the processor count, which queued eight riders' turns for seconds on two cores).
 /// </summary>
-internal sealed class SaveReportingOrchestrationService(IOrchestrationService engine, CommittedStateSignal committed) : IOrchestrationService
+internal sealed class SaveReportingOrchestrationService(
+    IOrchestrationService engine, CommittedStateSignal committed, DurableTaskHubSettings? limits = null) : IOrchestrationService
 {
     private Task? _started;
 
     public int TaskOrchestrationDispatcherCount => engine.TaskOrchestrationDispatcherCount;
 
-    public int MaxConcurrentTaskOrchestrationWorkItems => engine.MaxConcurrentTaskOrchestrationWorkItems;
+    public int MaxConcurrentTaskOrchestrationWorkItems => limits?.MaxConcurrentOrchestratorFunctions ?? engine.MaxConcurrentTaskOrchestrationWorkItems;
 
     public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => engine.EventBehaviourForContinueAsNew;
 
     public int TaskActivityDispatcherCount => engine.TaskActivityDispatcherCount;
 
-    public int MaxConcurrentTaskActivityWorkItems => engine.MaxConcurrentTaskActivityWorkItems;
+    public int MaxConcurrentTaskActivityWorkItems => limits?.MaxConcurrentActivityFunctions ?? engine.MaxConcurrentTaskActivityWorkItems;
 
     public Task StartAsync() => _started = engine.StartAsync();
 
