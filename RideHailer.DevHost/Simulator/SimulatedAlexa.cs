@@ -30,7 +30,7 @@ internal static class SimulatedAlexa
         var session = new SimulatedSession(options.Rider(), skillId, alexaApi.Endpoint, alexaApi.Permissions, time);
         var amazon = new AmazonSide(new ConnectionAnswers(options.Consent, options.Pin, io.Prompt, transcript), transcript);
         var runner = new ConversationRunner(
-            new UtteranceResolver(InteractionModel.EnUs), skill, session, amazon, transcript, alexaApi.Rider.GivenName);
+            new UtteranceResolver(InteractionModel.EnUs), skill, session, amazon, transcript, alexaApi.Rider.GivenName, options.Explain);
 
         Introduce(transcript, options, skill, skillId, alexaApi, io);
         var exitCode = await runner.RunAsync(io.Input, io.Interactive, cancellationToken);

@@ -91,6 +91,12 @@ internal sealed class ConsoleRun
 
             _transcript.Rider(said.Trim());
             var utterance = _resolver.Resolve(said);
+
+            // The console always explains: the page is where a developer looks for why a sentence missed.
+            if (UtteranceExplanation.Of(utterance) is { } explanation)
+            {
+                _transcript.Note(explanation);
+            }
             JsonObject? envelope;
             if (utterance is Quit)
             {

@@ -51,6 +51,18 @@ public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Say_NotesWhatTheUtteranceResolvedToOrThatItMissed()
+    {
+        var run = await _host.StartRunAsync();
+
+        var heard = await _host.SayAsync(run, "open ride hailer");
+        var missed = await _host.SayAsync(run, "what's the weather like");
+
+        Assert.Contains(Notes(heard), note => note == "heard a launch: LaunchRequest");
+        Assert.Contains(Notes(missed), note => note == "matched nothing in the interaction model: AMAZON.FallbackIntent");
+    }
+
+    [Fact]
     public async Task StartConnection_ResponseLeavesShouldEndSessionOut()
     {
         var run = await _host.StartRunAsync();
@@ -242,4 +254,7 @@ public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixtu
 
     private static IEnumerable<string> Speech(JsonNode turn) =>
         turn["transcript"]!.AsArray().Where(entry => (string?)entry!["kind"] == "alexa").Select(entry => (string)entry!["text"]!);
+
+    private static IEnumerable<string?> Notes(JsonNode turn) =>
+        turn["transcript"]!.AsArray().Where(entry => (string?)entry!["kind"] == "note").Select(entry => (string?)entry!["text"]);
 }
