@@ -15,7 +15,7 @@ internal static class ChatCommandLine
     /// The options the flags describe, or null when parsing ended the command (help shown, or an error reported);
     /// <paramref name="exitCode"/> is then the process's exit code.
     /// </summary>
-    public static SimulatorOptions? Parse(IReadOnlyList<string> flags, TextWriter output, TextWriter error, out int exitCode)
+    public static SimulatorOptions? Parse(IReadOnlyList<string> flags, TextWriter output, TextWriter error, out int exitCode, int helpWidth = HelpWidth.Piped)
     {
         var chat = new ChatFlags();
         SimulatorOptions? options = null;
@@ -26,7 +26,7 @@ internal static class ChatCommandLine
         });
 
         // Parsed as the host's verb, so help and errors show "… chat [options]" as it is typed.
-        exitCode = new RootCommand { chat.Command }.Parse([ChatCommand.Verb, .. flags])
+        exitCode = HelpWidth.Apply(new RootCommand { chat.Command }, helpWidth).Parse([ChatCommand.Verb, .. flags])
             .Invoke(new InvocationConfiguration { Output = output, Error = error });
         return options;
     }

@@ -23,10 +23,10 @@ internal static class SimulatedAlexa
         if (options.Scenario is { } scenario)
         {
             options = options.WithScenarioDefaults();
-            io = new ChatIo(new StringReader(string.Join('\n', scenario.Utterances)), io.Output, Interactive: false, Prompt: null);
+            io = new ChatIo(new StringReader(string.Join('\n', scenario.Utterances)), io.Output, Interactive: false, Prompt: null, io.Notes);
         }
 
-        var transcript = new Transcript(io.Output, options.Json);
+        var transcript = new Transcript(io.Output, options.Json, io.Notes);
         var session = new SimulatedSession(options.Rider(), skillId, alexaApi.Endpoint, alexaApi.Permissions, time);
         var amazon = new AmazonSide(new ConnectionAnswers(options.Consent, options.Pin, io.Prompt, transcript), transcript);
         var runner = new ConversationRunner(
