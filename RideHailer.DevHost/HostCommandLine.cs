@@ -5,7 +5,7 @@ using RideHailer.DevHost.Simulator;
 namespace RideHailer.DevHost;
 
 /// <summary>
-/// The DevHost's top-level <c>--help</c>: what it does without a verb, the <c>chat</c> and <c>skill-package</c> verbs with their options, and the
+/// The DevHost's top-level <c>--help</c>: what it does without a verb, the <c>chat</c> and <c>skill-package</c> verbs, and the
 /// host's own options. Only the help is System.CommandLine's: without a verb the arguments are the web host's
 /// (<c>--urls</c>, <c>--environment</c>, any configuration key), which it reads itself.
 /// </summary>
@@ -20,8 +20,11 @@ internal static class HostCommandLine
         return args is not [ChatCommand.Verb or SkillPackageCommand.Verb, ..] && args.Any(arg => HelpTokens.Contains(arg, StringComparer.Ordinal));
     }
 
-    /// <summary>Prints the host's help, then each verb's; the exit code (0).</summary>
-    public static int PrintHelp(TextWriter output)
+    /// <summary>
+    /// Prints the host's help once: its options and the verbs, each in a line (<c>chat --help</c> prints chat's own),
+    /// wrapped to <paramref name="width"/> columns; the exit code (0).
+    /// </summary>
+    public static int PrintHelp(TextWriter output, int width = HelpWidth.Piped)
     {
         ArgumentNullException.ThrowIfNull(output);
         var root = new RootCommand(
@@ -43,10 +46,6 @@ internal static class HostCommandLine
         }
 
         var configuration = new InvocationConfiguration { Output = output, Error = output };
-        var exitCode = root.Parse(["--help"]).Invoke(configuration);
-        output.WriteLine();
-        exitCode |= root.Parse([ChatCommand.Verb, "--help"]).Invoke(configuration);
-        output.WriteLine();
-        return exitCode | root.Parse([SkillPackageCommand.Verb, "--help"]).Invoke(configuration);
+        return HelpWidth.Apply(root, width).Parse(["--help"]).Invoke(configuration);
     }
 }

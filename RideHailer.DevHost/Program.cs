@@ -9,7 +9,7 @@ using RideHailer.Skill;
 // --help before any verb: the verbs and options, and nothing started.
 if (HostCommandLine.AsksForHelp(args))
 {
-    return HostCommandLine.PrintHelp(Console.Out);
+    return HostCommandLine.PrintHelp(Console.Out, HelpWidth.OfTheConsole());
 }
 
 // "skill-package": renders the package for a deployment; nothing is served.

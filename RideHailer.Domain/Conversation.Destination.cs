@@ -14,7 +14,7 @@ public sealed partial class Conversation
     {
         if (request.DestinationText is null && request.PlaceId is null)
         {
-            return MissDestination(state, said: null);
+            return MissDestination(state, said: null, Phrase.TooManyMissesNoPlace);
         }
 
         var search = new FindPlace(new PlaceQuery(request.DestinationText, request.PlaceId, context.Rider.Pickup?.Point));
@@ -62,15 +62,22 @@ public sealed partial class Conversation
     }
 
     /// <summary>Nothing found for what the rider said, or the search failed: asked again, as for a place not understood.</summary>
-    private Decision OnPlaceMissed(SessionState state) => state.PlaceSearch is { } search
-        ? MissDestination(state with { PlaceSearch = null }, search.Query.Said)
+    private Decision OnPlaceMissed(SessionState state, Turn turn) => state.PlaceSearch is { } search
+        ? MissDestination(
+            state with { PlaceSearch = null },
+            search.Query.Said,
+            turn is PlaceSearchFailed ? Phrase.TooManyMissesSearchFailed : Phrase.TooManyMisses)
         : Unchanged(state, Phrase.NotExpected);
 
-    private Decision MissDestination(SessionState state, string? said)
+    /// <summary>
+    /// A destination not understood: asked again, until the last allowed miss ends the session with
+    /// <paramref name="givingUp"/>, the help that fits this miss (a place not found is not a sentence not understood).
+    /// </summary>
+    private Decision MissDestination(SessionState state, string? said, Phrase givingUp)
     {
         var missed = state with { Step = SessionStep.AwaitingDestination, DestinationMisses = state.DestinationMisses + 1 };
         return missed.DestinationMisses >= _settings.MaxDestinationMisses
-            ? End(missed, Phrase.TooManyMisses)
+            ? End(missed, givingUp)
             : Ask(missed, [new UnknownPlace(said)], [Say(Phrase.WhereTo)]);
     }
 

@@ -66,7 +66,7 @@ public sealed partial class Conversation
             ActiveRideFound found => OnActiveRideFound(state, found, turnContext),
             NoActiveRide or ActiveRideLookupFailed => OnNoActiveRide(state, turnContext),
             PlaceFound found => OnPlaceFound(state, found, turnContext),
-            PlaceNotFound or PlaceSearchFailed => OnPlaceMissed(state),
+            PlaceNotFound or PlaceSearchFailed => OnPlaceMissed(state, turn),
             RideRequested request when CanChangeDestination(state.Step) => OnRideRequested(state, request, turnContext),
             _ => OnAnswer(state, turn, turnContext),
         };
@@ -77,7 +77,7 @@ public sealed partial class Conversation
     {
         (SessionStep.New or SessionStep.AwaitingDestination, Launch) =>
             Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.Welcome), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]),
-        (SessionStep.New or SessionStep.AwaitingDestination, Fallback) => MissDestination(state, said: null),
+        (SessionStep.New or SessionStep.AwaitingDestination, Fallback) => MissDestination(state, said: null, Phrase.TooManyMissesNotUnderstood),
         (SessionStep.New or SessionStep.AwaitingDestination, No) => End(state, Phrase.NoDestination),
         (SessionStep.AwaitingSecondRideAnswer, Yes) => GoOnToConsentOrQuote(state, context),
         (SessionStep.AwaitingSecondRideAnswer, No) => End(state, Phrase.KeepActiveRide),

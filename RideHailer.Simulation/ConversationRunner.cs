@@ -9,7 +9,8 @@ namespace RideHailer.Simulation;
 /// would send, and answered with what Alexa would say and show; connections are completed by <see cref="AmazonSide"/>.
 /// Ends at "quit", "exit" or the end of input, closing an open session with a SessionEndedRequest. A skill that cannot
 /// be reached or does not answer in time is a line in the transcript, never an exception: a rider at a terminal can
-/// try again, a script stops there.
+/// try again, a script stops there. With <c>explain</c>, each utterance's intent and slots (or that it matched
+/// nothing) are a note before its request.
 /// </summary>
 public sealed class ConversationRunner(
     UtteranceResolver resolver,
@@ -17,7 +18,8 @@ public sealed class ConversationRunner(
     SimulatedSession session,
     AmazonSide amazon,
     ITranscript transcript,
-    string speakerFirstName)
+    string speakerFirstName,
+    bool explain = false)
 {
     /// <summary>Whether the last request failed without an answer (no connection, or no answer in time).</summary>
     private bool _unreachable;
@@ -50,6 +52,11 @@ public sealed class ConversationRunner(
             if (utterance is Quit)
             {
                 break;
+            }
+
+            if (explain && UtteranceExplanation.Of(utterance) is { } explanation)
+            {
+                transcript.Note(explanation);
             }
 
             if (Request(utterance) is { } envelope && !await ExchangeAsync(envelope, cancellationToken))

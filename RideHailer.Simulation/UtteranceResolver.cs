@@ -5,7 +5,8 @@ namespace RideHailer.Simulation;
 /// <summary>
 /// Alexa's language understanding, simplified: invocation phrases, the model's sample utterances (with slot
 /// capture and entity resolution), a few phrasings of the built-in intents, and FallbackIntent for the rest.
-/// Text is compared lower-case without punctuation; the most literal matching sample wins.
+/// Text is compared lower-case without punctuation; the most literal matching sample wins. At least as lenient as
+/// Amazon documents: every launch and one-shot phrase of the invocation table, and filler words around a request.
 /// </summary>
 public sealed class UtteranceResolver
 {
@@ -25,21 +26,36 @@ public sealed class UtteranceResolver
     }.SelectMany(entry => entry.Phrases.Select(phrase => (Phrase: phrase, entry.Intent)))
         .ToDictionary(entry => entry.Phrase, entry => entry.Intent, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Words riders wrap around a request that carry no meaning of their own: tried only when the request as said
+    /// matches nothing, so a sample that holds one of them ("{destination} please") still wins as said.
+    /// </summary>
+    private static readonly Regex Fillers = new(
+        "^(?:(?:um|uh|er|erm|hmm|so|well|oh|hey|please|ok so|okay so) )*(?<request>.+?)(?: (?:please|thanks|thank you|now))*$",
+        RegexOptions.CultureInvariant);
+
     private readonly InteractionModel _model;
     private readonly IReadOnlyList<Sample> _samples;
     private readonly Regex _launch;
     private readonly Regex _oneShot;
+    private readonly Regex _oneShotAfter;
 
     public UtteranceResolver(InteractionModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
         _samples = [.. model.Intents.SelectMany(intent => intent.Samples.Select(sample => Sample.Parse(intent, sample)))];
-        var invocation = Regex.Escape(UtteranceText.Spoken(model.InvocationName));
-        _launch = new Regex($"^(?:open|launch|start|begin|load|ask|talk to|use) {invocation}$", RegexOptions.CultureInvariant);
-        _oneShot = new Regex(
-            $"^(?:ask|tell|open|launch|start|use) {invocation} (?:(?:to|for|about|that|if|whether|and) )?(?<request>.+)$",
+        // Amazon's "Understand How Users Invoke Custom Skills": the launch and one-shot phrases, "the" before the
+        // invocation name, and "can you", "let's", "I want to", "please" before the whole phrase.
+        const string Before = "^(?:(?<before>please|can you|could you|let's|lets|i want to|i wanna) )?";
+        var invocation = $"(?:the )?{Regex.Escape(UtteranceText.Spoken(model.InvocationName))}";
+        _launch = new Regex(
+            $"{Before}(?:open|launch|start|begin|load|resume|run|play|ask|tell|talk to|use) {invocation}(?: please)?$",
             RegexOptions.CultureInvariant);
+        _oneShot = new Regex(
+            $"{Before}(?:ask|tell|use|open|launch|start|begin|load|run|talk to) {invocation} (?:(?<connector>to|for|about|that|if|whether|and) )?(?<request>.+)$",
+            RegexOptions.CultureInvariant);
+        _oneShotAfter = new Regex($"{Before}(?<request>.+) (?:from|using|with|in|on) {invocation}(?: please)?$", RegexOptions.CultureInvariant);
     }
 
     public ResolvedUtterance Resolve(string? said)
@@ -70,12 +86,61 @@ public sealed class UtteranceResolver
             return new Launch();
         }
 
-        return _oneShot.Match(spoken) is { Success: true } oneShot
-            ? ResolveIntent(oneShot.Groups["request"].Value) with { OneShot = true }
-            : ResolveIntent(spoken);
+        if (_oneShot.Match(spoken) is { Success: true } oneShot)
+        {
+            // "ask Ride Hailer to take me to X": "to" joins; "ask Ride Hailer to X": it may be the rider's own word.
+            var request = oneShot.Groups["request"].Value;
+            var connector = oneShot.Groups["connector"];
+            var resolved = ResolveIntent(request);
+            if (resolved.IntentName == FallbackIntent && connector.Success)
+            {
+                resolved = ResolveIntent($"{connector.Value} {request}");
+            }
+
+            return resolved with { OneShot = true };
+        }
+
+        if (_oneShotAfter.Match(spoken) is { Success: true } after)
+        {
+            // "I want to go to X using Ride Hailer": "I want to" may be Amazon's lead-in or the request's own words.
+            var request = after.Groups["request"].Value;
+            var before = after.Groups["before"];
+            var resolved = ResolveIntent(request);
+            if (resolved.IntentName == FallbackIntent && before.Success)
+            {
+                resolved = ResolveIntent($"{before.Value} {request}");
+            }
+
+            return resolved with { OneShot = true };
+        }
+
+        return ResolveIntent(spoken);
     }
 
     private IntentUtterance ResolveIntent(string spoken)
+    {
+        var asSaid = ResolveWords(spoken);
+        if (asSaid.IntentName != FallbackIntent && asSaid.Slots.All(Understood))
+        {
+            return asSaid;
+        }
+
+        // "Um, the Space Needle, please": as said it is no intent, or a place no one knows ("um the space needle").
+        var request = Fillers.Match(spoken).Groups["request"].Value;
+        if (request == spoken)
+        {
+            return asSaid;
+        }
+
+        var withoutFillers = ResolveWords(request);
+        return withoutFillers.IntentName != FallbackIntent && (asSaid.IntentName == FallbackIntent || withoutFillers.Slots.All(Understood))
+            ? withoutFillers
+            : asSaid;
+
+        static bool Understood(ResolvedSlot slot) => slot.Value is null || slot.Type is null || slot.IsResolved;
+    }
+
+    private IntentUtterance ResolveWords(string spoken)
     {
         if (BuiltInPhrases.TryGetValue(UtteranceText.Words(spoken), out var builtIn))
         {

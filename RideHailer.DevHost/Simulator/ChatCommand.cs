@@ -50,7 +50,7 @@ internal sealed class ChatCommand : IAsyncDisposable
     /// </summary>
     public static async Task<ChatCommand> PrepareAsync(IReadOnlyList<string> flags)
     {
-        var options = ChatCommandLine.Parse(flags, Console.Out, Console.Error, out var exitCode);
+        var options = ChatCommandLine.Parse(flags, Console.Out, Console.Error, out var exitCode, HelpWidth.OfTheConsole());
         if (options is null)
         {
             return new ChatCommand(exitCode);

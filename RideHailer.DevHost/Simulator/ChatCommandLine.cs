@@ -15,7 +15,7 @@ internal static class ChatCommandLine
     /// The options the flags describe, or null when parsing ended the command (help shown, or an error reported);
     /// <paramref name="exitCode"/> is then the process's exit code.
     /// </summary>
-    public static SimulatorOptions? Parse(IReadOnlyList<string> flags, TextWriter output, TextWriter error, out int exitCode)
+    public static SimulatorOptions? Parse(IReadOnlyList<string> flags, TextWriter output, TextWriter error, out int exitCode, int helpWidth = HelpWidth.Piped)
     {
         var chat = new ChatFlags();
         SimulatorOptions? options = null;
@@ -26,7 +26,7 @@ internal static class ChatCommandLine
         });
 
         // Parsed as the host's verb, so help and errors show "… chat [options]" as it is typed.
-        exitCode = new RootCommand { chat.Command }.Parse([ChatCommand.Verb, .. flags])
+        exitCode = HelpWidth.Apply(new RootCommand { chat.Command }, helpWidth).Parse([ChatCommand.Verb, .. flags])
             .Invoke(new InvocationConfiguration { Output = output, Error = error });
         return options;
     }
@@ -47,6 +47,7 @@ internal static class ChatCommandLine
         private readonly Option<bool> _noGeolocation = new("--no-geolocation") { Description = "A stationary device: the device address is the pickup." };
         private readonly Option<PinPolicy?> _pinPolicy = new("--pin-policy") { Description = "Booking:PinPolicy for the in-process skill: Mandatory or Optional." };
         private readonly Option<bool> _json = new("--json") { Description = "Print every request and response body." };
+        private readonly Option<bool> _explain = new("--explain") { Description = "Say which intent and slots each utterance resolved to, or that it matched nothing." };
         private readonly Option<string?> _scenario = new("--scenario") { Description = "Run a scripted conversation and print its transcript." };
 
         private readonly Option<string?> _endpoint = new("--endpoint")
@@ -103,7 +104,7 @@ internal static class ChatCommandLine
 
             Command = new Command(ChatCommand.Verb, Description)
             {
-                _consent, _pin, _unlinked, _noPerson, _personUnlinked, _granted, _grantedEarlier, _noGeolocation, _pinPolicy, _json, _scenario,
+                _consent, _pin, _unlinked, _noPerson, _personUnlinked, _granted, _grantedEarlier, _noGeolocation, _pinPolicy, _json, _explain, _scenario,
                 _endpoint, _skillId, _apiPort, _timeout,
             };
             Command.Validators.Add(OnlyWhereTheyApply);
@@ -123,6 +124,7 @@ internal static class ChatCommandLine
             NoGeolocation = result.GetValue(_noGeolocation),
             PinPolicy = result.GetValue(_pinPolicy),
             Json = result.GetValue(_json),
+            Explain = result.GetValue(_explain),
             Scenario = result.GetValue(_scenario) is { } name ? Scenario.Find(name) : null,
             Endpoint = result.GetValue(_endpoint) is { } url ? new Uri(url) : null,
             SkillId = result.GetValue(_skillId),

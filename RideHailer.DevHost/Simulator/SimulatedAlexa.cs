@@ -23,14 +23,14 @@ internal static class SimulatedAlexa
         if (options.Scenario is { } scenario)
         {
             options = options.WithScenarioDefaults();
-            io = new ChatIo(new StringReader(string.Join('\n', scenario.Utterances)), io.Output, Interactive: false, Prompt: null);
+            io = new ChatIo(new StringReader(string.Join('\n', scenario.Utterances)), io.Output, Interactive: false, Prompt: null, io.Notes);
         }
 
-        var transcript = new Transcript(io.Output, options.Json);
+        var transcript = new Transcript(io.Output, options.Json, io.Notes);
         var session = new SimulatedSession(options.Rider(), skillId, alexaApi.Endpoint, alexaApi.Permissions, time);
         var amazon = new AmazonSide(new ConnectionAnswers(options.Consent, options.Pin, io.Prompt, transcript), transcript);
         var runner = new ConversationRunner(
-            new UtteranceResolver(InteractionModel.EnUs), skill, session, amazon, transcript, alexaApi.Rider.GivenName);
+            new UtteranceResolver(InteractionModel.EnUs), skill, session, amazon, transcript, alexaApi.Rider.GivenName, options.Explain);
 
         Introduce(transcript, options, skill, skillId, alexaApi, io);
         var exitCode = await runner.RunAsync(io.Input, io.Interactive, cancellationToken);

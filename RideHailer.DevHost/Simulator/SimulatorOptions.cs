@@ -36,6 +36,9 @@ internal sealed record SimulatorOptions
     /// <summary>Print every request and response body.</summary>
     public bool Json { get; init; }
 
+    /// <summary>Note which intent and slots each utterance resolved to (<c>--explain</c>).</summary>
+    public bool Explain { get; init; }
+
     /// <summary>Run this script instead of reading the rider's lines.</summary>
     public Scenario? Scenario { get; init; }
 

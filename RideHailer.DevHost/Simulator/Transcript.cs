@@ -6,10 +6,12 @@ namespace RideHailer.DevHost.Simulator;
 
 /// <summary>
 /// The conversation as printed: "You: …" and "Alexa: …" lines, cards, notes from the simulator in brackets, and with
-/// <c>--json</c> every request and response body.
+/// <c>--json</c> every request and response body. Notes go to <paramref name="notes"/> (piped: standard error).
 /// </summary>
-internal sealed class Transcript(TextWriter output, bool showJson) : ITranscript
+internal sealed class Transcript(TextWriter output, bool showJson, TextWriter? notes = null) : ITranscript
 {
+    private readonly TextWriter _notes = notes ?? output;
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public void Rider(string said) => output.WriteLine($"You: {said}");
@@ -19,7 +21,12 @@ internal sealed class Transcript(TextWriter output, bool showJson) : ITranscript
     /// <summary>Something said or done outside the skill (a rider's turn inside Alexa's consent or PIN task).</summary>
     public void Aside(string text) => output.WriteLine(text);
 
-    public void Note(string text) => output.WriteLine($"[simulator] {text}");
+    public void Note(string text)
+    {
+        output.Flush();
+        _notes.WriteLine($"[simulator] {text}");
+        _notes.Flush();
+    }
 
     public void SessionEnded() => output.WriteLine("[session ended]");
 

@@ -83,14 +83,22 @@ internal sealed class ConsoleRun
         await _turn.WaitAsync(cancellationToken);
         try
         {
-            if (_pending is not null)
+            if (_pending is { } connection)
             {
-                throw new ConsoleInputException(
-                    $"Alexa is running {_pending.Uri} for the skill: choose its outcome on Amazon's side before the rider speaks again.");
+                // Inside Alexa's own consent or PIN task the rider answers Alexa, as on a real Echo.
+                var (consent, pin) = SpokenAnswer(connection, said);
+                _transcript.Rider(said.Trim());
+                return await CompleteAsync(connection, new ConnectionAnswers(consent, pin, null, _transcript), cancellationToken);
             }
 
             _transcript.Rider(said.Trim());
             var utterance = _resolver.Resolve(said);
+
+            // The console always explains: the page is where a developer looks for why a sentence missed.
+            if (UtteranceExplanation.Of(utterance) is { } explanation)
+            {
+                _transcript.Note(explanation);
+            }
             JsonObject? envelope;
             if (utterance is Quit)
             {
@@ -127,14 +135,33 @@ internal sealed class ConsoleRun
             var answers = connection.Uri == StartConnection.PinUri
                 ? new ConnectionAnswers(null, Parse(outcome, PinAnswers.ByFlag, "PIN"), null, _transcript)
                 : new ConnectionAnswers(Parse(outcome, ConsentAnswers.ByFlag, "consent"), null, null, _transcript);
-            var cause = new AmazonSide(answers, _transcript).Complete(connection, _session);
-            _pending = null;
-            return await SendAsync(_session.Resumed(cause), cancellationToken);
+            return await CompleteAsync(connection, answers, cancellationToken);
         }
         finally
         {
             _turn.Release();
         }
+    }
+
+    /// <summary>What the rider said to Alexa's task as its outcome; a sentence that is no answer is a 400 saying what is.</summary>
+    private static (ConsentAnswer? Consent, PinAnswer? Pin) SpokenAnswer(StartConnection connection, string said)
+    {
+        if (connection.Uri == StartConnection.PinUri)
+        {
+            return (null, SpokenConnectionAnswers.Pin(said, SpokenConnectionAnswers.SampleProfilePin)
+                ?? throw new ConsoleInputException(
+                    $"Alexa asked for the profile PIN: say its four digits ({SpokenConnectionAnswers.SampleProfilePin} is this rider's), or choose an outcome on Amazon's side."));
+        }
+
+        return (SpokenConnectionAnswers.Consent(said)
+            ?? throw new ConsoleInputException("Alexa asked for permission: say 'I approve' or 'no', or choose an outcome on Amazon's side."), null);
+    }
+
+    private async Task<ConsoleTurn> CompleteAsync(StartConnection connection, ConnectionAnswers answers, CancellationToken cancellationToken)
+    {
+        var cause = new AmazonSide(answers, _transcript).Complete(connection, _session);
+        _pending = null;
+        return await SendAsync(_session.Resumed(cause), cancellationToken);
     }
 
     private async Task<ConsoleTurn> SendAsync(JsonObject? envelope, CancellationToken cancellationToken)

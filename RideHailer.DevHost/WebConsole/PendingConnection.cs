@@ -36,10 +36,20 @@ internal sealed record PendingConnection(string Kind, string Uri, string? Token,
 /// <summary>One outcome the page offers: its <c>--consent</c> / <c>--pin</c> value, what it sends, and what the rider does.</summary>
 internal sealed record ConnectionChoice(string Value, string Label, string Sends, string RiderTurn)
 {
+    /// <summary>The label says what happens in words first, then Amazon's code: "Approve (ACCEPTED)".</summary>
     public static ConnectionChoice Of(string flag, ConsentAnswer answer)
     {
         var (code, _, status) = answer.Outcome();
-        return new ConnectionChoice(flag, status ?? code, status is null ? code : $"{code} {status}", answer.RiderTurn());
+        var words = answer switch
+        {
+            ConsentAnswer.Accepted => "Approve",
+            ConsentAnswer.Denied => "Deny",
+            ConsentAnswer.NotAnswered => "Say nothing",
+            ConsentAnswer.NoContent => "Cancelled",
+            ConsentAnswer.RedirectToApp => "Finish in the app",
+            _ => Failure(code),
+        };
+        return new ConnectionChoice(flag, $"{words} ({status ?? code})", status is null ? code : $"{code} {status}", answer.RiderTurn());
     }
 
     public static ConnectionChoice Of(string flag, PinAnswer answer)
@@ -47,11 +57,23 @@ internal sealed record ConnectionChoice(string Value, string Label, string Sends
         var (code, _, status, reason) = answer.Outcome();
         var label = answer switch
         {
-            PinAnswer.Achieved => $"ACHIEVED at {SimulatedSession.PinConfirmedLevel}",
-            PinAnswer.AchievedBelowLevel => $"ACHIEVED at {SimulatedSession.RecognisedLevel}",
-            _ => reason ?? status ?? code,
+            PinAnswer.Achieved => $"Right PIN (ACHIEVED at {SimulatedSession.PinConfirmedLevel})",
+            PinAnswer.AchievedBelowLevel => $"Right PIN, speaker not confirmed (ACHIEVED at {SimulatedSession.RecognisedLevel})",
+            PinAnswer.NotEnabled => $"PIN confirmation off ({status})",
+            PinAnswer.Lockout => $"Locked out ({reason})",
+            PinAnswer.NotSetup => $"No PIN set up ({reason})",
+            PinAnswer.NotMatch => $"Wrong PIN ({reason})",
+            _ => $"{Failure(code)} ({code})",
         };
         var sends = status is null ? code : $"{code} {status}{(reason is null ? "" : " " + reason)}";
         return new ConnectionChoice(flag, label, sends, answer.RiderTurn());
     }
+
+    private static string Failure(string code) => code switch
+    {
+        "400" => "Bad request",
+        "403" => "Not allowed",
+        "404" => "No provider",
+        _ => "Server error",
+    };
 }

@@ -16,6 +16,7 @@ internal static class RiderDescription
             rider.Geolocation ? "device with geolocation" : "stationary device (address)",
             rider.GrantedInApp.Count > 0 ? "data scopes granted in the Alexa app"
                 : rider.GrantedEarlier.Count > 0 ? "data scopes granted by voice earlier"
-                : "nothing granted yet");
+                : "nothing granted yet",
+            $"profile PIN {SpokenConnectionAnswers.SampleProfilePin}");
     }
 }

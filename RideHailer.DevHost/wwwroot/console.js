@@ -1,4 +1,4 @@
-// Ride Hailer test console: the page's side of /console/api. The server plays Alexa with the simulation kit;
+// Ride Hailer web console: the page's side of /console/api. The server plays Alexa with the simulation kit;
 // this module only sends what the rider says or which outcome Amazon's side chose, and shows what came back.
 const api = "api";
 // This start's secret, put in the page by the host: every API call carries it, so no other site can drive the console.
@@ -40,11 +40,24 @@ function showError(message) {
 function setBusy(busy) {
   document.body.dataset.busy = String(busy);
   document.querySelector("main").setAttribute("aria-busy", String(busy));
-  // While Amazon's side waits for its outcome the rider cannot speak to the skill, busy or not.
-  const awaiting = !$("amazon-side").hidden;
+  // While Amazon's side waits the rider still speaks: to Alexa's question ("I approve", the PIN), not to the skill.
   for (const control of document.querySelectorAll("#say-form input, #say-form button, #quick button, #amazon-choices button, #rider-form button")) {
-    control.disabled = busy || (awaiting && control.closest("#say-form") !== null);
+    control.disabled = busy;
   }
+}
+
+// What the rider would say next, as the text box's hint: Alexa's question while Amazon's side waits, else the step's.
+const stepHints = {
+  AwaitingDestination: "take me to the space needle",
+  AwaitingSecondRideAnswer: "yes or no",
+  AwaitingQuoteAnswer: "yes, book it — or no",
+  AwaitingPinRetryAnswer: "yes to try the PIN again — or no",
+};
+
+function showPlaceholder(awaiting, step) {
+  $("say-text").placeholder = awaiting?.kind === "consent" ? "I approve — or no"
+    : awaiting?.kind === "pin" ? "the four digits of the profile PIN (see the rider panel)"
+    : stepHints[step] ?? "open ride hailer";
 }
 
 function element(tag, attributes = {}, ...children) {
@@ -84,9 +97,10 @@ async function startRun() {
     $("pin-policy").textContent = run.pinPolicy;
     $("rider-description").textContent = `This run's rider: ${run.rider}.`;
     $("host-info").textContent =
-      `Skill endpoint ${run.skillEndpoint}; every request signed with the simulator's chain, ` +
-      (run.verifiesSignatures ? "and verified by the host." : "not checked by the host (Alexa:VerifySignatures is false).") +
-      ` Alexa APIs at ${run.alexaApiEndpoint}.`;
+      (run.verifiesSignatures
+        ? "Requests are signed as Alexa signs them, and the host checks every signature. "
+        : "Requests are signed, but the host does not check them (Alexa:VerifySignatures is false). ") +
+      `Skill endpoint ${run.skillEndpoint}; Alexa APIs at ${run.alexaApiEndpoint}.`;
     showAwaiting(null);
     showQuick(run.quickUtterances);
     await refreshState();
@@ -166,6 +180,7 @@ function addExchanges(exchanges) {
 
 function showAwaiting(awaiting) {
   $("amazon-side").hidden = !awaiting;
+  showPlaceholder(awaiting, null);
   if (!awaiting) {
     $("amazon-choices").replaceChildren();
     return;
@@ -217,7 +232,10 @@ function showState(state) {
 
 async function refreshState() {
   const state = showState(await call("GET", `/runs/${run.id}/state`));
-  if ($("amazon-side").hidden) showQuick(state.quickUtterances);
+  if ($("amazon-side").hidden) {
+    showQuick(state.quickUtterances);
+    showPlaceholder(null, state.session?.step);
+  }
 }
 
 function focusNext() {

@@ -68,6 +68,14 @@ public sealed class EnglishPhrases : PhraseTable
         Phrase.BookingFailed => "Sorry, I couldn't book your ride. Please try again later. " + Thanks,
         Phrase.TooManyMisses =>
             "Sorry, I still couldn't find that place. You can ask for places like the Space Needle or the airport. " + Thanks,
+        Phrase.TooManyMissesNotUnderstood =>
+            "Sorry, I still didn't understand. Ride Hailer books rides: open it again and say where you want to go, "
+            + "like take me to the Space Needle. " + Thanks,
+        Phrase.TooManyMissesNoPlace =>
+            "Sorry, I still didn't catch where you want to go. Next time, say the place with your request, "
+            + "like a ride to the airport. " + Thanks,
+        Phrase.TooManyMissesSearchFailed =>
+            "Sorry, I can't look up places right now, so I can't book a ride. Please try again later. " + Thanks,
         Phrase.ThanksForConsent => "Thank you.",
         Phrase.PriceRefreshed => "That price has expired, so I checked again.",
         Phrase.TooSlow => "Sorry, that took too long. Please try again.",

@@ -19,12 +19,36 @@ public sealed class HostCommandLineTests
         Assert.Contains("--urls", output, StringComparison.Ordinal);
         Assert.Contains("--environment", output, StringComparison.Ordinal);
         Assert.Contains("--Durable:Backend", output, StringComparison.Ordinal);
-        Assert.Contains("RideHailer.DevHost chat [options]", output, StringComparison.Ordinal);
-        Assert.Contains("--endpoint <url>", output, StringComparison.Ordinal);
-        Assert.Contains("--consent", output, StringComparison.Ordinal);
+        // The verbs once, each in a line; their options are their own help's.
+        Assert.Single(output.Split('\n'), line => line.TrimStart().StartsWith("chat ", StringComparison.Ordinal));
+        Assert.Single(output.Split('\n'), line => line.TrimStart().StartsWith("skill-package ", StringComparison.Ordinal));
+        Assert.DoesNotContain("--consent", output, StringComparison.Ordinal);
+        // Piped: wrapped to 80 columns.
+        Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, $"longer than 80 columns: '{line}'"));
         // No banner: the endpoint was never served.
         Assert.DoesNotContain("Alexa endpoint:", output, StringComparison.Ordinal);
         Assert.Equal("", error);
+    }
+
+    [Fact]
+    public async Task ChatHelp_ListsChatsOptionsWrappedTo80ColumnsWhenPiped()
+    {
+        var (exitCode, output, _) = await DevHostCommand.RunAsync("Development", "", "chat", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("--endpoint <url>", output, StringComparison.Ordinal);
+        Assert.Contains("--explain", output, StringComparison.Ordinal);
+        Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, $"longer than 80 columns: '{line}'"));
+    }
+
+    [Fact]
+    public void Help_WrapsToTheWidthGiven()
+    {
+        using var output = new StringWriter();
+
+        HostCommandLine.PrintHelp(output, width: 60);
+
+        Assert.All(output.ToString().Split('\n'), line => Assert.True(line.TrimEnd().Length <= 60, $"longer than 60 columns: '{line}'"));
     }
 
     [Theory]

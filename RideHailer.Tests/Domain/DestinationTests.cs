@@ -71,6 +71,38 @@ public sealed class DestinationTests
     }
 
     [Fact]
+    public void ThreeSentencesNotUnderstood_EndWithWhatRideHailerDoesAndHowToAsk()
+    {
+        var session = new SessionDriver();
+        session.Send(new Fallback());
+        session.Send(new Fallback());
+
+        var decision = session.Send(new Fallback());
+
+        Assert.Equal(
+            "Sorry, I still didn't understand. Ride Hailer books rides: open it again and say where you want to go, "
+            + "like take me to the Space Needle. Thank you for using Ride Hailer.",
+            decision.Reply!.Speech.ToPlainText());
+        Assert.Equal(SessionBehavior.End, decision.Reply.Session);
+    }
+
+    [Fact]
+    public void ThreeRideRequestsWithNoPlace_EndAskingForThePlaceWithTheRequest()
+    {
+        var session = new SessionDriver();
+        session.Send(new RideRequested(null, null));
+        session.Send(new Fallback());
+
+        var decision = session.Send(new RideRequested(null, null));
+
+        Assert.StartsWith(
+            "Sorry, I still didn't catch where you want to go. Next time, say the place with your request, like a ride to the airport.",
+            decision.Reply!.Speech.ToPlainText(),
+            StringComparison.Ordinal);
+        Assert.True(decision.State.IsFinished);
+    }
+
+    [Fact]
     public void MaxDestinationMissesSetting_IsHonoured()
     {
         var session = new SessionDriver(ConversationSettings.Default with { MaxDestinationMisses = 1 });

@@ -73,6 +73,24 @@ public sealed class PlaceSearchTests
         Assert.StartsWith("Sorry, I wasn't expecting that.", decision.Reply!.Speech.ToPlainText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false, "Sorry, I still couldn't find that place.")]
+    [InlineData(true, "Sorry, I can't look up places right now, so I can't book a ride. Please try again later.")]
+    public void ThirdMissedSearch_EndsWithHelpForWhatFailed(bool searchFailed, string opening)
+    {
+        var state = SessionState.Start("s");
+        Decision decision = null!;
+        for (var miss = 0; miss < ConversationSettings.Default.MaxDestinationMisses; miss++)
+        {
+            var searching = Conversation.Decide(state, new RideRequested("the moon", null), Context()).State;
+            decision = Conversation.Decide(searching, searchFailed ? new PlaceSearchFailed("timeout") : new PlaceNotFound(), Context());
+            state = decision.State;
+        }
+
+        Assert.StartsWith(opening, decision.Reply!.Speech.ToPlainText(), StringComparison.Ordinal);
+        Assert.Equal(SessionBehavior.End, decision.Reply.Session);
+    }
+
     public static TheoryData<Turn> Misses() => [new PlaceNotFound(), new PlaceSearchFailed("timeout")];
 
     public static TheoryData<Turn> Results() => [new PlaceFound(Quotes.SpaceNeedlePlace), new PlaceNotFound(), new PlaceSearchFailed("timeout")];

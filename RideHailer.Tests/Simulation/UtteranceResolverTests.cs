@@ -1,4 +1,5 @@
 using RideHailer.Simulation;
+using RideHailer.Tests.Support.SkillPackage;
 
 namespace RideHailer.Tests.Simulation;
 
@@ -26,6 +27,62 @@ public sealed class UtteranceResolverTests
         Assert.Equal("the space needle", slot.Value);
         Assert.Equal("space-needle", slot.Match?.Id);
     }
+
+    /// <summary>Every sample utterance of OrderRideIntent, as the carrier-phrase list expands it.</summary>
+    public static TheoryData<string> CarrierSamples { get; } = [.. CarrierPhrases.EnUs.Samples()];
+
+    [Theory]
+    [MemberData(nameof(CarrierSamples))]
+    public void CarrierPhrase_InSession_OrdersARideToThePlace(string sample)
+    {
+        foreach (var said in Said(sample))
+        {
+            AssertOrder(Resolver.Resolve(said), sample, oneShot: false, said);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CarrierSamples))]
+    public void CarrierPhrase_OneShot_OrdersARideToThePlace(string sample)
+    {
+        foreach (var request in Said(sample).Take(1))
+        {
+            foreach (var said in new[]
+            {
+                $"Alexa, ask Ride Hailer {request}",
+                $"alexa ask ride hailer to {request}",
+                $"Alexa, ask Ride Hailer for {request}.",
+                $"Alexa, tell the Ride Hailer {request}",
+                $"Alexa, can you ask Ride Hailer {request}?",
+                $"alexa {request} using ride hailer",
+                $"Alexa, open Ride Hailer and {request}",
+            })
+            {
+                AssertOrder(Resolver.Resolve(said), sample, oneShot: true, said);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Um, take me to the Space Needle please")]
+    [InlineData("TO THE SPACE NEEDLE, PLEASE!")]
+    [InlineData("so... a cab to the space needle, thanks")]
+    [InlineData("please get me a taxi to the space needle now")]
+    public void FillerWordsCaseAndPunctuation_AreIgnored(string said) =>
+        AssertOrder(Resolver.Resolve(said), "to {destination}", oneShot: false, said);
+
+    [Theory]
+    [InlineData("please")]
+    [InlineData("um")]
+    [InlineData("thanks")]
+    public void FillerWordsAlone_AreNotARequest(string said) =>
+        Assert.Equal(UtteranceResolver.FallbackIntent, Assert.IsType<IntentUtterance>(Resolver.Resolve(said)).IntentName);
+
+    [Theory]
+    [InlineData("Alexa, please open Ride Hailer")]
+    [InlineData("Alexa, talk to the Ride Hailer")]
+    [InlineData("let's use ride hailer")]
+    public void LaunchPhrases_AsAmazonDocumentsThem_AreALaunchRequest(string said) => Assert.IsType<Launch>(Resolver.Resolve(said));
 
     [Theory]
     [InlineData("sea tac", "sea tac")]
@@ -132,6 +189,30 @@ public sealed class UtteranceResolverTests
             {
                 Assert.Equal(value.Id, places.Resolve(said)?.Id);
             }
+        }
+    }
+
+    /// <summary>The sample as a rider would say it: to the Space Needle, then shouted with punctuation.</summary>
+    private static string[] Said(string sample)
+    {
+        var said = sample.Replace(CarrierPhrases.Destination, "the Space Needle", StringComparison.Ordinal);
+        return [said, said.ToUpperInvariant() + "!", $"Um, {said}, please."];
+    }
+
+    private static void AssertOrder(ResolvedUtterance resolved, string sample, bool oneShot, string said)
+    {
+        var intent = Assert.IsType<IntentUtterance>(resolved);
+        Assert.True(intent.IntentName == "OrderRideIntent", $"'{said}' resolved to {intent.IntentName}");
+        Assert.Equal(oneShot, intent.OneShot);
+        var slot = Assert.Single(intent.Slots);
+        Assert.Equal("destination", slot.Name);
+        if (sample.Contains(CarrierPhrases.Destination, StringComparison.Ordinal))
+        {
+            Assert.True(slot.Match?.Id == "space-needle", $"'{said}' filled destination with '{slot.Value}'");
+        }
+        else
+        {
+            Assert.True(slot.Value is null, $"'{said}' filled destination with '{slot.Value}'");
         }
     }
 

@@ -6,7 +6,7 @@ namespace RideHailer.Tests.Simulator;
 /// The chat command as a developer pipes into it: the built DevHost in its own process, so the verb dispatch, the
 /// loopback host, piped input and the exit code are what is tested.
 /// </summary>
-public sealed class ChatProcessTests
+public sealed partial class ChatProcessTests
 {
     [Fact]
     public async Task PipedConversation_BooksARideAndExitsZero()
@@ -19,6 +19,13 @@ public sealed class ChatProcessTests
         Assert.Contains("You: I approve.", output, StringComparison.Ordinal);
         Assert.Contains("Alexa: Great. Your driver will arrive in ", output, StringComparison.Ordinal);
         Assert.Contains("[card] Your ride is booked", output, StringComparison.Ordinal);
+
+        // Piped, standard output is the conversation alone; the simulator's notes are on standard error.
+        var notConversation = output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !ConversationLine().IsMatch(line))
+            .ToList();
+        Assert.True(notConversation.Count == 0, $"not conversation on stdout:{Environment.NewLine}{string.Join(Environment.NewLine, notConversation)}");
+        Assert.Contains("[simulator] ", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,4 +49,8 @@ public sealed class ChatProcessTests
 
     private static Task<(int ExitCode, string Output, string Error)> RunChatAsync(string environment, string input, params string[] flags) =>
         DevHostCommand.RunAsync(environment, input, ["chat", .. flags]);
+
+    /// <summary>A line of the conversation: who spoke, a card and its indented lines, the session's end, or Amazon's side in brackets.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:You: |Alexa: |\[card\] |\[session ended\]$|\(| {7}\S)")]
+    private static partial System.Text.RegularExpressions.Regex ConversationLine();
 }

@@ -10,7 +10,7 @@ namespace RideHailer.Tests.Simulator;
 /// <summary>
 /// <c>chat --endpoint URL</c> as a developer runs it: the built DevHost in its own process drives a skill it did not
 /// start, here a second DevHost in this process on a real loopback port (Development, the chat's Alexa APIs allowed),
-/// or an endpoint that refuses, rejects or never answers.
+/// or an endpoint that refuses, rejects or never answers. Piped, the simulator's notes are on standard error.
 /// </summary>
 public sealed class EndpointChatTests
 {
@@ -26,8 +26,8 @@ public sealed class EndpointChatTests
             "Development", Ride, "chat", "--endpoint", Endpoint(skillPort), "--api-port", $"{apiPort}", "--consent", "accepted", "--pin", "achieved");
 
         Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:{Environment.NewLine}{error}{Environment.NewLine}stdout:{Environment.NewLine}{output}");
-        Assert.Contains($"Alexa APIs at http://127.0.0.1:{apiPort}", output, StringComparison.Ordinal);
-        Assert.Contains("bookings and sessions are the target's own", output, StringComparison.Ordinal);
+        Assert.Contains($"Alexa APIs at http://127.0.0.1:{apiPort}", error, StringComparison.Ordinal);
+        Assert.Contains("bookings and sessions are the target's own", error, StringComparison.Ordinal);
         Assert.Contains("Alexa: Thank you. A ride to the Space Needle from your current location will cost ", output, StringComparison.Ordinal);
         Assert.Contains("Alexa: Great. Your driver will arrive in ", output, StringComparison.Ordinal);
         var booking = Assert.Single(((InProcessBookingStore)target.Services.GetRequiredService<IBookingStore>()).All);
@@ -45,7 +45,7 @@ public sealed class EndpointChatTests
             "Development", Ride, "chat", "--endpoint", Endpoint(skillPort), "--skill-id", "amzn1.ask.skill.someone-else");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("[simulator] the skill answered HTTP 400: {\"error\":", output, StringComparison.Ordinal);
+        Assert.Contains("[simulator] the skill answered HTTP 400: {\"error\":", error, StringComparison.Ordinal);
         AssertNoStackTrace(output, error);
         Assert.Empty(((InProcessBookingStore)target.Services.GetRequiredService<IBookingStore>()).All);
     }
@@ -58,7 +58,7 @@ public sealed class EndpointChatTests
         var (exitCode, output, error) = await DevHostCommand.RunAsync("Development", Ride, "chat", "--endpoint", Endpoint(closedPort));
 
         Assert.Equal(1, exitCode);
-        Assert.Contains($"[simulator] could not reach the skill at {Endpoint(closedPort)}: Connection refused", output, StringComparison.Ordinal);
+        Assert.Contains($"[simulator] could not reach the skill at {Endpoint(closedPort)}: Connection refused", error, StringComparison.Ordinal);
         // Piped, the script stops at the first request that could not be sent.
         Assert.DoesNotContain("You: the space needle", output, StringComparison.Ordinal);
         AssertNoStackTrace(output, error);
@@ -75,7 +75,7 @@ public sealed class EndpointChatTests
         var (exitCode, output, error) = await DevHostCommand.RunAsync("Development", Ride, "chat", "--endpoint", endpoint, "--timeout", "1");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains($"[simulator] the skill at {endpoint} did not answer within 1 seconds", output, StringComparison.Ordinal);
+        Assert.Contains($"[simulator] the skill at {endpoint} did not answer within 1 seconds", error, StringComparison.Ordinal);
         AssertNoStackTrace(output, error);
     }
 

@@ -53,6 +53,25 @@ public sealed class SimulatorConversationTests
         Assert.Equal("Jane", booking.Passenger.GivenName);
     }
 
+    [Fact]
+    public async Task Explain_NotesEachUtterancesIntentAndSlotsOrThatItMatchedNothing()
+    {
+        var options = new SimulatorOptions { Explain = true, Consent = ConsentAnswer.Denied };
+        await using var simulator = await SimulatorHarness.StartAsync(options);
+
+        var (transcript, _) = await simulator.ChatAsync(options, "open ride hailer", "what's the weather like", "a cab to the space needle please");
+
+        AssertInOrder(
+            transcript,
+            "You: open ride hailer",
+            "[simulator] heard a launch: LaunchRequest",
+            "You: what's the weather like",
+            "[simulator] matched nothing in the interaction model: AMAZON.FallbackIntent",
+            "You: a cab to the space needle please",
+            "[simulator] heard OrderRideIntent: destination = 'the space needle' (PlaceName: space-needle)",
+            ConsentQuestion);
+    }
+
     [Theory]
     [InlineData("denied", "You: No.", "200 DENIED", "Alexa: Ok. " + NeedsAccess)]
     [InlineData("not-answered", "Alexa times out after eight seconds", "200 NOT_ANSWERED", "Alexa: " + NeedsAccess)]

@@ -22,7 +22,10 @@ public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixtu
         Assert.Equal("consent", (string?)consent["kind"]);
         Assert.StartsWith("Do you give Ride Hailer permission to access your name", (string?)consent["question"], StringComparison.Ordinal);
         Assert.Equal(
-            ["ACCEPTED", "DENIED", "NOT_ANSWERED", "204", "REDIRECT_TO_APP", "400", "403", "404", "500"],
+            [
+                "Approve (ACCEPTED)", "Deny (DENIED)", "Say nothing (NOT_ANSWERED)", "Cancelled (204)", "Finish in the app (REDIRECT_TO_APP)",
+                "Bad request (400)", "Not allowed (403)", "No provider (404)", "Server error (500)",
+            ],
             consent["choices"]!.AsArray().Select(choice => (string?)choice!["label"]));
         var waiting = await _host.StateAsync(run);
         Assert.Equal("AwaitingConsent", (string?)waiting["session"]!["step"]);
@@ -37,7 +40,11 @@ public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixtu
         var pin = (await _host.SayAsync(run, "yes"))["awaiting"]!;
         Assert.Equal("pin", (string?)pin["kind"]);
         Assert.Equal(
-            ["ACHIEVED at 400", "ACHIEVED at 300", "NOT_ENABLED", "METHOD_LOCKOUT", "VERIFICATION_METHOD_NOT_SETUP", "NOT_MATCH", "400", "403", "404", "500"],
+            [
+                "Right PIN (ACHIEVED at 400)", "Right PIN, speaker not confirmed (ACHIEVED at 300)", "PIN confirmation off (NOT_ENABLED)",
+                "Locked out (METHOD_LOCKOUT)", "No PIN set up (VERIFICATION_METHOD_NOT_SETUP)", "Wrong PIN (NOT_MATCH)",
+                "Bad request (400)", "Not allowed (403)", "No provider (404)", "Server error (500)",
+            ],
             pin["choices"]!.AsArray().Select(choice => (string?)choice!["label"]));
         var booked = await _host.AnswerAsync(run, "achieved");
         Assert.Contains(booked["transcript"]!.AsArray(), entry => (string?)entry!["kind"] == "session-ended");
@@ -48,6 +55,18 @@ public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixtu
         Assert.Equal("Booked", (string?)state["session"]!["step"]);
         var booking = Assert.Single(state["bookings"]!.AsArray())!;
         Assert.Equal("Space Needle", (string?)booking["destination"]);
+    }
+
+    [Fact]
+    public async Task Say_NotesWhatTheUtteranceResolvedToOrThatItMissed()
+    {
+        var run = await _host.StartRunAsync();
+
+        var heard = await _host.SayAsync(run, "open ride hailer");
+        var missed = await _host.SayAsync(run, "what's the weather like");
+
+        Assert.Contains(Notes(heard), note => note == "heard a launch: LaunchRequest");
+        Assert.Contains(Notes(missed), note => note == "matched nothing in the interaction model: AMAZON.FallbackIntent");
     }
 
     [Fact]
@@ -157,16 +176,49 @@ public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Say_WhileAmazonsSideWaits_Is400()
+    public async Task Say_WhileAmazonsSideWaits_SomethingThatIsNoAnswer_Is400SayingWhatIs()
     {
         var run = await _host.StartRunAsync();
         await _host.SayAsync(run, "open ride hailer");
         await _host.SayAsync(run, "the space needle");
 
-        var (status, body) = await _host.PostRawAsync($"console/api/runs/{run}/say", """{"text":"yes"}""");
+        var (status, body) = await _host.PostRawAsync($"console/api/runs/{run}/say", """{"text":"the airport"}""");
 
         Assert.Equal(400, status);
-        Assert.Contains("choose its outcome", (string?)JsonNode.Parse(body)!["error"], StringComparison.Ordinal);
+        Assert.Contains("say 'I approve' or 'no'", (string?)JsonNode.Parse(body)!["error"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I approve", "ACCEPTED")]
+    [InlineData("No.", "DENIED")]
+    public async Task Say_AtTheConsentQuestion_IsAmazonsAnswer(string said, string status)
+    {
+        var run = await _host.StartRunAsync();
+        await _host.SayAsync(run, "open ride hailer");
+        await _host.SayAsync(run, "the space needle");
+
+        var turn = await _host.SayAsync(run, said);
+
+        var resumed = JsonNode.Parse((string)turn["exchanges"]![0]!["request"]!)!;
+        Assert.Equal(status, (string?)resumed["request"]!["cause"]!["result"]!["status"]);
+    }
+
+    [Theory]
+    [InlineData("1234", "ACHIEVED")]
+    [InlineData("one two three four", "ACHIEVED")]
+    [InlineData("1 2 3 5", "NOT_ACHIEVED")]
+    public async Task Say_AtThePinQuestion_IsCheckedAgainstTheSampleRidersPin(string said, string status)
+    {
+        var run = await _host.StartRunAsync();
+        await _host.SayAsync(run, "open ride hailer");
+        await _host.SayAsync(run, "the space needle");
+        await _host.SayAsync(run, "I approve");
+        Assert.Equal("pin", (string?)(await _host.SayAsync(run, "yes"))["awaiting"]!["kind"]);
+
+        var turn = await _host.SayAsync(run, said);
+
+        var resumed = JsonNode.Parse((string)turn["exchanges"]![0]!["request"]!)!;
+        Assert.Equal(status, (string?)resumed["request"]!["cause"]!["result"]!["status"]);
     }
 
     [Theory]
@@ -197,7 +249,7 @@ public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixtu
     {
         using var page = await _host.Http.GetAsync(new Uri("console/", UriKind.Relative));
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<title>Ride Hailer test console</title>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<title>Ride Hailer web console</title>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var script = await _host.Http.GetAsync(new Uri("console/console.js", UriKind.Relative));
         Assert.True(script.IsSuccessStatusCode);
@@ -242,4 +294,7 @@ public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixtu
 
     private static IEnumerable<string> Speech(JsonNode turn) =>
         turn["transcript"]!.AsArray().Where(entry => (string?)entry!["kind"] == "alexa").Select(entry => (string)entry!["text"]!);
+
+    private static IEnumerable<string?> Notes(JsonNode turn) =>
+        turn["transcript"]!.AsArray().Where(entry => (string?)entry!["kind"] == "note").Select(entry => (string?)entry!["text"]);
 }

@@ -59,6 +59,31 @@ public sealed class WebConsolePageTests(BrowserFixture browser)
     }
 
     [ChromiumFact]
+    public async Task ConsentAndPin_AnsweredByTypingWhatTheRiderSays_BookTheRide()
+    {
+        var page = await browser.OpenConsoleAsync();
+        await Expect(page).ToHaveTitleAsync("Ride Hailer web console");
+        await Expect(page.Locator("link[rel=icon]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#host-info")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("^Requests are signed(, but the host does not check them| as Alexa signs them, and the host checks every signature)"));
+        await Expect(page.Locator("#rider-description")).ToContainTextAsync("profile PIN 1234");
+        await SayAsync(page, "open ride hailer");
+        await Expect(page.Locator("#say-text")).ToHaveAttributeAsync("placeholder", "take me to the space needle");
+        await SayAsync(page, "the space needle");
+        await Expect(page.Locator("[data-outcome=accepted]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Approve \\(ACCEPTED\\)"));
+        await Expect(page.Locator("#say-text")).ToHaveAttributeAsync("placeholder", "I approve — or no");
+
+        await SayAsync(page, "I approve");
+        await Expect(Transcript(page)).ToContainTextAsync("Do you want me to book it?");
+        await SayAsync(page, "yes");
+        await Expect(page.Locator("[data-outcome=not-match]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Wrong PIN \\(NOT_MATCH\\)"));
+        await SayAsync(page, "1234");
+
+        await Expect(Transcript(page).Locator("li.card")).ToContainTextAsync("Your ride is booked");
+        await Expect(page.Locator("#bookings li[data-booking]")).ToContainTextAsync("To Space Needle");
+        await page.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task ConsentDenied_ShowsThePermissionsCardAsACard()
     {
         var page = await browser.OpenConsoleAsync();
