@@ -60,6 +60,12 @@ public enum Phrase
     BookingFailed,
     TooManyMisses,
 
+    /// <summary>
+    /// The rider's profile could not be read (the API failed or timed out, it did not refuse): an apology, and the
+    /// session stays at its step, asking again.
+    /// </summary>
+    ProfileUnreachable,
+
     /// <summary>The opening of an offer made right after the rider gave consent.</summary>
     ThanksForConsent,
 

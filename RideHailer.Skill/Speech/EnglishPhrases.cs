@@ -68,6 +68,7 @@ public sealed class EnglishPhrases : PhraseTable
         Phrase.BookingFailed => "Sorry, I couldn't book your ride. Please try again later. " + Thanks,
         Phrase.TooManyMisses =>
             "Sorry, I still couldn't find that place. You can ask for places like the Space Needle or the airport. " + Thanks,
+        Phrase.ProfileUnreachable => "Sorry, I can't reach your Amazon profile right now, so I can't find you a ride yet.",
         Phrase.ThanksForConsent => "Thank you.",
         Phrase.PriceRefreshed => "That price has expired, so I checked again.",
         Phrase.TooSlow => "Sorry, that took too long. Please try again.",

@@ -67,7 +67,8 @@ public sealed class CustomerProfileClientTests : IAsyncLifetime
 
         var read = await provider.GetRequiredService<CustomerProfileClient>().GetAddressAsync(_api, DeviceId, default);
 
-        Assert.Equal(ProfileReadStatus.Unavailable, read.Status);
+        // A 500 is an outage, not a refusal.
+        Assert.Equal(ProfileReadStatus.Unreachable, read.Status);
         Assert.Contains(_requestedPaths, path => path.Contains(DeviceId, StringComparison.Ordinal));
         var logs = provider.GetRequiredService<FakeLogCollector>().GetSnapshot();
         Assert.Contains(logs, log => log.Message.Contains("v1/devices/{deviceId}/settings/address", StringComparison.Ordinal));

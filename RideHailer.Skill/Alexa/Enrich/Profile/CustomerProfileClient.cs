@@ -9,7 +9,8 @@ namespace RideHailer.Skill.Alexa.Enrich.Profile;
 
 /// <summary>
 /// Reads the rider's name, mobile number and device address from Alexa's Customer Profile and Device
-/// Address APIs. A 403 means the scope is not granted; anything else that fails means "not known now".
+/// Address APIs. A 403 means the scope is not granted; 5xx, 429 and timeouts mean the API is unreachable (an outage,
+/// not a refusal); anything else that fails means "not known now".
 /// One retry on a transient failure, each attempt short, so a slow API cannot eat the turn's budget.
 /// </summary>
 public sealed partial class CustomerProfileClient(HttpClient http, ILogger<CustomerProfileClient> logger)
@@ -67,7 +68,7 @@ public sealed partial class CustomerProfileClient(HttpClient http, ILogger<Custo
                 if (attempt >= 2 || !IsTransient(response.StatusCode))
                 {
                     Log.ProfileReadFailed(logger, path.Template, (int)response.StatusCode);
-                    return new(ProfileReadStatus.Unavailable, null);
+                    return new(IsTransient(response.StatusCode) ? ProfileReadStatus.Unreachable : ProfileReadStatus.Unavailable, null);
                 }
             }
             catch (Exception exception) when (exception is HttpRequestException or JsonException ||
@@ -76,7 +77,7 @@ public sealed partial class CustomerProfileClient(HttpClient http, ILogger<Custo
                 if (attempt >= 2 || exception is JsonException)
                 {
                     Log.ProfileReadError(logger, path.Template, exception.GetType().Name);
-                    return new(ProfileReadStatus.Unavailable, null);
+                    return new(exception is JsonException ? ProfileReadStatus.Unavailable : ProfileReadStatus.Unreachable, null);
                 }
             }
         }
