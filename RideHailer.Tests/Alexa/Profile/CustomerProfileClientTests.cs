@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using RideHailer.Skill.Alexa.Enrich.Profile;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Tests.Alexa.Profile;
 
@@ -120,7 +121,7 @@ public sealed class CustomerProfileClientTests : IAsyncLifetime
         const string Path = "/v2/persons/~current/profile/name";
 
         // Two attempts a read: enough failed attempts to reach the breaker's minimum throughput.
-        for (var read = 0; read < CustomerProfileServiceCollectionExtensions.BreakerMinimumThroughput; read++)
+        for (var read = 0; read < TurnResilience.BreakerMinimumThroughput; read++)
         {
             Assert.Equal(ProfileReadStatus.Unreachable, (await client.GetNameAsync(_api, person: true, default)).Status);
         }
@@ -130,7 +131,7 @@ public sealed class CustomerProfileClientTests : IAsyncLifetime
 
         Assert.Equal(ProfileReadStatus.Unreachable, whileOpen.Status);
         Assert.Equal(calls, Count(Path));
-        Assert.True(calls < 2 * CustomerProfileServiceCollectionExtensions.BreakerMinimumThroughput, $"{calls} calls reached the API");
+        Assert.True(calls < 2 * TurnResilience.BreakerMinimumThroughput, $"{calls} calls reached the API");
     }
 
     [Fact]
@@ -138,7 +139,7 @@ public sealed class CustomerProfileClientTests : IAsyncLifetime
     {
         await using var provider = Services().BuildServiceProvider(validateScopes: true);
         var client = provider.GetRequiredService<CustomerProfileClient>();
-        const int Reads = 2 * CustomerProfileServiceCollectionExtensions.BreakerMinimumThroughput;
+        const int Reads = 2 * TurnResilience.BreakerMinimumThroughput;
 
         for (var read = 0; read < Reads; read++)
         {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
-using Polly;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Skill.Alexa.Enrich.Profile;
 
@@ -10,24 +10,11 @@ public static class CustomerProfileServiceCollectionExtensions
     /// <summary>The category prefix of IHttpClientFactory's own request logs (<c>System.Net.Http.HttpClient.{name}.…</c>).</summary>
     public const string HttpClientLogCategory = "System.Net.Http.HttpClient";
 
-    /// <summary>
-    /// One attempt's limit. The reads run in parallel inside the turn's budget (Session:ReplyTimeout, 6 s, of Alexa's
-    /// 8 s), after the rider's token is resolved and before the orchestration's turn: two attempts and a pause fit.
-    /// </summary>
-    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1.5);
+    /// <summary>One attempt's limit: Alexa's APIs answer in well under a second when they are up.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
 
-    /// <summary>All attempts of one read together, the pause between them included.</summary>
-    public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(3.5);
-
-    /// <summary>
-    /// Attempts, all failed, within <see cref="BreakerSamplingDuration"/> after which an API host stops being called for
-    /// <see cref="BreakDuration"/>: the rider hears the outage at once instead of after the timeouts.
-    /// </summary>
-    public const int BreakerMinimumThroughput = 10;
-
-    public static readonly TimeSpan BreakerSamplingDuration = TimeSpan.FromSeconds(30);
-
-    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(15);
+    /// <summary>All attempts of one read together, the pause between them included (see <see cref="TurnResilience"/>).</summary>
+    public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(2.1);
 
     /// <summary>
     /// Registers <see cref="CustomerProfileClient"/> as a typed client that never follows a redirect: the request carries
@@ -48,27 +35,9 @@ public static class CustomerProfileServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(15),
             })
-            .AddStandardResilienceHandler(Configure)
+            .AddStandardResilienceHandler(options => options.ForTurn(AttemptTimeout, TotalTimeout))
             // Alexa has an API host per region: one region's outage must not silence the others.
             .SelectPipelineByAuthority();
         return services;
-    }
-
-    private static void Configure(HttpStandardResilienceOptions options)
-    {
-        options.AttemptTimeout.Timeout = AttemptTimeout;
-        options.TotalRequestTimeout.Timeout = TotalTimeout;
-        options.Retry.MaxRetryAttempts = 1;
-        options.Retry.BackoffType = DelayBackoffType.Constant;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.UseJitter = true;
-        // A Retry-After of seconds cannot be waited for inside a turn; the total timeout would end the wait anyway.
-        options.Retry.ShouldRetryAfterHeader = false;
-        // Only reads are repeated; the default transient predicate already leaves 403 (not granted) alone.
-        options.Retry.DisableForUnsafeHttpMethods();
-        options.CircuitBreaker.FailureRatio = 1.0;
-        options.CircuitBreaker.MinimumThroughput = BreakerMinimumThroughput;
-        options.CircuitBreaker.SamplingDuration = BreakerSamplingDuration;
-        options.CircuitBreaker.BreakDuration = BreakDuration;
     }
 }
