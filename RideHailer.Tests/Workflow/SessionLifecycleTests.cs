@@ -293,6 +293,8 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
 
         Assert.NotEmpty(skill.Recorded.Payloads);
         Assert.NotEmpty(skill.Recorded.Logs);
+        // Scopes are recorded too (the engine's and the host's): what they carry is checked like any message.
+        Assert.Contains(skill.Recorded.Logs, line => line.Contains(": scope ", StringComparison.Ordinal));
         string[] secrets = [AlexaSession.ApiAccessToken, AlexaSession.LinkedAccountToken, AlexaSession.PersonAccessToken, AlexaSession.ConsentToken];
         foreach (var secret in secrets)
         {
