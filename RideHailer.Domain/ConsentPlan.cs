@@ -9,16 +9,23 @@ namespace RideHailer.Domain;
 /// </summary>
 internal sealed class ConsentPlan
 {
-    private ConsentPlan(IReadOnlyList<ConsentItem> items)
+    private ConsentPlan(IReadOnlyList<ConsentItem> items, IReadOnlyList<RiderScope> unreachable)
     {
         Items = items;
         Missing = [.. items.Where(item => !item.Available)];
+        Unreachable = Missing.Any(item => unreachable.Contains(item.Scope));
     }
 
     public IReadOnlyList<ConsentItem> Items { get; }
 
     /// <summary>Items not granted, refused by the Profile API, or granted but without a loaded fact.</summary>
     public IReadOnlyList<ConsentItem> Missing { get; }
+
+    /// <summary>
+    /// Whether something missing is missing only because the profile could not be read: asking the rider for
+    /// consent would ask for what they may already have given.
+    /// </summary>
+    public bool Unreachable { get; }
 
     public static ConsentPlan For(ConversationSettings settings, RiderFacts rider)
     {
@@ -29,7 +36,7 @@ internal sealed class ConsentPlan
             Item(rider, settings.NameScope, personal, !string.IsNullOrWhiteSpace(rider.GivenName)),
             Location(settings, rider),
             Item(rider, settings.MobileNumberScope, personal, !string.IsNullOrWhiteSpace(rider.MobileNumber)),
-        ]);
+        ], rider.UnreachableScopes ?? []);
     }
 
     /// <summary>

@@ -29,7 +29,8 @@ public sealed partial class Conversation
 
     /// <summary>
     /// ACCEPTED: quote with the facts the edge loaded after consent. A scope still not granted, refused by the
-    /// Profile API, or without its fact is treated as not granted: permissions card for it, and end.
+    /// Profile API, or without its fact is treated as not granted: permissions card for it, and end. A profile that
+    /// could not be read (an outage) is apologised for instead, and the step kept.
     /// </summary>
     private Decision OnConsentAccepted(SessionState state, TurnContext context)
     {
@@ -43,7 +44,15 @@ public sealed partial class Conversation
             return Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.LostTrack), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]);
         }
 
-        var missing = ConsentPlan.For(_settings, context.Rider).Missing;
+        var plan = ConsentPlan.For(_settings, context.Rider);
+        if (plan.Unreachable)
+        {
+            // The rider said yes, but the profile did not answer: that is no refusal, so no permissions card and no
+            // end; the step stays, waiting for the rider to go on.
+            return Unchanged(state, Phrase.ProfileUnreachable);
+        }
+
+        var missing = plan.Missing;
         if (missing.Count > 0)
         {
             var scopes = missing.Select(item => item.Scope).ToList();

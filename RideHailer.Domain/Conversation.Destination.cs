@@ -51,6 +51,13 @@ public sealed partial class Conversation
             return End(chosen, [Say(Phrase.LinkAccount)], new AccountLinkingCard());
         }
 
+        if (ConsentPlan.For(_settings, context.Rider).Unreachable)
+        {
+            // An outage is not a refusal: the rider may have granted already, so consent is not asked for. The
+            // session stays where it was and the rider can say the place again once the profile answers.
+            return Unchanged(state, Phrase.ProfileUnreachable);
+        }
+
         if (state.Step == SessionStep.AwaitingSecondRideAnswer)
         {
             // Another place while asked about the ride on its way: only "yes" books a second ride, so the question

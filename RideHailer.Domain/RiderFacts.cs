@@ -21,6 +21,12 @@ public sealed record RiderFacts
     /// <summary>Scopes known not to be granted: DENIED in the request's permissions, or refused (403) by the API.</summary>
     public IReadOnlyList<RiderScope> RefusedScopes { get; init; } = [];
 
+    /// <summary>
+    /// Scopes the Customer Profile or Device Address API could not answer for this turn (5xx, 429, a timeout): an
+    /// outage, not a refusal, so neither granted nor refused. Only a 403 means not granted.
+    /// </summary>
+    public IReadOnlyList<RiderScope> UnreachableScopes { get; init; } = [];
+
     /// <summary>Whether the device supports geolocation (otherwise the device address is used).</summary>
     public bool SupportsGeolocation { get; init; }
 

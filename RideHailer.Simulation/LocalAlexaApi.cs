@@ -13,6 +13,9 @@ namespace RideHailer.Simulation;
 /// </summary>
 public sealed class LocalAlexaApi : IAsyncDisposable
 {
+    /// <summary>The override that answers nothing (<see cref="Stall"/>); no HTTP status is negative.</summary>
+    private const int Stalled = -1;
+
     private WebApplication _app = null!;
     private readonly ConcurrentDictionary<string, int> _statusOverrides = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _requests = new();
@@ -42,6 +45,12 @@ public sealed class LocalAlexaApi : IAsyncDisposable
 
     /// <summary>Makes <paramref name="path"/> (or any device address path, with <see cref="AddressPathSuffix"/>) answer <paramref name="statusCode"/>.</summary>
     public void Answer(string path, int statusCode) => _statusOverrides[path] = statusCode;
+
+    /// <summary>Makes <paramref name="path"/> answer nothing until its caller gives up: an API that times out.</summary>
+    public void Stall(string path) => _statusOverrides[path] = Stalled;
+
+    /// <summary>Makes <paramref name="path"/> answer as the rider's grants say again.</summary>
+    public void Recover(string path) => _statusOverrides.TryRemove(path, out _);
 
     public static Task<LocalAlexaApi> StartAsync(SampleRider? rider = null, CancellationToken cancellationToken = default) =>
         StartAsync(port: 0, rider, cancellationToken);
@@ -81,6 +90,13 @@ public sealed class LocalAlexaApi : IAsyncDisposable
             var key = path.EndsWith(AddressPathSuffix, StringComparison.Ordinal) ? AddressPathSuffix : path;
             if (_statusOverrides.TryGetValue(key, out var status))
             {
+                if (status == Stalled)
+                {
+                    // Held until the caller's timeout aborts the request.
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    return;
+                }
+
                 context.Response.StatusCode = status;
                 return;
             }

@@ -111,7 +111,8 @@ public sealed class SkillEndpointTests : IDisposable
         using var host = SkillServices.Build(SkillServices.DefaultSettings(verifySignatures: true));
         var endpoint = host.Services.GetRequiredService<SkillEndpoint>();
 
-        var result = await endpoint.HandleAsync(AlexaRequests.Envelope(AlexaRequests.Launch()).Bytes(), JsonHeaders, NoSessions, default);
+        // Not JSON at all: parsed first, it would be refused as malformed, with the parser's reason.
+        var result = await endpoint.HandleAsync("{\"version\": \"1.0\", \"request\": {"u8.ToArray(), JsonHeaders, NoSessions, default);
 
         Assert.Equal(400, result.StatusCode);
         Assert.Equal("request verification failed", (string?)JsonNode.Parse(result.Body)!["error"]);

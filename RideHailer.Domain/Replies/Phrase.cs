@@ -70,6 +70,12 @@ public enum Phrase
     /// <summary>Giving up after the last of several place searches that failed.</summary>
     TooManyMissesSearchFailed,
 
+    /// <summary>
+    /// The rider's profile could not be read (the API failed or timed out, it did not refuse): an apology, and the
+    /// session stays at its step, asking again.
+    /// </summary>
+    ProfileUnreachable,
+
     /// <summary>The opening of an offer made right after the rider gave consent.</summary>
     ThanksForConsent,
 

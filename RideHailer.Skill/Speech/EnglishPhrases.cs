@@ -76,6 +76,7 @@ public sealed class EnglishPhrases : PhraseTable
             + "like a ride to the airport. " + Thanks,
         Phrase.TooManyMissesSearchFailed =>
             "Sorry, I can't look up places right now, so I can't book a ride. Please try again later. " + Thanks,
+        Phrase.ProfileUnreachable => "Sorry, I can't reach your Amazon profile right now, so I can't find you a ride yet.",
         Phrase.ThanksForConsent => "Thank you.",
         Phrase.PriceRefreshed => "That price has expired, so I checked again.",
         Phrase.TooSlow => "Sorry, that took too long. Please try again.",

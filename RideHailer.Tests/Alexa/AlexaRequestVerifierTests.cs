@@ -166,7 +166,8 @@ public sealed class AlexaRequestVerifierTests : IDisposable
         using var host = SkillServices.Build(SkillServices.DefaultSettings(verifySignatures: true));
         var verifier = host.Services.GetRequiredService<AlexaRequestVerifier>();
 
-        var verification = await verifier.VerifyAsync(AlexaRequests.Envelope(AlexaRequests.Launch()).Bytes(), JsonHeaders, default);
+        // Not JSON at all: parsed first, it would be rejected as Malformed.
+        var verification = await verifier.VerifyAsync("{\"version\": \"1.0\", \"request\": {"u8.ToArray(), JsonHeaders, default);
 
         Assert.Equal(RejectionCategory.Signature, verification.Rejection?.Category);
         Assert.Null(verification.Request);

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RideHailer.Domain.Replies;
 using RideHailer.Skill.Alexa;
 using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Render;
 using RideHailer.Skill.Alexa.Render.Responses;
+using RideHailer.Skill.Speech;
 
 namespace RideHailer.Tests.Alexa;
 
@@ -157,6 +160,27 @@ public sealed class ResponseSerializationTests
         Assert.Contains("\"policyName\":\"VOICE_PIN\"", json, StringComparison.Ordinal);
         Assert.Contains("\"@version\":\"2\"", json, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The edge's own answers, pinned once by their words as the rider hears them; the other tests name them by
+    /// phrase (the bench's load driver matches the busy one by these words).
+    /// </summary>
+    [Fact]
+    public void BusyAndFailedAnswers_RenderTheirWordsAndEndTheSession()
+    {
+        var phrases = new EnglishPhrases();
+
+        var busy = Serialize(ReplyRenderer.Render(Reply.Tell(Phrase.Busy), phrases))["response"]!;
+        var failed = Serialize(ReplyRenderer.Render(Reply.Tell(Phrase.Failed), phrases))["response"]!;
+
+        Assert.Equal("Sorry, Ride Hailer is very busy right now. Please try again in a minute.", Spoken(busy));
+        Assert.Equal("Sorry, something went wrong with Ride Hailer. Please try again later.", Spoken(failed));
+        Assert.True((bool)busy["shouldEndSession"]!);
+        Assert.True((bool)failed["shouldEndSession"]!);
+    }
+
+    private static string? Spoken(JsonNode response) =>
+        (string?)response["outputSpeech"]!["text"] ?? (string?)response["outputSpeech"]!["ssml"];
 
     private static JsonNode Serialize(ResponseEnvelope response) =>
         JsonNode.Parse(JsonSerializer.Serialize(response, AlexaJsonContext.Default.ResponseEnvelope))!;

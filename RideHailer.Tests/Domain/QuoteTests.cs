@@ -149,7 +149,12 @@ public sealed class QuoteTests
         var decision = await session.SendAndRunAsync(new RideRequested("the airport", null));
 
         var quote = decision.State.Quote!;
-        Assert.Matches("^A ride to Seattle-Tacoma International Airport from your current location will cost [a-z -]+ dollars", decision.Reply!.Speech.ToPlainText());
+        // The words are the fleet's fare and wait, whatever the tariff makes them (EnglishWordsTests pins the words of numbers).
+        Assert.Equal(
+            $"A ride to Seattle-Tacoma International Airport from your current location will cost {Spoken.Dollars(quote.Price.Amount)}, "
+            + $"and the driver can pick you up in {Spoken.Minutes(quote.PickupEta)}. Do you want me to book it?",
+            decision.Reply!.Speech.ToPlainText());
+        Assert.Equal("USD", quote.Price.Currency);
         Assert.True(quote.Price.Amount > 25m, $"SeaTac is about twelve miles from downtown, so {quote.Price.Amount} is too cheap.");
     }
 

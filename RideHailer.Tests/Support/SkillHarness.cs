@@ -170,8 +170,21 @@ internal sealed class SkillHarness : IAsyncDisposable
 
         private sealed class RecordingLogger(ConcurrentQueue<string> logs, string category) : ILogger
         {
+            /// <summary>A scope's values are recorded as it opens: a credential put in a scope is a credential logged.</summary>
             public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
+                where TState : notnull
+            {
+                logs.Enqueue($"{category}: scope {state}");
+                if (state is IEnumerable<KeyValuePair<string, object?>> values)
+                {
+                    foreach (var (key, value) in values)
+                    {
+                        logs.Enqueue($"{category}: scope {key}={value}");
+                    }
+                }
+
+                return null;
+            }
 
             public bool IsEnabled(LogLevel logLevel) => true;
 

@@ -8,6 +8,8 @@ public sealed class SeedConversationsInMemory() : SeedConversationTests(BackendU
 
 public sealed class ConsentResultsInMemory() : ConsentResultTests(BackendUnderTest.InMemory);
 
+public sealed class ProfileOutagesInMemory() : ProfileOutageTests(BackendUnderTest.InMemory);
+
 public sealed class PinResultsInMemory() : PinResultTests(BackendUnderTest.InMemory);
 
 public sealed class SessionLifecycleInMemory() : SessionLifecycleTests(BackendUnderTest.InMemory);
@@ -23,6 +25,9 @@ public sealed class SeedConversationsOnAzureStorage(AzuriteFixture azurite) : Se
 
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class ConsentResultsOnAzureStorage(AzuriteFixture azurite) : ConsentResultTests(BackendUnderTest.AzureStorage(azurite));
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class ProfileOutagesOnAzureStorage(AzuriteFixture azurite) : ProfileOutageTests(BackendUnderTest.AzureStorage(azurite));
 
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class PinResultsOnAzureStorage(AzuriteFixture azurite) : PinResultTests(BackendUnderTest.AzureStorage(azurite));

@@ -128,7 +128,7 @@ public abstract class ConsentResultTests(BackendUnderTest backend)
     }
 
     [Fact]
-    public async Task AcceptedButTheProfileApiFails_RetriesOnceThenEndsWithoutBooking()
+    public async Task AcceptedButTheProfileApiFails_RetriesOnceThenApologisesAndKeepsTheSessionAtConsent()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession();
@@ -139,7 +139,9 @@ public abstract class ConsentResultTests(BackendUnderTest backend)
 
         // Once for the ride request (403: not granted yet), twice after the consent (503, retried once).
         Assert.Equal(3, skill.Api.Requests.Count(request => request == $"GET {LocalAlexaApi.PersonMobileNumberPath}"));
-        Assert.True((bool)response["response"]!["shouldEndSession"]!);
+        Assert.Equal(Spoken.Line(Phrase.ProfileUnreachable) + " " + Spoken.Line(Phrase.Continue), Speech(response));
+        Assert.Null(response["response"]!["card"]);
+        Assert.False((bool)response["response"]!["shouldEndSession"]!);
         Assert.Empty(await skill.BookingsAsync());
     }
 

@@ -4,6 +4,9 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
@@ -41,9 +44,15 @@ public abstract class RetentionTests(BackendUnderTest backend)
     {
         await using var skill = await SkillHarness.StartAsync(backend, new() { ["Session:Retention"] = "00:00:01" });
         var alexa = await skill.AtThePinAsync();
+        var client = skill.Services.GetRequiredService<DurableTaskClient>();
 
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        // The host's purge, run on a clock a day ahead: the session is long past the retention, and still running.
+        var dayLater = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromDays(1));
+        var purge = new FinishedSessionPurge(
+            skill.Services.GetRequiredService<IOptions<SessionOptions>>(), dayLater, NullLogger<FinishedSessionPurge>.Instance);
+        await purge.PurgeAsync(client, CancellationToken.None);
 
+        Assert.NotNull(await client.GetInstanceAsync(SessionInstanceId.For(alexa.SessionId)));
         Assert.StartsWith("Great.", Speech(await alexa.PinResultAsync("200", "ACHIEVED", level: 400)), StringComparison.Ordinal);
     }
 

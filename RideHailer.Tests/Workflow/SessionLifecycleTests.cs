@@ -152,7 +152,8 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
         await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
         await alexa.LaunchAsync();
-        for (var turn = 0; turn < 20; turn++)
+        // More turns than one generation holds, so the session must continue as new to finish.
+        for (var turn = 0; turn < SessionOrchestration.TurnsPerGeneration + 4; turn++)
         {
             Assert.StartsWith("Ride Hailer books a ride for you.", Speech(await alexa.IntentAsync("AMAZON.HelpIntent")), StringComparison.Ordinal);
         }
@@ -162,10 +163,15 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
         var booked = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
 
         Assert.StartsWith("Great.", Speech(booked), StringComparison.Ordinal);
-        // More turns than one generation holds (SessionOrchestration.TurnsPerGeneration): it continued as new.
         var instance = await skill.Services.GetRequiredService<DurableTaskClient>()
             .GetInstanceAsync(SessionInstanceId.For(alexa.SessionId), getInputsAndOutputs: true);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance!.RuntimeStatus);
+        // The generation that finished was started by ContinueAsNew, not by the first turn: it was handed the state
+        // and the published replies of the one before, and no first turn.
+        var lastGeneration = instance.ReadInputAs<SessionInput>()!;
+        Assert.Null(lastGeneration.FirstTurn);
+        Assert.NotNull(lastGeneration.State);
+        Assert.NotNull(lastGeneration.LastStatus);
         Assert.Single(await skill.BookingsAsync());
     }
 
@@ -293,6 +299,8 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
 
         Assert.NotEmpty(skill.Recorded.Payloads);
         Assert.NotEmpty(skill.Recorded.Logs);
+        // Scopes are recorded too (the engine's and the host's): what they carry is checked like any message.
+        Assert.Contains(skill.Recorded.Logs, line => line.Contains(": scope ", StringComparison.Ordinal));
         string[] secrets = [AlexaSession.ApiAccessToken, AlexaSession.LinkedAccountToken, AlexaSession.PersonAccessToken, AlexaSession.ConsentToken];
         foreach (var secret in secrets)
         {

@@ -79,8 +79,14 @@ public sealed partial class RiderFactsLoader(
 
         var granted = new HashSet<RiderScope>(facts.GrantedScopes);
         var refused = new HashSet<RiderScope>(facts.RefusedScopes);
+        var unreachable = new HashSet<RiderScope>();
         void Learn(RiderScope scope, ProfileReadStatus? status)
         {
+            if (status == ProfileReadStatus.Unreachable)
+            {
+                unreachable.Add(scope);
+            }
+
             if (status is ProfileReadStatus.Read or ProfileReadStatus.Refused)
             {
                 (status == ProfileReadStatus.Read ? granted : refused).Add(scope);
@@ -95,6 +101,7 @@ public sealed partial class RiderFactsLoader(
         {
             GrantedScopes = [.. granted],
             RefusedScopes = [.. refused],
+            UnreachableScopes = [.. unreachable],
             GivenName = name?.Result.Value,
             MobileNumber = mobile?.Result.Value?.ToString() is { Length: > 0 } number ? number : null,
             Pickup = AddressPickup(address?.Result.Value),

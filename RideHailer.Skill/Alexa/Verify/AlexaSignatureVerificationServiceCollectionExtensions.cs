@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace RideHailer.Skill.Alexa.Verify;
 
@@ -18,13 +19,17 @@ public static class AlexaSignatureVerificationServiceCollectionExtensions
 
         // The cache below is a singleton and keeps this typed client for the life of the app, so the handler is
         // never rotated by the factory; the pooled connection lifetime refreshes DNS instead.
-        services.AddHttpClient<HttpCertificateChainSource>(client => client.Timeout = HttpCertificateChainSource.Timeout)
+        // Timeouts, the retry and the breaker are the resilience pipeline's (TurnResilience), so HttpClient's own
+        // timeout is off: it would cut the pipeline's retry short.
+        services.AddHttpClient<HttpCertificateChainSource>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(15),
             })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler(options => options.ForTurn(HttpCertificateChainSource.AttemptTimeout, HttpCertificateChainSource.Timeout))
+            .SelectPipelineByAuthority();
 
         services.TryAddSingleton<ICertificateChainSource>(provider => new CachingCertificateChainSource(
             provider.GetRequiredService<HttpCertificateChainSource>(),

@@ -2,14 +2,19 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace RideHailer.Skill.Alexa.Verify;
 
 /// <summary>Downloads a PEM certificate chain; used as a typed <see cref="HttpClient"/>.</summary>
 internal sealed class HttpCertificateChainSource(HttpClient client) : ICertificateChainSource
 {
-    /// <summary>Alexa's whole request budget is 8 s; a slow certificate host must not use it all.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+    /// <summary>Alexa's whole request budget is 8 s; a slow certificate host must not use it all (both attempts together).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>One attempt's limit; a fast failure leaves room for the one retry.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>Alexa's chain is about 7 KB; anything far larger is not a certificate chain.</summary>
     public const int MaxResponseBytes = 64 * 1024;
@@ -25,6 +30,14 @@ internal sealed class HttpCertificateChainSource(HttpClient client) : ICertifica
         catch (HttpRequestException ex)
         {
             throw new CertificateChainUnavailableException("certificate download failed", ex);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new CertificateChainUnavailableException("certificate host is failing; not called for now", ex);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new CertificateChainUnavailableException("certificate download timed out", ex);
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using RideHailer.Skill.Alexa.Enrich.Profile;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Tests.Alexa.Profile;
 
@@ -41,6 +42,19 @@ public sealed class CustomerProfileClientTests : IAsyncLifetime
         _server.MapGet("/v2/accounts/~current/settings/Profile.givenName", () => Results.Redirect("/elsewhere"));
         _server.MapGet("/elsewhere", () => Results.Json("Mallory"));
         _server.MapGet("/v1/devices/{id}/settings/address", () => Results.StatusCode(500));
+        // Down once, then up.
+        var mobileCalls = 0;
+        _server.MapGet("/v2/accounts/~current/settings/Profile.mobileNumber", () => Interlocked.Increment(ref mobileCalls) == 1
+            ? Results.StatusCode(503)
+            : Results.Json(new Dictionary<string, string> { ["countryCode"] = "+1", ["phoneNumber"] = "2065550100" }));
+        // Never answers: held until the caller gives up.
+        _server.MapGet("/v2/accounts/~current/settings/Profile.name", async (HttpContext context) =>
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Empty;
+        });
+        _server.MapGet("/v2/persons/~current/profile/name", () => Results.StatusCode(500));
+        _server.MapGet("/v2/persons/~current/profile/givenName", () => Results.StatusCode(403));
         await _server.StartAsync();
         var address = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         _api = new AlexaApi(new Uri(address), "api-access-token");
@@ -67,11 +81,80 @@ public sealed class CustomerProfileClientTests : IAsyncLifetime
 
         var read = await provider.GetRequiredService<CustomerProfileClient>().GetAddressAsync(_api, DeviceId, default);
 
-        Assert.Equal(ProfileReadStatus.Unavailable, read.Status);
+        // A 500 is an outage, not a refusal.
+        Assert.Equal(ProfileReadStatus.Unreachable, read.Status);
         Assert.Contains(_requestedPaths, path => path.Contains(DeviceId, StringComparison.Ordinal));
         var logs = provider.GetRequiredService<FakeLogCollector>().GetSnapshot();
         Assert.Contains(logs, log => log.Message.Contains("v1/devices/{deviceId}/settings/address", StringComparison.Ordinal));
         Assert.All(logs, log => Assert.DoesNotContain(DeviceId, log.Message + string.Join(",", log.StructuredState ?? []), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ServiceUnavailableThenOk_IsRetriedOnceAndRead()
+    {
+        await using var provider = Services().BuildServiceProvider(validateScopes: true);
+
+        var read = await provider.GetRequiredService<CustomerProfileClient>().GetMobileNumberAsync(_api, person: false, default);
+
+        Assert.Equal(ProfileReadStatus.Read, read.Status);
+        Assert.Equal("+1 2065550100", read.Value!.ToString());
+        Assert.Equal(2, Count("/v2/accounts/~current/settings/Profile.mobileNumber"));
+    }
+
+    [Fact]
+    public async Task ApiThatNeverAnswers_IsGivenUpOnAsUnreachableWithoutTheCallerCancelling()
+    {
+        await using var provider = Services().BuildServiceProvider(validateScopes: true);
+
+        // No cancellation from the caller: only the pipeline's timeouts can end this read.
+        var read = await provider.GetRequiredService<CustomerProfileClient>().GetNameAsync(_api, person: false, CancellationToken.None);
+
+        Assert.Equal(ProfileReadStatus.Unreachable, read.Status);
+        Assert.Equal(2, Count("/v2/accounts/~current/settings/Profile.name"));
+    }
+
+    [Fact]
+    public async Task BrokenApi_OpensTheBreakerAndIsNoLongerCalled()
+    {
+        await using var provider = Services().BuildServiceProvider(validateScopes: true);
+        var client = provider.GetRequiredService<CustomerProfileClient>();
+        const string Path = "/v2/persons/~current/profile/name";
+
+        // Two attempts a read: enough failed attempts to reach the breaker's minimum throughput.
+        for (var read = 0; read < TurnResilience.BreakerMinimumThroughput; read++)
+        {
+            Assert.Equal(ProfileReadStatus.Unreachable, (await client.GetNameAsync(_api, person: true, default)).Status);
+        }
+
+        var calls = Count(Path);
+        var whileOpen = await client.GetNameAsync(_api, person: true, default);
+
+        Assert.Equal(ProfileReadStatus.Unreachable, whileOpen.Status);
+        Assert.Equal(calls, Count(Path));
+        Assert.True(calls < 2 * TurnResilience.BreakerMinimumThroughput, $"{calls} calls reached the API");
+    }
+
+    [Fact]
+    public async Task Refused_IsNotRetriedAndNeverOpensTheBreaker()
+    {
+        await using var provider = Services().BuildServiceProvider(validateScopes: true);
+        var client = provider.GetRequiredService<CustomerProfileClient>();
+        const int Reads = 2 * TurnResilience.BreakerMinimumThroughput;
+
+        for (var read = 0; read < Reads; read++)
+        {
+            Assert.Equal(ProfileReadStatus.Refused, (await client.GetGivenNameAsync(_api, person: true, default)).Status);
+        }
+
+        Assert.Equal(Reads, Count("/v2/persons/~current/profile/givenName"));
+    }
+
+    private int Count(string path)
+    {
+        lock (_requestedPaths)
+        {
+            return _requestedPaths.Count(requested => requested == path);
+        }
     }
 
     private static ServiceCollection Services()

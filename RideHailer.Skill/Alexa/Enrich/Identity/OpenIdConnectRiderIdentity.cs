@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Skill.Alexa.Enrich.Identity;
 
@@ -20,8 +21,14 @@ internal sealed partial class OpenIdConnectRiderIdentity : IRiderIdentity
 {
     public const string HttpClientName = "RiderIdentity";
 
-    /// <summary>Discovery and JWKS are fetched inside Alexa's 8 s budget, twice at worst on a cold start.</summary>
-    public static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// One document (discovery or JWKS), both attempts together: both are fetched inside the turn budget on a cold
+    /// start (see <see cref="TurnResilience"/>).
+    /// </summary>
+    public static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(1.2);
+
+    /// <summary>One attempt at one document; a fast failure leaves room for the one retry.</summary>
+    public static readonly TimeSpan FetchAttemptTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>A discovery document or key set is a few KB; anything far larger is not one.</summary>
     public const int MaxDocumentBytes = 256 * 1024;
@@ -170,7 +177,7 @@ internal sealed partial class OpenIdConnectRiderIdentity : IRiderIdentity
         }
     }
 
-    // Shared by concurrent requests, so no one caller's cancellation stops it; the HttpClient's timeout bounds it.
+    // Shared by concurrent requests, so no one caller's cancellation stops it; the client's resilience pipeline bounds it.
     private async Task<OpenIdConnectConfiguration?> FetchConfigurationAsync()
     {
         try

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using RideHailer.Skill.Alexa.Verify;
 
 namespace RideHailer.Skill.Alexa.Enrich.Identity;
 
@@ -18,13 +20,19 @@ internal static class RiderIdentityServiceCollectionExtensions
 
         // The identity is a singleton and keeps its client for the life of the app, so the factory never rotates
         // the handler; the pooled connection lifetime refreshes DNS instead.
+        // Timeouts, the retry of a failed GET and a breaker per issuer host are the resilience pipeline's; HttpClient's
+        // own timeout is off, as it would cut the retry short. What the pipeline does not do, sharing one fetch among
+        // concurrent requests and fetching at most once a minute for unknown keys, stays in ThrottledFetch.
         services.AddHttpClient(OpenIdConnectRiderIdentity.HttpClientName, client =>
             {
-                client.Timeout = OpenIdConnectRiderIdentity.FetchTimeout;
+                client.Timeout = Timeout.InfiniteTimeSpan;
                 client.MaxResponseContentBufferSize = OpenIdConnectRiderIdentity.MaxDocumentBytes;
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler(options =>
+                options.ForTurn(OpenIdConnectRiderIdentity.FetchAttemptTimeout, OpenIdConnectRiderIdentity.FetchTimeout))
+            .SelectPipelineByAuthority();
 
         services.TryAddSingleton<IRiderIdentity>(provider =>
             provider.GetRequiredService<IOptions<RiderIdentityOptions>>().Value.UsesIssuer

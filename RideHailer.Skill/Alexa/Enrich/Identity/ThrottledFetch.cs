@@ -3,6 +3,8 @@ namespace RideHailer.Skill.Alexa.Enrich.Identity;
 /// <summary>
 /// Runs a fetch on demand, at most once per interval, sharing one fetch among concurrent callers; within the
 /// interval callers get the last fetch's result. Keeps a flood of bad tokens from becoming a flood of requests.
+/// Kept beside the client's resilience pipeline, which bounds and retries one request but neither shares a request
+/// among callers nor answers from the last result: its rate limiter would refuse the callers instead.
 /// </summary>
 internal sealed class ThrottledFetch<T>(Func<Task<T>> fetch, TimeSpan interval, TimeProvider timeProvider)
 {

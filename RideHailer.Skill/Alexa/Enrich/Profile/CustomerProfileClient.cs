@@ -4,18 +4,18 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace RideHailer.Skill.Alexa.Enrich.Profile;
 
 /// <summary>
 /// Reads the rider's name, mobile number and device address from Alexa's Customer Profile and Device
-/// Address APIs. A 403 means the scope is not granted; anything else that fails means "not known now".
-/// One retry on a transient failure, each attempt short, so a slow API cannot eat the turn's budget.
+/// Address APIs. A 403 means the scope is not granted; 5xx, 429 and timeouts mean the API is unreachable (an outage,
+/// not a refusal); anything else that fails means "not known now".
 /// </summary>
 public sealed partial class CustomerProfileClient(HttpClient http, ILogger<CustomerProfileClient> logger)
 {
-    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1.5);
-
     public Task<ProfileRead<string>> GetGivenNameAsync(AlexaApi api, bool person, CancellationToken cancellationToken) =>
         GetAsync(api, Fixed(person ? "v2/persons/~current/profile/givenName" : "v2/accounts/~current/settings/Profile.givenName"),
             ProfileJsonContext.Default.String, cancellationToken);
@@ -42,47 +42,41 @@ public sealed partial class CustomerProfileClient(HttpClient http, ILogger<Custo
         where T : class
     {
         ArgumentNullException.ThrowIfNull(api);
-        var url = new Uri(api.Endpoint, path.Path);
-        for (var attempt = 1; ; attempt++)
+        // Timeouts, the retry and the circuit breaker are the client's resilience pipeline (AddCustomerProfileClient).
+        try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(AttemptTimeout);
-            try
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(api.Endpoint, path.Path));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.AccessToken);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.Forbidden)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.AccessToken);
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-                if (response.StatusCode == HttpStatusCode.Forbidden)
-                {
-                    return new(ProfileReadStatus.Refused, null);
-                }
-
-                if (response.IsSuccessStatusCode)
-                {
-                    var value = await response.Content.ReadFromJsonAsync(typeInfo, timeout.Token);
-                    return new(value is null ? ProfileReadStatus.Unavailable : ProfileReadStatus.Read, value);
-                }
-
-                if (attempt >= 2 || !IsTransient(response.StatusCode))
-                {
-                    Log.ProfileReadFailed(logger, path.Template, (int)response.StatusCode);
-                    return new(ProfileReadStatus.Unavailable, null);
-                }
+                return new(ProfileReadStatus.Refused, null);
             }
-            catch (Exception exception) when (exception is HttpRequestException or JsonException ||
-                                               (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+
+            if (response.IsSuccessStatusCode)
             {
-                if (attempt >= 2 || exception is JsonException)
-                {
-                    Log.ProfileReadError(logger, path.Template, exception.GetType().Name);
-                    return new(ProfileReadStatus.Unavailable, null);
-                }
+                var value = await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken);
+                return new(value is null ? ProfileReadStatus.Unavailable : ProfileReadStatus.Read, value);
             }
+
+            Log.ProfileReadFailed(logger, path.Template, (int)response.StatusCode);
+            return new(IsOutage(response.StatusCode) ? ProfileReadStatus.Unreachable : ProfileReadStatus.Unavailable, null);
+        }
+        catch (JsonException exception)
+        {
+            Log.ProfileReadError(logger, path.Template, exception.GetType().Name);
+            return new(ProfileReadStatus.Unavailable, null);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException or BrokenCircuitException ||
+                                           (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            Log.ProfileReadError(logger, path.Template, exception.GetType().Name);
+            return new(ProfileReadStatus.Unreachable, null);
         }
     }
 
-    private static bool IsTransient(HttpStatusCode status) =>
+    private static bool IsOutage(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 
     private static partial class Log

@@ -12,6 +12,9 @@ public enum ProfileReadStatus
     /// <summary>403: the rider has not granted the scope (or revoked it); treated as not granted.</summary>
     Refused,
 
-    /// <summary>Anything else (no value, 5xx, timeout, an endpoint not allowed): not known for this turn.</summary>
+    /// <summary>Anything else (no value, another 4xx, a body that is not the value): not known for this turn.</summary>
     Unavailable,
+
+    /// <summary>5xx, 429, 408, a timeout or no connection: the API is down, which says nothing of the rider's grants.</summary>
+    Unreachable,
 }
