@@ -10,6 +10,7 @@ using RideHailer.Skill.Alexa.Render.Responses;
 using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.SkillEvents;
 using RideHailer.Skill.Speech;
+using RideHailer.Skill.Storage;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Skill.Workflow;
 
@@ -28,6 +29,7 @@ public sealed partial class SkillEndpoint(
     PhraseBook phrases,
     RideHailerMetrics metrics,
     SkillEventResponder skillEvents,
+    IUserLinks userLinks,
     TimeProvider timeProvider,
     ILogger<SkillEndpoint> logger)
 {
@@ -72,7 +74,7 @@ public sealed partial class SkillEndpoint(
         if (request.Alexa.Request is SkillEventRequest skillEvent)
         {
             // Something the customer did in the Alexa app, outside any session: no turn, no speech.
-            await skillEvents.HandleAsync(request.Alexa, skillEvent, cancellationToken);
+            await skillEvents.HandleAsync(request.Alexa, skillEvent, durable, cancellationToken);
             return SkillEndpointResult.Ok(new ResponseEnvelope(new ResponseBody()));
         }
 
@@ -116,6 +118,7 @@ public sealed partial class SkillEndpoint(
         try
         {
             var rider = await riderFacts.LoadAsync(request, cancellationToken);
+            await LinkAsync(request, instanceId, rider.RiderId, cancellationToken);
             return await sessions.SendAsync(instanceId, turn with { Rider = rider }, timeProvider.GetElapsedTime(received), cancellationToken);
         }
         catch (Exception exception) when (IsFault(exception, cancellationToken))
@@ -124,6 +127,15 @@ public sealed partial class SkillEndpoint(
             return TurnAnswer.Failed;
         }
     }
+
+    /// <summary>
+    /// Records, before the session runs, that it and its rider belong to the Alexa user, so SkillDisabled can forget
+    /// them; a session that could not be linked does not run (its answer is the apology for a backend fault).
+    /// </summary>
+    private Task LinkAsync(ReadRequest request, string instanceId, string? riderId, CancellationToken cancellationToken) =>
+        request.Alexa.UserId is { Length: > 0 } userId
+            ? userLinks.LinkAsync(new UserLink(AlexaUserKey.For(userId), instanceId, riderId), cancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>Tells the session Alexa ended it. Alexa expects nothing back; the session's own idle timeout ends it if it could not be told.</summary>
     private async Task EndAsync(SessionRouter sessions, string instanceId, TurnEvent turn, CancellationToken cancellationToken)
