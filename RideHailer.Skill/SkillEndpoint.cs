@@ -30,6 +30,7 @@ public sealed partial class SkillEndpoint(
     RideHailerMetrics metrics,
     SkillEventResponder skillEvents,
     IUserLinks userLinks,
+    IUserScopes userScopes,
     TimeProvider timeProvider,
     ILogger<SkillEndpoint> logger)
 {
@@ -117,7 +118,7 @@ public sealed partial class SkillEndpoint(
     {
         try
         {
-            var rider = await riderFacts.LoadAsync(request, cancellationToken);
+            var rider = await riderFacts.LoadAsync(request with { ReportedScopes = await ReportedScopesAsync(request, cancellationToken) }, cancellationToken);
             await LinkAsync(request, instanceId, rider.RiderId, cancellationToken);
             return await sessions.SendAsync(instanceId, turn with { Rider = rider }, timeProvider.GetElapsedTime(received), cancellationToken);
         }
@@ -136,6 +137,27 @@ public sealed partial class SkillEndpoint(
         request.Alexa.UserId is { Length: > 0 } userId
             ? userLinks.LinkAsync(new UserLink(AlexaUserKey.For(userId), instanceId, riderId), cancellationToken)
             : Task.CompletedTask;
+
+    /// <summary>
+    /// The scopes the user's last permission event granted. A consent just accepted by voice is newer than any
+    /// event, so the record is dropped and Alexa's APIs are the truth again.
+    /// </summary>
+    private async Task<IReadOnlyCollection<string>?> ReportedScopesAsync(ReadRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Alexa.UserId is not { Length: > 0 } userId)
+        {
+            return null;
+        }
+
+        var userKey = AlexaUserKey.For(userId);
+        if (request.IsAcceptedConsent)
+        {
+            await userScopes.ClearGrantedScopesAsync(userKey, cancellationToken);
+            return null;
+        }
+
+        return await userScopes.FindGrantedScopesAsync(userKey, cancellationToken);
+    }
 
     /// <summary>Tells the session Alexa ended it. Alexa expects nothing back; the session's own idle timeout ends it if it could not be told.</summary>
     private async Task EndAsync(SessionRouter sessions, string instanceId, TurnEvent turn, CancellationToken cancellationToken)

@@ -9,9 +9,10 @@ namespace RideHailer.Skill.SkillEvents;
 /// <summary>
 /// Answers the <c>AlexaSkillEvent.*</c> requests, which come outside any session after the request was verified like
 /// any other; the endpoint answers a 200 with no speech, whatever the event. Each is logged with an opaque hash of the Alexa user id, never
-/// the id, a token or a scope's holder. SkillDisabled forgets the user (<see cref="UserEraser"/>) before the 200 is sent.
+/// the id, a token or a scope's holder. SkillDisabled forgets the user (<see cref="UserEraser"/>) and a permission event records the
+/// scopes now granted (<see cref="IUserScopes"/>), both before the 200 is sent.
 /// </summary>
-public sealed partial class SkillEventResponder(UserEraser eraser, ILogger<SkillEventResponder> logger)
+public sealed partial class SkillEventResponder(UserEraser eraser, IUserScopes scopes, ILogger<SkillEventResponder> logger)
 {
     public async Task HandleAsync(AlexaRequest request, SkillEventRequest skillEvent, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -32,6 +33,12 @@ public sealed partial class SkillEventResponder(UserEraser eraser, ILogger<Skill
                 break;
             case SkillEventRequest.SkillPermissionAccepted or SkillEventRequest.SkillPermissionChanged:
                 Log.PermissionsReported(logger, skillEvent.Type, user, skillEvent.GrantedScopes.Count, skillEvent.RequestId);
+                if (user is not null)
+                {
+                    // The next session states these as granted and every other scope as not, so it asks only for what is missing.
+                    await scopes.RecordGrantedScopesAsync(user, skillEvent.GrantedScopes, cancellationToken);
+                }
+
                 break;
             default:
                 // SkillAccountLinked carries the new access token in its body; it is never read, so never logged.

@@ -8,7 +8,7 @@ namespace RideHailer.Skill.SkillEvents;
 /// Forgets an Alexa user who disabled the skill, whatever <c>userInformationPersistenceStatus</c> says: its sessions'
 /// durable state first (terminated if running, so none books again, then purged), then every booking and claim of
 /// its riders and the links themselves. The links go last, so a run cut short is finished by Alexa's retry of the
-/// event; a repeated event finds nothing and does nothing.
+/// event; a repeated event finds nothing and deletes nothing.
 /// </summary>
 public sealed partial class UserEraser(IUserLinks links, ILogger<UserEraser> logger)
 {
@@ -20,19 +20,20 @@ public sealed partial class UserEraser(IUserLinks links, ILogger<UserEraser> log
         ArgumentException.ThrowIfNullOrEmpty(userKey);
         ArgumentNullException.ThrowIfNull(durable);
         var records = await links.FindLinksAsync(userKey, cancellationToken);
-        if (records.IsEmpty)
-        {
-            Log.NothingKept(logger, userKey);
-            return;
-        }
-
         var purged = 0;
         foreach (var instanceId in records.Sessions)
         {
             purged += await PurgeAsync(durable, instanceId, cancellationToken);
         }
 
+        // Even with no rider or session linked: the user's partition may hold the scopes a permission event recorded.
         var bookings = await links.ForgetAsync(records, cancellationToken);
+        if (records.IsEmpty)
+        {
+            Log.NothingKept(logger, userKey);
+            return;
+        }
+
         Log.Erased(logger, userKey, records.Riders.Count, bookings, purged);
     }
 

@@ -44,11 +44,48 @@ public sealed partial class AzureTablesBookingStore
                 var (riders, sessions) = (new List<string>(), new List<string>());
                 await foreach (var row in LinkRowsAsync(userKey, cancellationToken))
                 {
-                    (row.RowKey.StartsWith(UserLinkEntity.RiderPrefix, StringComparison.Ordinal) ? riders : sessions).Add(row.LinkedId);
+                    if (row.RowKey.StartsWith(UserLinkEntity.RiderPrefix, StringComparison.Ordinal))
+                    {
+                        riders.Add(row.LinkedId);
+                    }
+                    else if (row.RowKey.StartsWith(UserLinkEntity.SessionPrefix, StringComparison.Ordinal))
+                    {
+                        sessions.Add(row.LinkedId);
+                    }
                 }
 
                 return new LinkedRecords(userKey, riders, sessions);
             },
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task RecordGrantedScopesAsync(string userKey, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        ArgumentNullException.ThrowIfNull(scopes);
+        return RunAsync(
+            async () => (await _table.UpsertEntityAsync(UserLinkEntity.Scopes(userKey, scopes), TableUpdateMode.Replace, cancellationToken)).Status,
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>?> FindGrantedScopesAsync(string userKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        return RunAsync(
+            async () => await GetAsync<UserLinkEntity>(UserLinkEntity.PartitionFor(userKey), UserLinkEntity.ScopesRow, cancellationToken) is { } row
+                ? (IReadOnlyList<string>?)row.LinkedId.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                : null,
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task ClearGrantedScopesAsync(string userKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        return RunAsync(
+            async () => (await _table.DeleteEntityAsync(UserLinkEntity.PartitionFor(userKey), UserLinkEntity.ScopesRow, ETag.All, cancellationToken)).Status,
             cancellationToken);
     }
 

@@ -22,7 +22,7 @@ namespace RideHailer.Skill.Storage;
 /// and carries on, and until then the key reads as not booked. Tables transactions cannot span partitions,
 /// which is why the order of the two inserts carries the guarantee.
 /// </remarks>
-public sealed partial class AzureTablesBookingStore : IBookingStore, IUserLinks
+public sealed partial class AzureTablesBookingStore : IBookingStore, IUserLinks, IUserScopes
 {
     /// <summary>
     /// How many of a rider's rides still on their way are read to pick the latest. The skill asks before a second

@@ -4,12 +4,14 @@ using RideHailer.Domain.Rides;
 namespace RideHailer.Skill.Storage;
 
 /// <summary>A thread-safe booking store in memory, with its user links, for the dev host and tests; both vanish with the process.</summary>
-public sealed class InProcessBookingStore : IBookingStore, IUserLinks
+public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScopes
 {
     private readonly ConcurrentDictionary<string, Booking> _bookings = new(StringComparer.Ordinal);
 
     // Per user key, the rider ids and instance ids linked to it; each set is locked while it is read or changed.
     private readonly ConcurrentDictionary<string, (HashSet<string> Riders, HashSet<string> Sessions)> _links = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _scopes = new(StringComparer.Ordinal);
 
     /// <summary>How many bookings are held.</summary>
     public int Count => _bookings.Count;
@@ -88,6 +90,34 @@ public sealed class InProcessBookingStore : IBookingStore, IUserLinks
         var deleted = _bookings.Where(entry => riders.Contains(entry.Value.Passenger.RiderId))
             .Count(entry => _bookings.TryRemove(entry));
         _links.TryRemove(records.UserKey, out _);
+        _scopes.TryRemove(records.UserKey, out _);
         return Task.FromResult(deleted);
+    }
+
+    /// <inheritdoc/>
+    public Task RecordGrantedScopesAsync(string userKey, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        ArgumentNullException.ThrowIfNull(scopes);
+        cancellationToken.ThrowIfCancellationRequested();
+        _scopes[userKey] = [.. scopes];
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>?> FindGrantedScopesAsync(string userKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_scopes.GetValueOrDefault(userKey));
+    }
+
+    /// <inheritdoc/>
+    public Task ClearGrantedScopesAsync(string userKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        _scopes.TryRemove(userKey, out _);
+        return Task.CompletedTask;
     }
 }

@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 namespace RideHailer.Skill.Storage;
 
 /// <summary>
-/// One link row: partition by Alexa user key, one row per rider ("rider-…") and per session instance ("session-…"),
+/// One link row: partition by Alexa user key, one row per rider ("rider-…") and per session instance ("session-…"), and the granted scopes,
 /// so all of a user's links are one partition query. Only opaque ids: the row key is the id itself.
 /// </summary>
 internal sealed class UserLinkEntity : ITableEntity
@@ -16,6 +16,9 @@ internal sealed class UserLinkEntity : ITableEntity
 
     public const string SessionPrefix = "session-";
 
+    /// <summary>The one row of the user's granted scopes (<see cref="IUserScopes"/>), space-separated in <see cref="LinkedId"/>.</summary>
+    public const string ScopesRow = "granted-scopes";
+
     public string PartitionKey { get; set; } = string.Empty;
 
     public string RowKey { get; set; } = string.Empty;
@@ -24,7 +27,7 @@ internal sealed class UserLinkEntity : ITableEntity
 
     public ETag ETag { get; set; }
 
-    /// <summary>The rider id or instance id the row names, as given.</summary>
+    /// <summary>The rider id or instance id the row names, as given; the granted scopes in the scopes row.</summary>
     public string LinkedId { get; set; } = string.Empty;
 
     public static string PartitionFor(string userKey) => PartitionPrefix + TableKey.From(userKey);
@@ -34,6 +37,13 @@ internal sealed class UserLinkEntity : ITableEntity
         PartitionKey = PartitionFor(userKey),
         RowKey = RiderPrefix + TableKey.From(riderId),
         LinkedId = riderId,
+    };
+
+    public static UserLinkEntity Scopes(string userKey, IEnumerable<string> scopes) => new()
+    {
+        PartitionKey = PartitionFor(userKey),
+        RowKey = ScopesRow,
+        LinkedId = string.Join(' ', scopes),
     };
 
     public static UserLinkEntity Session(string userKey, string instanceId) => new()

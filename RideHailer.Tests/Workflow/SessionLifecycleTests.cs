@@ -232,6 +232,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
         store.Setup(s => s.BookOnceAsync(It.IsAny<BookingRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("conflict"));
         store.As<IUserLinks>();
+        store.As<IUserScopes>().Setup(s => s.FindGrantedScopesAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((IReadOnlyList<string>?)null);
         await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton(store.Object));
         var alexa = await skill.AtThePinAsync();
 
