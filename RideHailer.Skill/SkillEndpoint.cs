@@ -139,12 +139,13 @@ public sealed partial class SkillEndpoint(
             : Task.CompletedTask;
 
     /// <summary>
-    /// The scopes the user's last permission event granted. A consent just accepted by voice is newer than any
-    /// event, so the record is dropped and Alexa's APIs are the truth again.
+    /// The scopes the user's last permission event granted, read for a ride request (the one turn whose consent is
+    /// planned from them). A consent just accepted by voice is newer than any event, so the record is dropped and
+    /// Alexa's APIs are the truth again.
     /// </summary>
     private async Task<IReadOnlyCollection<string>?> ReportedScopesAsync(ReadRequest request, CancellationToken cancellationToken)
     {
-        if (request.Alexa.UserId is not { Length: > 0 } userId)
+        if (request.Alexa.UserId is not { Length: > 0 } userId || (request.Turn is not RideRequested && !request.IsAcceptedConsent))
         {
             return null;
         }

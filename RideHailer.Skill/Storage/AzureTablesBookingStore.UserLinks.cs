@@ -13,10 +13,22 @@ public sealed partial class AzureTablesBookingStore
     /// <summary>Rows of one partition per transaction: the service's limit.</summary>
     private const int TransactionSize = 100;
 
+    /// <summary>How many links this instance remembers having written; past it, it forgets them all and writes again.</summary>
+    private const int RememberedLinks = 10_000;
+
+    // Links this instance wrote: every turn of a session names the same link, and only its first costs a write
+    // (so a turn's only Tables call stays the one its step needs). Another instance writes it once too.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<UserLink, bool> _written = new();
+
     /// <inheritdoc/>
     public Task LinkAsync(UserLink link, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
+        if (_written.ContainsKey(link))
+        {
+            return Task.CompletedTask;
+        }
+
         return RunAsync(
             async () =>
             {
@@ -29,7 +41,12 @@ public sealed partial class AzureTablesBookingStore
                 }
 
                 await _table.SubmitTransactionAsync(rows, cancellationToken);
-                return true;
+                if (_written.Count >= RememberedLinks)
+                {
+                    _written.Clear();
+                }
+
+                return _written.TryAdd(link, true);
             },
             cancellationToken);
     }
@@ -116,6 +133,11 @@ public sealed partial class AzureTablesBookingStore
         }
 
         var links = await DeleteAllAsync(LinkRowsAsync(records.UserKey, cancellationToken), cancellationToken);
+        foreach (var written in _written.Keys.Where(link => link.UserKey == records.UserKey))
+        {
+            _written.TryRemove(written, out _);
+        }
+
         Log.UserForgotten(_logger, records.UserKey, bookings, claims, links, _table.Name);
         return bookings;
     }
