@@ -110,17 +110,18 @@ public sealed partial class Conversation
         _ => End(state, Phrase.NotBookedGoodbye),
     };
 
+    // Certification asks that help end with a question: each help says what can be said, then asks the step's question.
     private static Decision OnHelp(SessionState state) => state.Step switch
     {
         SessionStep.New or SessionStep.AwaitingDestination =>
             Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.HelpDestination), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]),
         SessionStep.AwaitingSecondRideAnswer when state is { ActiveRide: { } active, Destination: { } destination } =>
-            Ask(state, [new HelpSecondRide(active.Quote.Destination)], [new AnotherRide(destination)]),
+            Ask(state, [new HelpSecondRide(active.Quote.Destination), new AnotherRide(destination)], [new AnotherRide(destination)]),
         SessionStep.AwaitingConsent => Ask(state, [new HelpConsent([.. (state.ConsentScopes ?? []).Select(scope => scope.Scope)]), Say(Phrase.Continue)], [Say(Phrase.Continue)]),
         SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote =>
-            Ask(state, [new HelpQuote(quote.Destination, quote.Price)], [new BookIt(quote.Destination)]),
+            Ask(state, [new HelpQuote(quote.Destination, quote.Price), new BookIt(quote.Destination)], [new BookIt(quote.Destination)]),
         SessionStep.AwaitingPin => Ask(state, [Say(Phrase.HelpPin), Say(Phrase.Continue)], [Say(Phrase.Continue)]),
-        SessionStep.AwaitingPinRetryAnswer => Ask(state, [Say(Phrase.HelpPinRetry)], [Say(Phrase.TryAgain)]),
+        SessionStep.AwaitingPinRetryAnswer => Ask(state, [Say(Phrase.HelpPinRetry), Say(Phrase.TryAgain)], [Say(Phrase.TryAgain)]),
         _ => Unchanged(state, null),
     };
 

@@ -10,6 +10,7 @@ using RideHailer.Skill.Alexa.Render.Responses;
 using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.SkillEvents;
 using RideHailer.Skill.Speech;
+using RideHailer.Skill.Storage;
 using RideHailer.Skill.Telemetry;
 using RideHailer.Skill.Workflow;
 
@@ -28,6 +29,8 @@ public sealed partial class SkillEndpoint(
     PhraseBook phrases,
     RideHailerMetrics metrics,
     SkillEventResponder skillEvents,
+    IUserLinks userLinks,
+    IUserScopes userScopes,
     TimeProvider timeProvider,
     ILogger<SkillEndpoint> logger)
 {
@@ -72,7 +75,7 @@ public sealed partial class SkillEndpoint(
         if (request.Alexa.Request is SkillEventRequest skillEvent)
         {
             // Something the customer did in the Alexa app, outside any session: no turn, no speech.
-            await skillEvents.HandleAsync(request.Alexa, skillEvent, cancellationToken);
+            await skillEvents.HandleAsync(request.Alexa, skillEvent, durable, cancellationToken);
             return SkillEndpointResult.Ok(new ResponseEnvelope(new ResponseBody()));
         }
 
@@ -115,7 +118,8 @@ public sealed partial class SkillEndpoint(
     {
         try
         {
-            var rider = await riderFacts.LoadAsync(request, cancellationToken);
+            var rider = await riderFacts.LoadAsync(request with { ReportedScopes = await ReportedScopesAsync(request, cancellationToken) }, cancellationToken);
+            await LinkAsync(request, instanceId, rider.RiderId, cancellationToken);
             return await sessions.SendAsync(instanceId, turn with { Rider = rider }, timeProvider.GetElapsedTime(received), cancellationToken);
         }
         catch (Exception exception) when (IsFault(exception, cancellationToken))
@@ -123,6 +127,37 @@ public sealed partial class SkillEndpoint(
             Log.SessionUnavailable(logger, exception, turn.RequestId);
             return TurnAnswer.Failed;
         }
+    }
+
+    /// <summary>
+    /// Records, before the session runs, that it and its rider belong to the Alexa user, so SkillDisabled can forget
+    /// them; a session that could not be linked does not run (its answer is the apology for a backend fault).
+    /// </summary>
+    private Task LinkAsync(ReadRequest request, string instanceId, string? riderId, CancellationToken cancellationToken) =>
+        request.Alexa.UserId is { Length: > 0 } userId
+            ? userLinks.LinkAsync(new UserLink(AlexaUserKey.For(userId), instanceId, riderId), cancellationToken)
+            : Task.CompletedTask;
+
+    /// <summary>
+    /// The scopes the user's last permission event granted, read for a ride request (the one turn whose consent is
+    /// planned from them). A consent just accepted by voice is newer than any event, so the record is dropped and
+    /// Alexa's APIs are the truth again.
+    /// </summary>
+    private async Task<IReadOnlyCollection<string>?> ReportedScopesAsync(ReadRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Alexa.UserId is not { Length: > 0 } userId || (request.Turn is not RideRequested && !request.IsAcceptedConsent))
+        {
+            return null;
+        }
+
+        var userKey = AlexaUserKey.For(userId);
+        if (request.IsAcceptedConsent)
+        {
+            await userScopes.ClearGrantedScopesAsync(userKey, cancellationToken);
+            return null;
+        }
+
+        return await userScopes.FindGrantedScopesAsync(userKey, cancellationToken);
     }
 
     /// <summary>Tells the session Alexa ended it. Alexa expects nothing back; the session's own idle timeout ends it if it could not be told.</summary>

@@ -47,6 +47,7 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<SessionRouting>();
         services.TryAddSingleton<FinishedSessionPurge>();
         services.TryAddSingleton<AlexaRequestVerifier>();
+        services.TryAddSingleton<UserEraser>();
         services.TryAddSingleton<SkillEventResponder>();
         services.TryAddSingleton<SkillEndpoint>();
         services.AddHostedService<VerificationModeNotice>();

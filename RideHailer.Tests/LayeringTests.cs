@@ -76,7 +76,7 @@ public sealed partial class LayeringTests
     private static readonly Dictionary<string, string[]> SkillFolderUses = new()
     {
         ["(root)"] = ["Alexa", "Speech", "Rides", "Places", "Workflow", "Storage", "Telemetry", "SkillEvents"],
-        ["SkillEvents"] = ["Alexa"],
+        ["SkillEvents"] = ["Alexa", "Storage"],
         ["Workflow"] = ["Telemetry"],
         ["Telemetry"] = ["Alexa"],
         ["Alexa"] = ["Speech"],

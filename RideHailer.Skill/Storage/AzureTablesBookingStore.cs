@@ -22,7 +22,7 @@ namespace RideHailer.Skill.Storage;
 /// and carries on, and until then the key reads as not booked. Tables transactions cannot span partitions,
 /// which is why the order of the two inserts carries the guarantee.
 /// </remarks>
-public sealed partial class AzureTablesBookingStore : IBookingStore
+public sealed partial class AzureTablesBookingStore : IBookingStore, IUserLinks, IUserScopes
 {
     /// <summary>
     /// How many of a rider's rides still on their way are read to pick the latest. The skill asks before a second
@@ -234,5 +234,9 @@ public sealed partial class AzureTablesBookingStore : IBookingStore
 
         [LoggerMessage(EventId = 63, Level = LogLevel.Error, Message = "Bookings table {Table} is unavailable ({Failure})")]
         public static partial void StoreUnavailable(ILogger logger, string table, string failure, Exception exception);
+
+        [LoggerMessage(EventId = 64, Level = LogLevel.Information,
+            Message = "Forgot user {UserKey}: {Bookings} bookings, {Claims} key claims and {Links} link rows deleted from {Table}")]
+        public static partial void UserForgotten(ILogger logger, string userKey, int bookings, int claims, int links, string table);
     }
 }

@@ -18,12 +18,21 @@ public static class BookingStoreServiceCollectionExtensions
     /// <see cref="InProcessBookingStore"/>; and a <see cref="BookingStoreDescription"/> saying which, for the host to print.
     /// A connection setting that is neither a connection string nor an https URI throws here, naming the setting.
     /// Both replace earlier registrations (a default in-process store), so the description always tells the truth
-    /// whatever the call order; register a test double after this call.
+    /// whatever the call order; register a test double after this call. <see cref="IUserLinks"/> and <see cref="IUserScopes"/> are the registered store too.
     /// </summary>
     public static IServiceCollection AddBookingStore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+
+        // The user links are kept by whichever booking store is registered last (a test's own included), because
+        // forgetting a user deletes its bookings and its links together.
+        services.RemoveAll<IUserLinks>().AddSingleton(provider => provider.GetRequiredService<IBookingStore>() as IUserLinks
+            ?? throw new InvalidOperationException(
+                "The registered IBookingStore keeps no user links: implement IUserLinks on it too, so a user who disables the skill can be forgotten."));
+        services.RemoveAll<IUserScopes>().AddSingleton(provider => provider.GetRequiredService<IBookingStore>() as IUserScopes
+            ?? throw new InvalidOperationException(
+                "The registered IBookingStore keeps no granted scopes: implement IUserScopes on it too, so they are forgotten with the user."));
 
         var connection = TablesConnection.From(configuration);
         if (connection is null)

@@ -3,10 +3,15 @@ using RideHailer.Domain.Rides;
 
 namespace RideHailer.Skill.Storage;
 
-/// <summary>A thread-safe booking store in memory, for the dev host and tests; bookings vanish with the process.</summary>
-public sealed class InProcessBookingStore : IBookingStore
+/// <summary>A thread-safe booking store in memory, with its user links, for the dev host and tests; both vanish with the process.</summary>
+public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScopes
 {
     private readonly ConcurrentDictionary<string, Booking> _bookings = new(StringComparer.Ordinal);
+
+    // Per user key, the rider ids and instance ids linked to it; each set is locked while it is read or changed.
+    private readonly ConcurrentDictionary<string, (HashSet<string> Riders, HashSet<string> Sessions)> _links = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _scopes = new(StringComparer.Ordinal);
 
     /// <summary>How many bookings are held.</summary>
     public int Count => _bookings.Count;
@@ -40,5 +45,79 @@ public sealed class InProcessBookingStore : IBookingStore
             .Where(booking => string.Equals(booking.Passenger.RiderId, riderId, StringComparison.Ordinal) && !booking.HasArrivedBy(now))
             .MaxBy(booking => booking.BookedAt);
         return Task.FromResult(active);
+    }
+
+    /// <inheritdoc/>
+    public Task LinkAsync(UserLink link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        cancellationToken.ThrowIfCancellationRequested();
+        var (riders, sessions) = _links.GetOrAdd(link.UserKey, _ => (new(StringComparer.Ordinal), new(StringComparer.Ordinal)));
+        lock (riders)
+        {
+            sessions.Add(link.InstanceId);
+            if (link.RiderId is { Length: > 0 } riderId)
+            {
+                riders.Add(riderId);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<LinkedRecords> FindLinksAsync(string userKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_links.TryGetValue(userKey, out var links))
+        {
+            return Task.FromResult(new LinkedRecords(userKey, [], []));
+        }
+
+        lock (links.Riders)
+        {
+            return Task.FromResult(new LinkedRecords(userKey, [.. links.Riders], [.. links.Sessions]));
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<int> ForgetAsync(LinkedRecords records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        cancellationToken.ThrowIfCancellationRequested();
+        var riders = records.Riders.ToHashSet(StringComparer.Ordinal);
+        var deleted = _bookings.Where(entry => riders.Contains(entry.Value.Passenger.RiderId))
+            .Count(entry => _bookings.TryRemove(entry));
+        _links.TryRemove(records.UserKey, out _);
+        _scopes.TryRemove(records.UserKey, out _);
+        return Task.FromResult(deleted);
+    }
+
+    /// <inheritdoc/>
+    public Task RecordGrantedScopesAsync(string userKey, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        ArgumentNullException.ThrowIfNull(scopes);
+        cancellationToken.ThrowIfCancellationRequested();
+        _scopes[userKey] = [.. scopes];
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>?> FindGrantedScopesAsync(string userKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_scopes.GetValueOrDefault(userKey));
+    }
+
+    /// <inheritdoc/>
+    public Task ClearGrantedScopesAsync(string userKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        _scopes.TryRemove(userKey, out _);
+        return Task.CompletedTask;
     }
 }

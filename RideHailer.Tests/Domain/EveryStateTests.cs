@@ -27,7 +27,7 @@ public sealed class EveryStateTests
         { SessionStep.CheckingActiveRide, "I'm still looking up your rides. Please try again in a moment.", null },
         {
             SessionStep.AwaitingSecondRideAnswer,
-            "You already have a ride to the Space Needle on its way. Say yes to book another ride as well, or no to keep just that one.",
+            "You already have a ride to the Space Needle on its way. Say yes to book another ride as well, or no to keep just that one. Do you want another ride to the Space Needle?",
             "Do you want another ride to the Space Needle?"
         },
         {
@@ -38,7 +38,7 @@ public sealed class EveryStateTests
         { SessionStep.Quoting, "I'm still getting a price for your ride. Please try again in a moment.", null },
         {
             SessionStep.AwaitingQuoteAnswer,
-            "I found a ride to the Space Needle for fifteen dollars. Say yes to book it, or no to cancel.",
+            "I found a ride to the Space Needle for fifteen dollars. Say yes to book it, or no to cancel. Do you want me to book the ride to the Space Needle?",
             "Do you want me to book the ride to the Space Needle?"
         },
         {
@@ -48,7 +48,7 @@ public sealed class EveryStateTests
         },
         {
             SessionStep.AwaitingPinRetryAnswer,
-            "Your profile PIN didn't match, so I haven't booked the ride. Say yes to try again, or no to stop.",
+            "Your profile PIN didn't match, so I haven't booked the ride. Say yes to try again, or no to stop. Do you want to try again?",
             "Do you want to try again?"
         },
         { SessionStep.Booking, "I'm still booking your ride. Please try again in a moment.", null },

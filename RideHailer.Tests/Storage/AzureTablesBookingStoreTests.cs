@@ -275,6 +275,34 @@ public sealed class AzureTablesBookingStoreTests(AzuriteFixture azurite) : Booki
         Assert.Equal(3, logger.Entries.Count(entry => entry.EventId.Id == 63 && entry.Level == LogLevel.Error));
     }
 
+    [Fact]
+    public async Task Forget_DeletesTheRidersBookingsEveryClaimEvenOneWithoutItsBookingAndTheLinks_AndNothingElse()
+    {
+        var table = _service.GetTableClient("ForgetBookings");
+        var store = StoreOn(table);
+        var (forgotten, kept, userKey) = ("rider/" + Guid.NewGuid().ToString("N") + "#?", "rider-" + Guid.NewGuid().ToString("N"), "user-" + Guid.NewGuid().ToString("N"));
+        await store.BookOnceAsync(BookingRequests.For(riderId: forgotten), None);
+        await store.BookOnceAsync(BookingRequests.For(riderId: forgotten), None);
+        await store.BookOnceAsync(BookingRequests.For(riderId: kept), None);
+        var orphan = BookingRequests.NewKey();
+        await table.AddEntityAsync(new TableEntity("booking-keys", orphan) { ["RiderId"] = forgotten });
+        await store.LinkAsync(new UserLink(userKey, "ride-session-1", forgotten), None);
+        await store.LinkAsync(new UserLink(userKey, "ride-session-2", null), None);
+        await store.RecordGrantedScopesAsync(userKey, ["alexa::profile:given_name:read"], None);
+
+        var records = await store.FindLinksAsync(userKey, None);
+        var deleted = await store.ForgetAsync(records, None);
+        var again = await store.ForgetAsync(await store.FindLinksAsync(userKey, None), None);
+
+        Assert.Equal([forgotten], records.Riders);
+        Assert.Equal(["ride-session-1", "ride-session-2"], records.Sessions.Order());
+        Assert.Equal(2, deleted);
+        Assert.Equal(0, again);
+        Assert.Equal(0, await CountAsync(table, TableClient.CreateQueryFilter($"RiderId eq {forgotten}")));
+        Assert.Equal(0, await CountAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {"user-links-" + userKey}")));
+        Assert.Equal(2, await CountAsync(table, TableClient.CreateQueryFilter($"RiderId eq {kept}")));
+    }
+
     private static AzureTablesBookingStore StoreOn(TableClient table) =>
         new(table, PlaceCatalog.Default, NullLogger<AzureTablesBookingStore>.Instance);
 

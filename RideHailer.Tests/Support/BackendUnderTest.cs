@@ -33,6 +33,9 @@ public abstract class BackendUnderTest
     internal virtual async Task<IReadOnlyList<string>> RiderPartitionsAsync(string hub, IBookingStore store) =>
         [.. (await BookingsAsync(hub, store)).Select(booking => booking.Passenger.RiderId).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>Every row of the bookings table, each as its keys and string columns on one line; none for the in-process store.</summary>
+    internal virtual Task<IReadOnlyList<string>> TableRowsAsync(string hub) => Task.FromResult<IReadOnlyList<string>>([]);
+
     private sealed class InMemoryBackend : BackendUnderTest
     {
         internal override bool IsInMemory => true;
@@ -57,12 +60,15 @@ public abstract class BackendUnderTest
 
         internal override Task<IReadOnlyList<string>> RiderPartitionsAsync(string hub, IBookingStore store) => inner.RiderPartitionsAsync(hub, store);
 
+        internal override Task<IReadOnlyList<string>> TableRowsAsync(string hub) => inner.TableRowsAsync(hub);
+
         public override string ToString() => inner + " in " + Speaking.PseudoPhrases.Locale;
     }
 
     private sealed class AzureStorageBackend(AzuriteFixture azurite) : BackendUnderTest
     {
-        private const string KeyPartition = "booking-keys";
+        /// <summary>Booking rows are the rider partitions; the key claims and the user links live beside them.</summary>
+        private static bool IsRiderPartition(string partitionKey) => partitionKey.StartsWith("rider-", StringComparison.Ordinal);
 
         internal override Dictionary<string, string?> Settings(string hub) => new()
         {
@@ -80,8 +86,13 @@ public abstract class BackendUnderTest
             var bookings = new List<Booking>();
             try
             {
-                await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.PartitionKey != KeyPartition))
+                await foreach (var row in table.QueryAsync<TableEntity>())
                 {
+                    if (!IsRiderPartition(row.PartitionKey))
+                    {
+                        continue;
+                    }
+
                     var key = row.GetString("IdempotencyKey") ?? Uri.UnescapeDataString(row.RowKey);
                     bookings.Add(await store.FindAsync(key, CancellationToken.None) ?? throw new InvalidOperationException($"Row {row.RowKey} does not read back."));
                 }
@@ -98,12 +109,27 @@ public abstract class BackendUnderTest
         {
             var table = new TableClient(azurite.ConnectionString, hub + "Bookings");
             var partitions = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.PartitionKey != KeyPartition, select: ["PartitionKey"]))
+            await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey"]))
             {
-                partitions.Add(row.PartitionKey);
+                if (IsRiderPartition(row.PartitionKey))
+                {
+                    partitions.Add(row.PartitionKey);
+                }
             }
 
             return [.. partitions];
+        }
+
+        internal override async Task<IReadOnlyList<string>> TableRowsAsync(string hub)
+        {
+            var table = new TableClient(azurite.ConnectionString, hub + "Bookings");
+            var rows = new List<string>();
+            await foreach (var row in table.QueryAsync<TableEntity>())
+            {
+                rows.Add(string.Join(' ', row.Where(column => column.Value is string).Select(column => column.Key + "=" + column.Value)));
+            }
+
+            return rows;
         }
 
         public override string ToString() => "AzureStorage";

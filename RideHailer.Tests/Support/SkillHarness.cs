@@ -104,6 +104,9 @@ internal sealed class SkillHarness : IAsyncDisposable
     public async Task<IReadOnlyList<string>> RiderPartitionsAsync() =>
         await _backend.RiderPartitionsAsync(Hub, _app.Services.GetRequiredService<IBookingStore>());
 
+    /// <summary>Every row of the bookings table (Azure Tables only), to prove what a deletion left.</summary>
+    public Task<IReadOnlyList<string>> TableRowsAsync() => _backend.TableRowsAsync(Hub);
+
     /// <summary>Stops the DevHost but keeps the local Alexa API, for a restart on the same data.</summary>
     public async Task<LocalAlexaApi> StopHostAsync()
     {

@@ -6,6 +6,7 @@ using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Storage;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Speaking;
@@ -236,6 +237,8 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
         store.Setup(s => s.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((Booking?)null);
         store.Setup(s => s.BookOnceAsync(It.IsAny<BookingRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("conflict"));
+        store.As<IUserLinks>();
+        store.As<IUserScopes>().Setup(s => s.FindGrantedScopesAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((IReadOnlyList<string>?)null);
         await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton(store.Object));
         var alexa = await skill.AtThePinAsync();
 

@@ -10,8 +10,11 @@ namespace RideHailer.Bench.Load;
 /// </summary>
 internal sealed class StoredBookings(TableClient table)
 {
-    /// <summary>The partition of the store's key claims; every other partition belongs to one rider.</summary>
-    private const string KeyClaims = "booking-keys";
+    /// <summary>
+    /// Rider partitions are "rider-…"; the key claims and the user links have partitions of their own. '.' follows '-',
+    /// so the range holds every rider partition and nothing else.
+    /// </summary>
+    private const string RiderPartitions = "PartitionKey ge 'rider-' and PartitionKey lt 'rider.'";
 
     public StoredBookings(string connectionString)
         : this(new TableClient(connectionString, "Bookings"))
@@ -25,7 +28,7 @@ internal sealed class StoredBookings(TableClient table)
         try
         {
             await foreach (var row in table.QueryAsync<TableEntity>(
-                               $"PartitionKey ne '{KeyClaims}'", select: ["PartitionKey"], cancellationToken: cancellationToken))
+                               RiderPartitions, select: ["PartitionKey"], cancellationToken: cancellationToken))
             {
                 rows[row.PartitionKey] = rows.GetValueOrDefault(row.PartitionKey) + 1;
             }

@@ -40,7 +40,7 @@ public sealed partial class RiderFactsLoader(
             ? await identity.ResolveRiderIdAsync(account, cancellationToken)
             : null;
         var acceptedConsent = read.IsAcceptedConsent;
-        var stated = StatedScopes(request, acceptedConsent);
+        var stated = StatedScopes(request, acceptedConsent, read.ReportedScopes);
         var facts = new RiderFacts
         {
             RiderId = riderId,
@@ -141,8 +141,11 @@ public sealed partial class RiderFactsLoader(
         return new AlexaApi(allowed, token);
     }
 
-    /// <summary>What the request's permissions map says of each scope the ride needs.</summary>
-    private Dictionary<RiderScope, ScopeStatus> StatedScopes(AlexaRequest request, bool consentAccepted)
+    /// <summary>
+    /// What the request's permissions map says of each scope the ride needs; where it says nothing, the user's last
+    /// permission event: granted if it listed the scope, denied (revoked, or never given) if it did not.
+    /// </summary>
+    private Dictionary<RiderScope, ScopeStatus> StatedScopes(AlexaRequest request, bool consentAccepted, IReadOnlyCollection<string>? reported)
     {
         var permissions = request.System?.User?.Permissions ?? request.Envelope.Session?.User?.Permissions;
         RiderScope[] scopes = [_settings.NameScope, _settings.MobileNumberScope, _settings.GeolocationScope, _settings.AddressScope];
@@ -153,6 +156,8 @@ public sealed partial class RiderFactsLoader(
                 // Consent was accepted a moment ago; this request's map may not show it yet, and the API still
                 // says no (403) to anything that was not really granted.
                 ScopeStatus.Denied when consentAccepted => ScopeStatus.Unknown,
+                ScopeStatus.Unknown or null when reported is not null && !consentAccepted =>
+                    reported.Contains(PermissionScopes.Of(scope)) ? ScopeStatus.Granted : ScopeStatus.Denied,
                 { } status => status,
                 null => ScopeStatus.Unknown,
             });

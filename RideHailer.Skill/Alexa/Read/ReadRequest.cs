@@ -20,6 +20,12 @@ public sealed record ReadRequest(AlexaRequest Alexa, Turn? Turn, ConnectionResul
         return new(request, TurnReader.Read(request, result), result, request.Request.Locale);
     }
 
+    /// <summary>
+    /// The scopes the user's latest skill permission event said were granted (the Alexa app's view, recorded by the
+    /// skill); null when none was recorded. Fresher words in the request's own permissions map win.
+    /// </summary>
+    public IReadOnlyCollection<string>? ReportedScopes { get; init; }
+
     /// <summary>Whether the request is the consent connection's result "200 ACCEPTED", exactly as Alexa wrote it.</summary>
     public bool IsAcceptedConsent => Turn is ConsentResolved
         && ConnectionResult is { Kind: ConnectionKind.Consent, Code: ConnectionWords.Ok, Status: ConnectionWords.Accepted };
