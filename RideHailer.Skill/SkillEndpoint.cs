@@ -118,8 +118,9 @@ public sealed partial class SkillEndpoint(
     {
         try
         {
-            var rider = await riderFacts.LoadAsync(request with { ReportedScopes = await ReportedScopesAsync(request, cancellationToken) }, cancellationToken);
-            await LinkAsync(request, instanceId, rider.RiderId, cancellationToken);
+            var scopes = await UserRecordAsync(() => ReportedScopesAsync(request, cancellationToken), turn.RequestId, cancellationToken);
+            var rider = await riderFacts.LoadAsync(request with { ReportedScopes = scopes }, cancellationToken);
+            await UserRecordAsync(() => LinkAsync(request, instanceId, rider.RiderId, cancellationToken), turn.RequestId, cancellationToken);
             return await sessions.SendAsync(instanceId, turn with { Rider = rider }, timeProvider.GetElapsedTime(received), cancellationToken);
         }
         catch (Exception exception) when (IsFault(exception, cancellationToken))
@@ -131,12 +132,36 @@ public sealed partial class SkillEndpoint(
 
     /// <summary>
     /// Records, before the session runs, that it and its rider belong to the Alexa user, so SkillDisabled can forget
-    /// them; a session that could not be linked does not run (its answer is the apology for a backend fault).
+    /// them.
     /// </summary>
-    private Task LinkAsync(ReadRequest request, string instanceId, string? riderId, CancellationToken cancellationToken) =>
-        request.Alexa.UserId is { Length: > 0 } userId
-            ? userLinks.LinkAsync(new UserLink(AlexaUserKey.For(userId), instanceId, riderId), cancellationToken)
-            : Task.CompletedTask;
+    private async Task<bool> LinkAsync(ReadRequest request, string instanceId, string? riderId, CancellationToken cancellationToken)
+    {
+        if (request.Alexa.UserId is { Length: > 0 } userId)
+        {
+            await userLinks.LinkAsync(new UserLink(AlexaUserKey.For(userId), instanceId, riderId), cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Reads or writes the user's records (links, reported scopes), which live in the bookings store. When that store
+    /// is down the turn goes on without them, as it does without the look-up of a ride on its way: nothing can be
+    /// booked for this session meanwhile (its booking would go to the same store), and its durable state is purged
+    /// after Session:Retention whether linked or not.
+    /// </summary>
+    private async Task<T?> UserRecordAsync<T>(Func<Task<T?>> access, string requestId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await access();
+        }
+        catch (Exception exception) when (IsFault(exception, cancellationToken))
+        {
+            Log.UserRecordUnavailable(logger, requestId, exception.GetType().Name);
+            return default;
+        }
+    }
 
     /// <summary>
     /// The scopes the user's last permission event granted, read for a ride request (the one turn whose consent is
@@ -220,6 +245,10 @@ public sealed partial class SkillEndpoint(
 
         [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Rejected an Alexa request {RequestId}: {Reason}")]
         public static partial void RequestRejected(ILogger logger, string reason, string? requestId);
+
+        [LoggerMessage(EventId = 7, Level = LogLevel.Warning,
+            Message = "Request {RequestId} goes on without the user's records (links, reported scopes): {ErrorType}")]
+        public static partial void UserRecordUnavailable(ILogger logger, string requestId, string errorType);
 
         [LoggerMessage(EventId = 6, Level = LogLevel.Critical, Message = "The Alexa endpoint failed unexpectedly; answered 500")]
         public static partial void Unhandled(ILogger logger, Exception exception);
