@@ -1,4 +1,3 @@
-using System.Globalization;
 using RideHailer.Domain.Consent;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Replies;
@@ -103,7 +102,7 @@ public sealed class EnglishPhrases : PhraseTable
                 $"Driver: {card.Dispatch.DriverName}, {card.Dispatch.Car} ({card.Dispatch.LicensePlate})",
                 $"Pickup: {card.Pickup.Address ?? From(card.Pickup.Source)}",
                 $"Destination: {card.Destination.Name}",
-                $"Price: {Written(card.Price)}",
+                $"Price: {EnglishWords.Written(card.Price)}",
                 $"Arrives in: {EnglishWords.Minutes(card.DriverMinutes)}"));
     }
 
@@ -152,13 +151,4 @@ public sealed class EnglishPhrases : PhraseTable
 
     private static string From(PickupSource source) =>
         source == PickupSource.DeviceAddress ? "your address" : "your current location";
-
-    /// <summary>A price as a card shows it: "$12.50".</summary>
-    private static string Written(Money price) => price.Currency.ToUpperInvariant() switch
-    {
-        "USD" => string.Create(CultureInfo.InvariantCulture, $"${price.Amount:0.00}"),
-        "GBP" => string.Create(CultureInfo.InvariantCulture, $"£{price.Amount:0.00}"),
-        "EUR" => string.Create(CultureInfo.InvariantCulture, $"€{price.Amount:0.00}"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{price.Amount:0.00} {price.Currency}"),
-    };
 }

@@ -15,25 +15,25 @@ internal static class EnglishWords
     // Globalization is invariant (Directory.Build.props); Humanizer speaks English for the invariant culture.
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
-    /// <summary>Each currency's unit and hundredth, as English says them.</summary>
-    private static readonly Dictionary<string, (string One, string Many, string MinorOne, string MinorMany)> Currencies =
+    /// <summary>Each currency's unit and hundredth as English says them, and its symbol where a card writes one.</summary>
+    private static readonly Dictionary<string, (string One, string Many, string MinorOne, string MinorMany, string? Symbol)> Currencies =
         new(StringComparer.OrdinalIgnoreCase)
         {
-            ["USD"] = ("dollar", "dollars", "cent", "cents"),
-            ["CAD"] = ("Canadian dollar", "Canadian dollars", "cent", "cents"),
-            ["AUD"] = ("Australian dollar", "Australian dollars", "cent", "cents"),
-            ["GBP"] = ("pound", "pounds", "penny", "pence"),
-            ["EUR"] = ("euro", "euros", "cent", "cents"),
-            ["INR"] = ("rupee", "rupees", "paisa", "paise"),
+            ["USD"] = ("dollar", "dollars", "cent", "cents", "$"),
+            ["CAD"] = ("Canadian dollar", "Canadian dollars", "cent", "cents", null),
+            ["AUD"] = ("Australian dollar", "Australian dollars", "cent", "cents", null),
+            ["GBP"] = ("pound", "pounds", "penny", "pence", "£"),
+            ["EUR"] = ("euro", "euros", "cent", "cents", "€"),
+            ["INR"] = ("rupee", "rupees", "paisa", "paise", null),
         };
 
     /// <summary>"fifteen dollars", "one dollar", "twelve dollars and fifty cents", "fifty cents".</summary>
     public static string Money(Money price)
     {
         ArgumentNullException.ThrowIfNull(price);
-        var (one, many, minorOne, minorMany) = Currencies.TryGetValue(price.Currency, out var names)
+        var (one, many, minorOne, minorMany, _) = Currencies.TryGetValue(price.Currency, out var names)
             ? names
-            : (price.Currency, price.Currency, "hundredth", "hundredths");
+            : (price.Currency, price.Currency, "hundredth", "hundredths", null);
         var minor = (long)Math.Round(Math.Abs(price.Amount) * 100, MidpointRounding.AwayFromZero);
         var major = minor / 100;
         var rest = minor % 100;
@@ -41,6 +41,15 @@ internal static class EnglishWords
         return rest == 0 ? majorWords
             : major == 0 ? Counted(rest, minorOne, minorMany)
             : $"{majorWords} and {Counted(rest, minorOne, minorMany)}";
+    }
+
+    /// <summary>A price as a card writes it: "$12.50", "£8.00", "12.50 CAD".</summary>
+    public static string Written(Money price)
+    {
+        ArgumentNullException.ThrowIfNull(price);
+        return Currencies.TryGetValue(price.Currency, out var names) && names.Symbol is { } symbol
+            ? string.Create(CultureInfo.InvariantCulture, $"{symbol}{price.Amount:0.00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{price.Amount:0.00} {price.Currency}");
     }
 
     /// <summary>"one minute", "ten minutes".</summary>
