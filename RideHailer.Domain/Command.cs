@@ -23,7 +23,11 @@ public sealed record FindPlace(PlaceQuery Query) : Command;
 public sealed record FindActiveRide(string RiderId) : Command;
 
 /// <summary>Price a ride with the ride provider.</summary>
-public sealed record QuoteRide(Pickup Pickup, Place Destination) : Command;
+public sealed record QuoteRide(Pickup Pickup, Place Destination) : Command
+{
+    /// <summary>The kind of car to price.</summary>
+    public RideType RideType { get; init; } = RideType.Standard;
+}
 
 /// <summary>Book the quoted ride exactly once under <paramref name="IdempotencyKey"/>.</summary>
 /// <param name="IdempotencyKey">Derived from the session key and the quote id.</param>

@@ -19,6 +19,12 @@ public sealed record Quote(
     DateTimeOffset QuotedAt,
     DateTimeOffset ExpiresAt)
 {
+    /// <summary>The kind of car quoted.</summary>
+    public RideType RideType { get; init; } = RideType.Standard;
+
+    /// <summary>How long the trip itself takes once the rider is in the car, when the provider says.</summary>
+    public TimeSpan? TripTime { get; init; }
+
     /// <summary>Whether the provider's price still holds at <paramref name="now"/>.</summary>
     public bool IsValidAt(DateTimeOffset now) => now < ExpiresAt;
 }

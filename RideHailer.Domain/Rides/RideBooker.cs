@@ -19,7 +19,7 @@ public sealed class RideBooker(IRideProvider provider, IBookingStore store)
             return new BookedRide(existing, IsNew: false);
         }
 
-        var dispatch = await provider.DispatchAsync(quote, now, cancellationToken);
+        var dispatch = await provider.DispatchAsync(new RideOrder(idempotencyKey, quote, passenger), now, cancellationToken);
         var request = new BookingRequest(idempotencyKey, quote, passenger, dispatch, now);
         var stored = await store.BookOnceAsync(request, cancellationToken);
 

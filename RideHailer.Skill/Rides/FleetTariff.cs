@@ -1,4 +1,5 @@
 using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
 
 namespace RideHailer.Skill.Rides;
 
@@ -44,6 +45,20 @@ public sealed record FleetTariff
         new("Portland", new GeoPoint(45.5152, -122.6784)),
         new("Vancouver", new GeoPoint(49.2827, -123.1207)),
     ];
+
+    /// <summary>What an XL ride costs against a standard one.</summary>
+    public decimal XlFactor { get; init; } = 1.5m;
+
+    /// <summary>What a premium ride costs against a standard one.</summary>
+    public decimal PremiumFactor { get; init; } = 2.0m;
+
+    /// <summary>The price factor of <paramref name="rideType"/>.</summary>
+    public decimal FactorFor(RideType rideType) => rideType switch
+    {
+        RideType.Xl => XlFactor,
+        RideType.Premium => PremiumFactor,
+        _ => 1m,
+    };
 
     /// <summary>The default tariff.</summary>
     public static FleetTariff Standard { get; } = new();

@@ -39,27 +39,45 @@ public sealed class LocalFleet : IRideProvider
     ];
 
     /// <inheritdoc/>
-    public Task<Quote> QuoteAsync(Pickup pickup, Place destination, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<Quote> QuoteAsync(Pickup pickup, Place destination, RideType rideType, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pickup);
         ArgumentNullException.ThrowIfNull(destination);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Price(pickup, destination, now));
+        return Task.FromResult(Price(pickup, destination, rideType, now));
     }
 
     /// <inheritdoc/>
-    public Task<Dispatch> DispatchAsync(Quote quote, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<Dispatch> DispatchAsync(RideOrder order, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(quote);
+        ArgumentNullException.ThrowIfNull(order);
         cancellationToken.ThrowIfCancellationRequested();
+        var quote = order.Quote;
         var driver = _roster[(int)(StableHash.Number(quote.Id) % (uint)_roster.Count)];
         // The driver set off when the ride was quoted, so time spent confirming comes off the estimate.
         var remaining = quote.PickupEta - (now - quote.QuotedAt);
-        return Task.FromResult(new Dispatch(driver.Name, driver.Car, driver.LicensePlate, WholeMinutes.Round(remaining)));
+        return Task.FromResult(new Dispatch(driver.Name, driver.Car, driver.LicensePlate, WholeMinutes.Round(remaining))
+        {
+            RideId = StableHash.Hex("ride-", order.IdempotencyKey, 20),
+        });
     }
 
+    // The built-in fleet keeps no state of its own: a ride's progress is kept by its ride orchestration (#27, in progress).
+
+    /// <inheritdoc/>
+    public Task<RideProgress> StatusAsync(string rideId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The built-in fleet reports progress through the ride orchestration.");
+
+    /// <inheritdoc/>
+    public Task<Money?> CancellationFeeAsync(string rideId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The built-in fleet's cancellation is not built yet.");
+
+    /// <inheritdoc/>
+    public Task<RideCancellation> CancelAsync(string rideId, string idempotencyKey, Money? confirmedFee, DateTimeOffset now, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The built-in fleet's cancellation is not built yet.");
+
     /// <summary>The quote for a ride, computed from the tariff alone.</summary>
-    internal Quote Price(Pickup pickup, Place destination, DateTimeOffset now)
+    internal Quote Price(Pickup pickup, Place destination, RideType rideType, DateTimeOffset now)
     {
         var start = Locate(pickup);
         var (depot, depotMiles) = _tariff.Depots
@@ -76,10 +94,15 @@ public sealed class LocalFleet : IRideProvider
             throw new RideUnavailableException($"The trip is longer than {_tariff.MaxTripMiles} miles.");
         }
 
-        var fare = RoundUp(Math.Max(_tariff.MinimumFare, _tariff.BaseFare + (_tariff.PerMile * (decimal)tripMiles)));
+        var fare = RoundUp(Math.Max(_tariff.MinimumFare, _tariff.BaseFare + (_tariff.PerMile * (decimal)tripMiles)) * _tariff.FactorFor(rideType));
         var eta = WholeMinutes.Round(_tariff.DispatchDelay + TimeSpan.FromHours(depotMiles / _tariff.AverageSpeedMph));
-        var id = QuoteId(start, destination, depot, now);
-        return new Quote(id, pickup, destination, new Money(fare, _tariff.Currency), eta, now, now + _tariff.QuoteValidity);
+        var id = QuoteId(start, destination, depot, rideType, now);
+        var trip = WholeMinutes.Round(TimeSpan.FromHours(tripMiles / _tariff.AverageSpeedMph));
+        return new Quote(id, pickup, destination, new Money(fare, _tariff.Currency), eta, now, now + _tariff.QuoteValidity)
+        {
+            RideType = rideType,
+            TripTime = trip,
+        };
     }
 
     private GeoPoint Locate(Pickup pickup)
@@ -98,11 +121,13 @@ public sealed class LocalFleet : IRideProvider
     private decimal RoundUp(decimal fare) =>
         _tariff.FareIncrement <= 0 ? Math.Round(fare, 2) : Math.Ceiling(fare / _tariff.FareIncrement) * _tariff.FareIncrement;
 
-    private static string QuoteId(GeoPoint start, Place destination, Depot depot, DateTimeOffset now)
+    private static string QuoteId(GeoPoint start, Place destination, Depot depot, RideType rideType, DateTimeOffset now)
     {
+        // A standard ride's id is as it always was, so quotes made before ride types keep their ids.
+        var type = rideType == RideType.Standard ? "" : $"|{rideType}";
         var inputs = string.Create(
             CultureInfo.InvariantCulture,
-            $"{start.Latitude:R}|{start.Longitude:R}|{destination.Id}|{depot.City}|{now.UtcTicks}");
+            $"{start.Latitude:R}|{start.Longitude:R}|{destination.Id}|{depot.City}|{now.UtcTicks}{type}");
         return StableHash.Hex("q-", inputs, 20);
     }
 }

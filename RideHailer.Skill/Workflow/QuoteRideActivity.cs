@@ -11,7 +11,7 @@ public sealed class QuoteRideActivity(IRideProvider provider)
     public Task<Quote> RunAsync(QuoteRideInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return provider.QuoteAsync(input.Command.Pickup, input.Command.Destination, input.Now, cancellationToken);
+        return provider.QuoteAsync(input.Command.Pickup, input.Command.Destination, input.Command.RideType, input.Now, cancellationToken);
     }
 }
 

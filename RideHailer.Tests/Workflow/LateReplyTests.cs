@@ -64,21 +64,30 @@ public abstract class LateReplyTests(BackendUnderTest backend)
 
         public TaskCompletionSource FirstQuoted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task<Quote> QuoteAsync(Pickup pickup, Place destination, DateTimeOffset now, CancellationToken cancellationToken)
+        public async Task<Quote> QuoteAsync(Pickup pickup, Place destination, RideType rideType, DateTimeOffset now, CancellationToken cancellationToken)
         {
             if (Interlocked.Increment(ref _quotes) == 1)
             {
                 await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-                var quote = await fleet.QuoteAsync(pickup, destination, now, cancellationToken);
+                var quote = await fleet.QuoteAsync(pickup, destination, rideType, now, cancellationToken);
                 FirstQuoted.TrySetResult();
                 return quote;
             }
 
-            return await fleet.QuoteAsync(pickup, destination, now, cancellationToken);
+            return await fleet.QuoteAsync(pickup, destination, rideType, now, cancellationToken);
         }
 
-        public Task<Dispatch> DispatchAsync(Quote quote, DateTimeOffset now, CancellationToken cancellationToken) =>
-            fleet.DispatchAsync(quote, now, cancellationToken);
+        public Task<Dispatch> DispatchAsync(RideOrder order, DateTimeOffset now, CancellationToken cancellationToken) =>
+            fleet.DispatchAsync(order, now, cancellationToken);
+
+        public Task<RideProgress> StatusAsync(string rideId, DateTimeOffset now, CancellationToken cancellationToken) =>
+            fleet.StatusAsync(rideId, now, cancellationToken);
+
+        public Task<Money?> CancellationFeeAsync(string rideId, DateTimeOffset now, CancellationToken cancellationToken) =>
+            fleet.CancellationFeeAsync(rideId, now, cancellationToken);
+
+        public Task<RideCancellation> CancelAsync(string rideId, string idempotencyKey, Money? confirmedFee, DateTimeOffset now, CancellationToken cancellationToken) =>
+            fleet.CancelAsync(rideId, idempotencyKey, confirmedFee, now, cancellationToken);
     }
 }
 

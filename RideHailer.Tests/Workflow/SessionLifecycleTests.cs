@@ -218,7 +218,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
     public async Task RideProviderDown_ApologisesAndBooksNothing()
     {
         var provider = new Mock<IRideProvider>();
-        provider.Setup(p => p.QuoteAsync(It.IsAny<Pickup>(), It.IsAny<Place>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+        provider.Setup(p => p.QuoteAsync(It.IsAny<Pickup>(), It.IsAny<Place>(), It.IsAny<RideType>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RideUnavailableException("no cars"));
         await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton(provider.Object));
         var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
@@ -256,7 +256,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
     public async Task SlowTurn_AnswersTooSlowWithinTheBudgetAndKeepsTheSessionOpen()
     {
         var provider = new Mock<IRideProvider>();
-        provider.Setup(p => p.QuoteAsync(It.IsAny<Pickup>(), It.IsAny<Place>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+        provider.Setup(p => p.QuoteAsync(It.IsAny<Pickup>(), It.IsAny<Place>(), It.IsAny<RideType>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Returns(async () =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(3));

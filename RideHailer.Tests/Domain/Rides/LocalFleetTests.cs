@@ -30,11 +30,12 @@ public sealed class LocalFleetTests
     };
 
     private static readonly LocalFleet Fleet = new(Tariff);
+    private static readonly Passenger Rider = new("rider-1", null, "Jane", "+12065550123");
 
     private static Place At(double longitude, string id = "dest") => new(id, "Dest", "the dest", new(0, longitude), "Equator City", []);
 
     private static Task<Quote> QuoteAsync(Pickup pickup, Place destination, DateTimeOffset? now = null) =>
-        Fleet.QuoteAsync(pickup, destination, now ?? Now, CancellationToken.None);
+        Fleet.QuoteAsync(pickup, destination, RideType.Standard, now ?? Now, CancellationToken.None);
 
     [Fact]
     public async Task Quote_FareIsBasePlusPerMileRoundedUpToTheIncrement()
@@ -79,7 +80,7 @@ public sealed class LocalFleetTests
     public async Task Quote_IdIsDeterministicFromItsInputs()
     {
         var first = await QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1));
-        var again = await new LocalFleet(Tariff).QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1), Now, CancellationToken.None);
+        var again = await new LocalFleet(Tariff).QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1), RideType.Standard, Now, CancellationToken.None);
         var later = await QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1), Now.AddSeconds(1));
         var elsewhere = await QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1, "other"));
 
@@ -115,9 +116,9 @@ public sealed class LocalFleetTests
     {
         var quote = await QuoteAsync(Pickup.AtGeolocation(new GeoPoint(0, 0.1)), At(0.2));
 
-        var soon = await Fleet.DispatchAsync(quote, Now.AddMinutes(5), CancellationToken.None);
-        var again = await Fleet.DispatchAsync(quote, Now.AddMinutes(5), CancellationToken.None);
-        var late = await Fleet.DispatchAsync(quote, Now.AddMinutes(60), CancellationToken.None);
+        var soon = await Fleet.DispatchAsync(new RideOrder("bk-test", quote, Rider), Now.AddMinutes(5), CancellationToken.None);
+        var again = await Fleet.DispatchAsync(new RideOrder("bk-test", quote, Rider), Now.AddMinutes(5), CancellationToken.None);
+        var late = await Fleet.DispatchAsync(new RideOrder("bk-test", quote, Rider), Now.AddMinutes(60), CancellationToken.None);
 
         Assert.Equal(soon, again);
         Assert.Equal(TimeSpan.FromMinutes(18), soon.DriverEta);
@@ -129,11 +130,12 @@ public sealed class LocalFleetTests
     public async Task Dispatch_UsesTheGivenRoster()
     {
         var fleet = new LocalFleet(Tariff, [new FleetDriver("Kim", "a green Kia Niro", "KIM 0001")]);
-        var quote = await fleet.QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1), Now, CancellationToken.None);
+        var quote = await fleet.QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1), RideType.Standard, Now, CancellationToken.None);
 
-        var dispatch = await fleet.DispatchAsync(quote, Now, CancellationToken.None);
+        var dispatch = await fleet.DispatchAsync(new RideOrder("bk-test", quote, Rider), Now, CancellationToken.None);
 
-        Assert.Equal(new Dispatch("Kim", "a green Kia Niro", "KIM 0001", TimeSpan.FromMinutes(2)), dispatch);
+        Assert.Equal(new Dispatch("Kim", "a green Kia Niro", "KIM 0001", TimeSpan.FromMinutes(2)), dispatch with { RideId = null });
+        Assert.StartsWith("ride-", dispatch.RideId, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,10 +145,10 @@ public sealed class LocalFleetTests
         PlaceCatalog.Default.TryGet("space-needle", out var needle);
         PlaceCatalog.Default.TryGet("statue-of-liberty", out var liberty);
 
-        var quote = await fleet.QuoteAsync(Pickup.AtGeolocation(Riders.Downtown), needle!, Now, CancellationToken.None);
+        var quote = await fleet.QuoteAsync(Pickup.AtGeolocation(Riders.Downtown), needle!, RideType.Standard, Now, CancellationToken.None);
 
         Assert.Equal(8m, quote.Price.Amount);
         await Assert.ThrowsAsync<RideUnavailableException>(
-            () => fleet.QuoteAsync(Pickup.AtGeolocation(Riders.Downtown), liberty!, Now, CancellationToken.None));
+            () => fleet.QuoteAsync(Pickup.AtGeolocation(Riders.Downtown), liberty!, RideType.Standard, Now, CancellationToken.None));
     }
 }

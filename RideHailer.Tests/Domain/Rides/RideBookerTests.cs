@@ -17,7 +17,7 @@ public sealed class RideBookerTests
     public async Task Book_NewKey_DispatchesOnceAndStoresTheBooking()
     {
         var provider = new Mock<IRideProvider>();
-        provider.Setup(p => p.DispatchAsync(It.IsAny<Quote>(), Now, It.IsAny<CancellationToken>())).ReturnsAsync(Sam);
+        provider.Setup(p => p.DispatchAsync(It.IsAny<RideOrder>(), Now, It.IsAny<CancellationToken>())).ReturnsAsync(Sam);
         var store = new InProcessBookingStore();
 
         var (booking, isNew) = await new RideBooker(provider.Object, store).BookAsync(Command(), Now, CancellationToken.None);
@@ -26,14 +26,14 @@ public sealed class RideBookerTests
         Assert.Equal(Sam, booking.Dispatch);
         Assert.Equal("bk-1", booking.IdempotencyKey);
         Assert.Equal(booking, await store.FindAsync("bk-1", CancellationToken.None));
-        provider.Verify(p => p.DispatchAsync(It.IsAny<Quote>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        provider.Verify(p => p.DispatchAsync(It.IsAny<RideOrder>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
     public async Task Book_Replayed_ReturnsStoredBookingAsNotNewWithoutDispatchingAgain()
     {
         var provider = new Mock<IRideProvider>();
-        provider.Setup(p => p.DispatchAsync(It.IsAny<Quote>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(Sam);
+        provider.Setup(p => p.DispatchAsync(It.IsAny<RideOrder>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(Sam);
         var booker = new RideBooker(provider.Object, new InProcessBookingStore());
 
         var first = await booker.BookAsync(Command(), Now, CancellationToken.None);
@@ -42,7 +42,7 @@ public sealed class RideBookerTests
         Assert.Same(first.Booking, replay.Booking);
         Assert.True(first.IsNew);
         Assert.False(replay.IsNew);
-        provider.Verify(p => p.DispatchAsync(It.IsAny<Quote>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        provider.Verify(p => p.DispatchAsync(It.IsAny<RideOrder>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class RideBookerTests
     {
         var winner = Quotes.BookingFor(Command(), Now);
         var provider = new Mock<IRideProvider>();
-        provider.Setup(p => p.DispatchAsync(It.IsAny<Quote>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(Sam with { DriverName = "Priya" });
+        provider.Setup(p => p.DispatchAsync(It.IsAny<RideOrder>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(Sam with { DriverName = "Priya" });
         var store = new Mock<IBookingStore>();
         store.Setup(s => s.FindAsync("bk-1", It.IsAny<CancellationToken>())).ReturnsAsync((Booking?)null);
         store.Setup(s => s.BookOnceAsync(It.IsAny<BookingRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(winner);
@@ -65,7 +65,7 @@ public sealed class RideBookerTests
     public async Task Book_ProviderUnavailable_StoresNothing()
     {
         var provider = new Mock<IRideProvider>();
-        provider.Setup(p => p.DispatchAsync(It.IsAny<Quote>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+        provider.Setup(p => p.DispatchAsync(It.IsAny<RideOrder>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RideUnavailableException("no drivers"));
         var store = new InProcessBookingStore();
 

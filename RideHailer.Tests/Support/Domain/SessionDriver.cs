@@ -166,7 +166,7 @@ internal sealed class SessionDriver
             case QuoteRide quote:
                 try
                 {
-                    return new QuoteReady(await Fleet.QuoteAsync(quote.Pickup, quote.Destination, Now, CancellationToken.None));
+                    return new QuoteReady(await Fleet.QuoteAsync(quote.Pickup, quote.Destination, quote.RideType, Now, CancellationToken.None));
                 }
                 catch (RideUnavailableException e)
                 {
