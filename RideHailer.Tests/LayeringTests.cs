@@ -75,7 +75,7 @@ public sealed partial class LayeringTests
     /// </summary>
     private static readonly Dictionary<string, string[]> SkillFolderUses = new()
     {
-        ["(root)"] = ["Alexa", "Speech", "Rides", "Places", "Workflow", "Storage", "Telemetry", "SkillEvents"],
+        ["(root)"] = ["Alexa", "Speech", "Rides", "Places", "Workflow", "Storage", "Telemetry", "SkillEvents", "RideEvents"],
         ["SkillEvents"] = ["Alexa", "Storage"],
         ["Workflow"] = ["Telemetry"],
         ["Telemetry"] = ["Alexa"],
@@ -84,6 +84,7 @@ public sealed partial class LayeringTests
         ["Speech"] = [],
         ["Rides"] = [],
         ["Places"] = [],
+        ["RideEvents"] = [],
     };
 
     /// <summary>
