@@ -15,6 +15,9 @@ public sealed record Booking(
     Dispatch Dispatch,
     DateTimeOffset BookedAt)
 {
+    /// <summary>The ride's state as its provider last reported it; null while nothing was reported since the dispatch.</summary>
+    public RideProgress? Progress { get; init; }
+
     /// <summary>When the driver is due at the pickup: the booking's time plus the driver's ETA.</summary>
     [JsonIgnore]
     public DateTimeOffset ArrivesAt => BookedAt + Dispatch.DriverEta;

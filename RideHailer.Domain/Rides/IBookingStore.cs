@@ -17,4 +17,14 @@ public interface IBookingStore
     /// (<see cref="Booking.ArrivesAt"/>), or null when every ride of theirs has arrived.
     /// </summary>
     Task<Booking?> FindActiveAsync(string riderId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The rider's most recently booked ride, whatever its state, with its last recorded progress; null when they have none.</summary>
+    Task<Booking?> FindLatestAsync(string riderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records <paramref name="progress"/> as the ride's state unless the booking already holds a report with the same
+    /// or a higher sequence number (an older or repeated report changes nothing). False when nothing changed, or
+    /// when no booking has the key.
+    /// </summary>
+    Task<bool> RecordProgressAsync(string idempotencyKey, RideProgress progress, CancellationToken cancellationToken);
 }

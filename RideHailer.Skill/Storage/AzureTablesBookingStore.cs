@@ -67,6 +67,21 @@ public sealed partial class AzureTablesBookingStore : IBookingStore, IUserLinks,
         return RunAsync(() => FindActiveCoreAsync(riderId, now, cancellationToken), cancellationToken);
     }
 
+    /// <inheritdoc/>
+    public Task<Booking?> FindLatestAsync(string riderId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(riderId);
+        return RunAsync(() => FindLatestCoreAsync(riderId, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> RecordProgressAsync(string idempotencyKey, RideProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        ArgumentNullException.ThrowIfNull(progress);
+        return RunAsync(() => RecordProgressCoreAsync(idempotencyKey, progress, cancellationToken), cancellationToken);
+    }
+
     private async Task<Booking> BookOnceCoreAsync(BookingRequest request, CancellationToken cancellationToken)
     {
         var riderId = request.Passenger.RiderId;
@@ -128,6 +143,58 @@ public sealed partial class AzureTablesBookingStore : IBookingStore, IUserLinks,
         }
 
         return active.MaxBy(entity => entity.BookedAt)?.ToBooking(_places);
+    }
+
+    /// <summary>
+    /// The rider's partition holds their bookings and nothing else, so one query reads them all; rows come in key
+    /// (hash) order, so the latest booked is chosen here.
+    /// </summary>
+    private async Task<Booking?> FindLatestCoreAsync(string riderId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {BookingEntity.PartitionFor(riderId)}");
+        BookingEntity? latest = null;
+        await foreach (var entity in _table.QueryAsync<BookingEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (latest is null || entity.BookedAt > latest.BookedAt)
+            {
+                latest = entity;
+            }
+        }
+
+        return latest?.ToBooking(_places);
+    }
+
+    /// <summary>
+    /// Read, compare sequence numbers, and merge the progress columns under the row's ETag; a concurrent writer
+    /// makes the write fail and the comparison is made again against what it wrote.
+    /// </summary>
+    private async Task<bool> RecordProgressCoreAsync(string idempotencyKey, RideProgress progress, CancellationToken cancellationToken)
+    {
+        var rowKey = TableKey.From(idempotencyKey);
+        var claim = await GetAsync<BookingKeyEntity>(BookingKeyEntity.Partition, rowKey, cancellationToken);
+        if (claim is null)
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            var entity = await GetAsync<BookingEntity>(BookingEntity.PartitionFor(claim.RiderId), rowKey, cancellationToken);
+            if (entity is null || entity.RideSequence >= progress.Sequence)
+            {
+                return false;
+            }
+
+            try
+            {
+                await _table.UpdateEntityAsync(entity.WithProgress(progress), entity.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412)
+            {
+                // Another report landed between the read and the write: compare against it.
+            }
+        }
     }
 
     /// <summary>Inserts the entity unless its key exists; false when it did.</summary>

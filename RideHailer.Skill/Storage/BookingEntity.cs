@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using RideHailer.Domain.Places;
@@ -85,6 +86,28 @@ internal sealed class BookingEntity : ITableEntity
     /// <summary>When the driver is due; null in rows stored before the column existed, which never read as active.</summary>
     public DateTimeOffset? ArrivesAt { get; set; }
 
+    /// <summary>The provider's id for the ride; null in rows stored before rides had ids.</summary>
+    public string? RideId { get; set; }
+
+    /// <summary>The ride's last reported status, by its wire name ("arriving"); null while nothing was reported.</summary>
+    public string? RideStatus { get; set; }
+
+    /// <summary>The provider's sequence number of the last report.</summary>
+    public long? RideSequence { get; set; }
+
+    /// <summary>When the provider made the last report.</summary>
+    public DateTimeOffset? RideReportedAt { get; set; }
+
+    /// <summary>The driver's pickup ETA as of the last report (invariant "c" format).</summary>
+    public string? RidePickupEta { get; set; }
+
+    /// <summary>The driver named by the last report, when one is.</summary>
+    public string? ReportedDriverName { get; set; }
+
+    public string? ReportedCar { get; set; }
+
+    public string? ReportedLicensePlate { get; set; }
+
     public static string PartitionFor(string riderId) => "rider-" + TableKey.From(riderId);
 
     public static BookingEntity From(Booking booking)
@@ -123,7 +146,27 @@ internal sealed class BookingEntity : ITableEntity
             LicensePlate = dispatch.LicensePlate,
             DriverEta = dispatch.DriverEta.ToString("c", CultureInfo.InvariantCulture),
             ArrivesAt = booking.ArrivesAt,
-        };
+            RideId = dispatch.RideId,
+        }.WithProgress(booking.Progress);
+    }
+
+    /// <summary>This row's key and ETag with <paramref name="progress"/>'s columns, for a merge that touches nothing else.</summary>
+    public BookingEntity WithProgress(RideProgress? progress)
+    {
+        if (progress is null)
+        {
+            return this;
+        }
+
+        var merged = (BookingEntity)MemberwiseClone();
+        merged.RideStatus = JsonSerializer.Serialize(progress.Status).Trim('"');
+        merged.RideSequence = progress.Sequence;
+        merged.RideReportedAt = progress.At;
+        merged.RidePickupEta = progress.PickupEta?.ToString("c", CultureInfo.InvariantCulture);
+        merged.ReportedDriverName = progress.Driver?.DriverName;
+        merged.ReportedCar = progress.Driver?.Car;
+        merged.ReportedLicensePlate = progress.Driver?.LicensePlate;
+        return merged;
     }
 
     public Booking ToBooking(PlaceCatalog places)
@@ -140,8 +183,23 @@ internal sealed class BookingEntity : ITableEntity
             QuotedAt,
             QuoteExpiresAt);
         var passenger = new Passenger(RiderId, PersonId, GivenName, MobileNumber);
-        var dispatch = new Dispatch(DriverName, Car, LicensePlate, TimeSpan.ParseExact(DriverEta, "c", CultureInfo.InvariantCulture));
-        return new Booking(IdempotencyKey, quote, passenger, dispatch, BookedAt);
+        var dispatch = new Dispatch(DriverName, Car, LicensePlate, TimeSpan.ParseExact(DriverEta, "c", CultureInfo.InvariantCulture)) { RideId = RideId };
+        return new Booking(IdempotencyKey, quote, passenger, dispatch, BookedAt) { Progress = Progress() };
+    }
+
+    private RideProgress? Progress()
+    {
+        if (RideStatus is null || RideSequence is not { } sequence || RideReportedAt is not { } at)
+        {
+            return null;
+        }
+
+        var status = JsonSerializer.Deserialize<Domain.Rides.RideStatus>($"\"{RideStatus}\"");
+        var driver = ReportedDriverName is { } name
+            ? new Dispatch(name, ReportedCar ?? string.Empty, ReportedLicensePlate ?? string.Empty, TimeSpan.Zero)
+            : null;
+        var eta = RidePickupEta is { } text ? TimeSpan.ParseExact(text, "c", CultureInfo.InvariantCulture) : (TimeSpan?)null;
+        return new RideProgress(status, driver is null ? null : driver with { DriverEta = eta ?? TimeSpan.Zero }, eta, sequence, at);
     }
 
     private Money Price() => FareAmount.Length > 0

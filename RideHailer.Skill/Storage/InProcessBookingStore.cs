@@ -37,6 +37,39 @@ public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScop
     }
 
     /// <inheritdoc/>
+    public Task<Booking?> FindLatestAsync(string riderId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(riderId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var latest = _bookings.Values
+            .Where(booking => string.Equals(booking.Passenger.RiderId, riderId, StringComparison.Ordinal))
+            .MaxBy(booking => booking.BookedAt);
+        return Task.FromResult(latest);
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> RecordProgressAsync(string idempotencyKey, RideProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        ArgumentNullException.ThrowIfNull(progress);
+        cancellationToken.ThrowIfCancellationRequested();
+        while (_bookings.TryGetValue(idempotencyKey, out var booking))
+        {
+            if (booking.Progress is { } recorded && recorded.Sequence >= progress.Sequence)
+            {
+                return Task.FromResult(false);
+            }
+
+            if (_bookings.TryUpdate(idempotencyKey, booking with { Progress = progress }, booking))
+            {
+                return Task.FromResult(true);
+            }
+        }
+
+        return Task.FromResult(false);
+    }
+
+    /// <inheritdoc/>
     public Task<Booking?> FindActiveAsync(string riderId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(riderId);

@@ -29,7 +29,7 @@ public abstract class BookingStoreContract
             key,
             quote,
             new Passenger(riderId, null, "Alex", "+12065550123"),
-            new Dispatch(driver, "a silver Toyota Prius", "BXK 4821", TimeSpan.FromMinutes(8)),
+            new Dispatch(driver, "a silver Toyota Prius", "BXK 4821", TimeSpan.FromMinutes(8)) { RideId = "ride-" + key },
             Now.AddMinutes(minutesLater));
     }
 
@@ -48,6 +48,57 @@ public abstract class BookingStoreContract
         Assert.Equal(expected.Passenger, actual.Passenger);
         Assert.Equal(expected.Dispatch, actual.Dispatch);
         Assert.Equal(expected.RequestedAt, actual.BookedAt);
+    }
+
+    private static RideProgress Progress(RideStatus status, long sequence, string driver = "Sam") => new(
+        status,
+        new Dispatch(driver, "a silver Toyota Prius", "BXK 4821", TimeSpan.FromMinutes(3)),
+        TimeSpan.FromMinutes(3),
+        sequence,
+        Now.AddMinutes(sequence));
+
+    [Fact]
+    public async Task FindLatest_SeveralRides_IsTheLastBookedWhateverItsState()
+    {
+        var store = CreateStore();
+        var rider = NewRider();
+        var earlier = Request(NewKey(), riderId: rider);
+        var later = Request(NewKey(), "Priya", minutesLater: 30, riderId: rider);
+        await store.BookOnceAsync(later, CancellationToken.None);
+        await store.BookOnceAsync(earlier, CancellationToken.None);
+        await store.RecordProgressAsync(later.IdempotencyKey, Progress(RideStatus.Completed, 5), CancellationToken.None);
+
+        var latest = await store.FindLatestAsync(rider, CancellationToken.None);
+
+        AssertDescribes(later, latest);
+        Assert.Equal(RideStatus.Completed, latest!.Progress?.Status);
+        Assert.Null(await store.FindLatestAsync(NewRider(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RecordProgress_NewerReport_IsKeptAndOlderOrRepeatedOnesChangeNothing()
+    {
+        var store = CreateStore();
+        var request = Request(NewKey());
+        await store.BookOnceAsync(request, CancellationToken.None);
+        var arriving = Progress(RideStatus.Arriving, 3, "Marco");
+
+        Assert.True(await store.RecordProgressAsync(request.IdempotencyKey, Progress(RideStatus.Accepted, 1), CancellationToken.None));
+        Assert.True(await store.RecordProgressAsync(request.IdempotencyKey, arriving, CancellationToken.None));
+        Assert.False(await store.RecordProgressAsync(request.IdempotencyKey, arriving, CancellationToken.None));
+        Assert.False(await store.RecordProgressAsync(request.IdempotencyKey, Progress(RideStatus.Accepted, 2), CancellationToken.None));
+
+        var booking = await store.FindAsync(request.IdempotencyKey, CancellationToken.None);
+        Assert.Equal(arriving, booking!.Progress);
+        AssertDescribes(request, booking);
+    }
+
+    [Fact]
+    public async Task RecordProgress_UnknownKey_ChangesNothing()
+    {
+        var store = CreateStore();
+
+        Assert.False(await store.RecordProgressAsync(NewKey(), Progress(RideStatus.Accepted, 1), CancellationToken.None));
     }
 
     [Fact]
