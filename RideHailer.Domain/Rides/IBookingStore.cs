@@ -23,8 +23,8 @@ public interface IBookingStore
 
     /// <summary>
     /// Records <paramref name="progress"/> as the ride's state unless the booking already holds a report with the same
-    /// or a higher sequence number (an older or repeated report changes nothing). False when nothing changed, or
-    /// when no booking has the key.
+    /// or a higher sequence number (an older or repeated report changes nothing) or an end (a ride that ended stays
+    /// ended). False when nothing changed, or when no booking has the key.
     /// </summary>
     Task<bool> RecordProgressAsync(string idempotencyKey, RideProgress progress, CancellationToken cancellationToken);
 }

@@ -180,7 +180,7 @@ public sealed partial class AzureTablesBookingStore : IBookingStore, IUserLinks,
         while (true)
         {
             var entity = await GetAsync<BookingEntity>(BookingEntity.PartitionFor(claim.RiderId), rowKey, cancellationToken);
-            if (entity is null || entity.RideSequence >= progress.Sequence)
+            if (entity is null || entity.RideSequence >= progress.Sequence || entity.ToBooking(_places).Progress?.Status.IsFinal() == true)
             {
                 return false;
             }

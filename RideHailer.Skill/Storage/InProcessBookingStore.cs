@@ -55,7 +55,7 @@ public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScop
         cancellationToken.ThrowIfCancellationRequested();
         while (_bookings.TryGetValue(idempotencyKey, out var booking))
         {
-            if (booking.Progress is { } recorded && recorded.Sequence >= progress.Sequence)
+            if (booking.Progress is { } recorded && (recorded.Sequence >= progress.Sequence || recorded.Status.IsFinal()))
             {
                 return Task.FromResult(false);
             }

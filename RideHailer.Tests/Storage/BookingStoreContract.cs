@@ -94,6 +94,20 @@ public abstract class BookingStoreContract
     }
 
     [Fact]
+    public async Task RecordProgress_AfterAnEnd_ChangesNothing()
+    {
+        var store = CreateStore();
+        var request = Request(NewKey());
+        await store.BookOnceAsync(request, CancellationToken.None);
+        var canceled = Progress(RideStatus.RiderCanceled, 2) with { Driver = null, PickupEta = null };
+
+        Assert.True(await store.RecordProgressAsync(request.IdempotencyKey, canceled, CancellationToken.None));
+        Assert.False(await store.RecordProgressAsync(request.IdempotencyKey, Progress(RideStatus.InProgress, 3), CancellationToken.None));
+
+        Assert.Equal(canceled, (await store.FindAsync(request.IdempotencyKey, CancellationToken.None))!.Progress);
+    }
+
+    [Fact]
     public async Task RecordProgress_UnknownKey_ChangesNothing()
     {
         var store = CreateStore();
