@@ -97,6 +97,31 @@ internal sealed class DevHostProcess : IAsyncDisposable
             : throw new HttpRequestException($"HTTP {(int)response.StatusCode}: {body}");
     }
 
+    /// <summary>
+    /// Sends SIGINT, what Ctrl+C in the developer's terminal sends, and waits up to <paramref name="patience"/> for the
+    /// process to exit: its exit code and how long it took, or null when it was still running (then it is killed).
+    /// </summary>
+    public async Task<(int ExitCode, TimeSpan Took)?> InterruptAsync(TimeSpan patience)
+    {
+        using (var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var wait = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return (_process.ExitCode, clock.Elapsed);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            return null;
+        }
+    }
+
     /// <summary>Kills the process outright, as a crashed machine stops: nothing is finished or handed back.</summary>
     public async Task KillAsync()
     {
