@@ -15,7 +15,7 @@ if (HostCommandLine.AsksForHelp(args))
 // "skill-package": renders the package for a deployment; nothing is served.
 if (args is [SkillPackageCommand.Verb, .. var packageFlags])
 {
-    return SkillPackageCommand.Run(packageFlags, SkillPackageSources.BesideTheHost, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+    return SkillPackageCommand.Run(packageFlags, SkillPackageSources.BesideTheHost, Environment.GetEnvironmentVariable, Console.Out, Console.Error, HelpWidth.OfTheConsole());
 }
 
 // "chat": this same host on a free loopback port, talked to by a simulated Alexa in the terminal.

@@ -10,12 +10,13 @@ internal static class SkillPackageCommand
     public const string Verb = "skill-package";
 
     /// <summary>The process's exit code: 0 when written, 1 when the inputs or the checked-in package were refused.</summary>
-    public static int Run(IReadOnlyList<string> flags, SkillPackageSources sources, Func<string, string?> environment, TextWriter output, TextWriter error)
+    public static int Run(
+        IReadOnlyList<string> flags, SkillPackageSources sources, Func<string, string?> environment, TextWriter output, TextWriter error, int helpWidth = HelpWidth.Piped)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var inputs = SkillPackageCommandLine.Parse(flags, environment, output, error, out var exitCode);
+        var inputs = SkillPackageCommandLine.Parse(flags, environment, output, error, out var exitCode, helpWidth);
         if (inputs is null)
         {
             return exitCode;

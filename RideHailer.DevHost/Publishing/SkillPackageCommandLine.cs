@@ -18,7 +18,7 @@ internal static class SkillPackageCommandLine
 
     /// <summary>The inputs the flags describe, or null when parsing ended the command (help shown, or errors reported).</summary>
     public static SkillPackageInputs? Parse(
-        IReadOnlyList<string> flags, Func<string, string?> environment, TextWriter output, TextWriter error, out int exitCode)
+        IReadOnlyList<string> flags, Func<string, string?> environment, TextWriter output, TextWriter error, out int exitCode, int helpWidth = HelpWidth.Piped)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var command = new SkillPackageFlags();
@@ -30,7 +30,7 @@ internal static class SkillPackageCommandLine
         });
 
         // Parsed as the host's verb, so help and errors show "… skill-package [options]" as it is typed.
-        exitCode = new RootCommand { command.Command }.Parse([SkillPackageCommand.Verb, .. flags])
+        exitCode = HelpWidth.Apply(new RootCommand { command.Command }, helpWidth).Parse([SkillPackageCommand.Verb, .. flags])
             .Invoke(new InvocationConfiguration { Output = output, Error = error });
         return inputs;
     }

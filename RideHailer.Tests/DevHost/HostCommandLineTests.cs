@@ -42,6 +42,17 @@ public sealed class HostCommandLineTests
     }
 
     [Fact]
+    public async Task SkillPackageHelp_ListsItsOptionsWrappedTo80ColumnsWhenPiped()
+    {
+        var (exitCode, output, _) = await DevHostCommand.RunAsync("Development", "", "skill-package", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("--privacy-policy <https-url>", output, StringComparison.Ordinal);
+        Assert.Contains("--account-linking-client-id <id>", output, StringComparison.Ordinal);
+        Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, $"longer than 80 columns: '{line}'"));
+    }
+
+    [Fact]
     public void Help_WrapsToTheWidthGiven()
     {
         using var output = new StringWriter();
