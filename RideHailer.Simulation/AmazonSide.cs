@@ -12,6 +12,18 @@ public sealed class AmazonSide(ConnectionAnswers answers, ITranscript transcript
     public const string SkillName = "Ride Hailer";
     public const string PinQuestion = "What's your profile PIN?";
 
+    private void RiderAnswered(string description)
+    {
+        if (answers.Said is { } said)
+        {
+            transcript.Rider(said);
+        }
+        else
+        {
+            transcript.Aside(description);
+        }
+    }
+
     public JsonObject Complete(StartConnection connection, SimulatedSession session)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -28,7 +40,7 @@ public sealed class AmazonSide(ConnectionAnswers answers, ITranscript transcript
     {
         transcript.Alexa(ConsentQuestion.For(SkillName, connection.PermissionScopes.Select(scope => scope.Scope)));
         var answer = answers.Consent();
-        transcript.Aside(answer.RiderTurn());
+        RiderAnswered(answer.RiderTurn());
         var (code, message, status) = answer.Outcome();
         JsonObject? result = null;
         if (status is not null)
@@ -61,7 +73,7 @@ public sealed class AmazonSide(ConnectionAnswers answers, ITranscript transcript
             transcript.Alexa(PinQuestion);
         }
 
-        transcript.Aside(answer.RiderTurn());
+        RiderAnswered(answer.RiderTurn());
         var (code, message, status, reason) = answer.Outcome();
         JsonObject? result = null;
         if (status is not null)

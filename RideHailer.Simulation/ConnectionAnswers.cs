@@ -6,6 +6,9 @@ namespace RideHailer.Simulation;
 /// </summary>
 public sealed class ConnectionAnswers(ConsentAnswer? consent, PinAnswer? pin, IAnswerPrompt? prompt, ITranscript transcript)
 {
+    /// <summary>What the rider said to Alexa's task, when the answer came from their words: the transcript shows them, not a description.</summary>
+    public string? Said { get; init; }
+
     private bool _consentDefaultSaid;
     private bool _pinDefaultSaid;
 

@@ -86,9 +86,10 @@ internal sealed class ConsoleRun
             if (_pending is { } connection)
             {
                 // Inside Alexa's own consent or PIN task the rider answers Alexa, as on a real Echo.
+                // The transcript shows Alexa's question, then the rider's own words as its answer.
                 var (consent, pin) = SpokenAnswer(connection, said);
-                _transcript.Rider(said.Trim());
-                return await CompleteAsync(connection, new ConnectionAnswers(consent, pin, null, _transcript), cancellationToken);
+                var answers = new ConnectionAnswers(consent, pin, null, _transcript) { Said = said.Trim() };
+                return await CompleteAsync(connection, answers, cancellationToken);
             }
 
             _transcript.Rider(said.Trim());

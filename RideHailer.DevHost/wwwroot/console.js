@@ -238,9 +238,9 @@ async function refreshState() {
   }
 }
 
+// The rider answers Alexa by typing, at every step (Amazon's buttons are there to click): the text box keeps the focus.
 function focusNext() {
-  const choice = $("amazon-choices").querySelector("button");
-  (choice ?? $("say-text")).focus();
+  $("say-text").focus();
 }
 
 async function turn(path, body) {

@@ -219,6 +219,11 @@ public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixtu
 
         var resumed = JsonNode.Parse((string)turn["exchanges"]![0]!["request"]!)!;
         Assert.Equal(status, (string?)resumed["request"]!["cause"]!["result"]!["status"]);
+        // Alexa's question, then the rider's own words as its answer: no description of an answer they did not give.
+        var transcript = turn["transcript"]!.AsArray().Select(entry => ((string?)entry!["kind"], (string?)entry["text"])).ToList();
+        Assert.Equal(("alexa", "What's your profile PIN?"), transcript[0]);
+        Assert.Equal(("rider", said), transcript[1]);
+        Assert.DoesNotContain(transcript, entry => entry.Item1 == "aside");
     }
 
     [Theory]

@@ -12,7 +12,7 @@ namespace RideHailer.Tests.DevHost.WebConsole;
 [Collection(BrowserCollectionDefinition.Name)]
 public sealed class WebConsolePageTests(BrowserFixture browser)
 {
-    /// <summary>Set to 1 to write the booked ride's screenshot over docs/console.png (the README shows it).</summary>
+    /// <summary>Set to 1 to write the screenshot at the consent step over docs/console.png (the README shows it).</summary>
     private const string UpdateScreenshotVariable = "RIDEHAILER_UPDATE_CONSOLE_SCREENSHOT";
 
     static WebConsolePageTests() => SetDefaultExpectTimeout(15_000);
@@ -32,8 +32,16 @@ public sealed class WebConsolePageTests(BrowserFixture browser)
         await Expect(page.Locator("#amazon-choices button")).ToHaveCountAsync(9);
         await Expect(page.Locator("#amazon-token")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^consent\\."));
         await Expect(page.Locator("#session-state")).ToContainTextAsync("AwaitingConsent");
-        var accepted = page.Locator("[data-outcome=accepted]");
-        await Expect(accepted).ToBeFocusedAsync();
+        // The rider answers Alexa by typing, so the text box keeps the focus; Amazon's buttons are one click away.
+        await Expect(page.Locator("#say-text")).ToBeFocusedAsync();
+        await Expect(page.Locator("[data-outcome=accepted]")).ToBeVisibleAsync();
+        await page.Keyboard.TypeAsync("I approve");
+        var shot = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "console.png") });
+        if (Environment.GetEnvironmentVariable(UpdateScreenshotVariable) == "1")
+        {
+            await File.WriteAllBytesAsync(RepositoryDirectory.PathOf("docs", "console.png"), shot);
+        }
+
         await page.Keyboard.PressAsync("Enter");
         await Expect(Transcript(page)).ToContainTextAsync("Do you want me to book it?");
         await Expect(page.Locator("#amazon-side")).ToBeHiddenAsync();
@@ -48,12 +56,6 @@ public sealed class WebConsolePageTests(BrowserFixture browser)
         await Expect(page.Locator("#bookings li[data-booking]")).ToContainTextAsync("To Space Needle");
         await Expect(page.Locator("#session-state")).ToContainTextAsync("Completed");
         await Expect(page.Locator("#session-state")).ToContainTextAsync("Booked");
-
-        var shot = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "console.png") });
-        if (Environment.GetEnvironmentVariable(UpdateScreenshotVariable) == "1")
-        {
-            await File.WriteAllBytesAsync(RepositoryDirectory.PathOf("docs", "console.png"), shot);
-        }
 
         await page.CloseAsync();
     }
