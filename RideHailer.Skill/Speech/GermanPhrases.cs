@@ -1,7 +1,6 @@
 using RideHailer.Domain.Consent;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Replies;
-using RideHailer.Domain.Rides;
 
 namespace RideHailer.Skill.Speech;
 

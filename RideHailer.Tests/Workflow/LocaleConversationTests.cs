@@ -97,7 +97,11 @@ public sealed class LocaleConversationTests
         await declining.OrderAsync("the Space Needle");
         var unlinked = skill.NewSession(RiderSetup.Default with
         {
-            Locale = locale, UserId = "amzn1.ask.account.unlinked", PersonId = "amzn1.ask.person.unlinked", Linked = false, PersonLinked = false,
+            Locale = locale,
+            UserId = "amzn1.ask.account.unlinked",
+            PersonId = "amzn1.ask.person.unlinked",
+            Linked = false,
+            PersonLinked = false,
         });
 
         Assert.Equal(table.Say(Phrase.Declined), Speech(await declining.NoAsync()));
@@ -105,6 +109,47 @@ public sealed class LocaleConversationTests
         Assert.Equal(table.Say(Phrase.LinkAccount), Speech(link));
         AssertLinkAccountCard(link);
         Assert.Empty(await skill.BookingsAsync());
+    }
+
+    [Theory]
+    [InlineData("en-GB", "200", "REDIRECT_TO_APP", Phrase.ConsentRedirected)]
+    [InlineData("en-CA", "404", null, Phrase.ConsentFailed)]
+    [InlineData("en-AU", "200", "REDIRECT_TO_APP", Phrase.ConsentRedirected)]
+    [InlineData("en-IN", "403", null, Phrase.ConsentFailed)]
+    [InlineData("de-DE", "200", "REDIRECT_TO_APP", Phrase.ConsentRedirected)]
+    [InlineData("de-DE", "404", null, Phrase.ConsentFailed)]
+    public async Task VoiceConsentNotOffered_FallsBackToThePermissionsCard(string locale, string code, string? status, Phrase speech)
+    {
+        // Where Alexa cannot ask by voice (the scope or locale has no voice consent, no provider), the rider is sent
+        // to the Alexa app with the permissions card, as the seeds say.
+        await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory);
+        var alexa = skill.NewSession(RiderSetup.Default with { Locale = locale });
+        await alexa.OrderAsync("the Space Needle");
+
+        var fallback = await alexa.ConsentResultAsync(code, status);
+
+        Assert.Equal(TableOf(skill, locale).Say(speech), Speech(fallback));
+        AssertPermissionsCard(fallback, PermissionScopes.GivenName, PermissionScopes.Geolocation, PermissionScopes.MobileNumber);
+    }
+
+    [Theory]
+    [InlineData("en-GB", "Optional", true)]
+    [InlineData("de-DE", "Optional", true)]
+    [InlineData("en-IN", "Mandatory", false)]
+    [InlineData("de-DE", "Mandatory", false)]
+    public async Task PinConfirmationNotOffered_ThePinPolicyDecides(string locale, string policy, bool books)
+    {
+        await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory, new() { ["Booking:PinPolicy"] = policy });
+        var table = TableOf(skill, locale);
+        var alexa = skill.NewSession(RiderSetup.Default with { Locale = locale, GrantedEarlier = RiderSetup.AllScopes() });
+        await alexa.OrderAsync("the Space Needle");
+        await alexa.YesAsync();
+
+        var answer = Speech(await alexa.PinResultAsync("200", "NOT_ENABLED", level: 300));
+
+        var bookings = await skill.BookingsAsync();
+        Assert.Equal(books ? 1 : 0, bookings.Count);
+        Assert.Equal(books ? Words(table, new Booked(RideBookedCard.Of(bookings[0]).DriverMinutes)) : table.Say(Phrase.PinNotEnabled), answer);
     }
 
     [Theory]
