@@ -17,7 +17,7 @@ internal static class HostCommandLine
     public static bool AsksForHelp(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args is not [ChatCommand.Verb or SkillPackageCommand.Verb, ..] && args.Any(arg => HelpTokens.Contains(arg, StringComparer.Ordinal));
+        return args is not [ChatCommand.Verb or SkillPackageCommand.Verb or InteractionModelsCommand.Verb, ..] && args.Any(arg => HelpTokens.Contains(arg, StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -37,6 +37,7 @@ internal static class HostCommandLine
             new Option<string>("--environment") { Description = "The hosting environment, e.g. Development (what 'dotnet run' sets) or Production.", HelpName = "name" },
             ChatCommandLine.Command(),
             SkillPackageCommandLine.Command(),
+            InteractionModelsCommand.Command(),
         };
 
         // No --version here: the host would not read it, and would start instead.

@@ -18,6 +18,12 @@ if (args is [SkillPackageCommand.Verb, .. var packageFlags])
     return SkillPackageCommand.Run(packageFlags, SkillPackageSources.BesideTheHost, Environment.GetEnvironmentVariable, Console.Out, Console.Error, HelpWidth.OfTheConsole());
 }
 
+// "interaction-models": generates every locale's interaction model from the one source; nothing is served.
+if (args is [InteractionModelsCommand.Verb, .. var modelFlags])
+{
+    return InteractionModelsCommand.Run(modelFlags, Console.Out, Console.Error);
+}
+
 // "chat": this same host on a free loopback port, talked to by a simulated Alexa in the terminal.
 await using var chat = args is [ChatCommand.Verb, .. var flags] ? await ChatCommand.PrepareAsync(flags) : null;
 if (chat?.ExitCode is { } exitCode)

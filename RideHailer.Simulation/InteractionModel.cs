@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace RideHailer.Simulation;
 
 /// <summary>
-/// The parts of the skill's interaction model (<c>skill-package/interactionModels/custom/en-US.json</c>, embedded
-/// at build) that Alexa's language understanding uses: the invocation name, each intent's slots and sample
+/// The parts of the skill's interaction model of one locale (<c>skill-package/interactionModels/custom/&lt;locale&gt;.json</c>,
+/// embedded at build) that Alexa's language understanding uses: the invocation name, each intent's slots and sample
 /// utterances, and the custom slot types with their values and synonyms.
 /// </summary>
 public sealed record InteractionModel(
@@ -12,12 +12,43 @@ public sealed record InteractionModel(
     IReadOnlyList<ModelIntent> Intents,
     IReadOnlyDictionary<string, SlotType> SlotTypes)
 {
-    private const string ResourceName = "RideHailer.Simulation.en-US.json";
+    private const string ResourcePrefix = "RideHailer.Simulation.Models.";
 
-    /// <summary>The model the skill package ships.</summary>
-    public static InteractionModel EnUs { get; } = Load();
+    private static readonly Dictionary<string, InteractionModel> Loaded = new(StringComparer.OrdinalIgnoreCase);
 
-    public static InteractionModel Parse(string json)
+    /// <summary>The en-US model the skill package ships.</summary>
+    public static InteractionModel EnUs => For("en-US");
+
+    /// <summary>The locales the skill package has a model for ("de-DE", "en-AU", …).</summary>
+    public static IReadOnlyList<string> Locales { get; } =
+    [
+        .. typeof(InteractionModel).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
+            .Select(name => name[ResourcePrefix.Length..^".json".Length])
+            .Order(StringComparer.Ordinal),
+    ];
+
+    /// <summary>The locale whose model this is (BCP 47, "de-DE"); its language picks how the resolver hears launch phrases.</summary>
+    public string Locale { get; init; } = "en-US";
+
+    /// <summary>The model the skill package ships for <paramref name="locale"/>.</summary>
+    public static InteractionModel For(string locale)
+    {
+        ArgumentNullException.ThrowIfNull(locale);
+        lock (Loaded)
+        {
+            if (!Loaded.TryGetValue(locale, out var model))
+            {
+                model = Load(Locales.FirstOrDefault(known => string.Equals(known, locale, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new ArgumentException($"The skill package has no interaction model for {locale}; it has {string.Join(", ", Locales)}.", nameof(locale)));
+                Loaded[locale] = model;
+            }
+
+            return model;
+        }
+    }
+
+    public static InteractionModel Parse(string json, string locale = "en-US")
     {
         var model = JsonNode.Parse(json)?["interactionModel"]?["languageModel"]
             ?? throw new InvalidDataException("The interaction model has no interactionModel.languageModel.");
@@ -31,15 +62,19 @@ public sealed record InteractionModel(
                 (string?)value!["id"],
                 (string)value["name"]!["value"]!,
                 [.. value["name"]!["synonyms"]?.AsArray().Select(synonym => (string)synonym!) ?? []]))])) ?? [];
-        return new InteractionModel((string)model["invocationName"]!, [.. intents], types.ToDictionary(type => type.Name, StringComparer.Ordinal));
+        return new InteractionModel((string)model["invocationName"]!, [.. intents], types.ToDictionary(type => type.Name, StringComparer.Ordinal))
+        {
+            Locale = locale,
+        };
     }
 
-    private static InteractionModel Load()
+    private static InteractionModel Load(string locale)
     {
-        using var stream = typeof(InteractionModel).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The interaction model resource {ResourceName} is missing from the build.");
+        var resource = ResourcePrefix + locale + ".json";
+        using var stream = typeof(InteractionModel).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The interaction model resource {resource} is missing from the build.");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        return Parse(reader.ReadToEnd(), locale);
     }
 }
 

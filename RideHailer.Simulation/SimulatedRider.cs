@@ -19,6 +19,9 @@ public sealed record SimulatedRider
         PermissionScopes.FullAddress,
     ];
 
+    /// <summary>The device's language, sent as each request's <c>locale</c> as Alexa sends it ("en-GB", "de-DE").</summary>
+    public string Locale { get; init; } = "en-US";
+
     /// <summary>The Alexa account (user id); riders on one account share its account-level grants.</summary>
     public string UserId { get; init; } = "amzn1.ask.account.simulated-rider";
 

@@ -164,7 +164,7 @@ public sealed class SimulatedSession
         var now = _time.GetUtcNow();
         request["requestId"] ??= "amzn1.echo-api.request." + Guid.NewGuid().ToString("D");
         request["timestamp"] ??= Timestamp(now);
-        request["locale"] ??= "en-US";
+        request["locale"] ??= Rider.Locale;
         // Alexa puts the same user, consent token included, in the session and in context.System.
         var user = User();
         var session = new JsonObject

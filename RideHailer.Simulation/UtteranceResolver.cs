@@ -35,6 +35,8 @@ public sealed class UtteranceResolver
         RegexOptions.CultureInvariant);
 
     private readonly InteractionModel _model;
+    private readonly Dictionary<string, string> _builtInPhrases;
+    private readonly Regex _fillers;
     private readonly IReadOnlyList<Sample> _samples;
     private readonly Regex _launch;
     private readonly Regex _oneShot;
@@ -44,6 +46,10 @@ public sealed class UtteranceResolver
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
+        // A German model is heard with German launch phrases, built-ins and fillers (GermanUtterances).
+        var german = model.Locale.StartsWith("de", StringComparison.OrdinalIgnoreCase);
+        _builtInPhrases = german ? GermanUtterances.BuiltInPhrases : BuiltInPhrases;
+        _fillers = german ? GermanUtterances.Fillers : Fillers;
         _samples = [.. model.Intents.SelectMany(intent => intent.Samples.Select(sample => Sample.Parse(intent, sample)))];
         // Amazon's "Understand How Users Invoke Custom Skills": the launch and one-shot phrases, "the" before the
         // invocation name, and "can you", "let's", "I want to", "please" before the whole phrase.
@@ -56,6 +62,10 @@ public sealed class UtteranceResolver
             $"{Before}(?:ask|tell|use|open|launch|start|begin|load|run|talk to) {invocation} (?:(?<connector>to|for|about|that|if|whether|and) )?(?<request>.+)$",
             RegexOptions.CultureInvariant);
         _oneShotAfter = new Regex($"{Before}(?<request>.+) (?:from|using|with|in|on) {invocation}(?: please)?$", RegexOptions.CultureInvariant);
+        if (german)
+        {
+            (_launch, _oneShot, _oneShotAfter) = (GermanUtterances.Launch(invocation), GermanUtterances.OneShot(invocation), GermanUtterances.OneShotAfter(invocation));
+        }
     }
 
     public ResolvedUtterance Resolve(string? said)
@@ -126,7 +136,7 @@ public sealed class UtteranceResolver
         }
 
         // "Um, the Space Needle, please": as said it is no intent, or a place no one knows ("um the space needle").
-        var request = Fillers.Match(spoken).Groups["request"].Value;
+        var request = _fillers.Match(spoken).Groups["request"].Value;
         if (request == spoken)
         {
             return asSaid;
@@ -142,7 +152,7 @@ public sealed class UtteranceResolver
 
     private IntentUtterance ResolveWords(string spoken)
     {
-        if (BuiltInPhrases.TryGetValue(UtteranceText.Words(spoken), out var builtIn))
+        if (_builtInPhrases.TryGetValue(UtteranceText.Words(spoken), out var builtIn))
         {
             return new IntentUtterance(builtIn, []);
         }

@@ -50,6 +50,13 @@ internal static class ChatCommandLine
         private readonly Option<bool> _explain = new("--explain") { Description = "Say which intent and slots each utterance resolved to, or that it matched nothing." };
         private readonly Option<string?> _scenario = new("--scenario") { Description = "Run a scripted conversation and print its transcript." };
 
+        private readonly Option<string> _locale = new("--locale")
+        {
+            Description = "The device's language: every request's locale, and the interaction model the rider's words are resolved with.",
+            HelpName = "locale",
+            DefaultValueFactory = _ => SimulatorOptions.DefaultLocale,
+        };
+
         private readonly Option<string?> _endpoint = new("--endpoint")
         {
             Description = "Talk to the skill at this URL instead of starting it here (func start: http://localhost:7071/api/alexa). "
@@ -80,6 +87,7 @@ internal static class ChatCommandLine
             _consent.AcceptOnlyFromAmong([.. ConsentAnswers.ByFlag.Keys]);
             _pin.AcceptOnlyFromAmong([.. PinAnswers.ByFlag.Keys]);
             _scenario.AcceptOnlyFromAmong([.. Scenario.All.Select(s => s.Name)]);
+            _locale.AcceptOnlyFromAmong([.. InteractionModel.Locales]);
             _endpoint.Validators.Add(result =>
             {
                 if (result.GetValueOrDefault<string?>() is { } url && !IsHttpUrl(url))
@@ -105,7 +113,7 @@ internal static class ChatCommandLine
             Command = new Command(ChatCommand.Verb, Description)
             {
                 _consent, _pin, _unlinked, _noPerson, _personUnlinked, _granted, _grantedEarlier, _noGeolocation, _pinPolicy, _json, _explain, _scenario,
-                _endpoint, _skillId, _apiPort, _timeout,
+                _endpoint, _skillId, _apiPort, _timeout, _locale,
             };
             Command.Validators.Add(OnlyWhereTheyApply);
         }
@@ -130,6 +138,7 @@ internal static class ChatCommandLine
             SkillId = result.GetValue(_skillId),
             ApiPort = result.GetValue(_apiPort),
             SkillTimeout = result.GetValue(_timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Locale = result.GetValue(_locale) ?? SimulatorOptions.DefaultLocale,
         };
 
         /// <summary>

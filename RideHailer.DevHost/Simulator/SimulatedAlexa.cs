@@ -30,7 +30,7 @@ internal static class SimulatedAlexa
         var session = new SimulatedSession(options.Rider(), skillId, alexaApi.Endpoint, alexaApi.Permissions, time);
         var amazon = new AmazonSide(new ConnectionAnswers(options.Consent, options.Pin, io.Prompt, transcript), transcript);
         var runner = new ConversationRunner(
-            new UtteranceResolver(InteractionModel.EnUs), skill, session, amazon, transcript, alexaApi.Rider.GivenName, options.Explain);
+            new UtteranceResolver(InteractionModel.For(options.Locale)), skill, session, amazon, transcript, alexaApi.Rider.GivenName, options.Explain);
 
         Introduce(transcript, options, skill, skillId, alexaApi, io);
         var exitCode = await runner.RunAsync(io.Input, io.Interactive, cancellationToken);
@@ -55,7 +55,7 @@ internal static class SimulatedAlexa
 
         var rider = options.Rider();
         transcript.Note(
-            $"rider {alexaApi.Rider.GivenName}: account {(rider.Linked ? "linked" : "not linked")}, "
+            $"rider {alexaApi.Rider.GivenName} speaking {rider.Locale}: account {(rider.Linked ? "linked" : "not linked")}, "
             + $"{(rider.PersonId is null ? "no recognised speaker" : rider.PersonLinked ? "recognised speaker with their own link" : "recognised speaker without their own link")}, "
             + $"{(rider.Geolocation ? "device with geolocation" : "stationary device (address)")}, "
             + $"{(rider.GrantedInApp.Count > 0 ? "data scopes granted in the Alexa app" : rider.GrantedEarlier.Count > 0 ? "data scopes granted by voice earlier" : "nothing granted yet")}");

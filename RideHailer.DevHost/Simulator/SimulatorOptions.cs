@@ -54,6 +54,11 @@ internal sealed record SimulatorOptions
     /// <summary>How long to wait for each of the skill's answers; null: <see cref="DefaultSkillTimeout"/>.</summary>
     public TimeSpan? SkillTimeout { get; init; }
 
+    /// <summary>The device's language (<c>--locale</c>): each request's locale and the interaction model the resolver reads.</summary>
+    public string Locale { get; init; } = DefaultLocale;
+
+    public const string DefaultLocale = "en-US";
+
     /// <summary>Far above the endpoint's own reply budget (Session:ReplyTimeout, at most 7 s): reached only when the skill is stuck.</summary>
     public static TimeSpan DefaultSkillTimeout { get; } = TimeSpan.FromSeconds(30);
 
@@ -76,6 +81,7 @@ internal sealed record SimulatorOptions
         PersonId = NoPerson ? null : SimulatedRider.SimulatedPersonId,
         UserId = "amzn1.ask.account." + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)),
         Geolocation = !NoGeolocation,
+        Locale = Locale,
         GrantedInApp = Granted ? SimulatedRider.AllDataScopes : [],
         GrantedEarlier = GrantedEarlier ? SimulatedRider.AllDataScopes : [],
     };

@@ -21,7 +21,7 @@ internal sealed class ConsoleRuns(
 
     private readonly ConcurrentDictionary<string, ConsoleRun> _runs = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
-    private readonly UtteranceResolver _resolver = new(InteractionModel.EnUs);
+    private readonly ConcurrentDictionary<string, UtteranceResolver> _resolvers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<(HttpClient Http, SkillClient Skill)> _skill = new(() => CreateSkillClient(server, kit.Signer, secret, options.Value.SkillTimeout));
 
     /// <summary>Where the runs send their requests: this host's own Alexa endpoint.</summary>
@@ -33,7 +33,7 @@ internal sealed class ConsoleRuns(
     {
         ArgumentNullException.ThrowIfNull(flags);
         var run = new ConsoleRun(
-            Guid.NewGuid().ToString("N"), flags, _skill.Value.Skill, alexa.Value.SkillId, kit.AlexaApi, _resolver, time, _skillTimeout);
+            Guid.NewGuid().ToString("N"), flags, _skill.Value.Skill, alexa.Value.SkillId, kit.AlexaApi, Resolver(flags.Locale), time, _skillTimeout);
         _runs[run.Id] = run;
         _order.Enqueue(run.Id);
         while (_order.Count > Kept && _order.TryDequeue(out var oldest))
@@ -43,6 +43,12 @@ internal sealed class ConsoleRuns(
 
         return run;
     }
+
+    /// <summary>The resolver of <paramref name="locale"/>'s model; a locale the package has no model for is refused.</summary>
+    private UtteranceResolver Resolver(string locale) =>
+        InteractionModel.Locales.Contains(locale, StringComparer.OrdinalIgnoreCase)
+            ? _resolvers.GetOrAdd(locale, known => new UtteranceResolver(InteractionModel.For(known)))
+            : throw new ConsoleInputException($"No interaction model for the locale '{locale}'; pick one of {string.Join(", ", InteractionModel.Locales)}.");
 
     public ConsoleRun? Find(string id) => _runs.GetValueOrDefault(id);
 

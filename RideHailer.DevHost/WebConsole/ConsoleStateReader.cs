@@ -69,7 +69,7 @@ internal sealed class ConsoleStateReader(
             session,
             [.. found.Values.OrderByDescending(booking => booking.BookedAt).Select(BookingView.From)],
             store.Text,
-            QuickUtterances.For(step),
+            QuickUtterances.For(step, run.Flags.Locale),
             errors.Count == 0 ? null : string.Join(" ", errors));
     }
 

@@ -13,12 +13,24 @@ internal static class QuickUtterances
     private static readonly string[] Answers = ["yes", "no"];
     private static readonly string[] Always = ["help", "stop", "quit"];
 
+    private static readonly string[] GermanOpening = ["öffne ride hailer", "sag ride hailer bring mich zur space needle"];
+    private static readonly string[] GermanDestinations = ["space needle", "pike place market", "bring mich zu sea tac", "bring mich zum mond"];
+    private static readonly string[] GermanAnswers = ["ja", "nein"];
+    private static readonly string[] GermanAlways = ["hilfe", "stopp", "quit"];
+
     /// <param name="step">The session's step; null when no session is open.</param>
-    public static IReadOnlyList<string> For(SessionStep? step) => step switch
+    /// <param name="locale">The rider's locale: a German rider is offered German words.</param>
+    public static IReadOnlyList<string> For(SessionStep? step, string? locale = null)
     {
-        null or SessionStep.New or SessionStep.Booked or SessionStep.Ended => Opening,
-        SessionStep.AwaitingDestination => [.. Destinations, .. Always],
-        SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingSecondRideAnswer or SessionStep.AwaitingPinRetryAnswer => [.. Answers, .. Always],
-        _ => Always,
-    };
+        var german = locale?.StartsWith("de", StringComparison.OrdinalIgnoreCase) == true;
+        var always = german ? GermanAlways : Always;
+        return step switch
+        {
+            null or SessionStep.New or SessionStep.Booked or SessionStep.Ended => german ? GermanOpening : Opening,
+            SessionStep.AwaitingDestination => [.. german ? GermanDestinations : Destinations, .. always],
+            SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingSecondRideAnswer or SessionStep.AwaitingPinRetryAnswer =>
+                [.. german ? GermanAnswers : Answers, .. always],
+            _ => always,
+        };
+    }
 }

@@ -9,6 +9,7 @@ internal static class RiderDescription
     {
         ArgumentNullException.ThrowIfNull(rider);
         return string.Join(", ",
+            $"speaking {rider.Locale}",
             rider.Linked ? "account linked" : "account not linked",
             rider.PersonId is null ? "no recognised speaker"
                 : rider.PersonLinked ? "recognised speaker with their own link"

@@ -76,17 +76,16 @@ internal static partial class WebConsoleEndpoints
     private static async Task<IResult> StartAsync(
         HttpRequest request, ConsoleRuns runs, IOptions<AlexaOptions> alexa, IOptions<BookingOptions> booking, CancellationToken ct)
     {
-        RiderFlags flags;
+        ConsoleRun run;
         try
         {
-            flags = await Read<RiderFlags>(request, ct) ?? new RiderFlags();
+            run = runs.Start(await Read<RiderFlags>(request, ct) ?? new RiderFlags());
         }
         catch (ConsoleInputException refused)
         {
             return Results.BadRequest(new ConsoleError(refused.Message));
         }
 
-        var run = runs.Start(flags);
         return Results.Ok(new RunView(
             run.Id,
             run.Flags,
@@ -95,7 +94,7 @@ internal static partial class WebConsoleEndpoints
             alexa.Value.VerifySignatures,
             runs.SkillEndpoint.ToString(),
             runs.AlexaApiEndpoint.ToString(),
-            QuickUtterances.For(null)));
+            QuickUtterances.For(null, run.Flags.Locale)));
     }
 
     private static async Task<IResult> TurnAsync(

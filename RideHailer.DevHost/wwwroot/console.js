@@ -82,6 +82,7 @@ function riderFlags(form) {
     noGeolocation: !data.get("geolocation"),
     granted: granted === "in-app",
     grantedEarlier: granted === "earlier",
+    locale: data.get("locale") || "en-US",
   };
 }
 

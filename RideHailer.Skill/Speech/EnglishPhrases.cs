@@ -5,7 +5,10 @@ using RideHailer.Domain.Rides;
 
 namespace RideHailer.Skill.Speech;
 
-/// <summary>Everything the skill says in American English; the seeds' sentences are used word for word.</summary>
+/// <summary>
+/// Everything the skill says in English: written once in American English (the seeds' sentences word for word), and
+/// spoken in each English locale as its <see cref="EnglishVariant"/> spells numbers and words.
+/// </summary>
 public sealed class EnglishPhrases : PhraseTable
 {
     private const string Thanks = "Thank you for using Ride Hailer.";
@@ -15,11 +18,29 @@ public sealed class EnglishPhrases : PhraseTable
         "To order you a car, Ride Hailer needs access to that information. Please go to the Alexa app to give Ride Hailer "
         + "permission, and then open Ride Hailer again. " + Thanks;
 
-    /// <inheritdoc/>
-    public override IReadOnlyList<string> Locales { get; } = ["en-US"];
+    private readonly EnglishVariant _variant;
+
+    /// <summary>American English (en-US).</summary>
+    public EnglishPhrases()
+        : this(EnglishVariant.UnitedStates)
+    {
+    }
+
+    /// <summary>The English of <paramref name="variant"/>'s locale.</summary>
+    public EnglishPhrases(EnglishVariant variant)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        _variant = variant;
+        Locales = [variant.Locale];
+    }
 
     /// <inheritdoc/>
-    public override string Say(Phrase phrase) => phrase switch
+    public override IReadOnlyList<string> Locales { get; }
+
+    /// <inheritdoc/>
+    public override string Say(Phrase phrase) => _variant.Spell(American(phrase));
+
+    private static string American(Phrase phrase) => phrase switch
     {
         Phrase.WhereTo => WhereTo,
         Phrase.Welcome => "Welcome to Ride Hailer.",
@@ -88,7 +109,7 @@ public sealed class EnglishPhrases : PhraseTable
     public override IReadOnlyList<SpeechPart> Say(Message message) => message switch
     {
         Greeting { PersonId: { Length: > 0 } personId } => [new SpokenText("Ok, "), new PersonFirstName(personId), new SpokenText(".")],
-        _ => [new SpokenText(Words(message))],
+        _ => [new SpokenText(_variant.Spell(Words(message)))],
     };
 
     /// <inheritdoc/>
@@ -97,13 +118,13 @@ public sealed class EnglishPhrases : PhraseTable
         ArgumentNullException.ThrowIfNull(card);
         return new(
             "Your ride is booked",
-            string.Join(
+            _variant.Spell(string.Join(
                 '\n',
                 $"Driver: {card.Dispatch.DriverName}, {card.Dispatch.Car} ({card.Dispatch.LicensePlate})",
                 $"Pickup: {card.Pickup.Address ?? From(card.Pickup.Source)}",
                 $"Destination: {card.Destination.Name}",
                 $"Price: {EnglishWords.Written(card.Price)}",
-                $"Arrives in: {EnglishWords.Minutes(card.DriverMinutes)}"));
+                $"Arrives in: {_variant.Minutes(card.DriverMinutes)}")));
     }
 
     private string Words(Message message) => message switch
@@ -117,14 +138,14 @@ public sealed class EnglishPhrases : PhraseTable
             $"Thank you. Ride Hailer still can't read your {Labels(still.Scopes)}, so I can't find a ride for you. "
             + "Please go to the Alexa app to give Ride Hailer permission, and then open Ride Hailer again.",
         Offer offer =>
-            $"A ride to {offer.Destination.SpokenName} from {From(offer.From)} will cost {EnglishWords.Money(offer.Price)}, "
-            + $"and the driver can pick you up in {EnglishWords.Minutes(offer.PickupMinutes)}. Do you want me to book it?",
+            $"A ride to {offer.Destination.SpokenName} from {From(offer.From)} will cost {_variant.Money(offer.Price)}, "
+            + $"and the driver can pick you up in {_variant.Minutes(offer.PickupMinutes)}. Do you want me to book it?",
         HelpQuote help =>
-            $"I found a ride to {help.Destination.SpokenName} for {EnglishWords.Money(help.Price)}. Say yes to book it, or no to cancel.",
+            $"I found a ride to {help.Destination.SpokenName} for {_variant.Money(help.Price)}. Say yes to book it, or no to cancel.",
         BookIt bookIt => $"Do you want me to book the ride to {bookIt.Destination.SpokenName}?",
         NoRide noRide => $"Sorry, I couldn't find a ride to {noRide.Destination?.SpokenName ?? "that place"} right now. {Thanks}",
         ActiveRide active =>
-            $"You already have a ride to {active.Destination.SpokenName} arriving in {EnglishWords.Minutes(active.ArrivesInMinutes)}. "
+            $"You already have a ride to {active.Destination.SpokenName} arriving in {_variant.Minutes(active.ArrivesInMinutes)}. "
             + "Do you want another one?",
         AnotherRide another => $"Do you want another ride to {another.Destination.SpokenName}?",
         HelpSecondRide help =>
@@ -132,9 +153,9 @@ public sealed class EnglishPhrases : PhraseTable
             + "Say yes to book another ride as well, or no to keep just that one.",
         Greeting { GivenName: { Length: > 0 } name } => $"Ok, {name}.",
         Greeting => "Ok.",
-        Booked booked => $"Great. Your driver will arrive in {EnglishWords.Minutes(booked.DriverMinutes)}.",
+        Booked booked => $"Great. Your driver will arrive in {_variant.Minutes(booked.DriverMinutes)}.",
         AlreadyBooked booked =>
-            $"Your ride to {booked.Destination.SpokenName} is booked. Your driver will arrive in {EnglishWords.Minutes(booked.DriverMinutes)}.",
+            $"Your ride to {booked.Destination.SpokenName} is booked. Your driver will arrive in {_variant.Minutes(booked.DriverMinutes)}.",
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "No English words for this message."),
     };
 

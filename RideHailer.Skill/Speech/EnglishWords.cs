@@ -28,19 +28,23 @@ internal static class EnglishWords
         };
 
     /// <summary>"fifteen dollars", "one dollar", "twelve dollars and fifty cents", "fifty cents".</summary>
-    public static string Money(Money price)
+    public static string Money(Money price) => Money(price, Number);
+
+    /// <summary>The price in words, whole numbers said by <paramref name="number"/> (a variant's "and" or none).</summary>
+    public static string Money(Money price, Func<long, string> number)
     {
         ArgumentNullException.ThrowIfNull(price);
+        ArgumentNullException.ThrowIfNull(number);
         var (one, many, minorOne, minorMany, _) = Currencies.TryGetValue(price.Currency, out var names)
             ? names
             : (price.Currency, price.Currency, "hundredth", "hundredths", null);
         var minor = (long)Math.Round(Math.Abs(price.Amount) * 100, MidpointRounding.AwayFromZero);
         var major = minor / 100;
         var rest = minor % 100;
-        var majorWords = Counted(major, one, many);
+        var majorWords = Counted(major, one, many, number);
         return rest == 0 ? majorWords
-            : major == 0 ? Counted(rest, minorOne, minorMany)
-            : $"{majorWords} and {Counted(rest, minorOne, minorMany)}";
+            : major == 0 ? Counted(rest, minorOne, minorMany, number)
+            : $"{majorWords} and {Counted(rest, minorOne, minorMany, number)}";
     }
 
     /// <summary>A price as a card writes it: "$12.50", "£8.00", "12.50 CAD".</summary>
@@ -69,6 +73,6 @@ internal static class EnglishWords
         _ => new StringBuilder().AppendJoin(", ", items.Take(items.Count - 1)).Append(", and ").Append(items[^1]).ToString(),
     };
 
-    private static string Counted(long count, string singular, string plural) =>
-        $"{Number(count)} {(count == 1 ? singular : plural)}";
+    private static string Counted(long count, string singular, string plural, Func<long, string>? number = null) =>
+        $"{(number ?? Number)(count)} {(count == 1 ? singular : plural)}";
 }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace RideHailer.Skill.Speech;
 
 /// <summary>
-/// The phrase tables the skill speaks, by locale. A locale no table speaks is answered in en-US, and logged once
-/// per locale so a marketplace the skill is not ready for shows up.
+/// The phrase tables the skill speaks, by locale: the <see cref="Shipped"/> ones and any registered. A locale no table
+/// speaks is answered in en-US, and logged once per locale so a marketplace the skill is not ready for shows up.
 /// </summary>
 public sealed partial class PhraseBook
 {
@@ -21,7 +21,8 @@ public sealed partial class PhraseBook
     {
         ArgumentNullException.ThrowIfNull(tables);
         _logger = logger;
-        foreach (var table in tables)
+        // The shipped tables first: a table registered for a locale (a test's) speaks it instead.
+        foreach (var table in Shipped.Concat(tables))
         {
             foreach (var locale in table.Locales)
             {
@@ -32,6 +33,9 @@ public sealed partial class PhraseBook
         _fallback = _byLocale.GetValueOrDefault(FallbackLocale)
             ?? throw new ArgumentException($"No phrase table speaks {FallbackLocale}.", nameof(tables));
     }
+
+    /// <summary>Every table the skill ships: English for each English locale, and German.</summary>
+    public static IReadOnlyList<PhraseTable> Shipped { get; } = [.. EnglishVariant.All.Select(variant => new EnglishPhrases(variant)), new GermanPhrases()];
 
     /// <summary>The locales some table speaks.</summary>
     public IReadOnlyCollection<string> Locales => _byLocale.Keys;

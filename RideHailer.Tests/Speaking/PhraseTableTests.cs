@@ -15,7 +15,7 @@ public sealed class PhraseTableTests
     private static readonly Place Needle = Quotes.SpaceNeedlePlace;
 
     /// <summary>One instance of every message type, with typical arguments; a new message type must be added here.</summary>
-    private static readonly Message[] EveryMessage =
+    internal static readonly Message[] EveryMessage =
     [
         new Line(Phrase.WhereTo),
         new UnknownPlace("the moon"),
@@ -73,6 +73,15 @@ public sealed class PhraseTableTests
 
         Assert.False(string.IsNullOrWhiteSpace(card.Title));
         Assert.Equal(5, card.Content.Split('\n').Length);
+    }
+
+    [Fact]
+    public void TheSkill_SpeaksEveryEnglishMarketplaceAndGerman()
+    {
+        // The theories above run over these: every table the skill registers has words for every line and message.
+        using var host = SkillServices.Build();
+
+        Assert.Equal(["de-DE", "en-AU", "en-CA", "en-GB", "en-IN", "en-US"], host.Services.GetRequiredService<PhraseBook>().Locales.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -20,11 +20,12 @@ internal sealed class AlexaSession
 
     private IReadOnlyList<(string Scope, string ConsentLevel)> _askedScopes = [];
 
-    public AlexaSession(Func<JsonNode, Task<JsonNode>> post, LocalAlexaApi api, SimulatedRider? rider = null)
+    /// <param name="apiEndpoint">The requests' <c>apiEndpoint</c>; the local Alexa API's own address when null.</param>
+    public AlexaSession(Func<JsonNode, Task<JsonNode>> post, LocalAlexaApi api, SimulatedRider? rider = null, Uri? apiEndpoint = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         Post = post;
-        _session = new SimulatedSession(rider ?? RiderSetup.Default, AlexaRequests.SkillId, api.Endpoint, api.Permissions);
+        _session = new SimulatedSession(rider ?? RiderSetup.Default, AlexaRequests.SkillId, apiEndpoint ?? api.Endpoint, api.Permissions);
         _session.Open();
     }
 

@@ -84,7 +84,7 @@ internal sealed class SkillHarness : IAsyncDisposable
         return new SkillHarness(app, api, backend, hub, recorder);
     }
 
-    public AlexaSession NewSession(SimulatedRider? rider = null) => new(PostAsync, Api, rider);
+    public AlexaSession NewSession(SimulatedRider? rider = null, Uri? apiEndpoint = null) => new(PostAsync, Api, rider, apiEndpoint);
 
     /// <summary>A new session, one-shot with every scope granted, up to the PIN connection.</summary>
     public async Task<AlexaSession> AtThePinAsync()

@@ -155,24 +155,22 @@ public sealed class SkillPackageCommandTests
     {
         using var sources = new SourcesCopy();
         var manifest = sources.Manifest();
-        manifest["manifest"]!["publishingInformation"]!["locales"]!["en-GB"] = manifest["manifest"]!["publishingInformation"]!["locales"]!["en-US"]!.DeepClone();
+        manifest["manifest"]!["publishingInformation"]!["locales"]!["fr-CA"] = manifest["manifest"]!["publishingInformation"]!["locales"]!["en-US"]!.DeepClone();
         sources.Save(manifest);
-        File.Copy(Path.Combine(sources.Root, "interactionModels/custom/en-US.json"), Path.Combine(sources.Root, "interactionModels/custom/en-GB.json"));
+        File.Copy(Path.Combine(sources.Root, "interactionModels/custom/en-US.json"), Path.Combine(sources.Root, "interactionModels/custom/fr-CA.json"));
 
         using var package = new RenderedSkillPackage(new SkillPackageSources(sources.Root));
 
         Assert.True(package.ExitCode == 0, package.Error);
-        Assert.Equal(RenderedSkillPackage.PrivacyPolicy, (string?)Manifest(package)["privacyAndCompliance"]!["locales"]!["en-GB"]!["privacyPolicyUrl"]);
-        Assert.True(File.Exists(package.PathOf("skill-package/interactionModels/custom/en-GB.json")));
+        Assert.Equal(RenderedSkillPackage.PrivacyPolicy, (string?)Manifest(package)["privacyAndCompliance"]!["locales"]!["fr-CA"]!["privacyPolicyUrl"]);
+        Assert.True(File.Exists(package.PathOf("skill-package/interactionModels/custom/fr-CA.json")));
     }
 
     [Fact]
     public void Render_PublishedLocaleWithoutAModel_IsRefused()
     {
         using var sources = new SourcesCopy();
-        var manifest = sources.Manifest();
-        manifest["manifest"]!["publishingInformation"]!["locales"]!["de-DE"] = manifest["manifest"]!["publishingInformation"]!["locales"]!["en-US"]!.DeepClone();
-        sources.Save(manifest);
+        File.Delete(Path.Combine(sources.Root, "interactionModels/custom/de-DE.json"));
 
         using var package = new RenderedSkillPackage(new SkillPackageSources(sources.Root));
 

@@ -58,6 +58,22 @@ public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheLocalePicker_SendsTheLocaleAndHearsTheRiderWithItsModel()
+    {
+        var run = await _host.StartRunAsync(new { locale = "de-DE" });
+
+        var launch = await _host.SayAsync(run, "öffne ride hailer");
+
+        var request = JsonNode.Parse((string)launch["exchanges"]![0]!["request"]!)!;
+        Assert.Equal("de-DE", (string?)request["request"]!["locale"]);
+        Assert.Contains(Speech(launch), text => text == "Willkommen bei Ride Hailer. Wohin möchtest du fahren?");
+        Assert.Contains("hilfe", (await _host.StateAsync(run))["quickUtterances"]!.AsArray().Select(quick => (string?)quick));
+        var (status, body) = await _host.PostRawAsync("console/api/runs", """{"locale":"xx-XX"}""");
+        Assert.Equal(400, status);
+        Assert.Contains("xx-XX", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Say_NotesWhatTheUtteranceResolvedToOrThatItMissed()
     {
         var run = await _host.StartRunAsync();

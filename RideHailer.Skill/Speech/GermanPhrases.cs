@@ -1,0 +1,157 @@
+using RideHailer.Domain.Consent;
+using RideHailer.Domain.Places;
+using RideHailer.Domain.Replies;
+
+namespace RideHailer.Skill.Speech;
+
+/// <summary>
+/// Everything the skill says in German, in the du-form Alexa's German skills use. A place is named by its display
+/// name after "mit dem Ziel", which fits every name without knowing its gender ("zum", "zur").
+/// </summary>
+public sealed class GermanPhrases : PhraseTable
+{
+    private const string Thanks = "Danke, dass du Ride Hailer nutzt.";
+    private const string WhereTo = "Wohin möchtest du fahren?";
+    private const string OpenAgain = "und öffne Ride Hailer dann erneut.";
+    private const string GivePermission = "Bitte erteile Ride Hailer in der Alexa App die Berechtigung " + OpenAgain;
+    private const string TryLater = "Bitte versuch es später noch einmal.";
+    private const string TryShortly = "Bitte versuch es gleich noch einmal.";
+    private const string NotBooked = "Deine Fahrt wurde nicht gebucht.";
+
+    private const string NeedsAccess = "Um dir ein Auto zu bestellen, braucht Ride Hailer Zugriff auf diese Angaben. " + GivePermission + " " + Thanks;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Locales { get; } = ["de-DE"];
+
+    /// <inheritdoc/>
+    public override string Say(Phrase phrase) => phrase switch
+    {
+        Phrase.WhereTo => WhereTo,
+        Phrase.Welcome => "Willkommen bei Ride Hailer.",
+        Phrase.Continue => "Möchtest du fortfahren?",
+        Phrase.TryAgain => "Möchtest du es noch einmal versuchen?",
+        Phrase.NotUnderstood => "Entschuldigung, das habe ich nicht verstanden.",
+        Phrase.NotExpected => "Entschuldigung, damit habe ich nicht gerechnet.",
+        Phrase.Goodbye => "Tschüss.",
+        Phrase.NotBookedGoodbye => "Okay, ich habe keine Fahrt gebucht. Tschüss.",
+        Phrase.StillBookingGoodbye => "Deine Fahrt wird schon gebucht. Tschüss.",
+        Phrase.Declined => "Okay, ich buche keine Fahrt. " + Thanks,
+        Phrase.NoDestination => "Okay. " + Thanks,
+        Phrase.SessionOver => "Dieses Gespräch ist beendet. Um eine Fahrt zu buchen, sag: Alexa, öffne Ride Hailer.",
+        Phrase.StillQuoting => "Ich ermittle noch den Preis für deine Fahrt. " + TryShortly,
+        Phrase.StillBooking => "Ich buche deine Fahrt noch. " + TryShortly,
+        Phrase.StillChecking => "Ich sehe noch nach deinen Fahrten. " + TryShortly,
+        Phrase.LostTrack => "Entschuldigung, ich habe den Überblick über deine Fahrt verloren.",
+        Phrase.KeepActiveRide => "Okay, ich buche keine weitere Fahrt. Dein Fahrer ist unterwegs.",
+        Phrase.NoSecondRideGoodbye => "Okay, ich habe keine weitere Fahrt gebucht. Tschüss.",
+        Phrase.HelpDestination => "Ride Hailer bucht eine Fahrt für dich. Sag mir, wohin du möchtest, zum Beispiel Space Needle oder Pike Place Market.",
+        Phrase.HelpPin => "Bevor ich deine Fahrt buche, muss Alexa deine Profil-PIN bestätigen.",
+        Phrase.HelpPinRetry =>
+            "Deine Profil-PIN hat nicht gepasst, deshalb habe ich die Fahrt nicht gebucht. Sag ja, um es noch einmal zu versuchen, oder nein, um aufzuhören.",
+        Phrase.LinkAccount => "Um eine Fahrt zu buchen, braucht Ride Hailer dein Konto. Bitte verknüpfe in der Alexa App dein Ride Hailer Konto " + OpenAgain,
+        Phrase.ConsentDenied => "Okay. " + NeedsAccess,
+        Phrase.ConsentNotAnswered => NeedsAccess,
+        Phrase.ConsentRedirected => "Bitte schließ die Berechtigung für Ride Hailer in der Alexa App ab " + OpenAgain + " " + Thanks,
+        Phrase.ConsentFailed => "Entschuldigung, beim Einholen deiner Berechtigung ist etwas schiefgelaufen. " + GivePermission,
+        Phrase.PinConnectionFailed => "Entschuldigung, bei der Bestätigung deiner Identität ist etwas schiefgelaufen.",
+        Phrase.PinNotVerified => "Entschuldigung, die Bestätigung ist fehlgeschlagen. " + NotBooked,
+        Phrase.PinNotEnabled =>
+            "Ride Hailer muss deine Profil-PIN bestätigen, bevor es eine Fahrt bucht, und die PIN-Bestätigung ist nicht eingeschaltet. "
+            + "Bitte schalte in der Alexa App die PIN-Bestätigung für Ride Hailer ein " + OpenAgain + " " + NotBooked,
+        Phrase.PinLockedOut =>
+            "Entschuldigung, deine Profil-PIN ist nach zu vielen Versuchen gesperrt, deshalb wurde deine Fahrt nicht gebucht. "
+            + "Bitte setze deine Profil-PIN in der Alexa App zurück.",
+        Phrase.PinNotSetUp => "Um eine Fahrt zu buchen, richte bitte in der Alexa App eine Profil-PIN ein " + OpenAgain + " " + NotBooked,
+        Phrase.PinNoMatch => "Entschuldigung, diese PIN hat nicht gepasst. Möchtest du es noch einmal versuchen?",
+        Phrase.PinNoMatchAgain => "Entschuldigung, auch diese PIN hat nicht gepasst, deshalb wurde deine Fahrt nicht gebucht. " + Thanks,
+        Phrase.BookingFailed => "Entschuldigung, ich konnte deine Fahrt nicht buchen. " + TryLater + " " + Thanks,
+        Phrase.TooManyMisses =>
+            "Entschuldigung, ich konnte diesen Ort immer noch nicht finden. Du kannst nach Orten wie Space Needle oder Pike Place Market fragen. " + Thanks,
+        Phrase.TooManyMissesNotUnderstood =>
+            "Entschuldigung, ich habe es immer noch nicht verstanden. Ride Hailer bucht Fahrten: Öffne es noch einmal und sag, wohin du möchtest, "
+            + "zum Beispiel: bring mich zu Pike Place Market. " + Thanks,
+        Phrase.TooManyMissesNoPlace =>
+            "Entschuldigung, ich habe immer noch nicht verstanden, wohin du möchtest. Sag beim nächsten Mal den Ort gleich mit, "
+            + "zum Beispiel: eine Fahrt zu Pike Place Market. " + Thanks,
+        Phrase.TooManyMissesSearchFailed =>
+            "Entschuldigung, ich kann gerade keine Orte nachschlagen und deshalb keine Fahrt buchen. " + TryLater + " " + Thanks,
+        Phrase.ProfileUnreachable => "Entschuldigung, ich erreiche dein Amazon-Profil gerade nicht und kann dir deshalb noch keine Fahrt suchen.",
+        Phrase.ThanksForConsent => "Danke.",
+        Phrase.PriceRefreshed => "Dieser Preis ist abgelaufen, deshalb habe ich noch einmal nachgesehen.",
+        Phrase.TooSlow => "Entschuldigung, das hat zu lange gedauert. Bitte versuch es noch einmal.",
+        Phrase.Busy => "Entschuldigung, Ride Hailer ist gerade sehr ausgelastet. Bitte versuch es in einer Minute noch einmal.",
+        Phrase.Failed => "Entschuldigung, bei Ride Hailer ist etwas schiefgelaufen. " + TryLater,
+        _ => throw new ArgumentOutOfRangeException(nameof(phrase), phrase, "No German words for this phrase."),
+    };
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<SpeechPart> Say(Message message) => message switch
+    {
+        Greeting { PersonId: { Length: > 0 } personId } => [new SpokenText("Okay, "), new PersonFirstName(personId), new SpokenText(".")],
+        _ => [new SpokenText(Words(message))],
+    };
+
+    /// <inheritdoc/>
+    public override CardText BookedCard(RideBookedCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new(
+            "Deine Fahrt ist gebucht",
+            string.Join(
+                '\n',
+                $"Fahrer: {card.Dispatch.DriverName}, {card.Dispatch.Car} ({card.Dispatch.LicensePlate})",
+                $"Abholung: {card.Pickup.Address ?? (card.Pickup.Source == PickupSource.DeviceAddress ? "deine Adresse" : "dein aktueller Standort")}",
+                $"Ziel: {card.Destination.Name}",
+                $"Preis: {GermanWords.Written(card.Price)}",
+                $"Ankunft in: {GermanWords.InMinutes(card.DriverMinutes)}"));
+    }
+
+    private string Words(Message message) => message switch
+    {
+        Line line => Say(line.Phrase),
+        UnknownPlace { Said: { } said } when !string.IsNullOrWhiteSpace(said) => $"Entschuldigung, ich weiß nicht, wo {said.Trim()} ist. {WhereTo}",
+        UnknownPlace => "Entschuldigung, ich habe nicht verstanden, wohin du möchtest. " + WhereTo,
+        AskConsent ask => $"Gern. Ich brauche Zugriff auf {Labels(ask.Scopes)}, damit ich eine Fahrt für dich finden kann.",
+        HelpConsent help => $"Um eine Fahrt für dich zu finden, braucht Ride Hailer {Labels(help.Scopes)}.",
+        StillNoAccess still =>
+            $"Danke. Ride Hailer kann {Labels(still.Scopes)} immer noch nicht lesen, deshalb kann ich keine Fahrt für dich finden. {GivePermission}",
+        Offer offer =>
+            $"Eine Fahrt von {From(offer.From)} mit dem Ziel {offer.Destination.Name} kostet {GermanWords.Money(offer.Price)}, "
+            + $"und der Fahrer kann dich in {GermanWords.InMinutes(offer.PickupMinutes)} abholen. Soll ich sie buchen?",
+        HelpQuote help =>
+            $"Ich habe eine Fahrt mit dem Ziel {help.Destination.Name} für {GermanWords.Money(help.Price)} gefunden. "
+            + "Sag ja, um sie zu buchen, oder nein, um abzubrechen.",
+        BookIt bookIt => $"Soll ich die Fahrt mit dem Ziel {bookIt.Destination.Name} buchen?",
+        NoRide { Destination: { } destination } => $"Entschuldigung, ich konnte gerade keine Fahrt mit dem Ziel {destination.Name} finden. {Thanks}",
+        NoRide => $"Entschuldigung, ich konnte gerade keine Fahrt dorthin finden. {Thanks}",
+        ActiveRide active =>
+            $"Du hast schon eine Fahrt mit dem Ziel {active.Destination.Name}, die in {GermanWords.InMinutes(active.ArrivesInMinutes)} da ist. "
+            + "Möchtest du noch eine?",
+        AnotherRide another => $"Möchtest du noch eine Fahrt mit dem Ziel {another.Destination.Name}?",
+        HelpSecondRide help =>
+            $"Du hast schon eine Fahrt mit dem Ziel {help.Destination.Name}, die unterwegs ist. "
+            + "Sag ja, um noch eine Fahrt zu buchen, oder nein, um nur diese zu behalten.",
+        Greeting { GivenName: { Length: > 0 } name } => $"Okay, {name}.",
+        Greeting => "Okay.",
+        Booked booked => $"Super. Dein Fahrer ist in {GermanWords.InMinutes(booked.DriverMinutes)} da.",
+        AlreadyBooked booked =>
+            $"Deine Fahrt mit dem Ziel {booked.Destination.Name} ist gebucht. Dein Fahrer ist in {GermanWords.InMinutes(booked.DriverMinutes)} da.",
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "No German words for this message."),
+    };
+
+    /// <summary>What the skill needs, in the accusative ("auf deinen Namen und deine Handynummer").</summary>
+    private static string Labels(IReadOnlyList<RiderScope> scopes) => GermanWords.List([.. scopes.Select(Label).Distinct()]);
+
+    private static string Label(RiderScope scope) => scope switch
+    {
+        RiderScope.GivenName or RiderScope.FullName => "deinen Namen",
+        RiderScope.MobileNumber => "deine Handynummer",
+        RiderScope.Geolocation => "deinen aktuellen Standort",
+        RiderScope.Address => "deine Adresse",
+        _ => "deine Angaben",
+    };
+
+    /// <summary>After "von" (dative).</summary>
+    private static string From(PickupSource source) =>
+        source == PickupSource.DeviceAddress ? "deiner Adresse" : "deinem aktuellen Standort";
+}
