@@ -33,6 +33,7 @@ public static class SkillServiceCollectionExtensions
         services.AddValidatedOptions<SessionOptions, SessionOptionsValidator>(configuration, SessionOptions.SectionName);
         services.AddValidatedOptions<BookingOptions, BookingOptionsValidator>(configuration, BookingOptions.SectionName);
         services.AddValidatedOptions<RiderIdentityOptions, RiderIdentityOptionsValidator>(configuration, RiderIdentityOptions.SectionName);
+        services.AddValidatedOptions<RideOptions, RideOptionsValidator>(configuration, RideOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddRideHailerMetrics();
@@ -64,6 +65,9 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<FindActiveRideActivity>();
         services.TryAddSingleton<QuoteRideActivity>();
         services.TryAddSingleton<BookRideActivity>();
+        services.TryAddSingleton(provider => new RideReporting(OnFleetTimers: provider.GetRequiredService<IRideProvider>() is LocalFleet));
+        services.TryAddSingleton<RideStart>();
+        services.TryAddSingleton<RecordRideProgressActivity>();
         return services;
     }
 

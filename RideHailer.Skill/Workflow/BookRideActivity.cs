@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Telemetry;
@@ -8,10 +9,22 @@ namespace RideHailer.Skill.Workflow;
 /// Dispatches a driver and stores the booking under the command's idempotency key. Activities run at
 /// least once; a second run finds the stored booking and returns it, and only a new booking is counted.
 /// </summary>
-public sealed class BookRideActivity(RideBooker booker, RideHailerMetrics metrics)
+public sealed class BookRideActivity(RideBooker booker, RideHailerMetrics metrics, RideStart rideStart)
 {
     public const string Name = "BookRide";
 
+    /// <summary>
+    /// The activity as the hosts run it: books, then starts the ride's orchestration. Every run (a retry, a replay)
+    /// makes sure it started, since a run that stored the booking may have stopped before it started the ride.
+    /// </summary>
+    public async Task<Booking> RunAsync(BookRideInput input, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var booking = await RunAsync(input, cancellationToken);
+        await rideStart.EnsureStartedAsync(booking, durable, cancellationToken);
+        return booking;
+    }
+
+    /// <summary>Books the ride only (the booking step on its own, for benchmarks and tests of the booking).</summary>
     public async Task<Booking> RunAsync(BookRideInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
