@@ -9,6 +9,7 @@ using RideHailer.Skill.Alexa.Enrich.Identity;
 using RideHailer.Skill.Alexa.Enrich.Profile;
 using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Places;
+using RideHailer.Skill.RideEvents;
 using RideHailer.Skill.Rides;
 using RideHailer.Skill.SkillEvents;
 using RideHailer.Skill.Speech;
@@ -68,6 +69,8 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton(provider => new RideReporting(OnFleetTimers: provider.GetRequiredService<IRideProvider>() is LocalFleet));
         services.TryAddSingleton<RideStart>();
         services.TryAddSingleton<RecordRideProgressActivity>();
+        services.TryAddSingleton<RideEventSink>();
+        services.TryAddSingleton<IRideEventSink>(provider => provider.GetRequiredService<RideEventSink>());
         return services;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.RideEvents;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Domain;
@@ -136,6 +137,30 @@ public abstract class RideLifecycleTests(BackendUnderTest backend)
         Assert.Null(await client.GetInstanceAsync(instanceId));
     }
 
+    [Fact]
+    public async Task ProviderEvents_ThroughTheSink_AreAcceptedOnce_RepeatedOnesChangeNothing_UnknownRidesAreSaidSo()
+    {
+        await using var skill = await StartAsync(providerReports: true);
+        var booking = await BookAsync(skill, "bk-sink", eta: TimeSpan.FromMinutes(5), trip: TimeSpan.FromMinutes(5));
+        await StartRideAsync(skill, booking);
+        var sink = skill.Services.GetRequiredService<IRideEventSink>();
+        var rideId = booking.Dispatch.RideId!;
+
+        Task<RideEventReceipt> PostAsync(string eventId, RideStatus status, long sequence, string? ride = null) =>
+            sink.ReceiveAsync(new ProviderRideEvent(eventId, ride ?? rideId, Report(booking, status, sequence)), CancellationToken.None);
+
+        Assert.Equal(RideEventReceipt.Accepted, await PostAsync("ev-1", RideStatus.Accepted, 1));
+        Assert.Equal(RideEventReceipt.Repeated, await PostAsync("ev-1", RideStatus.Accepted, 1));
+        Assert.Equal(RideEventReceipt.UnknownRide, await PostAsync("ev-2", RideStatus.Arriving, 2, ride: "ride-nobody"));
+        Assert.Equal(RideEventReceipt.Accepted, await PostAsync("ev-3", RideStatus.Arriving, 2));
+        // The same event id with another body is still the event seen before.
+        Assert.Equal(RideEventReceipt.Repeated, await PostAsync("ev-3", RideStatus.Completed, 9));
+        Assert.Equal(RideEventReceipt.Accepted, await PostAsync("ev-4", RideStatus.DriverCanceled, 3));
+        await WaitForStatusAsync(skill, booking, RideStatus.DriverCanceled);
+
+        Assert.Equal([RideStatus.Accepted, RideStatus.Arriving, RideStatus.DriverCanceled], _recorded.Select(progress => progress.Status));
+    }
+
     private async Task<SkillHarness> StartAsync(bool providerReports = false, Dictionary<string, string?>? settings = null) =>
         await SkillHarness.StartAsync(backend, settings, services =>
         {
@@ -189,6 +214,8 @@ public abstract class RideLifecycleTests(BackendUnderTest backend)
             inner.FindActiveAsync(riderId, now, cancellationToken);
 
         public Task<Booking?> FindLatestAsync(string riderId, CancellationToken cancellationToken) => inner.FindLatestAsync(riderId, cancellationToken);
+
+        public Task<Booking?> FindByRideIdAsync(string rideId, CancellationToken cancellationToken) => inner.FindByRideIdAsync(rideId, cancellationToken);
 
         public async Task<bool> RecordProgressAsync(string idempotencyKey, RideProgress progress, CancellationToken cancellationToken)
         {

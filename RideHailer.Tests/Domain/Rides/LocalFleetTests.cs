@@ -157,7 +157,8 @@ public sealed class LocalFleetTests
     private static async Task<(Dispatch Dispatch, Quote Quote)> DispatchedAsync(LocalFleet? fleet = null)
     {
         fleet ??= Fleet;
-        var quote = await fleet.QuoteAsync(Pickup.AtGeolocation(Depot), At(0.1), RideType.Standard, Now, CancellationToken.None);
+        // Seven miles from the depot: a driver 23 minutes away.
+        var quote = await fleet.QuoteAsync(Pickup.AtGeolocation(new GeoPoint(0, 0.1)), At(0.2), RideType.Standard, Now, CancellationToken.None);
         return (await fleet.DispatchAsync(new RideOrder("bk-status", quote, Rider), Now, CancellationToken.None), quote);
     }
 
