@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Telemetry;
@@ -9,7 +10,7 @@ namespace RideHailer.Skill.Workflow;
 /// Dispatches a driver and stores the booking under the command's idempotency key. Activities run at
 /// least once; a second run finds the stored booking and returns it, and only a new booking is counted.
 /// </summary>
-public sealed class BookRideActivity(RideBooker booker, RideHailerMetrics metrics, RideStart rideStart)
+public sealed partial class BookRideActivity(RideBooker booker, RideHailerMetrics metrics, RideStart rideStart, ILogger<BookRideActivity> logger)
 {
     public const string Name = "BookRide";
 
@@ -20,7 +21,17 @@ public sealed class BookRideActivity(RideBooker booker, RideHailerMetrics metric
     public async Task<Booking> RunAsync(BookRideInput input, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var booking = await RunAsync(input, cancellationToken);
-        await rideStart.EnsureStartedAsync(booking, durable, cancellationToken);
+        try
+        {
+            await rideStart.EnsureStartedAsync(booking, durable, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The ride is booked and its driver on the way: the rider must not hear that the booking failed because
+            // its progress cannot be followed. Its status stays the dispatch's in the bookings table.
+            Log.RideNotStarted(logger, booking.IdempotencyKey, exception);
+        }
+
         return booking;
     }
 
@@ -36,6 +47,12 @@ public sealed class BookRideActivity(RideBooker booker, RideHailerMetrics metric
         }
 
         return booked.Booking;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 155, Level = LogLevel.Warning, Message = "Booking {BookingKey} is stored but its ride orchestration could not be started; its progress is not followed")]
+        public static partial void RideNotStarted(ILogger logger, string bookingKey, Exception exception);
     }
 }
 
