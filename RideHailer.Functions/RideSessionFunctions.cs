@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
@@ -9,7 +10,11 @@ namespace RideHailer.Functions;
 
 /// <summary>Thin triggers over the session workflow in RideHailer.Skill; the DevHost registers the same code directly.</summary>
 public sealed class RideSessionFunctions(
-    FindPlaceActivity findPlace, FindActiveRideActivity findActiveRide, QuoteRideActivity quoteRide, BookRideActivity bookRide)
+    FindPlaceActivity findPlace,
+    FindActiveRideActivity findActiveRide,
+    QuoteRideActivity quoteRide,
+    BookRideActivity bookRide,
+    RecordRideProgressActivity recordRideProgress)
 {
     [Function(SessionOrchestration.Name)]
     public static Task<SessionOutcome> RideSession([OrchestrationTrigger] TaskOrchestrationContext context)
@@ -31,6 +36,17 @@ public sealed class RideSessionFunctions(
         quoteRide.RunAsync(input, context?.CancellationToken ?? default);
 
     [Function(BookRideActivity.Name)]
-    public Task<Booking> BookRide([ActivityTrigger] BookRideInput input, FunctionContext context) =>
-        bookRide.RunAsync(input, context?.CancellationToken ?? default);
+    public Task<Booking> BookRide([ActivityTrigger] BookRideInput input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        bookRide.RunAsync(input, client, context?.CancellationToken ?? default);
+
+    [Function(RideOrchestration.Name)]
+    public static Task<RideProgress?> Ride([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return RideOrchestration.RunAsync(context, context.GetInput<RideInput>()!);
+    }
+
+    [Function(RecordRideProgressActivity.Name)]
+    public Task<bool> RecordRideProgress([ActivityTrigger] RecordRideProgressInput input, FunctionContext context) =>
+        recordRideProgress.RunAsync(input, context?.CancellationToken ?? default);
 }

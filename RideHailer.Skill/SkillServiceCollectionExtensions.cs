@@ -9,6 +9,7 @@ using RideHailer.Skill.Alexa.Enrich.Identity;
 using RideHailer.Skill.Alexa.Enrich.Profile;
 using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Places;
+using RideHailer.Skill.RideEvents;
 using RideHailer.Skill.Rides;
 using RideHailer.Skill.SkillEvents;
 using RideHailer.Skill.Speech;
@@ -33,6 +34,7 @@ public static class SkillServiceCollectionExtensions
         services.AddValidatedOptions<SessionOptions, SessionOptionsValidator>(configuration, SessionOptions.SectionName);
         services.AddValidatedOptions<BookingOptions, BookingOptionsValidator>(configuration, BookingOptions.SectionName);
         services.AddValidatedOptions<RiderIdentityOptions, RiderIdentityOptionsValidator>(configuration, RiderIdentityOptions.SectionName);
+        services.AddValidatedOptions<RideOptions, RideOptionsValidator>(configuration, RideOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddRideHailerMetrics();
@@ -64,6 +66,11 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<FindActiveRideActivity>();
         services.TryAddSingleton<QuoteRideActivity>();
         services.TryAddSingleton<BookRideActivity>();
+        services.TryAddSingleton(provider => new RideReporting(OnFleetTimers: provider.GetRequiredService<IRideProvider>() is LocalFleet));
+        services.TryAddSingleton<RideStart>();
+        services.TryAddSingleton<RecordRideProgressActivity>();
+        services.TryAddSingleton<RideEventSink>();
+        services.TryAddSingleton<IRideEventSink>(provider => provider.GetRequiredService<RideEventSink>());
         return services;
     }
 

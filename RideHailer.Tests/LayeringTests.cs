@@ -77,7 +77,7 @@ public sealed partial class LayeringTests
     {
         ["(root)"] = ["Alexa", "Speech", "Rides", "Places", "Workflow", "Storage", "Telemetry", "SkillEvents", "RideEvents"],
         ["SkillEvents"] = ["Alexa", "Storage"],
-        ["Workflow"] = ["Telemetry"],
+        ["Workflow"] = ["Telemetry", "Storage", "RideEvents"],
         ["Telemetry"] = ["Alexa"],
         ["Alexa"] = ["Speech"],
         ["Storage"] = ["Places"],

@@ -21,6 +21,9 @@ public interface IBookingStore
     /// <summary>The rider's most recently booked ride, whatever its state, with its last recorded progress; null when they have none.</summary>
     Task<Booking?> FindLatestAsync(string riderId, CancellationToken cancellationToken);
 
+    /// <summary>The booking whose dispatch has the provider's <paramref name="rideId"/>, or null when no booking of ours has it.</summary>
+    Task<Booking?> FindByRideIdAsync(string rideId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Records <paramref name="progress"/> as the ride's state unless the booking already holds a report with the same
     /// or a higher sequence number (an older or repeated report changes nothing) or an end (a ride that ended stays

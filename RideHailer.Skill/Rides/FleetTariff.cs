@@ -52,6 +52,12 @@ public sealed record FleetTariff
     /// <summary>What a premium ride costs against a standard one.</summary>
     public decimal PremiumFactor { get; init; } = 2.0m;
 
+    /// <summary>What cancelling costs once the driver is within <see cref="CancellationFeeWindow"/> of the pickup, in the tariff's currency.</summary>
+    public decimal CancellationFee { get; init; } = 5.00m;
+
+    /// <summary>Cancelling is free until the driver is this close to the pickup.</summary>
+    public TimeSpan CancellationFeeWindow { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The price factor of <paramref name="rideType"/>.</summary>
     public decimal FactorFor(RideType rideType) => rideType switch
     {

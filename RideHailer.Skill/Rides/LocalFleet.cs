@@ -53,28 +53,54 @@ public sealed class LocalFleet : IRideProvider
         ArgumentNullException.ThrowIfNull(order);
         cancellationToken.ThrowIfCancellationRequested();
         var quote = order.Quote;
-        var driver = _roster[(int)(StableHash.Number(quote.Id) % (uint)_roster.Count)];
+        var driverIndex = (int)(StableHash.Number(quote.Id) % (uint)_roster.Count);
+        var driver = _roster[driverIndex];
         // The driver set off when the ride was quoted, so time spent confirming comes off the estimate.
-        var remaining = quote.PickupEta - (now - quote.QuotedAt);
-        return Task.FromResult(new Dispatch(driver.Name, driver.Car, driver.LicensePlate, WholeMinutes.Round(remaining))
-        {
-            RideId = StableHash.Hex("ride-", order.IdempotencyKey, 20),
-        });
+        var eta = WholeMinutes.Round(quote.PickupEta - (now - quote.QuotedAt));
+        var ride = new FleetRideId(StableHash.Hex("ride-", order.IdempotencyKey, 20), now, eta, quote.TripTime ?? TimeSpan.Zero, driverIndex);
+        return Task.FromResult(new Dispatch(driver.Name, driver.Car, driver.LicensePlate, eta) { RideId = ride.ToString() });
     }
 
-    // The built-in fleet keeps no state of its own: a ride's progress is kept by its ride orchestration (#27, in progress).
+    // The built-in fleet keeps no state and may run on several instances: everything it says about a ride follows
+    // from the ride id it issued (FleetRideId) and the clock, as the ride's orchestration plays it (FleetSchedule).
 
     /// <inheritdoc/>
-    public Task<RideProgress> StatusAsync(string rideId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The built-in fleet reports progress through the ride orchestration.");
+    public Task<RideProgress> StatusAsync(string rideId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(FleetSchedule.At(Schedule(FleetRideId.Parse(rideId)), now));
+    }
 
     /// <inheritdoc/>
-    public Task<Money?> CancellationFeeAsync(string rideId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The built-in fleet's cancellation is not built yet.");
+    public Task<Money?> CancellationFeeAsync(string rideId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var ride = FleetRideId.Parse(rideId);
+        // Free until the driver is within the fee window of the pickup: the fleet charges for a trip it nearly made.
+        Money? fee = now >= ride.PickupAt - _tariff.CancellationFeeWindow ? new Money(_tariff.CancellationFee, _tariff.Currency) : null;
+        return Task.FromResult(fee);
+    }
 
-    /// <inheritdoc/>
-    public Task<RideCancellation> CancelAsync(string rideId, string idempotencyKey, Money? confirmedFee, DateTimeOffset now, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The built-in fleet's cancellation is not built yet.");
+    /// <summary>
+    /// Always cancels, and charges no more than the fee the rider confirmed (none when they heard of none): what is
+    /// charged follows from the call alone, so a second cancel with the same key answers exactly as the first.
+    /// </summary>
+    public Task<RideCancellation> CancelAsync(string rideId, string idempotencyKey, Money? confirmedFee, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        _ = FleetRideId.Parse(rideId);
+        var fee = confirmedFee is { } confirmed && string.Equals(confirmed.Currency, _tariff.Currency, StringComparison.Ordinal) && confirmed.Amount > 0
+            ? new Money(Math.Min(confirmed.Amount, _tariff.CancellationFee), _tariff.Currency)
+            : null;
+        return Task.FromResult(new RideCancellation(RideStatus.RiderCanceled, fee));
+    }
+
+    private IReadOnlyList<ScheduledReport> Schedule(FleetRideId ride)
+    {
+        var driver = _roster[ride.DriverIndex % _roster.Count];
+        return FleetSchedule.For(ride.DispatchedAt, new Dispatch(driver.Name, driver.Car, driver.LicensePlate, ride.DriverEta) { RideId = ride.ToString() }, ride.TripTime);
+    }
 
     /// <summary>The quote for a ride, computed from the tariff alone.</summary>
     internal Quote Price(Pickup pickup, Place destination, RideType rideType, DateTimeOffset now)

@@ -130,6 +130,17 @@ public sealed partial class AzureTablesBookingStore
                     select: ["PartitionKey", "RowKey"],
                     cancellationToken: cancellationToken),
                 cancellationToken);
+
+            // The rider's ride ids and event receipts, found the same way.
+            foreach (var ridePartition in (string[])[RideRowEntity.RideIdsPartition, RideRowEntity.EventsPartition])
+            {
+                await DeleteAllAsync(
+                    _table.QueryAsync<TableEntity>(
+                        TableClient.CreateQueryFilter($"PartitionKey eq {ridePartition} and RiderId eq {riderId}"),
+                        select: ["PartitionKey", "RowKey"],
+                        cancellationToken: cancellationToken),
+                    cancellationToken);
+            }
         }
 
         var links = await DeleteAllAsync(LinkRowsAsync(records.UserKey, cancellationToken), cancellationToken);

@@ -22,7 +22,7 @@ namespace RideHailer.Skill.Storage;
 /// and carries on, and until then the key reads as not booked. Tables transactions cannot span partitions,
 /// which is why the order of the two inserts carries the guarantee.
 /// </remarks>
-public sealed partial class AzureTablesBookingStore : IBookingStore, IUserLinks, IUserScopes
+public sealed partial class AzureTablesBookingStore : IBookingStore, IUserLinks, IUserScopes, IRideEventReceipts
 {
     /// <summary>
     /// How many of a rider's rides still on their way are read to pick the latest. The skill asks before a second
@@ -75,6 +75,43 @@ public sealed partial class AzureTablesBookingStore : IBookingStore, IUserLinks,
     }
 
     /// <inheritdoc/>
+    public Task<Booking?> FindByRideIdAsync(string rideId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rideId);
+        return RunAsync(
+            async () =>
+            {
+                var row = await GetAsync<RideRowEntity>(RideRowEntity.RideIdsPartition, TableKey.From(rideId), cancellationToken);
+                if (row?.IdempotencyKey is not { } key)
+                {
+                    return (Booking?)null;
+                }
+
+                var entity = await GetAsync<BookingEntity>(BookingEntity.PartitionFor(row.RiderId), TableKey.From(key), cancellationToken);
+                return entity?.ToBooking(_places);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> HasAsync(string rideId, string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rideId);
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        return RunAsync(
+            async () => await GetAsync<RideRowEntity>(RideRowEntity.EventsPartition, RideRowEntity.EventRow(rideId, eventId), cancellationToken) is not null,
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> AddAsync(string rideId, string eventId, string riderId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rideId);
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        return RunAsync(() => TryAddAsync(RideRowEntity.Event(rideId, eventId, riderId), cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public Task<bool> RecordProgressAsync(string idempotencyKey, RideProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(idempotencyKey);
@@ -95,6 +132,13 @@ public sealed partial class AzureTablesBookingStore : IBookingStore, IUserLinks,
                 // Keys hash the session and the quote, and a session has one rider: this is a caller's bug.
                 throw new InvalidOperationException($"Idempotency key {request.IdempotencyKey} is already claimed by another rider.");
             }
+        }
+
+        // The ride id's row before the booking: a writer that stops between them leaves no booking, so its retry
+        // dispatches and stores again (the same ride for the same key) and the webhook finds the ride either way.
+        if (request.Dispatch.RideId is { Length: > 0 } rideId)
+        {
+            await TryAddAsync(RideRowEntity.RideId(rideId, request.IdempotencyKey, riderId), cancellationToken);
         }
 
         var booking = Booking.From(request);

@@ -34,6 +34,10 @@ public static class BookingStoreServiceCollectionExtensions
             ?? throw new InvalidOperationException(
                 "The registered IBookingStore keeps no granted scopes: implement IUserScopes on it too, so they are forgotten with the user."));
 
+        services.RemoveAll<IRideEventReceipts>().AddSingleton(provider => provider.GetRequiredService<IBookingStore>() as IRideEventReceipts
+            ?? throw new InvalidOperationException(
+                "The registered IBookingStore keeps no ride event receipts: implement IRideEventReceipts on it too, so a provider's repeated event changes nothing."));
+
         var connection = TablesConnection.From(configuration);
         if (connection is null)
         {

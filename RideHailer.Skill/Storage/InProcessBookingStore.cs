@@ -4,7 +4,7 @@ using RideHailer.Domain.Rides;
 namespace RideHailer.Skill.Storage;
 
 /// <summary>A thread-safe booking store in memory, with its user links, for the dev host and tests; both vanish with the process.</summary>
-public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScopes
+public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScopes, IRideEventReceipts
 {
     private readonly ConcurrentDictionary<string, Booking> _bookings = new(StringComparer.Ordinal);
 
@@ -12,6 +12,9 @@ public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScop
     private readonly ConcurrentDictionary<string, (HashSet<string> Riders, HashSet<string> Sessions)> _links = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _scopes = new(StringComparer.Ordinal);
+
+    // Per (ride id, event id) handed on, the rider it belongs to.
+    private readonly ConcurrentDictionary<(string RideId, string EventId), string> _receipts = new();
 
     /// <summary>How many bookings are held.</summary>
     public int Count => _bookings.Count;
@@ -45,6 +48,28 @@ public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScop
             .Where(booking => string.Equals(booking.Passenger.RiderId, riderId, StringComparison.Ordinal))
             .MaxBy(booking => booking.BookedAt);
         return Task.FromResult(latest);
+    }
+
+    /// <inheritdoc/>
+    public Task<Booking?> FindByRideIdAsync(string rideId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rideId);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_bookings.Values.FirstOrDefault(booking => string.Equals(booking.Dispatch.RideId, rideId, StringComparison.Ordinal)));
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> HasAsync(string rideId, string eventId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_receipts.ContainsKey((rideId, eventId)));
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> AddAsync(string rideId, string eventId, string riderId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_receipts.TryAdd((rideId, eventId), riderId));
     }
 
     /// <inheritdoc/>
@@ -122,6 +147,11 @@ public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScop
         var riders = records.Riders.ToHashSet(StringComparer.Ordinal);
         var deleted = _bookings.Where(entry => riders.Contains(entry.Value.Passenger.RiderId))
             .Count(entry => _bookings.TryRemove(entry));
+        foreach (var receipt in _receipts.Where(entry => riders.Contains(entry.Value)))
+        {
+            _receipts.TryRemove(receipt);
+        }
+
         _links.TryRemove(records.UserKey, out _);
         _scopes.TryRemove(records.UserKey, out _);
         return Task.FromResult(deleted);

@@ -10,6 +10,9 @@ namespace RideHailer.Skill.Workflow;
 /// copy. Run every <see cref="Interval"/>, it purges each session that finished at least
 /// <see cref="SessionOptions.Retention"/> ago, so none is kept longer than that plus one interval. Both hosts run
 /// this same purge: Functions from a timer trigger, the DevHost from a hosted service.
+/// Rides (<see cref="RideOrchestration"/>) are purged by it too: a ride's orchestration waits out
+/// <see cref="RideOptions.Retention"/> after the ride ended and only then finishes, so a finished ride is past its
+/// retention and goes at the next run, however long ago it was created.
 /// </summary>
 public sealed partial class FinishedSessionPurge(IOptions<SessionOptions> options, TimeProvider timeProvider, ILogger<FinishedSessionPurge> logger)
 {
@@ -37,7 +40,27 @@ public sealed partial class FinishedSessionPurge(IOptions<SessionOptions> option
             Log.Purged(logger, result.PurgedInstanceCount, _retention);
         }
 
-        return result.PurgedInstanceCount;
+        return result.PurgedInstanceCount + await PurgeFinishedRidesAsync(client, cancellationToken);
+    }
+
+    /// <summary>Finished rides created within the session retention: found by their id prefix (a key range), purged one by one.</summary>
+    private static async Task<int> PurgeFinishedRidesAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var query = new OrchestrationQuery { InstanceIdPrefix = RideInstanceId.Prefix, Statuses = Finished };
+        var finished = new List<string>();
+        await foreach (var ride in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            finished.Add(ride.InstanceId);
+        }
+
+        // Read first, then purged: deleting rows under a paged query could skip some.
+        var purged = 0;
+        foreach (var instanceId in finished)
+        {
+            purged += (await client.PurgeInstanceAsync(instanceId, cancellationToken)).PurgedInstanceCount;
+        }
+
+        return purged;
     }
 
     private static partial class Log

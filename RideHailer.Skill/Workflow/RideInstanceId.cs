@@ -7,9 +7,12 @@ namespace RideHailer.Skill.Workflow;
 /// </summary>
 public static class RideInstanceId
 {
+    /// <summary>What every ride instance id starts with, for the purge to find rides by.</summary>
+    public const string Prefix = "trip-";
+
     public static string For(string bookingKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(bookingKey);
-        return "trip-" + bookingKey;
+        return Prefix + bookingKey;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
@@ -7,7 +8,7 @@ using RideHailer.Domain.Rides;
 namespace RideHailer.Skill.Workflow;
 
 /// <summary>
-/// Registers the session orchestration and its activities with a Durable Task worker (the DevHost and
+/// Registers the session orchestration, the ride orchestration and their activities with a Durable Task worker (the DevHost and
 /// the tests). The Functions app registers the same code through its [Function] wrappers instead.
 /// </summary>
 public static class RideSessionTasks
@@ -23,7 +24,13 @@ public static class RideSessionTasks
         registry.AddActivity(QuoteRideActivity.Name, services =>
             new DelegateActivity<QuoteRideInput, Quote>(services.GetRequiredService<QuoteRideActivity>().RunAsync));
         registry.AddActivity(BookRideActivity.Name, services =>
-            new DelegateActivity<BookRideInput, Booking>(services.GetRequiredService<BookRideActivity>().RunAsync));
+        {
+            var (activity, durable) = (services.GetRequiredService<BookRideActivity>(), services.GetRequiredService<DurableTaskClient>());
+            return new DelegateActivity<BookRideInput, Booking>((input, cancellationToken) => activity.RunAsync(input, durable, cancellationToken));
+        });
+        registry.AddOrchestratorFunc<RideInput, RideProgress?>(RideOrchestration.Name, RideOrchestration.RunAsync);
+        registry.AddActivity(RecordRideProgressActivity.Name, services =>
+            new DelegateActivity<RecordRideProgressInput, bool>(services.GetRequiredService<RecordRideProgressActivity>().RunAsync));
         return registry;
     }
 

@@ -30,7 +30,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_ListsExactlyTheEndpointTheOrchestrationItsActivitiesAndThePurge()
     {
         Assert.Equal(
-            ["Alexa", "BookRide", "FindActiveRide", "FindPlace", "PurgeFinishedSessions", "QuoteRide", "RideSession"],
+            ["Alexa", "BookRide", "FindActiveRide", "FindPlace", "PurgeFinishedSessions", "QuoteRide", "RecordRideProgress", "Ride", "RideSession"],
             Functions.Select(function => (string)function!["name"]!).Order());
     }
 
@@ -57,12 +57,23 @@ public sealed class FunctionsMetadataTests
     [InlineData(FindActiveRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.FindActiveRide")]
     [InlineData(QuoteRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.QuoteRide")]
     [InlineData(BookRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.BookRide")]
+    [InlineData(RecordRideProgressActivity.Name, "RideHailer.Functions.RideSessionFunctions.RecordRideProgress")]
     public void Activities_AreActivityTriggersNamedAsTheWorkflowCallsThem(string name, string entryPoint)
     {
         var activity = Function(name);
 
         Assert.Equal(entryPoint, (string?)activity["entryPoint"]);
         Assert.Equal("input", (string?)Binding(activity, "activityTrigger")["name"]);
+    }
+
+    [Fact]
+    public void Ride_IsAnOrchestrationTrigger_StartedByBookRideThroughItsDurableClient()
+    {
+        var ride = Function(RideOrchestration.Name);
+
+        Assert.Equal("RideHailer.Functions.RideSessionFunctions.Ride", (string?)ride["entryPoint"]);
+        Assert.Equal("context", (string?)Binding(ride, "orchestrationTrigger")["name"]);
+        Assert.Equal("In", (string?)Binding(Function(BookRideActivity.Name), "durableClient")["direction"]);
     }
 
     [Fact]

@@ -108,6 +108,49 @@ public abstract class BookingStoreContract
     }
 
     [Fact]
+    public async Task FindByRideId_FindsTheBookingItsDispatchNames_AndNoneForAnUnknownRide()
+    {
+        var store = CreateStore();
+        var request = Request(NewKey(), riderId: NewRider());
+        await store.BookOnceAsync(request, CancellationToken.None);
+        await store.BookOnceAsync(Request(NewKey(), riderId: NewRider()), CancellationToken.None);
+
+        AssertDescribes(request, await store.FindByRideIdAsync(request.Dispatch.RideId!, CancellationToken.None));
+        Assert.Null(await store.FindByRideIdAsync("ride-" + NewKey(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RideEventReceipts_AreAddedOnce_PerRideAndEventId()
+    {
+        var receipts = (RideHailer.Skill.Storage.IRideEventReceipts)CreateStore();
+        var (ride, other) = ("ride-" + NewKey(), "ride-" + NewKey());
+
+        Assert.False(await receipts.HasAsync(ride, "ev-1", CancellationToken.None));
+        Assert.True(await receipts.AddAsync(ride, "ev-1", NewRider(), CancellationToken.None));
+        Assert.False(await receipts.AddAsync(ride, "ev-1", NewRider(), CancellationToken.None));
+        Assert.True(await receipts.HasAsync(ride, "ev-1", CancellationToken.None));
+        Assert.False(await receipts.HasAsync(other, "ev-1", CancellationToken.None));
+        Assert.False(await receipts.HasAsync(ride, "ev-2", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ForgettingTheRider_ForgetsItsRideIdsAndEventReceipts()
+    {
+        var store = CreateStore();
+        var rider = NewRider();
+        var request = Request(NewKey(), riderId: rider);
+        await store.BookOnceAsync(request, CancellationToken.None);
+        var rideId = request.Dispatch.RideId!;
+        var receipts = (RideHailer.Skill.Storage.IRideEventReceipts)store;
+        await receipts.AddAsync(rideId, "ev-1", rider, CancellationToken.None);
+
+        await ((RideHailer.Skill.Storage.IUserLinks)store).ForgetAsync(new RideHailer.Skill.Storage.LinkedRecords("user-" + NewKey(), [rider], []), CancellationToken.None);
+
+        Assert.Null(await store.FindByRideIdAsync(rideId, CancellationToken.None));
+        Assert.False(await receipts.HasAsync(rideId, "ev-1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RecordProgress_UnknownKey_ChangesNothing()
     {
         var store = CreateStore();

@@ -151,4 +151,67 @@ public sealed class LocalFleetTests
         await Assert.ThrowsAsync<RideUnavailableException>(
             () => fleet.QuoteAsync(Pickup.AtGeolocation(Riders.Downtown), liberty!, RideType.Standard, Now, CancellationToken.None));
     }
+
+    // The fleet keeps no state: what it says about a ride later follows from the ride id it issued and the clock.
+
+    private static async Task<(Dispatch Dispatch, Quote Quote)> DispatchedAsync(LocalFleet? fleet = null)
+    {
+        fleet ??= Fleet;
+        // Seven miles from the depot: a driver 23 minutes away.
+        var quote = await fleet.QuoteAsync(Pickup.AtGeolocation(new GeoPoint(0, 0.1)), At(0.2), RideType.Standard, Now, CancellationToken.None);
+        return (await fleet.DispatchAsync(new RideOrder("bk-status", quote, Rider), Now, CancellationToken.None), quote);
+    }
+
+    [Fact]
+    public async Task Status_FollowsTheFleetsSchedule_FromTheRideIdAlone()
+    {
+        var (dispatch, quote) = await DispatchedAsync();
+        var another = new LocalFleet(Tariff);
+        var pickup = Now + dispatch.DriverEta;
+
+        async Task<RideStatus> StatusAt(DateTimeOffset at) => (await another.StatusAsync(dispatch.RideId!, at, CancellationToken.None)).Status;
+
+        Assert.Equal(RideStatus.Accepted, await StatusAt(Now));
+        Assert.Equal(RideStatus.Arriving, await StatusAt(pickup.AddSeconds(-30)));
+        Assert.Equal(RideStatus.InProgress, await StatusAt(pickup));
+        Assert.Equal(RideStatus.Completed, await StatusAt(pickup + quote.TripTime!.Value));
+        var accepted = await another.StatusAsync(dispatch.RideId!, Now, CancellationToken.None);
+        Assert.Equal((dispatch.DriverName, dispatch.Car, dispatch.LicensePlate), (accepted.Driver?.DriverName, accepted.Driver?.Car, accepted.Driver?.LicensePlate));
+        Assert.Equal(dispatch.DriverEta, accepted.PickupEta);
+    }
+
+    [Fact]
+    public async Task CancellationFee_IsFreeUntilTheDriverIsTwoMinutesAway_ThenFiveInTheQuotesCurrency()
+    {
+        var (dispatch, quote) = await DispatchedAsync();
+        var pickup = Now + dispatch.DriverEta;
+
+        Assert.Null(await Fleet.CancellationFeeAsync(dispatch.RideId!, Now, CancellationToken.None));
+        Assert.Null(await Fleet.CancellationFeeAsync(dispatch.RideId!, pickup.AddMinutes(-2).AddSeconds(-1), CancellationToken.None));
+        Assert.Equal(new Money(5m, quote.Price.Currency), await Fleet.CancellationFeeAsync(dispatch.RideId!, pickup.AddMinutes(-2), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Cancel_IsRiderCanceled_ChargingNoMoreThanTheFeeTheRiderConfirmed_AndTheSameTwice()
+    {
+        var (dispatch, _) = await DispatchedAsync();
+        var fee = new Money(5m, "USD");
+
+        var first = await Fleet.CancelAsync(dispatch.RideId!, "cancel-1", fee, Now.AddMinutes(9), CancellationToken.None);
+        var second = await Fleet.CancelAsync(dispatch.RideId!, "cancel-1", fee, Now.AddMinutes(30), CancellationToken.None);
+        var free = await Fleet.CancelAsync(dispatch.RideId!, "cancel-2", null, Now.AddMinutes(9), CancellationToken.None);
+        var overConfirmed = await Fleet.CancelAsync(dispatch.RideId!, "cancel-3", new Money(50m, "USD"), Now, CancellationToken.None);
+
+        Assert.Equal(new RideCancellation(RideStatus.RiderCanceled, fee), first);
+        Assert.Equal(first, second);
+        Assert.Equal(new RideCancellation(RideStatus.RiderCanceled, null), free);
+        Assert.Equal(fee, overConfirmed.Fee);
+    }
+
+    [Fact]
+    public async Task RideIdTheFleetDidNotIssue_IsUnavailable()
+    {
+        await Assert.ThrowsAsync<RideUnavailableException>(() => Fleet.StatusAsync("ride-elsewhere", Now, CancellationToken.None));
+        await Assert.ThrowsAsync<RideUnavailableException>(() => Fleet.CancellationFeeAsync("not-ours", Now, CancellationToken.None));
+    }
 }

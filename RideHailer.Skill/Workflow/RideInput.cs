@@ -1,0 +1,13 @@
+using RideHailer.Domain.Rides;
+
+namespace RideHailer.Skill.Workflow;
+
+/// <summary>
+/// What a ride's orchestration starts (or continues) with. It holds no rider's name or number: the bookings table
+/// keeps those; the orchestration needs only the booking's key and how the ride moves.
+/// </summary>
+/// <param name="BookingKey">The booking's idempotency key: where progress is recorded.</param>
+/// <param name="Schedule">The built-in fleet's timed reports (<see cref="FleetSchedule"/>); null when the provider reports by itself.</param>
+/// <param name="Current">The ride's state so far (null before the first report), carried over a continue-as-new.</param>
+/// <param name="Retention">How long the ended ride's durable state is kept (<see cref="RideOptions.Retention"/>).</param>
+public sealed record RideInput(string BookingKey, IReadOnlyList<ScheduledReport>? Schedule, RideProgress? Current, TimeSpan Retention);

@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using RideHailer.Domain;
+using RideHailer.Domain.Rides;
+using RideHailer.Skill.RideEvents;
+using RideHailer.Skill.Workflow;
+using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Domain;
+using static RideHailer.Tests.Support.Responses;
+
+namespace RideHailer.Tests.Workflow;
+
+/// <summary>
+/// One durable orchestration per booked ride, on the real engine: the built-in fleet's ride moves on durable timers
+/// (seconds-long ETAs and trips here, waited for on the bookings table), a provider's ride on its reports, and either
+/// ends on the rider's cancellation. Every change the store records is captured, so "changed once" is counted.
+/// </summary>
+public abstract class RideLifecycleTests(BackendUnderTest backend)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly ConcurrentQueue<RideProgress> _recorded = new();
+
+    [Fact]
+    public async Task BuiltInFleetRide_GoesAcceptedArrivingInProgressCompleted_InTheBookingsTable()
+    {
+        await using var skill = await StartAsync();
+        var booking = await BookAsync(skill, "bk-fleet", eta: TimeSpan.FromSeconds(3), trip: TimeSpan.FromSeconds(2));
+
+        await StartRideAsync(skill, booking);
+        await WaitForStatusAsync(skill, booking, RideStatus.Completed);
+
+        Assert.Equal(
+            [RideStatus.Accepted, RideStatus.Arriving, RideStatus.InProgress, RideStatus.Completed],
+            _recorded.Select(progress => progress.Status));
+        Assert.Equal([1L, 2L, 3L, 4L], _recorded.Select(progress => progress.Sequence));
+        Assert.True(_recorded.Last().At >= booking.BookedAt + TimeSpan.FromSeconds(5));
+        Assert.Equal("Sam", (await StoredAsync(skill, booking)).Progress?.Driver?.DriverName);
+    }
+
+    [Fact]
+    public async Task BookingThroughTheSkill_StartsItsRide_AndARetriedBookingStartsNoSecond()
+    {
+        await using var skill = await StartAsync();
+        var alexa = skill.NewSession(RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() });
+        await alexa.OrderAsync("the Space Needle");
+        await alexa.YesAsync();
+        Assert.StartsWith("Great.", Speech(await alexa.PinResultAsync("200", "ACHIEVED", level: 400)), StringComparison.Ordinal);
+        var booking = Assert.Single(await skill.BookingsAsync());
+        await WaitForStatusAsync(skill, booking, RideStatus.Accepted);
+        var client = skill.Services.GetRequiredService<DurableTaskClient>();
+        var instanceId = RideInstanceId.For(booking.IdempotencyKey);
+        var first = await client.GetInstanceAsync(instanceId);
+
+        // The booking activity run again for the same command (a retry, a replay): the same booking, the same ride.
+        var activity = skill.Services.GetRequiredService<BookRideActivity>();
+        var again = await activity.RunAsync(new BookRideInput(new BookRide(booking.IdempotencyKey, booking.Quote, booking.Passenger), DateTimeOffset.UtcNow), client, CancellationToken.None);
+
+        Assert.Equal(booking.IdempotencyKey, again.IdempotencyKey);
+        var after = await client.GetInstanceAsync(instanceId);
+        Assert.NotNull(first);
+        Assert.Equal(first.CreatedAt, after?.CreatedAt);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, after?.RuntimeStatus);
+        Assert.Single(_recorded, progress => progress.Status == RideStatus.Accepted);
+        Assert.Single(await skill.BookingsAsync());
+    }
+
+    [Fact]
+    public async Task ProviderReports_OutOfOrderAndRepeated_ChangeNothingTwice()
+    {
+        await using var skill = await StartAsync(providerReports: true);
+        var booking = await BookAsync(skill, "bk-provider", eta: TimeSpan.FromMinutes(5), trip: TimeSpan.FromMinutes(5));
+        await StartRideAsync(skill, booking);
+        var client = skill.Services.GetRequiredService<DurableTaskClient>();
+        var instanceId = RideInstanceId.For(booking.IdempotencyKey);
+
+        foreach (var (status, sequence) in new[]
+        {
+            (RideStatus.Accepted, 1L), (RideStatus.InProgress, 3L), (RideStatus.Arriving, 2L), (RideStatus.InProgress, 3L), (RideStatus.Completed, 4L),
+            (RideStatus.InProgress, 5L),
+        })
+        {
+            await client.RaiseEventAsync(instanceId, RideEventNames.Progress, Report(booking, status, sequence));
+        }
+
+        await WaitForStatusAsync(skill, booking, RideStatus.Completed);
+
+        Assert.Equal([(RideStatus.Accepted, 1L), (RideStatus.InProgress, 3L), (RideStatus.Completed, 4L)], _recorded.Select(p => (p.Status, p.Sequence)));
+        Assert.Equal(RideStatus.Completed, (await StoredAsync(skill, booking)).Progress?.Status);
+    }
+
+    [Fact]
+    public async Task RidersCancellation_EndsABuiltInFleetRideAtOnce_AndNothingAfterChangesIt()
+    {
+        await using var skill = await StartAsync();
+        var booking = await BookAsync(skill, "bk-cancel", eta: TimeSpan.FromMinutes(8), trip: TimeSpan.FromMinutes(10));
+        await StartRideAsync(skill, booking);
+        await WaitForStatusAsync(skill, booking, RideStatus.Accepted);
+        var client = skill.Services.GetRequiredService<DurableTaskClient>();
+        var instanceId = RideInstanceId.For(booking.IdempotencyKey);
+
+        await client.RaiseEventAsync(instanceId, RideEventNames.Canceled, new RideCancellation(RideStatus.RiderCanceled, null));
+        await WaitForStatusAsync(skill, booking, RideStatus.RiderCanceled);
+        await client.RaiseEventAsync(instanceId, RideEventNames.Progress, Report(booking, RideStatus.InProgress, 9));
+
+        Assert.Equal([RideStatus.Accepted, RideStatus.RiderCanceled], _recorded.Select(progress => progress.Status));
+        var stored = (await StoredAsync(skill, booking)).Progress;
+        Assert.Equal((RideStatus.RiderCanceled, long.MaxValue, "Sam"), (stored?.Status, stored?.Sequence, stored?.Driver?.DriverName));
+    }
+
+    [Fact]
+    public async Task EndedRide_IsPurgedAfterRideRetention_AndItsStatusStaysInTheBookingsTable()
+    {
+        await using var skill = await StartAsync(providerReports: true, new()
+        {
+            ["Ride:Retention"] = "00:00:03",
+            ["Session:Retention"] = "00:00:01",
+        });
+        var booking = await BookAsync(skill, "bk-purge", eta: TimeSpan.FromMinutes(5), trip: TimeSpan.FromMinutes(5));
+        await StartRideAsync(skill, booking);
+        var client = skill.Services.GetRequiredService<DurableTaskClient>();
+        var instanceId = RideInstanceId.For(booking.IdempotencyKey);
+
+        await client.RaiseEventAsync(instanceId, RideEventNames.Canceled, new RideCancellation(RideStatus.RiderCanceled, null));
+        await WaitForStatusAsync(skill, booking, RideStatus.RiderCanceled);
+        var ended = DateTimeOffset.UtcNow;
+        // Ended, and kept for the retention: the purge runs every second here and must leave it be.
+        Assert.NotNull(await client.GetInstanceAsync(instanceId));
+        await WaitUntilAsync(async () => await client.GetInstanceAsync(instanceId) is null);
+
+        Assert.True(DateTimeOffset.UtcNow - ended >= TimeSpan.FromSeconds(2.5), "purged before Ride:Retention");
+        Assert.Equal(RideStatus.RiderCanceled, (await StoredAsync(skill, booking)).Progress?.Status);
+
+        // A booking retried after the purge finds the ride ended in the table and starts nothing.
+        await StartRideAsync(skill, await StoredAsync(skill, booking));
+        Assert.Null(await client.GetInstanceAsync(instanceId));
+    }
+
+    [Fact]
+    public async Task ProviderEvents_ThroughTheSink_AreAcceptedOnce_RepeatedOnesChangeNothing_UnknownRidesAreSaidSo()
+    {
+        await using var skill = await StartAsync(providerReports: true);
+        var booking = await BookAsync(skill, "bk-sink", eta: TimeSpan.FromMinutes(5), trip: TimeSpan.FromMinutes(5));
+        await StartRideAsync(skill, booking);
+        var sink = skill.Services.GetRequiredService<IRideEventSink>();
+        var rideId = booking.Dispatch.RideId!;
+
+        Task<RideEventReceipt> PostAsync(string eventId, RideStatus status, long sequence, string? ride = null) =>
+            sink.ReceiveAsync(new ProviderRideEvent(eventId, ride ?? rideId, Report(booking, status, sequence)), CancellationToken.None);
+
+        Assert.Equal(RideEventReceipt.Accepted, await PostAsync("ev-1", RideStatus.Accepted, 1));
+        Assert.Equal(RideEventReceipt.Repeated, await PostAsync("ev-1", RideStatus.Accepted, 1));
+        Assert.Equal(RideEventReceipt.UnknownRide, await PostAsync("ev-2", RideStatus.Arriving, 2, ride: "ride-nobody"));
+        Assert.Equal(RideEventReceipt.Accepted, await PostAsync("ev-3", RideStatus.Arriving, 2));
+        // The same event id with another body is still the event seen before.
+        Assert.Equal(RideEventReceipt.Repeated, await PostAsync("ev-3", RideStatus.Completed, 9));
+        Assert.Equal(RideEventReceipt.Accepted, await PostAsync("ev-4", RideStatus.DriverCanceled, 3));
+        await WaitForStatusAsync(skill, booking, RideStatus.DriverCanceled);
+
+        Assert.Equal([RideStatus.Accepted, RideStatus.Arriving, RideStatus.DriverCanceled], _recorded.Select(progress => progress.Status));
+    }
+
+    private async Task<SkillHarness> StartAsync(bool providerReports = false, Dictionary<string, string?>? settings = null) =>
+        await SkillHarness.StartAsync(backend, settings, services =>
+        {
+            services.AddSingleton(provider => new RecordRideProgressActivity(new RecordingStore(provider.GetRequiredService<IBookingStore>(), _recorded)));
+            if (providerReports)
+            {
+                services.AddSingleton(new RideReporting(OnFleetTimers: false));
+            }
+        });
+
+    private static async Task<Booking> BookAsync(SkillHarness skill, string key, TimeSpan eta, TimeSpan trip)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var quote = Quotes.SpaceNeedle(now, "q-" + key) with { TripTime = trip };
+        var dispatch = new Dispatch("Sam", "a silver Toyota Prius", "BXK 4821", eta) { RideId = "ride-" + key };
+        var request = new BookingRequest(key, quote, new Passenger(Riders.RiderId, null, "Jane", "+12065550142"), dispatch, now);
+        return await skill.Services.GetRequiredService<IBookingStore>().BookOnceAsync(request, CancellationToken.None);
+    }
+
+    private static Task StartRideAsync(SkillHarness skill, Booking booking) =>
+        skill.Services.GetRequiredService<RideStart>().EnsureStartedAsync(booking, skill.Services.GetRequiredService<DurableTaskClient>(), CancellationToken.None);
+
+    private static RideProgress Report(Booking booking, RideStatus status, long sequence) =>
+        new(status, booking.Dispatch, TimeSpan.FromMinutes(2), sequence, DateTimeOffset.UtcNow);
+
+    private static async Task<Booking> StoredAsync(SkillHarness skill, Booking booking) =>
+        await skill.Services.GetRequiredService<IBookingStore>().FindAsync(booking.IdempotencyKey, CancellationToken.None)
+        ?? throw new InvalidOperationException("The booking is gone.");
+
+    private static Task WaitForStatusAsync(SkillHarness skill, Booking booking, RideStatus status) =>
+        WaitUntilAsync(async () => (await StoredAsync(skill, booking)).Progress?.Status == status);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"not so within {Patience}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The bookings store as the ride's activity sees it, keeping each report that changed the ride.</summary>
+    private sealed class RecordingStore(IBookingStore inner, ConcurrentQueue<RideProgress> recorded) : IBookingStore
+    {
+        public Task<Booking> BookOnceAsync(BookingRequest request, CancellationToken cancellationToken) => inner.BookOnceAsync(request, cancellationToken);
+
+        public Task<Booking?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) => inner.FindAsync(idempotencyKey, cancellationToken);
+
+        public Task<Booking?> FindActiveAsync(string riderId, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.FindActiveAsync(riderId, now, cancellationToken);
+
+        public Task<Booking?> FindLatestAsync(string riderId, CancellationToken cancellationToken) => inner.FindLatestAsync(riderId, cancellationToken);
+
+        public Task<Booking?> FindByRideIdAsync(string rideId, CancellationToken cancellationToken) => inner.FindByRideIdAsync(rideId, cancellationToken);
+
+        public async Task<bool> RecordProgressAsync(string idempotencyKey, RideProgress progress, CancellationToken cancellationToken)
+        {
+            var changed = await inner.RecordProgressAsync(idempotencyKey, progress, cancellationToken);
+            if (changed)
+            {
+                recorded.Enqueue(progress);
+            }
+
+            return changed;
+        }
+    }
+}
+
+public sealed class RideLifecycleInMemory() : RideLifecycleTests(BackendUnderTest.InMemory);
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class RideLifecycleOnAzureStorage(AzuriteFixture azurite) : RideLifecycleTests(BackendUnderTest.AzureStorage(azurite));
