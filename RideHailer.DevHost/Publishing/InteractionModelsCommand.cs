@@ -28,9 +28,10 @@ internal static class InteractionModelsCommand
         var exitCode = 0;
         command.SetAction(result =>
         {
+            var root = RepositoryRoot();
             exitCode = Generate(
-                Path.GetFullPath(result.GetValue<string>("--source")!),
-                Path.GetFullPath(result.GetValue<string>("--out")!),
+                Path.GetFullPath(result.GetValue<string>("--source")!, root),
+                Path.GetFullPath(result.GetValue<string>("--out")!, root),
                 result.GetValue<bool>("--check"),
                 output,
                 error);
@@ -47,6 +48,23 @@ internal static class InteractionModelsCommand
         new Option<string>("--out") { Description = "The folder the model files go to.", HelpName = "dir", DefaultValueFactory = _ => DefaultOutput },
         new Option<bool>("--check") { Description = "Write nothing; exit 1 and show the differences when a checked-in model is not current." },
     };
+
+    /// <summary>
+    /// The nearest folder up from the working directory that holds the source: `dotnet run --project` runs the host
+    /// in the project's folder, not where the command was typed, so relative paths are the repository's.
+    /// </summary>
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, InteractionModelSource.RelativePath)))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
 
     private static int Generate(string source, string folder, bool check, TextWriter output, TextWriter error)
     {
