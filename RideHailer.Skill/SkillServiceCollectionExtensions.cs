@@ -53,7 +53,7 @@ public static class SkillServiceCollectionExtensions
         services.AddHostedService<VerificationModeNotice>();
 
         services.TryAddSingleton(FleetTariff.Standard);
-        services.TryAddSingleton<IRideProvider, LocalFleet>();
+        services.AddRideProvider(configuration);
         services.TryAddSingleton(PlaceCatalog.Default);
         services.TryAddSingleton<IPlaceSearch>(provider => provider.GetRequiredService<PlaceCatalog>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<PhraseTable, EnglishPhrases>());
