@@ -9,6 +9,7 @@ using RideHailer.Skill.Alexa.Enrich.Identity;
 using RideHailer.Skill.Alexa.Enrich.Profile;
 using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Skill.Places;
+using RideHailer.Skill.RideEvents;
 using RideHailer.Skill.Rides;
 using RideHailer.Skill.SkillEvents;
 using RideHailer.Skill.Speech;
@@ -54,6 +55,7 @@ public static class SkillServiceCollectionExtensions
 
         services.TryAddSingleton(FleetTariff.Standard);
         services.AddRideProvider(configuration);
+        services.TryAddSingleton<RideEventWebhook>();
         services.TryAddSingleton(PlaceCatalog.Default);
         services.TryAddSingleton<IPlaceSearch>(provider => provider.GetRequiredService<PlaceCatalog>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<PhraseTable, EnglishPhrases>());

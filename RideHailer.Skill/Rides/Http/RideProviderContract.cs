@@ -22,9 +22,6 @@ public static class RideProviderContract
     /// <summary>The <c>error</c> of a 409 to <c>POST /v1/rides</c> whose quote the provider no longer honours.</summary>
     public const string QuoteExpiredError = "quote_expired";
 
-    /// <summary>The skill's webhook route.</summary>
-    public const string WebhookRoute = "/api/rides/events";
-
     /// <summary>The calls, as the adapter makes them: method and route template.</summary>
     public static IReadOnlyList<(string Method, string Template)> Calls { get; } =
     [

@@ -16,7 +16,7 @@ public sealed record WireMoney(decimal Amount, string Currency);
 public sealed record WireQuoteRequest(WirePoint Pickup, WirePoint Destination, RideType RideType);
 
 /// <summary><c>POST /v1/quotes</c>'s answer (200).</summary>
-public sealed record WireQuote(string QuoteId, WireMoney Price, int PickupEtaSeconds, int? TripSeconds, DateTimeOffset ExpiresAt);
+public sealed record WireQuote(string QuoteId, WireMoney Price, int PickupEtaSeconds, DateTimeOffset ExpiresAt, int? TripSeconds = null);
 
 /// <summary>Who rides, for the driver.</summary>
 public sealed record WireRider(string? Name, string? Phone);
@@ -31,8 +31,8 @@ public sealed record WireDriver(string Name, string Car, string Plate);
 public sealed record WireRide(
     string RideId,
     RideStatus Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] WireDriver? Driver,
-    int? PickupEtaSeconds,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] WireDriver? Driver = null,
+    int? PickupEtaSeconds = null,
     long? Sequence = null);
 
 /// <summary><c>POST /v1/rides/{rideId}/cancel</c>'s body: the fee the rider heard and accepted, or none (<c>{}</c>).</summary>
@@ -44,8 +44,8 @@ public sealed record WireCancellation(RideStatus Status, [property: JsonIgnore(C
 /// <summary><c>GET /v1/rides/{rideId}/cancel-fee</c>'s answer (200): what cancelling would cost now, or null.</summary>
 public sealed record WireCancelFee([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] WireMoney? Fee);
 
-/// <summary>An error answer's body, e.g. <c>{"error":"quote_expired"}</c> with 409.</summary>
-public sealed record WireError(string Error);
+/// <summary>An error answer's body, e.g. <c>{"error":"quote_expired"}</c> with 409; the webhook adds a reason to its 400.</summary>
+public sealed record WireError(string Error, string? Reason = null);
 
 /// <summary>A status change the provider posts to the skill's <c>POST /api/rides/events</c>, signed.</summary>
 public sealed record WireRideEvent(
