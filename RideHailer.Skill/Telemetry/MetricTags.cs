@@ -46,7 +46,7 @@ public static class MetricTags
     }
 
     /// <summary>The ride provider's call, from the contract's five ("Quote", "Dispatch", "Status", "CancelFee", "Cancel"), lower-cased.</summary>
-    public static string RideCall(string? call) => call switch
+    public static string ProviderCall(string? call) => call switch
     {
         "Quote" or "Dispatch" or "Status" or "CancelFee" or "Cancel" => call.ToLowerInvariant(),
         _ => Other,

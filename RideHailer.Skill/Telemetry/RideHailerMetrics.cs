@@ -99,5 +99,5 @@ public sealed class RideHailerMetrics
 
     /// <summary>A call to the HTTP ride provider (quote, dispatch, status, cancel fee, cancel) found it unreachable.</summary>
     public void RideServiceUnreachable(string call) =>
-        _rideProviderUnreachable.Add(1, new KeyValuePair<string, object?>(MetricTags.Call, MetricTags.RideCall(call)));
+        _rideProviderUnreachable.Add(1, new KeyValuePair<string, object?>(MetricTags.Call, MetricTags.ProviderCall(call)));
 }
