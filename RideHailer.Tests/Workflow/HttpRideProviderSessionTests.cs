@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.DevHost.SampleProvider;
 using RideHailer.Domain.Replies;
+using RideHailer.Skill.RideEvents;
 using RideHailer.Skill.Rides.Http;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Speaking;
@@ -20,7 +21,15 @@ namespace RideHailer.Tests.Workflow;
 /// </summary>
 public sealed class HttpRideProviderSessionTests
 {
-    private static readonly Dictionary<string, string?> ServeSample = new() { ["RideProvider:ServeSample"] = "true" };
+    private const string ApiKey = "sample-key-never-logged";
+    private const string WebhookSecret = "sample-secret-never-logged";
+
+    private static readonly Dictionary<string, string?> ServeSample = new()
+    {
+        ["RideProvider:ServeSample"] = "true",
+        ["RideProvider:ApiKey"] = ApiKey,
+        ["RideProvider:WebhookSecret"] = WebhookSecret,
+    };
 
     [Fact]
     public async Task Booking_OnTheSampleProviderOverHttp_IsTheSampleProvidersRide()
@@ -36,6 +45,59 @@ public sealed class HttpRideProviderSessionTests
         Assert.NotNull(ride);
         Assert.Equal(booking.Dispatch.DriverName, ride.Dispatch.DriverName);
         Assert.Equal(booking.Quote.Id, ride.Quote.Id);
+        Assert.DoesNotContain(skill.Recorded.Logs, line => line.Contains(ApiKey, StringComparison.Ordinal) || line.Contains(WebhookSecret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Webhook_OnTheDevHostRoute_IsAuthenticatedByItsSignatureAlone()
+    {
+        var sink = new CountingSink();
+        await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory, ServeSample, services =>
+        {
+            OverTheTestServer(services);
+            services.AddSingleton<IRideEventSink>(sink);
+        });
+        using var client = ((TestServer)skill.Services.GetRequiredService<IServer>()).CreateClient();
+        var body = Encoding.UTF8.GetBytes(
+            """{"eventId":"ev-1","rideId":"ride-1","status":"arriving","pickupEtaSeconds":60,"driver":null,"sequence":2,"occurredAt":"2026-12-07T10:00:00Z"}""");
+        var timestamp = skill.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();
+
+        using var unsigned = await PostEventAsync(client, body, timestamp, signature: null);
+        using var wrongSecret = await PostEventAsync(client, body, timestamp, RideEventSignature.Sign("another", timestamp, body));
+        var receivedBeforeSigned = sink.Count;
+        using var signed = await PostEventAsync(client, body, timestamp, RideEventSignature.Sign(WebhookSecret, timestamp, body));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
+        Assert.Equal(0, receivedBeforeSigned);
+        Assert.Equal(HttpStatusCode.Accepted, signed.StatusCode);
+        Assert.Equal(1, sink.Count);
+    }
+
+    private static async Task<HttpResponseMessage> PostEventAsync(HttpClient client, byte[] body, long timestamp, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rides/events") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add("X-Ride-Timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Ride-Signature", signature);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private sealed class CountingSink : IRideEventSink
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public Task<RideEventReceipt> ReceiveAsync(ProviderRideEvent rideEvent, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return Task.FromResult(RideEventReceipt.Accepted);
+        }
     }
 
     [Fact]
