@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Rides;
 using RideHailer.Skill.Rides.Http;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Infra;
 
 namespace RideHailer.Tests.Hosting;
 
@@ -18,6 +20,18 @@ public sealed class RideProviderOptionsTests
     {
         using var host = SkillServices.Build();
 
+        Assert.IsType<LocalFleet>(host.Services.GetRequiredService<IRideProvider>());
+    }
+
+    [Fact]
+    public void LocalSettingsSample_ListsTheRideProviderSettings_AndStartsWithTheBuiltInFleet()
+    {
+        var sample = JsonNode.Parse(File.ReadAllText(RepositoryDirectory.PathOf("RideHailer.Functions", "local.settings.sample.json")))!["Values"]!.AsObject();
+        var settings = sample.ToDictionary(setting => setting.Key.Replace("__", ":", StringComparison.Ordinal), setting => (string?)setting.Value);
+
+        using var host = SkillServices.Build(settings);
+
+        Assert.All(["RideProvider:Kind", "RideProvider:BaseUrl", "RideProvider:ApiKey", "RideProvider:WebhookSecret"], name => Assert.True(settings.ContainsKey(name), name));
         Assert.IsType<LocalFleet>(host.Services.GetRequiredService<IRideProvider>());
     }
 
