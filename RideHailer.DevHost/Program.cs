@@ -2,9 +2,11 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.FileProviders;
 using RideHailer.DevHost;
 using RideHailer.DevHost.Publishing;
+using RideHailer.DevHost.SampleProvider;
 using RideHailer.DevHost.Simulator;
 using RideHailer.DevHost.WebConsole;
 using RideHailer.Skill;
+using RideHailer.Skill.RideEvents;
 
 // --help before any verb: the verbs and options, and nothing started.
 if (HostCommandLine.AsksForHelp(args))
@@ -52,6 +54,13 @@ builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = Tim
 builder.Services
     .AddRideHailerSkill(builder.Configuration)
     .AddDurableBackend(builder.Configuration);
+var servesSampleProvider = SampleProviderServiceCollectionExtensions.IsServed(builder.Configuration);
+if (servesSampleProvider)
+{
+    // RideProvider:ServeSample=true: the built-in fleet over the ride-provider contract, and the skill's HTTP adapter on it.
+    builder.Services.AddSampleProvider();
+}
+
 if (chat is null)
 {
     // The web console at /console/, in Development only.
@@ -62,6 +71,12 @@ var app = builder.Build();
 // The console's own requests go to an endpoint that trusts its kit's chain; every other request, Amazon's alone.
 app.MapPost(AlexaHttpEndpoint.Route, (SkillEndpoint endpoint, DurableTaskClient durable, HttpContext context) =>
     ConsoleSkillEndpoint.For(context, endpoint).HandleAsync(context, durable));
+if (servesSampleProvider)
+{
+    app.MapSampleProvider();
+}
+
+app.MapPost(RideEventsHttpEndpoint.Route, (RideEventWebhook webhook, DurableTaskClient durable, HttpContext context) => webhook.HandleAsync(context, durable));
 app.MapWebConsole();
 if (chat is not null)
 {

@@ -55,6 +55,8 @@ public sealed partial class Conversation
             SessionEnded => EndSilently(state),
             BookingDone done => OnBookingDone(state, done),
             BookingFailed => OnBookingFailed(state),
+            RideServiceUnreachable => OnRideServiceUnreachable(state),
+            BookingQuoteExpired expired => OnBookingQuoteExpired(state, expired),
             _ when state.IsFinished => new(state, AfterTheEnd(state), []),
             Stop or Dismiss => OnStop(state),
             Help => OnHelp(state),

@@ -31,6 +31,8 @@ namespace RideHailer.Domain;
 [JsonDerivedType(typeof(PlaceFound), "placeFound")]
 [JsonDerivedType(typeof(PlaceNotFound), "placeNotFound")]
 [JsonDerivedType(typeof(PlaceSearchFailed), "placeSearchFailed")]
+[JsonDerivedType(typeof(RideServiceUnreachable), "rideServiceUnreachable")]
+[JsonDerivedType(typeof(BookingQuoteExpired), "bookingQuoteExpired")]
 public abstract record Turn;
 
 /// <summary>LaunchRequest: the skill was opened without a request.</summary>
@@ -102,3 +104,15 @@ public sealed record PlaceNotFound : Turn;
 
 /// <summary>The FindPlace command failed; the reason is for logs, never spoken.</summary>
 public sealed record PlaceSearchFailed(string Reason) : Turn;
+
+/// <summary>
+/// The QuoteRide or BookRide command could not reach the ride provider in time (down, slow, a server error): nothing
+/// was decided, nothing was booked. The reason is for logs, never spoken.
+/// </summary>
+public sealed record RideServiceUnreachable(string Reason) : Turn;
+
+/// <summary>
+/// The BookRide command under <paramref name="IdempotencyKey"/> was refused because the provider no longer honours the
+/// quote: nothing was dispatched, and the ride is to be priced again and offered before anything is booked.
+/// </summary>
+public sealed record BookingQuoteExpired(string IdempotencyKey) : Turn;

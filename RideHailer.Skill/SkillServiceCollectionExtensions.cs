@@ -55,7 +55,8 @@ public static class SkillServiceCollectionExtensions
         services.AddHostedService<VerificationModeNotice>();
 
         services.TryAddSingleton(FleetTariff.Standard);
-        services.TryAddSingleton<IRideProvider, LocalFleet>();
+        services.AddRideProvider(configuration);
+        services.TryAddSingleton<RideEventWebhook>();
         services.TryAddSingleton(PlaceCatalog.Default);
         services.TryAddSingleton<IPlaceSearch>(provider => provider.GetRequiredService<PlaceCatalog>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<PhraseTable, EnglishPhrases>());

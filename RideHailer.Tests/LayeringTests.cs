@@ -82,9 +82,9 @@ public sealed partial class LayeringTests
         ["Alexa"] = ["Speech"],
         ["Storage"] = ["Places"],
         ["Speech"] = [],
-        ["Rides"] = [],
+        ["Rides"] = ["Telemetry"],
         ["Places"] = [],
-        ["RideEvents"] = [],
+        ["RideEvents"] = ["Rides"],
     };
 
     /// <summary>

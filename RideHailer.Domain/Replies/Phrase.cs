@@ -90,4 +90,7 @@ public enum Phrase
 
     /// <summary>The edge's answer when the session failed; nothing was booked by this request.</summary>
     Failed,
+
+    /// <summary>The ride provider did not answer in time when pricing or booking: nothing was booked, the session ends.</summary>
+    RideServiceUnreachable,
 }

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask.Client;
+
 namespace RideHailer.Skill.RideEvents;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace RideHailer.Skill.RideEvents;
 /// </summary>
 public interface IRideEventSink
 {
-    /// <summary>Hands <paramref name="rideEvent"/> to its ride, unless it was seen before or names no ride of ours.</summary>
-    Task<RideEventReceipt> ReceiveAsync(ProviderRideEvent rideEvent, CancellationToken cancellationToken);
+    /// <summary>
+    /// Hands <paramref name="rideEvent"/> to its ride through <paramref name="durable"/> (the host's client: the
+    /// Functions trigger's [DurableClient], the DevHost's registered one), unless it was seen before or names no ride of ours.
+    /// </summary>
+    Task<RideEventReceipt> ReceiveAsync(ProviderRideEvent rideEvent, DurableTaskClient durable, CancellationToken cancellationToken);
 }

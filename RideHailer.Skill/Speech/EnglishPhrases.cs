@@ -102,6 +102,7 @@ public sealed class EnglishPhrases : PhraseTable
         Phrase.TooSlow => "Sorry, that took too long. Please try again.",
         Phrase.Busy => "Sorry, Ride Hailer is very busy right now. Please try again in a minute.",
         Phrase.Failed => "Sorry, something went wrong with Ride Hailer. Please try again later.",
+        Phrase.RideServiceUnreachable => "Ride Hailer can't reach the ride service right now. Please try again in a minute.",
         _ => throw new ArgumentOutOfRangeException(nameof(phrase), phrase, "No English words for this phrase."),
     };
 

@@ -81,6 +81,7 @@ public sealed class GermanPhrases : PhraseTable
         Phrase.TooSlow => "Entschuldigung, das hat zu lange gedauert. Bitte versuch es noch einmal.",
         Phrase.Busy => "Entschuldigung, Ride Hailer ist gerade sehr ausgelastet. Bitte versuch es in einer Minute noch einmal.",
         Phrase.Failed => "Entschuldigung, bei Ride Hailer ist etwas schiefgelaufen. " + TryLater,
+        Phrase.RideServiceUnreachable => "Ride Hailer erreicht den Fahrdienst gerade nicht. Bitte versuch es in einer Minute noch einmal.",
         _ => throw new ArgumentOutOfRangeException(nameof(phrase), phrase, "No German words for this phrase."),
     };
 

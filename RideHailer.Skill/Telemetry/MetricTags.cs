@@ -20,6 +20,7 @@ public static class MetricTags
     public const string Category = "category";
     public const string Request = "request";
     public const string ErrorType = "error.type";
+    public const string Call = "call";
 
     /// <summary>The value for a field Alexa left out.</summary>
     public const string None = "none";
@@ -43,6 +44,13 @@ public static class MetricTags
         ArgumentNullException.ThrowIfNull(turn);
         return turn.GetType().Name;
     }
+
+    /// <summary>The ride provider's call, from the contract's five ("Quote", "Dispatch", "Status", "CancelFee", "Cancel"), lower-cased.</summary>
+    public static string ProviderCall(string? call) => call switch
+    {
+        "Quote" or "Dispatch" or "Status" or "CancelFee" or "Cancel" => call.ToLowerInvariant(),
+        _ => Other,
+    };
 
     public static string OutcomeOf(TurnAnswerKind outcome) => outcome switch
     {

@@ -20,6 +20,7 @@ public sealed class RideHailerMetrics
     public const string BookingsName = "ridehailer.bookings";
     public const string RejectedRequestsName = "ridehailer.requests.rejected";
     public const string AlexaErrorsName = "ridehailer.alexa.errors";
+    public const string RideProviderUnreachableName = "ridehailer.rideprovider.unreachable";
 
     private readonly Histogram<double> _turnDuration;
     private readonly Counter<long> _consentResults;
@@ -27,6 +28,7 @@ public sealed class RideHailerMetrics
     private readonly Counter<long> _bookings;
     private readonly Counter<long> _rejectedRequests;
     private readonly Counter<long> _alexaErrors;
+    private readonly Counter<long> _rideProviderUnreachable;
 
     public RideHailerMetrics(IMeterFactory meterFactory)
     {
@@ -44,6 +46,8 @@ public sealed class RideHailerMetrics
             RejectedRequestsName, "{request}", "Requests answered with HTTP 400, by why they were refused.");
         _alexaErrors = meter.CreateCounter<long>(
             AlexaErrorsName, "{error}", "Failures of the skill's responses that Alexa reported (System.ExceptionEncountered, SessionEndedRequest with reason ERROR).");
+        _rideProviderUnreachable = meter.CreateCounter<long>(
+            RideProviderUnreachableName, "{call}", "Calls to the HTTP ride provider that found it down, slow or failing (5xx), by call.");
     }
 
     /// <summary>A conversational turn was answered, timed out or failed after <paramref name="elapsed"/>.</summary>
@@ -92,4 +96,8 @@ public sealed class RideHailerMetrics
             new KeyValuePair<string, object?>(MetricTags.Request, report.Request),
             new KeyValuePair<string, object?>(MetricTags.ErrorType, MetricTags.AlexaErrorType(report.ErrorType)));
     }
+
+    /// <summary>A call to the HTTP ride provider (quote, dispatch, status, cancel fee, cancel) found it unreachable.</summary>
+    public void RideServiceUnreachable(string call) =>
+        _rideProviderUnreachable.Add(1, new KeyValuePair<string, object?>(MetricTags.Call, MetricTags.ProviderCall(call)));
 }

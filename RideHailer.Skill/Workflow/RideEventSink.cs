@@ -1,5 +1,4 @@
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.RideEvents;
@@ -12,20 +11,9 @@ namespace RideHailer.Skill.Workflow;
 /// receipt is written: a failure between the two lets the provider's retry raise it again, which the ride ignores
 /// (<see cref="RideTimeline"/>: a repeated sequence changes nothing), where the other order could lose it.
 /// </summary>
-public sealed partial class RideEventSink(IBookingStore bookings, IRideEventReceipts receipts, IServiceProvider services, ILogger<RideEventSink> logger)
+public sealed partial class RideEventSink(IBookingStore bookings, IRideEventReceipts receipts, ILogger<RideEventSink> logger)
     : IRideEventSink
 {
-    /// <summary>
-    /// With the host's registered <see cref="DurableTaskClient"/> (the DevHost); a Functions trigger has its client
-    /// from its [DurableClient] binding instead and calls the overload that takes it.
-    /// </summary>
-    public Task<RideEventReceipt> ReceiveAsync(ProviderRideEvent rideEvent, CancellationToken cancellationToken) =>
-        ReceiveAsync(
-            rideEvent,
-            services.GetService<DurableTaskClient>()
-                ?? throw new InvalidOperationException("No DurableTaskClient is registered: pass the trigger's [DurableClient] to RideEventSink.ReceiveAsync."),
-            cancellationToken);
-
     public async Task<RideEventReceipt> ReceiveAsync(ProviderRideEvent rideEvent, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rideEvent);

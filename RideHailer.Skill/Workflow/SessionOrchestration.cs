@@ -21,7 +21,13 @@ public static partial class SessionOrchestration
     internal const int TurnsPerGeneration = 16;
 
     private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 2, firstRetryInterval: TimeSpan.FromMilliseconds(250)));
+        new RetryPolicy(maxNumberOfAttempts: 2, firstRetryInterval: TimeSpan.FromMilliseconds(250))
+        {
+            // The provider's own answers are not retried here: an unreachable provider was already given the turn's
+            // time by the HTTP client (a second dispatch could outlive the turn that heard the apology), and an
+            // expired quote is the rider's to hear.
+            HandleFailure = failure => !IsProviderAnswer(failure.ErrorType),
+        });
 
     public static async Task<SessionOutcome> RunAsync(TaskOrchestrationContext context, SessionInput input)
     {
@@ -139,8 +145,11 @@ public static partial class SessionOrchestration
         catch (TaskFailedException failure)
         {
             Log.CommandFailed(logger, context.InstanceId, command.GetType().Name, failure.FailureDetails.ErrorType);
+            var errorType = failure.FailureDetails.ErrorType;
             return command switch
             {
+                QuoteRide or BookRide when errorType == UnreachableError => new RideServiceUnreachable(errorType),
+                BookRide book when errorType == QuoteExpiredError => new BookingQuoteExpired(book.IdempotencyKey),
                 BookRide => new BookingFailed(failure.FailureDetails.ErrorType),
 
                 // A lookup that failed (the bookings store is down) must not block the rider: the conversation
@@ -170,6 +179,11 @@ public static partial class SessionOrchestration
         var found = await context.CallActivityAsync<IReadOnlyList<Place>>(FindPlaceActivity.Name, find, ActivityRetry);
         return found is [var place, ..] ? new PlaceFound(place) : new PlaceNotFound();
     }
+
+    private static readonly string UnreachableError = typeof(RideServiceUnreachableException).FullName!;
+    private static readonly string QuoteExpiredError = typeof(QuoteExpiredException).FullName!;
+
+    private static bool IsProviderAnswer(string errorType) => errorType == UnreachableError || errorType == QuoteExpiredError;
 
     private static TurnContext Context(TaskOrchestrationContext context, RiderFacts rider) =>
         new(new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), context.NewGuid().ToString("N"), rider);

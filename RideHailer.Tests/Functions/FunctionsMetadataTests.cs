@@ -27,10 +27,23 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void RideEventsFunction_IsAnAnonymousPostHttpTriggerOnApiRidesEvents()
+    {
+        var events = Function("RideEvents");
+
+        Assert.Equal("RideHailer.Functions.RideEventsFunction.Run", (string?)events["entryPoint"]);
+        var trigger = Binding(events, "httpTrigger");
+        // Authenticated by the provider's HMAC alone: no function key, and no Alexa verification on this route.
+        Assert.Equal("Anonymous", (string?)trigger["authLevel"], ignoreCase: true);
+        Assert.Equal(["post"], trigger["methods"]!.AsArray().Select(method => (string?)method));
+        Assert.Equal("rides/events", (string?)trigger["route"]);
+    }
+
+    [Fact]
     public void Metadata_ListsExactlyTheEndpointTheOrchestrationItsActivitiesAndThePurge()
     {
         Assert.Equal(
-            ["Alexa", "BookRide", "FindActiveRide", "FindPlace", "PurgeFinishedSessions", "QuoteRide", "RecordRideProgress", "Ride", "RideSession"],
+            ["Alexa", "BookRide", "FindActiveRide", "FindPlace", "PurgeFinishedSessions", "QuoteRide", "RecordRideProgress", "Ride", "RideEvents", "RideSession"],
             Functions.Select(function => (string)function!["name"]!).Order());
     }
 

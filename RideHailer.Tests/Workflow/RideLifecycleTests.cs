@@ -122,9 +122,11 @@ public abstract class RideLifecycleTests(BackendUnderTest backend)
         var client = skill.Services.GetRequiredService<DurableTaskClient>();
         var instanceId = RideInstanceId.For(booking.IdempotencyKey);
 
+        // The ride ends no sooner than the event is raised: the purge must come Ride:Retention after that at the earliest
+        // (taken before the raise, so a slow poll of the table below cannot make a timely purge look early).
+        var ended = DateTimeOffset.UtcNow;
         await client.RaiseEventAsync(instanceId, RideEventNames.Canceled, new RideCancellation(RideStatus.RiderCanceled, null));
         await WaitForStatusAsync(skill, booking, RideStatus.RiderCanceled);
-        var ended = DateTimeOffset.UtcNow;
         // Ended, and kept for the retention: the purge runs every second here and must leave it be.
         Assert.NotNull(await client.GetInstanceAsync(instanceId));
         await WaitUntilAsync(async () => await client.GetInstanceAsync(instanceId) is null);
@@ -147,7 +149,7 @@ public abstract class RideLifecycleTests(BackendUnderTest backend)
         var rideId = booking.Dispatch.RideId!;
 
         Task<RideEventReceipt> PostAsync(string eventId, RideStatus status, long sequence, string? ride = null) =>
-            sink.ReceiveAsync(new ProviderRideEvent(eventId, ride ?? rideId, Report(booking, status, sequence)), CancellationToken.None);
+            sink.ReceiveAsync(new ProviderRideEvent(eventId, ride ?? rideId, Report(booking, status, sequence)), skill.Services.GetRequiredService<DurableTaskClient>(), CancellationToken.None);
 
         Assert.Equal(RideEventReceipt.Accepted, await PostAsync("ev-1", RideStatus.Accepted, 1));
         Assert.Equal(RideEventReceipt.Repeated, await PostAsync("ev-1", RideStatus.Accepted, 1));
