@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
@@ -9,7 +10,13 @@ namespace RideHailer.Functions;
 
 /// <summary>Thin triggers over the session workflow in RideHailer.Skill; the DevHost registers the same code directly.</summary>
 public sealed class RideSessionFunctions(
-    FindPlaceActivity findPlace, FindActiveRideActivity findActiveRide, QuoteRideActivity quoteRide, BookRideActivity bookRide)
+    FindPlaceActivity findPlace,
+    FindActiveRideActivity findActiveRide,
+    QuoteRideActivity quoteRide,
+    BookRideActivity bookRide,
+    FindLatestRideActivity findLatestRide,
+    PriceCancellationActivity priceCancellation,
+    CancelRideActivity cancelRide)
 {
     [Function(SessionOrchestration.Name)]
     public static Task<SessionOutcome> RideSession([OrchestrationTrigger] TaskOrchestrationContext context)
@@ -33,4 +40,21 @@ public sealed class RideSessionFunctions(
     [Function(BookRideActivity.Name)]
     public Task<Booking> BookRide([ActivityTrigger] BookRideInput input, FunctionContext context) =>
         bookRide.RunAsync(input, context?.CancellationToken ?? default);
+
+    [Function(FindLatestRideActivity.Name)]
+    public Task<Booking?> FindLatestRide([ActivityTrigger] FindLatestRideInput input, FunctionContext context) =>
+        findLatestRide.RunAsync(input, context?.CancellationToken ?? default);
+
+    [Function(PriceCancellationActivity.Name)]
+    public Task<Money?> PriceCancellation([ActivityTrigger] PriceCancellationInput input, FunctionContext context) =>
+        priceCancellation.RunAsync(input, context?.CancellationToken ?? default);
+
+    [Function(CancelRideActivity.Name)]
+    public Task<RideCancellation> CancelRide([ActivityTrigger] CancelRideInput input, FunctionContext context) =>
+        cancelRide.RunAsync(input, context?.CancellationToken ?? default);
+
+    [Function(RaiseRideCanceledActivity.Name)]
+    public static Task<bool> RaiseRideCanceled(
+        [ActivityTrigger] RaiseRideCanceledInput input, [DurableClient] DurableTaskClient durable, FunctionContext context) =>
+        RaiseRideCanceledActivity.RunAsync(input, durable, context?.CancellationToken ?? default);
 }

@@ -64,6 +64,9 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<FindActiveRideActivity>();
         services.TryAddSingleton<QuoteRideActivity>();
         services.TryAddSingleton<BookRideActivity>();
+        services.TryAddSingleton<FindLatestRideActivity>();
+        services.TryAddSingleton<PriceCancellationActivity>();
+        services.TryAddSingleton<CancelRideActivity>();
         return services;
     }
 

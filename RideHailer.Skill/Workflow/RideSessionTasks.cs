@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
@@ -24,6 +25,18 @@ public static class RideSessionTasks
             new DelegateActivity<QuoteRideInput, Quote>(services.GetRequiredService<QuoteRideActivity>().RunAsync));
         registry.AddActivity(BookRideActivity.Name, services =>
             new DelegateActivity<BookRideInput, Booking>(services.GetRequiredService<BookRideActivity>().RunAsync));
+        registry.AddActivity(FindLatestRideActivity.Name, services =>
+            new DelegateActivity<FindLatestRideInput, Booking?>(services.GetRequiredService<FindLatestRideActivity>().RunAsync));
+        registry.AddActivity(PriceCancellationActivity.Name, services =>
+            new DelegateActivity<PriceCancellationInput, Money?>(services.GetRequiredService<PriceCancellationActivity>().RunAsync));
+        registry.AddActivity(CancelRideActivity.Name, services =>
+            new DelegateActivity<CancelRideInput, RideCancellation>(services.GetRequiredService<CancelRideActivity>().RunAsync));
+        registry.AddActivity(RaiseRideCanceledActivity.Name, services =>
+        {
+            var durable = services.GetRequiredService<DurableTaskClient>();
+            return new DelegateActivity<RaiseRideCanceledInput, bool>((input, cancellationToken) =>
+                RaiseRideCanceledActivity.RunAsync(input, durable, cancellationToken));
+        });
         return registry;
     }
 

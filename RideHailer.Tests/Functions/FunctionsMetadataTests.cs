@@ -30,7 +30,10 @@ public sealed class FunctionsMetadataTests
     public void Metadata_ListsExactlyTheEndpointTheOrchestrationItsActivitiesAndThePurge()
     {
         Assert.Equal(
-            ["Alexa", "BookRide", "FindActiveRide", "FindPlace", "PurgeFinishedSessions", "QuoteRide", "RideSession"],
+            [
+                "Alexa", "BookRide", "CancelRide", "FindActiveRide", "FindLatestRide", "FindPlace", "PriceCancellation",
+                "PurgeFinishedSessions", "QuoteRide", "RaiseRideCanceled", "RideSession",
+            ],
             Functions.Select(function => (string)function!["name"]!).Order());
     }
 
@@ -57,12 +60,22 @@ public sealed class FunctionsMetadataTests
     [InlineData(FindActiveRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.FindActiveRide")]
     [InlineData(QuoteRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.QuoteRide")]
     [InlineData(BookRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.BookRide")]
+    [InlineData(FindLatestRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.FindLatestRide")]
+    [InlineData(PriceCancellationActivity.Name, "RideHailer.Functions.RideSessionFunctions.PriceCancellation")]
+    [InlineData(CancelRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.CancelRide")]
+    [InlineData(RaiseRideCanceledActivity.Name, "RideHailer.Functions.RideSessionFunctions.RaiseRideCanceled")]
     public void Activities_AreActivityTriggersNamedAsTheWorkflowCallsThem(string name, string entryPoint)
     {
         var activity = Function(name);
 
         Assert.Equal(entryPoint, (string?)activity["entryPoint"]);
         Assert.Equal("input", (string?)Binding(activity, "activityTrigger")["name"]);
+    }
+
+    [Fact]
+    public void RaiseRideCanceled_GetsADurableClientToReachTheRidesOrchestration()
+    {
+        Assert.Equal("In", (string?)Binding(Function(RaiseRideCanceledActivity.Name), "durableClient")["direction"]);
     }
 
     [Fact]
