@@ -8,6 +8,10 @@ public static class TurnReader
 {
     public const string OrderRideIntent = "OrderRideIntent";
     public const string DestinationSlot = "destination";
+    public const string RideStatusIntent = "RideStatusIntent";
+    public const string CancelRideIntent = "CancelRideIntent";
+    public const string PriceCheckIntent = "PriceCheckIntent";
+    public const string RideTypeSlot = "rideType";
 
     public static Turn? Read(AlexaRequest request) => Read(request, ConnectionResultReport.From(request));
 
@@ -29,7 +33,15 @@ public static class TurnReader
     {
         OrderRideIntent => new RideRequested(
             NullIfBlank(intent.Slot(DestinationSlot)?.Value),
-            intent.Slot(DestinationSlot)?.ResolvedId),
+            intent.Slot(DestinationSlot)?.ResolvedId) { RideType = RideTypeReader.Read(intent.Slot(RideTypeSlot)) },
+
+        // A price check is the booking's own path: the quote (after consent, which the pickup needs) ends with
+        // "Do you want me to book it?", and a yes goes on to the PIN like any offer.
+        PriceCheckIntent => new RideRequested(
+            NullIfBlank(intent.Slot(DestinationSlot)?.Value),
+            intent.Slot(DestinationSlot)?.ResolvedId) { RideType = RideTypeReader.Read(intent.Slot(RideTypeSlot)) },
+        RideStatusIntent => new RideStatusAsked(),
+        CancelRideIntent => new CancelRideAsked(),
         "AMAZON.YesIntent" => new Yes(),
         "AMAZON.NoIntent" => new No(),
         "AMAZON.HelpIntent" => new Help(),
