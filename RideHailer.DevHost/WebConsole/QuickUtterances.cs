@@ -8,7 +8,13 @@ namespace RideHailer.DevHost.WebConsole;
 /// </summary>
 internal static class QuickUtterances
 {
-    private static readonly string[] Opening = ["open ride hailer", "ask ride hailer for a ride to the space needle"];
+    private static readonly string[] Opening =
+    [
+        "open ride hailer", "ask ride hailer for a ride to the space needle", "ask ride hailer where my ride is",
+        "ask ride hailer to cancel my ride", "ask ride hailer how much is an xl to the airport",
+    ];
+
+    private static readonly string[] AboutTheRide = ["where is my ride", "cancel my ride"];
     private static readonly string[] Destinations = ["the space needle", "pike place market", "take me to sea tac", "take me to the moon"];
     private static readonly string[] Answers = ["yes", "no"];
     private static readonly string[] Always = ["help", "stop", "quit"];
@@ -17,8 +23,9 @@ internal static class QuickUtterances
     public static IReadOnlyList<string> For(SessionStep? step) => step switch
     {
         null or SessionStep.New or SessionStep.Booked or SessionStep.Ended => Opening,
-        SessionStep.AwaitingDestination => [.. Destinations, .. Always],
+        SessionStep.AwaitingDestination => [.. Destinations, .. AboutTheRide, .. Always],
         SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingSecondRideAnswer or SessionStep.AwaitingPinRetryAnswer => [.. Answers, .. Always],
+        SessionStep.AwaitingCancelAnswer => [.. Answers, .. Always],
         _ => Always,
     };
 }
