@@ -203,7 +203,7 @@ public sealed partial class Conversation
     /// </summary>
     private Decision? Reoffer(SessionState state, TurnContext context) => state.Step switch
     {
-        SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote && IsStillOffered(state, quote, context.Now) =>
+        SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote && quote.RideType == state.RideType && IsStillOffered(state, quote, context.Now) =>
             Ask(state, OfferOf(quote, QuotePreface.None), [new BookIt(quote.Destination)]),
         SessionStep.AwaitingConsent when state.PendingConnection is { Kind: ConnectionKind.Consent } && (state.ConsentScopes ?? []).Count > 0 =>
             AskConsentAgain(state, context),

@@ -47,6 +47,18 @@ public sealed class RideTypeTests
     }
 
     [Fact]
+    public async Task AnXlToThePlaceOnOffer_IsPricedAsAnXl_NotTheStandardOfferAgain()
+    {
+        var session = new SessionDriver();
+        await session.SendAndRunAsync(new RideRequested("the space needle", null));
+
+        var xl = await session.SendAndRunAsync(new RideRequested("the space needle", null) { RideType = RideType.Xl });
+
+        Assert.StartsWith("An XL to the Space Needle", xl.Reply!.Speech.ToPlainText(), StringComparison.Ordinal);
+        Assert.Equal(RideType.Xl, xl.State.Quote?.RideType);
+    }
+
+    [Fact]
     public async Task ExpiredXlQuote_IsRepricedAsAnXl()
     {
         var session = new SessionDriver();
