@@ -31,15 +31,11 @@ public static class TurnReader
 
     private static Turn ReadIntent(Intent intent) => intent.Name switch
     {
-        OrderRideIntent => new RideRequested(
-            NullIfBlank(intent.Slot(DestinationSlot)?.Value),
-            intent.Slot(DestinationSlot)?.ResolvedId) { RideType = RideTypeReader.Read(intent.Slot(RideTypeSlot)) },
+        OrderRideIntent => RideRequest(intent),
 
         // A price check is the booking's own path: the quote (after consent, which the pickup needs) ends with
         // "Do you want me to book it?", and a yes goes on to the PIN like any offer.
-        PriceCheckIntent => new RideRequested(
-            NullIfBlank(intent.Slot(DestinationSlot)?.Value),
-            intent.Slot(DestinationSlot)?.ResolvedId) { RideType = RideTypeReader.Read(intent.Slot(RideTypeSlot)) },
+        PriceCheckIntent => RideRequest(intent),
         RideStatusIntent => new RideStatusAsked(),
         CancelRideIntent => new CancelRideAsked(),
         "AMAZON.YesIntent" => new Yes(),
@@ -70,6 +66,13 @@ public static class TurnReader
             person?.AuthenticationConfidenceLevel?.Level,
             person is not null);
     }
+
+    /// <summary>The destination as said and as resolved, and the kind of car when the rider named one.</summary>
+    private static RideRequested RideRequest(Intent intent) =>
+        new(NullIfBlank(intent.Slot(DestinationSlot)?.Value), intent.Slot(DestinationSlot)?.ResolvedId)
+        {
+            RideType = RideTypeReader.Read(intent.Slot(RideTypeSlot)),
+        };
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

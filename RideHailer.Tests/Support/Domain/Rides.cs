@@ -1,6 +1,4 @@
-using RideHailer.Domain;
 using RideHailer.Domain.Rides;
-using RideHailer.Skill.Rides;
 using RideHailer.Tests.Support.Rides;
 
 namespace RideHailer.Tests.Support.Domain;

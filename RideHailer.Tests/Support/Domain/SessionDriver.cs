@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using RideHailer.Domain;
 using RideHailer.Domain.Consent;
 using RideHailer.Domain.Pin;
@@ -6,7 +7,6 @@ using RideHailer.Skill.Places;
 using RideHailer.Skill.Rides;
 using RideHailer.Skill.Storage;
 using RideHailer.Skill.Workflow;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace RideHailer.Tests.Support.Domain;
 
