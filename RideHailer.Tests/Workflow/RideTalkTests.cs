@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.Domain.Rides;
 using RideHailer.Simulation;
@@ -27,7 +28,9 @@ public abstract class RideTalkTests(BackendUnderTest backend)
         var provider = new ScriptedRideProvider(new LocalFleet(FleetTariff.Standard)) { Fee = new Money(5m, "USD") };
         await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton<IRideProvider>(provider));
         await BookAsync(skill.NewSession(Jane));
-        var driver = (await skill.BookingsAsync()).Single().Dispatch.DriverName;
+        var dispatch = (await skill.BookingsAsync()).Single().Dispatch;
+        var driver = dispatch.DriverName;
+        var plate = dispatch.LicensePlate.Replace(" ", "", StringComparison.Ordinal);
 
         var status = skill.NewSession(Jane);
         var where = await status.IntentAsync(TurnReader.RideStatusIntent);
@@ -41,7 +44,7 @@ public abstract class RideTalkTests(BackendUnderTest backend)
         var afterwards = await skill.NewSession(Jane).IntentAsync(TurnReader.RideStatusIntent);
 
         Assert.Matches(
-            $"^<speak>{driver} is [a-z-]+ minutes? away in a [A-Za-z ]+, plate <say-as interpret-as=\"characters\">[A-Z0-9]+</say-as>\\.</speak>$",
+            $"^<speak>{driver} is [a-z-]+ minutes? away in {Regex.Escape(dispatch.Car)}, plate <say-as interpret-as=\"characters\">{plate}</say-as>\\.</speak>$",
             (string?)where["response"]!["outputSpeech"]!["ssml"]);
         Assert.True((bool?)where["response"]!["shouldEndSession"]);
         Assert.Equal(
