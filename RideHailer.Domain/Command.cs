@@ -13,6 +13,9 @@ namespace RideHailer.Domain;
 [JsonDerivedType(typeof(FindActiveRide), "findActiveRide")]
 [JsonDerivedType(typeof(QuoteRide), "quoteRide")]
 [JsonDerivedType(typeof(BookRide), "bookRide")]
+[JsonDerivedType(typeof(FindLatestRide), "findLatestRide")]
+[JsonDerivedType(typeof(PriceCancellation), "priceCancellation")]
+[JsonDerivedType(typeof(CancelRide), "cancelRide")]
 public abstract record Command;
 
 /// <summary>Find the place the rider named, near the pickup when it is known.</summary>
@@ -44,5 +47,37 @@ public sealed record BookRide(string IdempotencyKey, Quote Quote, Passenger Pass
         ArgumentNullException.ThrowIfNull(sessionKey);
         ArgumentNullException.ThrowIfNull(quoteId);
         return StableHash.Hex("bk-", $"{sessionKey.Length}:{sessionKey}|{quoteId}", 32);
+    }
+}
+
+/// <summary>
+/// Look up the rider's most recent ride, whatever its state (LatestRideFound/NoLatestRide/LatestRideLookupFailed); a
+/// status older than <see cref="RideFreshness.MaxAge"/> is asked of the provider again first.
+/// </summary>
+/// <param name="RiderId">The linked account's rider id, as bookings record it.</param>
+public sealed record FindLatestRide(string RiderId) : Command;
+
+/// <summary>Ask the provider what cancelling the ride would cost now (CancellationFeeFound/CancellationFeeFailed).</summary>
+/// <param name="BookingKey">The booking's idempotency key.</param>
+/// <param name="RideId">The provider's id for the ride.</param>
+public sealed record PriceCancellation(string BookingKey, string RideId) : Command;
+
+/// <summary>
+/// Cancel the ride at the provider, at most once (RideCanceled/RideCancelFailed), accepting the fee the rider heard;
+/// the cancellation is then recorded on the booking and told to the ride's orchestration.
+/// </summary>
+/// <param name="BookingKey">The booking's idempotency key; the cancellation's own key derives from it.</param>
+/// <param name="RideId">The provider's id for the ride.</param>
+/// <param name="ConfirmedFee">The fee the rider said yes to; null when they heard of none.</param>
+public sealed record CancelRide(string BookingKey, string RideId, Money? ConfirmedFee) : Command
+{
+    /// <summary>The cancellation's idempotency key: one per booking, so a second cancel of a ride is the same cancel.</summary>
+    public string IdempotencyKey => CancelKeyFor(BookingKey);
+
+    /// <summary>"cancel-" and the booking's key.</summary>
+    public static string CancelKeyFor(string bookingKey)
+    {
+        ArgumentNullException.ThrowIfNull(bookingKey);
+        return "cancel-" + bookingKey;
     }
 }

@@ -12,9 +12,13 @@ public sealed partial class Conversation
     /// </summary>
     private Decision OnRideRequested(SessionState state, RideRequested request, TurnContext context)
     {
+        state = request.RideType is { } rideType ? state with { RideType = rideType } : state;
         if (request.DestinationText is null && request.PlaceId is null)
         {
-            return MissDestination(state, said: null, Phrase.TooManyMissesNoPlace);
+            // "I want an XL": the kind of car is kept, and where to is asked without counting a miss.
+            return request.RideType is not null && state.Step is SessionStep.New or SessionStep.AwaitingDestination
+                ? Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)])
+                : MissDestination(state, said: null, Phrase.TooManyMissesNoPlace);
         }
 
         var search = new FindPlace(new PlaceQuery(request.DestinationText, request.PlaceId, context.Rider.Pickup?.Point));
@@ -133,6 +137,6 @@ public sealed partial class Conversation
             Passenger = passenger,
             QuotePreface = preface,
         };
-        return new(quoting, null, [new QuoteRide(rider.Pickup!, state.Destination!)]);
+        return new(quoting, null, [new QuoteRide(rider.Pickup!, state.Destination!) { RideType = state.RideType }]);
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class Conversation
     /// <summary>The offer, opened as <paramref name="preface"/> says.</summary>
     private static List<Message> OfferOf(Quote quote, QuotePreface preface)
     {
-        var offer = new Offer(quote.Destination, quote.Pickup.Source, quote.Price, WholeMinutes.Of(quote.PickupEta));
+        var offer = new Offer(quote.Destination, quote.Pickup.Source, quote.Price, WholeMinutes.Of(quote.PickupEta)) { RideType = quote.RideType };
         return preface switch
         {
             QuotePreface.ThankForConsent => [Say(Phrase.ThanksForConsent), offer],
@@ -59,7 +59,7 @@ public sealed partial class Conversation
                 Quote = null,
                 QuotePreface = QuotePreface.PriceRefreshed,
             };
-            return new(requoting, null, [new QuoteRide(quote.Pickup, quote.Destination)]);
+            return new(requoting, null, [new QuoteRide(quote.Pickup, quote.Destination) { RideType = quote.RideType }]);
         }
 
         return StartPin(state, context);

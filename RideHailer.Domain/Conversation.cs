@@ -69,6 +69,14 @@ public sealed partial class Conversation
             NoActiveRide or ActiveRideLookupFailed => OnNoActiveRide(state, turnContext),
             PlaceFound found => OnPlaceFound(state, found, turnContext),
             PlaceNotFound or PlaceSearchFailed => OnPlaceMissed(state, turn),
+            RideStatusAsked or CancelRideAsked when CanAskAboutRide(state.Step) => OnRideQuestion(state, turn, turnContext),
+            LatestRideFound found => OnLatestRide(state, found.Booking, turnContext),
+            NoLatestRide => OnLatestRide(state, null, turnContext),
+            LatestRideLookupFailed => OnLatestRideLookupFailed(state),
+            CancellationFeeFound fee => OnCancellationFee(state, fee),
+            CancellationFeeFailed => OnCancellationFeeFailed(state),
+            RideCanceled canceled => OnRideCanceled(state, canceled),
+            RideCancelFailed failed => OnRideCancelFailed(state, failed),
             RideRequested request when CanChangeDestination(state.Step) => OnRideRequested(state, request, turnContext),
             _ => OnAnswer(state, turn, turnContext),
         };
@@ -89,6 +97,8 @@ public sealed partial class Conversation
         (SessionStep.AwaitingConsent or SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingPin, No) =>
             End(state, Phrase.Declined),
         (SessionStep.AwaitingPinRetryAnswer, No) => End(state, Phrase.NotBookedGoodbye),
+        (SessionStep.AwaitingCancelAnswer, Yes) => OnCancelAccepted(state),
+        (SessionStep.AwaitingCancelAnswer, No) => End(state, Phrase.KeepRide),
         (_, Launch) => Unchanged(state, Phrase.Welcome),
         _ => Unchanged(state, Phrase.NotUnderstood),
     };
@@ -109,6 +119,9 @@ public sealed partial class Conversation
         SessionStep.New or SessionStep.AwaitingDestination => End(state, Phrase.Goodbye),
         SessionStep.AwaitingSecondRideAnswer => End(state, Phrase.NoSecondRideGoodbye),
         SessionStep.Booking => End(state, Phrase.StillBookingGoodbye),
+        SessionStep.AwaitingCancelAnswer => End(state, Phrase.KeepRide),
+        SessionStep.CheckingRideStatus or SessionStep.FindingRideToCancel or SessionStep.PricingCancellation or SessionStep.CancellingRide =>
+            End(state, Phrase.Goodbye),
         _ => End(state, Phrase.NotBookedGoodbye),
     };
 
@@ -124,6 +137,7 @@ public sealed partial class Conversation
             Ask(state, [new HelpQuote(quote.Destination, quote.Price), new BookIt(quote.Destination)], [new BookIt(quote.Destination)]),
         SessionStep.AwaitingPin => Ask(state, [Say(Phrase.HelpPin), Say(Phrase.Continue)], [Say(Phrase.Continue)]),
         SessionStep.AwaitingPinRetryAnswer => Ask(state, [Say(Phrase.HelpPinRetry), Say(Phrase.TryAgain)], [Say(Phrase.TryAgain)]),
+        SessionStep.AwaitingCancelAnswer when QuestionFor(state) is { } question => Ask(state, [Say(Phrase.HelpCancel), question], [question]),
         _ => Unchanged(state, null),
     };
 
@@ -142,6 +156,9 @@ public sealed partial class Conversation
             SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote =>
                 Reply.Ask(Lead(new BookIt(quote.Destination)), [new BookIt(quote.Destination)]),
             SessionStep.AwaitingPinRetryAnswer => Reply.Ask(Lead(Say(Phrase.TryAgain)), [Say(Phrase.TryAgain)]),
+            SessionStep.AwaitingCancelAnswer when QuestionFor(state) is { } question => Reply.Ask(Lead(question), [question]),
+            SessionStep.CheckingRideStatus or SessionStep.FindingRideToCancel or SessionStep.PricingCancellation or SessionStep.CancellingRide =>
+                Reply.Tell(Lead(Say(Phrase.StillChecking))),
             SessionStep.CheckingActiveRide => Reply.Tell(Lead(Say(Phrase.StillChecking))),
             SessionStep.Quoting => Reply.Tell(Lead(Say(Phrase.StillQuoting))),
             SessionStep.Booking => Reply.Tell(Lead(Say(Phrase.StillBooking))),
@@ -169,7 +186,7 @@ public sealed partial class Conversation
 
     /// <summary>Nothing is pending any more, and the rider facts kept for a pending answer are let go.</summary>
     private static SessionState Ended(SessionState state) =>
-        state with { Step = SessionStep.Ended, PendingConnection = null, PendingRider = null, ActiveRide = null };
+        state with { Step = SessionStep.Ended, PendingConnection = null, PendingRider = null, ActiveRide = null, RideToCancel = null };
 
     /// <summary>
     /// The token of the connection this step is already waiting for, or a new one. Offering a connection again (the
@@ -188,7 +205,7 @@ public sealed partial class Conversation
     /// </summary>
     private Decision? Reoffer(SessionState state, TurnContext context) => state.Step switch
     {
-        SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote && IsStillOffered(state, quote, context.Now) =>
+        SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote && quote.RideType == state.RideType && IsStillOffered(state, quote, context.Now) =>
             Ask(state, OfferOf(quote, QuotePreface.None), [new BookIt(quote.Destination)]),
         SessionStep.AwaitingConsent when state.PendingConnection is { Kind: ConnectionKind.Consent } && (state.ConsentScopes ?? []).Count > 0 =>
             AskConsentAgain(state, context),

@@ -75,6 +75,15 @@ public sealed record SessionState
     /// <summary>The booking, once made.</summary>
     public Booking? Booking { get; init; }
 
+    /// <summary>The kind of car the rider asked for; quotes in this session price it.</summary>
+    public RideType RideType { get; init; } = RideType.Standard;
+
+    /// <summary>The ride "cancel my ride" found, while its fee is asked and the rider answers.</summary>
+    public Booking? RideToCancel { get; init; }
+
+    /// <summary>The cancellation fee the rider was told of (null: none); the cancel accepts exactly this.</summary>
+    public Money? CancellationFee { get; init; }
+
     /// <summary>Whether the session is over (booked or ended); the host can stop waiting for turns.</summary>
     [JsonIgnore]
     public bool IsFinished => Step is SessionStep.Booked or SessionStep.Ended;

@@ -41,4 +41,19 @@ public enum SessionStep
 
     /// <summary>The session ended without a booking (declined, failed, stopped, or closed by Alexa).</summary>
     Ended,
+
+    /// <summary>FindLatestRide commanded to answer "where is my ride".</summary>
+    CheckingRideStatus,
+
+    /// <summary>FindLatestRide commanded to find the ride "cancel my ride" means.</summary>
+    FindingRideToCancel,
+
+    /// <summary>PriceCancellation commanded for <see cref="SessionState.RideToCancel"/>.</summary>
+    PricingCancellation,
+
+    /// <summary>Asked whether to cancel <see cref="SessionState.RideToCancel"/>, naming any fee; waiting for yes or no.</summary>
+    AwaitingCancelAnswer,
+
+    /// <summary>CancelRide commanded; waiting for RideCanceled or RideCancelFailed.</summary>
+    CancellingRide,
 }

@@ -33,13 +33,26 @@ namespace RideHailer.Domain;
 [JsonDerivedType(typeof(PlaceSearchFailed), "placeSearchFailed")]
 [JsonDerivedType(typeof(RideServiceUnreachable), "rideServiceUnreachable")]
 [JsonDerivedType(typeof(BookingQuoteExpired), "bookingQuoteExpired")]
+[JsonDerivedType(typeof(RideStatusAsked), "rideStatusAsked")]
+[JsonDerivedType(typeof(CancelRideAsked), "cancelRideAsked")]
+[JsonDerivedType(typeof(LatestRideFound), "latestRideFound")]
+[JsonDerivedType(typeof(NoLatestRide), "noLatestRide")]
+[JsonDerivedType(typeof(LatestRideLookupFailed), "latestRideLookupFailed")]
+[JsonDerivedType(typeof(CancellationFeeFound), "cancellationFeeFound")]
+[JsonDerivedType(typeof(CancellationFeeFailed), "cancellationFeeFailed")]
+[JsonDerivedType(typeof(RideCanceled), "rideCanceled")]
+[JsonDerivedType(typeof(RideCancelFailed), "rideCancelFailed")]
 public abstract record Turn;
 
 /// <summary>LaunchRequest: the skill was opened without a request.</summary>
 public sealed record Launch : Turn;
 
 /// <summary>A ride was asked for; the destination as said (slot value) and/or resolved (slot id), either may be missing.</summary>
-public sealed record RideRequested(string? DestinationText, string? PlaceId) : Turn;
+public sealed record RideRequested(string? DestinationText, string? PlaceId) : Turn
+{
+    /// <summary>The kind of car asked for (the rideType slot), when the rider named one.</summary>
+    public RideType? RideType { get; init; }
+}
 
 /// <summary>AMAZON.YesIntent.</summary>
 public sealed record Yes : Turn;
@@ -116,3 +129,29 @@ public sealed record RideServiceUnreachable(string Reason) : Turn;
 /// quote: nothing was dispatched, and the ride is to be priced again and offered before anything is booked.
 /// </summary>
 public sealed record BookingQuoteExpired(string IdempotencyKey) : Turn;
+/// <summary>RideStatusIntent: "where is my ride".</summary>
+public sealed record RideStatusAsked : Turn;
+
+/// <summary>CancelRideIntent: "cancel my ride". Only a yes to the question it leads to cancels anything.</summary>
+public sealed record CancelRideAsked : Turn;
+
+/// <summary>The FindLatestRide command found the rider's most recent ride, with its freshest known progress.</summary>
+public sealed record LatestRideFound(Booking Booking) : Turn;
+
+/// <summary>The FindLatestRide command found no ride of the rider's.</summary>
+public sealed record NoLatestRide : Turn;
+
+/// <summary>The FindLatestRide command failed; the reason is for logs, never spoken.</summary>
+public sealed record LatestRideLookupFailed(string Reason) : Turn;
+
+/// <summary>The PriceCancellation command's answer: the fee cancelling would cost now, or null when it is free.</summary>
+public sealed record CancellationFeeFound(Money? Fee) : Turn;
+
+/// <summary>The PriceCancellation command failed; the reason is for logs, never spoken.</summary>
+public sealed record CancellationFeeFailed(string Reason) : Turn;
+
+/// <summary>The CancelRide command cancelled the ride (or found it cancelled already).</summary>
+public sealed record RideCanceled(RideCancellation Cancellation) : Turn;
+
+/// <summary>The CancelRide command failed: <paramref name="Unreachable"/> when the ride service did not answer, otherwise it said no.</summary>
+public sealed record RideCancelFailed(string Reason, bool Unreachable) : Turn;

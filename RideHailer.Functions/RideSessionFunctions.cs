@@ -14,7 +14,10 @@ public sealed class RideSessionFunctions(
     FindActiveRideActivity findActiveRide,
     QuoteRideActivity quoteRide,
     BookRideActivity bookRide,
-    RecordRideProgressActivity recordRideProgress)
+    RecordRideProgressActivity recordRideProgress,
+    FindLatestRideActivity findLatestRide,
+    PriceCancellationActivity priceCancellation,
+    CancelRideActivity cancelRide)
 {
     [Function(SessionOrchestration.Name)]
     public static Task<SessionOutcome> RideSession([OrchestrationTrigger] TaskOrchestrationContext context)
@@ -49,4 +52,21 @@ public sealed class RideSessionFunctions(
     [Function(RecordRideProgressActivity.Name)]
     public Task<bool> RecordRideProgress([ActivityTrigger] RecordRideProgressInput input, FunctionContext context) =>
         recordRideProgress.RunAsync(input, context?.CancellationToken ?? default);
+
+    [Function(FindLatestRideActivity.Name)]
+    public Task<Booking?> FindLatestRide([ActivityTrigger] FindLatestRideInput input, FunctionContext context) =>
+        findLatestRide.RunAsync(input, context?.CancellationToken ?? default);
+
+    [Function(PriceCancellationActivity.Name)]
+    public Task<Money?> PriceCancellation([ActivityTrigger] PriceCancellationInput input, FunctionContext context) =>
+        priceCancellation.RunAsync(input, context?.CancellationToken ?? default);
+
+    [Function(CancelRideActivity.Name)]
+    public Task<RideCancellation> CancelRide([ActivityTrigger] CancelRideInput input, FunctionContext context) =>
+        cancelRide.RunAsync(input, context?.CancellationToken ?? default);
+
+    [Function(RaiseRideCanceledActivity.Name)]
+    public static Task<bool> RaiseRideCanceled(
+        [ActivityTrigger] RaiseRideCanceledInput input, [DurableClient] DurableTaskClient durable, FunctionContext context) =>
+        RaiseRideCanceledActivity.RunAsync(input, durable, context?.CancellationToken ?? default);
 }

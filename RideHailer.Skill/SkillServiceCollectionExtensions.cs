@@ -72,6 +72,9 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<RecordRideProgressActivity>();
         services.TryAddSingleton<RideEventSink>();
         services.TryAddSingleton<IRideEventSink>(provider => provider.GetRequiredService<RideEventSink>());
+        services.TryAddSingleton<FindLatestRideActivity>();
+        services.TryAddSingleton<PriceCancellationActivity>();
+        services.TryAddSingleton<CancelRideActivity>();
         return services;
     }
 

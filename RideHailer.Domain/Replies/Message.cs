@@ -25,6 +25,11 @@ namespace RideHailer.Domain.Replies;
 [JsonDerivedType(typeof(Greeting), "greeting")]
 [JsonDerivedType(typeof(Booked), "booked")]
 [JsonDerivedType(typeof(AlreadyBooked), "alreadyBooked")]
+[JsonDerivedType(typeof(DriverOnTheWay), "driverOnTheWay")]
+[JsonDerivedType(typeof(DriverArriving), "driverArriving")]
+[JsonDerivedType(typeof(OnYourWay), "onYourWay")]
+[JsonDerivedType(typeof(ConfirmCancel), "confirmCancel")]
+[JsonDerivedType(typeof(CancelDone), "cancelDone")]
 public abstract record Message;
 
 /// <summary>A line without arguments.</summary>
@@ -64,7 +69,11 @@ public sealed record StillNoAccess(IReadOnlyList<RiderScope> Scopes) : Message
 }
 
 /// <summary>The quote, and the question whether to book it.</summary>
-public sealed record Offer(Place Destination, PickupSource From, Money Price, int PickupMinutes) : Message;
+public sealed record Offer(Place Destination, PickupSource From, Money Price, int PickupMinutes) : Message
+{
+    /// <summary>The kind of car quoted; the offer names it when it is not standard.</summary>
+    public RideType RideType { get; init; } = RideType.Standard;
+}
 
 /// <summary>Help while a quote is on offer.</summary>
 public sealed record HelpQuote(Place Destination, Money Price) : Message;
@@ -92,3 +101,18 @@ public sealed record Booked(int DriverMinutes) : Message;
 
 /// <summary>The ride booked earlier in this session, said again.</summary>
 public sealed record AlreadyBooked(Place Destination, int DriverMinutes) : Message;
+
+/// <summary>"Sam is four minutes away in a silver Toyota Prius, plate B X K 4 8 2 1." The plate is spoken character by character.</summary>
+public sealed record DriverOnTheWay(string DriverName, int Minutes, string Car, string LicensePlate) : Message;
+
+/// <summary>The driver is at the pickup, or about to be.</summary>
+public sealed record DriverArriving(string DriverName) : Message;
+
+/// <summary>The rider is in the car.</summary>
+public sealed record OnYourWay(Place Destination) : Message;
+
+/// <summary>The question before a cancel, naming the ride and the fee it would cost (null: free).</summary>
+public sealed record ConfirmCancel(Place Destination, string DriverName, Money? Fee) : Message;
+
+/// <summary>The ride is cancelled; <paramref name="Fee"/> is what the provider charged, if anything.</summary>
+public sealed record CancelDone(Place Destination, Money? Fee) : Message;

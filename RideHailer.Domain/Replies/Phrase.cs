@@ -91,6 +91,36 @@ public enum Phrase
     /// <summary>The edge's answer when the session failed; nothing was booked by this request.</summary>
     Failed,
 
-    /// <summary>The ride provider did not answer in time when pricing or booking: nothing was booked, the session ends.</summary>
+    /// <summary>The ride provider did not answer in time (down, slow, a server error): nothing was booked or changed.</summary>
     RideServiceUnreachable,
+
+    /// <summary>"Where is my ride" (or "cancel my ride") with no ride on its way; the question where to follows.</summary>
+    NoRideBooked,
+
+    /// <summary>The rider's latest ride ended cancelled (by them or the driver).</summary>
+    LastRideCancelled,
+
+    /// <summary>The rider's latest ride ended without a driver.</summary>
+    LastRideNoDriver,
+
+    /// <summary>The provider is still finding a driver for the rider's ride.</summary>
+    FindingDriver,
+
+    /// <summary>A cancel of a ride the rider cancelled already: the provider is not asked again.</summary>
+    AlreadyCancelled,
+
+    /// <summary>A cancel of a ride the rider is already in.</summary>
+    RideStarted,
+
+    /// <summary>"No" to the cancel question: the ride stays booked.</summary>
+    KeepRide,
+
+    /// <summary>The provider said no to the cancel, or the ride has no provider id to cancel by.</summary>
+    CancelFailed,
+
+    /// <summary>The rider's rides could not be looked up (the bookings store failed).</summary>
+    RideLookupFailed,
+
+    /// <summary>Help while asked whether to cancel.</summary>
+    HelpCancel,
 }

@@ -60,7 +60,9 @@ public sealed class EnglishPhrases : PhraseTable
         Phrase.LostTrack => "Sorry, I lost track of your ride.",
         Phrase.KeepActiveRide => "Ok, I won't book another ride. Your driver is on the way.",
         Phrase.NoSecondRideGoodbye => "Ok, I didn't book another ride. Goodbye.",
-        Phrase.HelpDestination => "Ride Hailer books a ride for you. Tell me where you want to go, like the Space Needle or the airport.",
+        Phrase.HelpDestination =>
+            "Ride Hailer books a ride for you. Tell me where you want to go, like the Space Needle or the airport. "
+            + "You can also ask how much a ride to the airport is, ask for an XL, ask where your ride is, or say cancel my ride.",
         Phrase.HelpPin => "Before I book your ride, Alexa needs to confirm your profile PIN.",
         Phrase.HelpPinRetry => "Your profile PIN didn't match, so I haven't booked the ride. Say yes to try again, or no to stop.",
         Phrase.LinkAccount =>
@@ -103,6 +105,16 @@ public sealed class EnglishPhrases : PhraseTable
         Phrase.Busy => "Sorry, Ride Hailer is very busy right now. Please try again in a minute.",
         Phrase.Failed => "Sorry, something went wrong with Ride Hailer. Please try again later.",
         Phrase.RideServiceUnreachable => "Ride Hailer can't reach the ride service right now. Please try again in a minute.",
+        Phrase.NoRideBooked => "You don't have a ride booked right now.",
+        Phrase.LastRideCancelled => "Your last ride was cancelled.",
+        Phrase.LastRideNoDriver => "Sorry, no driver could be found for your last ride.",
+        Phrase.FindingDriver => "I'm still finding a driver for your ride.",
+        Phrase.AlreadyCancelled => "Your ride is already cancelled.",
+        Phrase.RideStarted => "Your ride has already started, so it can't be cancelled.",
+        Phrase.KeepRide => "Ok, I won't cancel it. Your ride is still booked.",
+        Phrase.CancelFailed => "Sorry, I couldn't cancel your ride. It's still booked.",
+        Phrase.RideLookupFailed => "Sorry, I can't look up your ride right now. Please try again in a minute.",
+        Phrase.HelpCancel => "Say yes to cancel your ride, or no to keep it.",
         _ => throw new ArgumentOutOfRangeException(nameof(phrase), phrase, "No English words for this phrase."),
     };
 
@@ -110,6 +122,12 @@ public sealed class EnglishPhrases : PhraseTable
     public override IReadOnlyList<SpeechPart> Say(Message message) => message switch
     {
         Greeting { PersonId: { Length: > 0 } personId } => [new SpokenText("Ok, "), new PersonFirstName(personId), new SpokenText(".")],
+        DriverOnTheWay driver =>
+        [
+            new SpokenText(_variant.Spell($"{driver.DriverName} is {_variant.Minutes(driver.Minutes)} away in {driver.Car}, plate ")),
+            new SpokenCharacters(driver.LicensePlate),
+            new SpokenText("."),
+        ],
         _ => [new SpokenText(_variant.Spell(Words(message)))],
     };
 
@@ -139,7 +157,7 @@ public sealed class EnglishPhrases : PhraseTable
             $"Thank you. Ride Hailer still can't read your {Labels(still.Scopes)}, so I can't find a ride for you. "
             + "Please go to the Alexa app to give Ride Hailer permission, and then open Ride Hailer again.",
         Offer offer =>
-            $"A ride to {offer.Destination.SpokenName} from {From(offer.From)} will cost {_variant.Money(offer.Price)}, "
+            $"{RideOf(offer.RideType)} to {offer.Destination.SpokenName} from {From(offer.From)} will cost {_variant.Money(offer.Price)}, "
             + $"and the driver can pick you up in {_variant.Minutes(offer.PickupMinutes)}. Do you want me to book it?",
         HelpQuote help =>
             $"I found a ride to {help.Destination.SpokenName} for {_variant.Money(help.Price)}. Say yes to book it, or no to cancel.",
@@ -157,6 +175,15 @@ public sealed class EnglishPhrases : PhraseTable
         Booked booked => $"Great. Your driver will arrive in {_variant.Minutes(booked.DriverMinutes)}.",
         AlreadyBooked booked =>
             $"Your ride to {booked.Destination.SpokenName} is booked. Your driver will arrive in {_variant.Minutes(booked.DriverMinutes)}.",
+        DriverArriving driver => $"{driver.DriverName} is arriving now.",
+        OnYourWay onYourWay => $"You're on your way to {onYourWay.Destination.SpokenName}.",
+        ConfirmCancel { Fee: { } fee } confirm =>
+            $"Cancel your ride to {confirm.Destination.SpokenName} with {confirm.DriverName}? "
+            + $"There's {EnglishWords.Fee(fee, "cancellation fee")} now that your driver is close.",
+        ConfirmCancel confirm => $"Cancel your ride to {confirm.Destination.SpokenName} with {confirm.DriverName}?",
+        CancelDone { Fee: { } fee } done =>
+            $"Ok, I cancelled your ride to {done.Destination.SpokenName}. You'll be charged {EnglishWords.Fee(fee, "cancellation fee")}.",
+        CancelDone done => $"Ok, I cancelled your ride to {done.Destination.SpokenName}.",
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "No English words for this message."),
     };
 
@@ -169,6 +196,14 @@ public sealed class EnglishPhrases : PhraseTable
         RiderScope.Geolocation => "current location",
         RiderScope.Address => "address",
         _ => "information",
+    };
+
+    /// <summary>"A ride", "An XL", "A premium ride": the offer names the kind of car when it is not standard.</summary>
+    private static string RideOf(RideType rideType) => rideType switch
+    {
+        RideType.Xl => "An XL",
+        RideType.Premium => "A premium ride",
+        _ => "A ride",
     };
 
     private static string From(PickupSource source) =>

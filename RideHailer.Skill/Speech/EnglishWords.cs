@@ -56,6 +56,23 @@ internal static class EnglishWords
             : string.Create(CultureInfo.InvariantCulture, $"{price.Amount:0.00} {price.Currency}");
     }
 
+    /// <summary>
+    /// A charge named as English names one: a whole amount before the noun ("a five dollar cancellation fee"), any
+    /// other after it ("a cancellation fee of five dollars and fifty cents").
+    /// </summary>
+    public static string Fee(Money price, string noun)
+    {
+        ArgumentNullException.ThrowIfNull(price);
+        if (price.Amount == decimal.Truncate(price.Amount) && price.Amount > 0 && Currencies.TryGetValue(price.Currency, out var names))
+        {
+            var number = Number((long)price.Amount);
+            var article = "aeiou".Contains(number[0], StringComparison.Ordinal) ? "an" : "a";
+            return $"{article} {number} {names.One} {noun}";
+        }
+
+        return $"a {noun} of {Money(price)}";
+    }
+
     /// <summary>"one minute", "ten minutes".</summary>
     public static string Minutes(int minutes) => Counted(minutes, "minute", "minutes");
 

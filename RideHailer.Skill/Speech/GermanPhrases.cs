@@ -1,6 +1,7 @@
 using RideHailer.Domain.Consent;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Replies;
+using RideHailer.Domain.Rides;
 
 namespace RideHailer.Skill.Speech;
 
@@ -44,7 +45,9 @@ public sealed class GermanPhrases : PhraseTable
         Phrase.LostTrack => "Entschuldigung, ich habe den Überblick über deine Fahrt verloren.",
         Phrase.KeepActiveRide => "Okay, ich buche keine weitere Fahrt. Dein Fahrer ist unterwegs.",
         Phrase.NoSecondRideGoodbye => "Okay, ich habe keine weitere Fahrt gebucht. Tschüss.",
-        Phrase.HelpDestination => "Ride Hailer bucht eine Fahrt für dich. Sag mir, wohin du möchtest, zum Beispiel Space Needle oder Pike Place Market.",
+        Phrase.HelpDestination =>
+            "Ride Hailer bucht eine Fahrt für dich. Sag mir, wohin du möchtest, zum Beispiel Space Needle oder Pike Place Market. "
+            + "Du kannst auch fragen, was eine Fahrt kostet, ein XL bestellen, fragen, wo deine Fahrt ist, oder sagen: storniere meine Fahrt.",
         Phrase.HelpPin => "Bevor ich deine Fahrt buche, muss Alexa deine Profil-PIN bestätigen.",
         Phrase.HelpPinRetry =>
             "Deine Profil-PIN hat nicht gepasst, deshalb habe ich die Fahrt nicht gebucht. Sag ja, um es noch einmal zu versuchen, oder nein, um aufzuhören.",
@@ -81,6 +84,16 @@ public sealed class GermanPhrases : PhraseTable
         Phrase.TooSlow => "Entschuldigung, das hat zu lange gedauert. Bitte versuch es noch einmal.",
         Phrase.Busy => "Entschuldigung, Ride Hailer ist gerade sehr ausgelastet. Bitte versuch es in einer Minute noch einmal.",
         Phrase.Failed => "Entschuldigung, bei Ride Hailer ist etwas schiefgelaufen. " + TryLater,
+        Phrase.NoRideBooked => "Du hast gerade keine Fahrt gebucht.",
+        Phrase.LastRideCancelled => "Deine letzte Fahrt wurde storniert.",
+        Phrase.LastRideNoDriver => "Entschuldigung, für deine letzte Fahrt wurde kein Fahrer gefunden.",
+        Phrase.FindingDriver => "Ich suche noch einen Fahrer für deine Fahrt.",
+        Phrase.AlreadyCancelled => "Deine Fahrt ist schon storniert.",
+        Phrase.RideStarted => "Deine Fahrt hat schon begonnen, deshalb kann ich sie nicht mehr stornieren.",
+        Phrase.KeepRide => "Okay, ich storniere sie nicht. Deine Fahrt bleibt gebucht.",
+        Phrase.CancelFailed => "Entschuldigung, ich konnte deine Fahrt nicht stornieren. Deine Fahrt bleibt gebucht.",
+        Phrase.RideLookupFailed => "Entschuldigung, ich kann deine Fahrt gerade nicht nachsehen. Bitte versuch es in einer Minute noch einmal.",
+        Phrase.HelpCancel => "Sag ja, um deine Fahrt zu stornieren, oder nein, um sie zu behalten.",
         Phrase.RideServiceUnreachable => "Ride Hailer erreicht den Fahrdienst gerade nicht. Bitte versuch es in einer Minute noch einmal.",
         _ => throw new ArgumentOutOfRangeException(nameof(phrase), phrase, "No German words for this phrase."),
     };
@@ -89,6 +102,14 @@ public sealed class GermanPhrases : PhraseTable
     public override IReadOnlyList<SpeechPart> Say(Message message) => message switch
     {
         Greeting { PersonId: { Length: > 0 } personId } => [new SpokenText("Okay, "), new PersonFirstName(personId), new SpokenText(".")],
+
+        // The roster describes cars in English, so German names the driver, the time and the plate only.
+        DriverOnTheWay driver =>
+        [
+            new SpokenText($"{driver.DriverName} ist in {GermanWords.InMinutes(driver.Minutes)} da. Kennzeichen "),
+            new SpokenCharacters(driver.LicensePlate),
+            new SpokenText("."),
+        ],
         _ => [new SpokenText(Words(message))],
     };
 
@@ -117,7 +138,7 @@ public sealed class GermanPhrases : PhraseTable
         StillNoAccess still =>
             $"Danke. Ride Hailer kann {Labels(still.Scopes)} immer noch nicht lesen, deshalb kann ich keine Fahrt für dich finden. {GivePermission}",
         Offer offer =>
-            $"Eine Fahrt von {From(offer.From)} mit dem Ziel {offer.Destination.Name} kostet {GermanWords.Money(offer.Price)}, "
+            $"{RideOf(offer.RideType)} von {From(offer.From)} mit dem Ziel {offer.Destination.Name} kostet {GermanWords.Money(offer.Price)}, "
             + $"und der Fahrer kann dich in {GermanWords.InMinutes(offer.PickupMinutes)} abholen. Soll ich sie buchen?",
         HelpQuote help =>
             $"Ich habe eine Fahrt mit dem Ziel {help.Destination.Name} für {GermanWords.Money(help.Price)} gefunden. "
@@ -137,7 +158,24 @@ public sealed class GermanPhrases : PhraseTable
         Booked booked => $"Super. Dein Fahrer ist in {GermanWords.InMinutes(booked.DriverMinutes)} da.",
         AlreadyBooked booked =>
             $"Deine Fahrt mit dem Ziel {booked.Destination.Name} ist gebucht. Dein Fahrer ist in {GermanWords.InMinutes(booked.DriverMinutes)} da.",
+        DriverArriving driver => $"{driver.DriverName} ist gleich da.",
+        OnYourWay onYourWay => $"Du bist unterwegs, Ziel {onYourWay.Destination.Name}.",
+        ConfirmCancel { Fee: { } fee } confirm =>
+            $"Soll ich deine Fahrt mit dem Ziel {confirm.Destination.Name} mit {confirm.DriverName} stornieren? "
+            + $"Weil dein Fahrer schon in der Nähe ist, kostet das jetzt eine Stornogebühr von {GermanWords.Money(fee)}.",
+        ConfirmCancel confirm => $"Soll ich deine Fahrt mit dem Ziel {confirm.Destination.Name} mit {confirm.DriverName} stornieren?",
+        CancelDone { Fee: { } fee } done =>
+            $"Okay, ich habe deine Fahrt mit dem Ziel {done.Destination.Name} storniert. Die Stornogebühr beträgt {GermanWords.Money(fee)}.",
+        CancelDone done => $"Okay, ich habe deine Fahrt mit dem Ziel {done.Destination.Name} storniert.",
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "No German words for this message."),
+    };
+
+    /// <summary>"Eine Fahrt", "Eine XL-Fahrt", "Eine Premium-Fahrt": the offer names the kind of car when it is not standard.</summary>
+    private static string RideOf(RideType rideType) => rideType switch
+    {
+        RideType.Xl => "Eine XL-Fahrt",
+        RideType.Premium => "Eine Premium-Fahrt",
+        _ => "Eine Fahrt",
     };
 
     /// <summary>What the skill needs, in the accusative ("auf deinen Namen und deine Handynummer").</summary>

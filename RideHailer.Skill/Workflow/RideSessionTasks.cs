@@ -31,6 +31,18 @@ public static class RideSessionTasks
         registry.AddOrchestratorFunc<RideInput, RideProgress?>(RideOrchestration.Name, RideOrchestration.RunAsync);
         registry.AddActivity(RecordRideProgressActivity.Name, services =>
             new DelegateActivity<RecordRideProgressInput, bool>(services.GetRequiredService<RecordRideProgressActivity>().RunAsync));
+        registry.AddActivity(FindLatestRideActivity.Name, services =>
+            new DelegateActivity<FindLatestRideInput, Booking?>(services.GetRequiredService<FindLatestRideActivity>().RunAsync));
+        registry.AddActivity(PriceCancellationActivity.Name, services =>
+            new DelegateActivity<PriceCancellationInput, Money?>(services.GetRequiredService<PriceCancellationActivity>().RunAsync));
+        registry.AddActivity(CancelRideActivity.Name, services =>
+            new DelegateActivity<CancelRideInput, RideCancellation>(services.GetRequiredService<CancelRideActivity>().RunAsync));
+        registry.AddActivity(RaiseRideCanceledActivity.Name, services =>
+        {
+            var durable = services.GetRequiredService<DurableTaskClient>();
+            return new DelegateActivity<RaiseRideCanceledInput, bool>((input, cancellationToken) =>
+                RaiseRideCanceledActivity.RunAsync(input, durable, cancellationToken));
+        });
         return registry;
     }
 

@@ -139,6 +139,13 @@ public static partial class SessionOrchestration
                     QuoteRideActivity.Name, new QuoteRideInput(quote, context.CurrentUtcDateTime), ActivityRetry)),
                 BookRide book => new BookingDone(await context.CallActivityAsync<Booking>(
                     BookRideActivity.Name, new BookRideInput(book, context.CurrentUtcDateTime), ActivityRetry)),
+                FindLatestRide find => await context.CallActivityAsync<Booking?>(
+                    FindLatestRideActivity.Name, new FindLatestRideInput(find, context.CurrentUtcDateTime)) is { } latest
+                    ? new LatestRideFound(latest)
+                    : new NoLatestRide(),
+                PriceCancellation price => new CancellationFeeFound(await context.CallActivityAsync<Money?>(
+                    PriceCancellationActivity.Name, new PriceCancellationInput(price, context.CurrentUtcDateTime))),
+                CancelRide cancel => await CancelRideAsync(context, cancel, logger),
                 _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}."),
             };
         }
@@ -156,6 +163,10 @@ public static partial class SessionOrchestration
                 // carries on to consent or the quote as if there were no ride on its way.
                 FindActiveRide => new ActiveRideLookupFailed(failure.FailureDetails.ErrorType),
                 FindPlace => new PlaceSearchFailed(failure.FailureDetails.ErrorType),
+                FindLatestRide => new LatestRideLookupFailed(failure.FailureDetails.ErrorType),
+                PriceCancellation => new CancellationFeeFailed(failure.FailureDetails.ErrorType),
+                CancelRide => new RideCancelFailed(
+                    failure.FailureDetails.ErrorType, failure.FailureDetails.IsCausedBy<RideServiceUnreachableException>()),
                 _ => new QuoteFailed(failure.FailureDetails.ErrorType),
             };
         }
@@ -171,6 +182,27 @@ public static partial class SessionOrchestration
         var active = await context.CallActivityAsync<Booking?>(
             FindActiveRideActivity.Name, new FindActiveRideInput(find, context.CurrentUtcDateTime));
         return active is null ? new NoActiveRide() : new ActiveRideFound(active);
+    }
+
+    /// <summary>
+    /// Cancels the ride (the activity records the end on the booking), then tells the ride's orchestration so it ends.
+    /// The rider's cancel stands even when that message fails: the booking already says the ride ended.
+    /// </summary>
+    private static async Task<Turn> CancelRideAsync(TaskOrchestrationContext context, CancelRide cancel, ILogger logger)
+    {
+        var cancellation = await context.CallActivityAsync<RideCancellation>(
+            CancelRideActivity.Name, new CancelRideInput(cancel, context.CurrentUtcDateTime), ActivityRetry);
+        try
+        {
+            await context.CallActivityAsync<bool>(
+                RaiseRideCanceledActivity.Name, new RaiseRideCanceledInput(cancel.BookingKey, cancellation), ActivityRetry);
+        }
+        catch (TaskFailedException failure)
+        {
+            Log.CommandFailed(logger, context.InstanceId, RaiseRideCanceledActivity.Name, failure.FailureDetails.ErrorType);
+        }
+
+        return new RideCanceled(cancellation);
     }
 
     /// <summary>The first place found is the destination; nothing found asks the rider again.</summary>

@@ -198,7 +198,13 @@ public sealed class ConversationPropertyTests
     /// <summary>The turn a cooperative rider or Alexa would send next, so random sessions get far enough to book.</summary>
     private static Turn? ForwardTurn(Random random, SessionState state) => state.Step switch
     {
-        SessionStep.New or SessionStep.AwaitingDestination => new RideRequested(Pick(random, Places), Pick(random, PlaceIds)),
+        SessionStep.New or SessionStep.AwaitingDestination => random.Next(10) switch
+        {
+            0 => new RideStatusAsked(),
+            1 => new CancelRideAsked(),
+            _ => new RideRequested(Pick(random, Places), Pick(random, PlaceIds)) { RideType = random.Next(3) == 0 ? Pick(random, Enum.GetValues<RideType>()) : null },
+        },
+        SessionStep.AwaitingCancelAnswer => random.Next(3) > 0 ? new Yes() : new No(),
         SessionStep.AwaitingConsent => new ConsentResolved(state.PendingConnection?.Format() ?? "", Pick(random, ConsentOutcomes)),
         SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingPinRetryAnswer => new Yes(),
         SessionStep.AwaitingSecondRideAnswer => random.Next(4) > 0 ? new Yes() : new No(),
@@ -233,6 +239,27 @@ public sealed class ConversationPropertyTests
             now.AddMinutes(random.Next(0, 6)))),
         QuoteRide => new QuoteFailed("provider down"),
         BookRide book when random.Next(6) > 0 => new BookingDone(Quotes.BookingFor(book, now)),
+        BookRide => new BookingFailed("store down"),
+
+        // The rider's latest ride: on its way (as booked, or in any reported state), none, or the store down.
+        FindLatestRide => random.Next(5) switch
+        {
+            0 or 1 => new LatestRideFound(Sessions.RideOnItsWay(now)),
+            2 => new LatestRideFound(Sessions.RideOnItsWay(now) with
+            {
+                Progress = new RideProgress(Pick(random, Enum.GetValues<RideStatus>()), null, TimeSpan.FromMinutes(random.Next(0, 6)), 1, now),
+            }),
+            3 => new NoLatestRide(),
+            _ => new LatestRideLookupFailed("store down"),
+        },
+        PriceCancellation => random.Next(4) switch
+        {
+            0 or 1 => new CancellationFeeFound(null),
+            2 => new CancellationFeeFound(new Money(5m, "USD")),
+            _ => new CancellationFeeFailed("provider down"),
+        },
+        CancelRide cancel when random.Next(4) > 0 => new RideCanceled(new RideCancellation(RideStatus.RiderCanceled, cancel.ConfirmedFee)),
+        CancelRide => new RideCancelFailed("provider down", random.Next(2) == 0),
         _ => new BookingFailed("store down"),
     };
 

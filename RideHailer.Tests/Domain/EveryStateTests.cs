@@ -16,12 +16,14 @@ public sealed class EveryStateTests
     {
         {
             SessionStep.New,
-            "Ride Hailer books a ride for you. Tell me where you want to go, like the Space Needle or the airport. Where would you like to go?",
+            "Ride Hailer books a ride for you. Tell me where you want to go, like the Space Needle or the airport. "
+            + "You can also ask how much a ride to the airport is, ask for an XL, ask where your ride is, or say cancel my ride. Where would you like to go?",
             "Where would you like to go?"
         },
         {
             SessionStep.AwaitingDestination,
-            "Ride Hailer books a ride for you. Tell me where you want to go, like the Space Needle or the airport. Where would you like to go?",
+            "Ride Hailer books a ride for you. Tell me where you want to go, like the Space Needle or the airport. "
+            + "You can also ask how much a ride to the airport is, ask for an XL, ask where your ride is, or say cancel my ride. Where would you like to go?",
             "Where would you like to go?"
         },
         { SessionStep.CheckingActiveRide, "I'm still looking up your rides. Please try again in a moment.", null },
@@ -54,6 +56,15 @@ public sealed class EveryStateTests
         { SessionStep.Booking, "I'm still booking your ride. Please try again in a moment.", null },
         { SessionStep.Booked, "Your ride to the Space Needle is booked. Your driver will arrive in eight minutes.", null },
         { SessionStep.Ended, "This conversation has ended. To book a ride, say: Alexa, open Ride Hailer.", null },
+        { SessionStep.CheckingRideStatus, "I'm still looking up your rides. Please try again in a moment.", null },
+        { SessionStep.FindingRideToCancel, "I'm still looking up your rides. Please try again in a moment.", null },
+        { SessionStep.PricingCancellation, "I'm still looking up your rides. Please try again in a moment.", null },
+        {
+            SessionStep.AwaitingCancelAnswer,
+            "Say yes to cancel your ride, or no to keep it. Cancel your ride to the Space Needle with Sam?",
+            "Cancel your ride to the Space Needle with Sam?"
+        },
+        { SessionStep.CancellingRide, "I'm still looking up your rides. Please try again in a moment.", null },
     };
 
     public static TheoryData<SessionStep, string> StopBySteps => new()
@@ -70,6 +81,11 @@ public sealed class EveryStateTests
         { SessionStep.Booking, "Your ride is already being booked. Goodbye." },
         { SessionStep.Booked, "Your ride to the Space Needle is booked. Your driver will arrive in eight minutes." },
         { SessionStep.Ended, "This conversation has ended. To book a ride, say: Alexa, open Ride Hailer." },
+        { SessionStep.CheckingRideStatus, "Goodbye." },
+        { SessionStep.FindingRideToCancel, "Goodbye." },
+        { SessionStep.PricingCancellation, "Goodbye." },
+        { SessionStep.AwaitingCancelAnswer, "Ok, I won't cancel it. Your ride is still booked." },
+        { SessionStep.CancellingRide, "Goodbye." },
     };
 
     [Fact]

@@ -43,7 +43,10 @@ public sealed class FunctionsMetadataTests
     public void Metadata_ListsExactlyTheEndpointTheOrchestrationItsActivitiesAndThePurge()
     {
         Assert.Equal(
-            ["Alexa", "BookRide", "FindActiveRide", "FindPlace", "PurgeFinishedSessions", "QuoteRide", "RecordRideProgress", "Ride", "RideEvents", "RideSession"],
+            [
+                "Alexa", "BookRide", "CancelRide", "FindActiveRide", "FindLatestRide", "FindPlace", "PriceCancellation",
+                "PurgeFinishedSessions", "QuoteRide", "RaiseRideCanceled", "RecordRideProgress", "Ride", "RideEvents", "RideSession",
+            ],
             Functions.Select(function => (string)function!["name"]!).Order());
     }
 
@@ -71,6 +74,10 @@ public sealed class FunctionsMetadataTests
     [InlineData(QuoteRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.QuoteRide")]
     [InlineData(BookRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.BookRide")]
     [InlineData(RecordRideProgressActivity.Name, "RideHailer.Functions.RideSessionFunctions.RecordRideProgress")]
+    [InlineData(FindLatestRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.FindLatestRide")]
+    [InlineData(PriceCancellationActivity.Name, "RideHailer.Functions.RideSessionFunctions.PriceCancellation")]
+    [InlineData(CancelRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.CancelRide")]
+    [InlineData(RaiseRideCanceledActivity.Name, "RideHailer.Functions.RideSessionFunctions.RaiseRideCanceled")]
     public void Activities_AreActivityTriggersNamedAsTheWorkflowCallsThem(string name, string entryPoint)
     {
         var activity = Function(name);
@@ -87,6 +94,12 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("RideHailer.Functions.RideSessionFunctions.Ride", (string?)ride["entryPoint"]);
         Assert.Equal("context", (string?)Binding(ride, "orchestrationTrigger")["name"]);
         Assert.Equal("In", (string?)Binding(Function(BookRideActivity.Name), "durableClient")["direction"]);
+    }
+
+    [Fact]
+    public void RaiseRideCanceled_GetsADurableClientToReachTheRidesOrchestration()
+    {
+        Assert.Equal("In", (string?)Binding(Function(RaiseRideCanceledActivity.Name), "durableClient")["direction"]);
     }
 
     [Fact]

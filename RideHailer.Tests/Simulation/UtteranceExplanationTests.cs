@@ -8,9 +8,11 @@ public sealed class UtteranceExplanationTests
     private static readonly UtteranceResolver Resolver = new(InteractionModel.EnUs);
 
     [Theory]
-    [InlineData("to the space needle please", "heard OrderRideIntent: destination = 'the space needle' (PlaceName: space-needle)")]
-    [InlineData("Alexa, ask Ride Hailer for a cab to the moon", "heard OrderRideIntent (one-shot): destination = 'the moon' (PlaceName: no match)")]
-    [InlineData("book a ride", "heard OrderRideIntent: destination empty")]
+    [InlineData("to the space needle please", "heard OrderRideIntent: destination = 'the space needle' (PlaceName: space-needle), rideType empty")]
+    [InlineData("Alexa, ask Ride Hailer for a cab to the moon", "heard OrderRideIntent (one-shot): destination = 'the moon' (PlaceName: no match), rideType empty")]
+    [InlineData("book a ride", "heard OrderRideIntent: destination empty, rideType empty")]
+    [InlineData("get me an XL to the airport", "heard OrderRideIntent: destination = 'the airport' (PlaceName: seattle-tacoma-international-airport), rideType = 'xl' (RIDE_TYPE: xl)")]
+    [InlineData("where is my ride", "heard RideStatusIntent")]
     [InlineData("yes", "heard AMAZON.YesIntent")]
     [InlineData("open ride hailer", "heard a launch: LaunchRequest")]
     [InlineData("what's the weather like", "matched nothing in the interaction model: AMAZON.FallbackIntent")]

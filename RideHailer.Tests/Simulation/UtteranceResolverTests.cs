@@ -22,8 +22,7 @@ public sealed class UtteranceResolverTests
 
         Assert.Equal("OrderRideIntent", intent.IntentName);
         Assert.True(intent.OneShot);
-        var slot = Assert.Single(intent.Slots);
-        Assert.Equal("destination", slot.Name);
+        var slot = intent.Slots.Single(slot => slot.Name == "destination");
         Assert.Equal("the space needle", slot.Value);
         Assert.Equal("space-needle", slot.Match?.Id);
     }
@@ -98,7 +97,7 @@ public sealed class UtteranceResolverTests
 
         Assert.Equal("OrderRideIntent", intent.IntentName);
         Assert.False(intent.OneShot);
-        var slot = Assert.Single(intent.Slots);
+        var slot = intent.Slots.Single(slot => slot.Name == "destination");
         Assert.Equal(value, slot.Value);
         Assert.Equal("seattle-tacoma-international-airport", slot.Match?.Id);
     }
@@ -109,7 +108,7 @@ public sealed class UtteranceResolverTests
         var intent = Assert.IsType<IntentUtterance>(Resolver.Resolve("take me to the moon"));
 
         Assert.Equal("OrderRideIntent", intent.IntentName);
-        var slot = Assert.Single(intent.Slots);
+        var slot = intent.Slots.Single(slot => slot.Name == "destination");
         Assert.Equal("the moon", slot.Value);
         Assert.Equal("PlaceName", slot.Type);
         Assert.Null(slot.Match);
@@ -121,7 +120,7 @@ public sealed class UtteranceResolverTests
         var intent = Assert.IsType<IntentUtterance>(Resolver.Resolve("book a ride"));
 
         Assert.Equal("OrderRideIntent", intent.IntentName);
-        Assert.Null(Assert.Single(intent.Slots).Value);
+        Assert.All(intent.Slots, slot => Assert.Null(slot.Value));
     }
 
     [Theory]
@@ -152,6 +151,60 @@ public sealed class UtteranceResolverTests
     [InlineData("   ")]
     [InlineData("Alexa")]
     public void NothingSaid_IsSilence(string said) => Assert.IsType<Silence>(Resolver.Resolve(said));
+
+    [Theory]
+    [InlineData("where is my ride")]
+    [InlineData("Where's my driver?")]
+    [InlineData("when will my car get here")]
+    [InlineData("how far away is my driver")]
+    [InlineData("alexa ask ride hailer where my ride is")]
+    [InlineData("Alexa, ask Ride Hailer where's my driver")]
+    public void RideStatusQuestions_AreRideStatusIntent(string said) =>
+        Assert.Equal("RideStatusIntent", Assert.IsType<IntentUtterance>(Resolver.Resolve(said)).IntentName);
+
+    [Theory]
+    [InlineData("cancel my ride")]
+    [InlineData("Cancel the car.")]
+    [InlineData("I want to cancel my ride")]
+    [InlineData("alexa ask ride hailer to cancel my ride")]
+    public void CancelTheRide_IsCancelRideIntent(string said) =>
+        Assert.Equal("CancelRideIntent", Assert.IsType<IntentUtterance>(Resolver.Resolve(said)).IntentName);
+
+    [Theory]
+    [InlineData("cancel")]
+    [InlineData("Cancel.")]
+    [InlineData("never mind")]
+    public void CancelAlone_IsAmazonsCancelNotARideCancellation(string said) =>
+        Assert.Equal("AMAZON.CancelIntent", Assert.IsType<IntentUtterance>(Resolver.Resolve(said)).IntentName);
+
+    [Theory]
+    [InlineData("how much is a ride to the airport", null)]
+    [InlineData("what would a ride to Pike Place cost", null)]
+    [InlineData("alexa ask ride hailer how much is a ride to the airport", null)]
+    [InlineData("how much is an XL to the airport", "xl")]
+    [InlineData("what would something nice to the airport cost", "premium")]
+    public void PriceQuestions_ArePriceCheckIntentWithThePlaceAndRideType(string said, string? rideType)
+    {
+        var intent = Assert.IsType<IntentUtterance>(Resolver.Resolve(said));
+
+        Assert.Equal("PriceCheckIntent", intent.IntentName);
+        Assert.NotNull(intent.Slots.Single(slot => slot.Name == "destination").Match);
+        Assert.Equal(rideType, intent.Slots.Single(slot => slot.Name == "rideType").Match?.Id);
+    }
+
+    [Theory]
+    [InlineData("I want an XL", "xl")]
+    [InlineData("get me a big car to the space needle", "xl")]
+    [InlineData("get me an XL to the space needle", "xl")]
+    [InlineData("I need something nice", "premium")]
+    [InlineData("book me a regular car to the airport", "standard")]
+    public void RideTypes_FillTheRideTypeSlotOfOrderRideIntent(string said, string rideType)
+    {
+        var intent = Assert.IsType<IntentUtterance>(Resolver.Resolve(said));
+
+        Assert.Equal("OrderRideIntent", intent.IntentName);
+        Assert.Equal(rideType, intent.Slots.Single(slot => slot.Name == "rideType").Match?.Id);
+    }
 
     [Fact]
     public void ResolvedSlot_IsSentWithAMatchingAuthority()
@@ -195,7 +248,10 @@ public sealed class UtteranceResolverTests
     /// <summary>The sample as a rider would say it: to the Space Needle, then shouted with punctuation.</summary>
     private static string[] Said(string sample)
     {
-        var said = sample.Replace(CarrierPhrases.Destination, "the Space Needle", StringComparison.Ordinal);
+        var said = sample
+            .Replace(CarrierPhrases.Destination, "the Space Needle", StringComparison.Ordinal)
+            .Replace($"an {CarrierPhrases.RideType}", "an XL", StringComparison.Ordinal)
+            .Replace(CarrierPhrases.RideType, "a big car", StringComparison.Ordinal);
         return [said, said.ToUpperInvariant() + "!", $"Um, {said}, please."];
     }
 
@@ -204,8 +260,11 @@ public sealed class UtteranceResolverTests
         var intent = Assert.IsType<IntentUtterance>(resolved);
         Assert.True(intent.IntentName == "OrderRideIntent", $"'{said}' resolved to {intent.IntentName}");
         Assert.Equal(oneShot, intent.OneShot);
-        var slot = Assert.Single(intent.Slots);
-        Assert.Equal("destination", slot.Name);
+        var slot = intent.Slots.Single(slot => slot.Name == "destination");
+        var rideType = intent.Slots.Single(slot => slot.Name == "rideType");
+        Assert.True(
+            sample.Contains(CarrierPhrases.RideType, StringComparison.Ordinal) ? rideType.Match?.Id == "xl" : rideType.Value is null,
+            $"'{said}' filled rideType with '{rideType.Value}'");
         if (sample.Contains(CarrierPhrases.Destination, StringComparison.Ordinal))
         {
             Assert.True(slot.Match?.Id == "space-needle", $"'{said}' filled destination with '{slot.Value}'");

@@ -100,6 +100,22 @@ public sealed class SimulatorConversationTests
     }
 
     [Fact]
+    public async Task WhereIsMyRide_InALaterSession_TellsTheDriverCarAndPlateCharacterByCharacter()
+    {
+        var options = new SimulatorOptions { Consent = ConsentAnswer.Accepted, Pin = PinAnswer.Achieved };
+        await using var simulator = await SimulatorHarness.StartAsync(options);
+
+        var (transcript, outcome) = await simulator.ChatAsync(
+            options, "ask ride hailer for a ride to the space needle", "yes", "ask ride hailer where my ride is");
+
+        var dispatch = Assert.Single(simulator.Bookings).Dispatch;
+        var later = transcript[transcript.LastIndexOf("You: ask ride hailer where my ride is", StringComparison.Ordinal)..];
+        var plate = string.Join(' ', dispatch.LicensePlate.Where(character => !char.IsWhiteSpace(character)));
+        Assert.Matches($"Alexa: {dispatch.DriverName} is [a-z-]+ minutes? away in {dispatch.Car}, plate {plate}\\.", later);
+        Assert.Equal(0, outcome.ExitCode);
+    }
+
+    [Fact]
     public async Task ConsentGivenInOneSession_IsNotAskedForInTheNext()
     {
         var options = new SimulatorOptions { Consent = ConsentAnswer.Accepted, Pin = PinAnswer.Achieved };

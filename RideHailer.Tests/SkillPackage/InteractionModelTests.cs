@@ -19,6 +19,9 @@ public sealed partial class InteractionModelTests
     public static TheoryData<string, Type> EndpointIntents { get; } = new()
     {
         { TurnReader.OrderRideIntent, typeof(RideRequested) },
+        { TurnReader.PriceCheckIntent, typeof(RideRequested) },
+        { TurnReader.RideStatusIntent, typeof(RideStatusAsked) },
+        { TurnReader.CancelRideIntent, typeof(CancelRideAsked) },
         { "AMAZON.YesIntent", typeof(Yes) },
         { "AMAZON.NoIntent", typeof(No) },
         { "AMAZON.HelpIntent", typeof(Help) },
@@ -56,10 +59,58 @@ public sealed partial class InteractionModelTests
     [Fact]
     public void OrderRideIntent_HasTheDestinationSlotOfThePlaceNameType()
     {
-        var slot = Assert.Single(Slots(Intent(TurnReader.OrderRideIntent)));
+        var slot = Slots(Intent(TurnReader.OrderRideIntent)).Single(slot => (string?)slot["name"] == TurnReader.DestinationSlot);
 
-        Assert.Equal(TurnReader.DestinationSlot, (string?)slot["name"]);
         Assert.Equal(PlaceNameSlotType.Name, (string?)slot["type"]);
+    }
+
+    [Theory]
+    [InlineData("OrderRideIntent")]
+    [InlineData("PriceCheckIntent")]
+    public void RideRequests_HaveTheDestinationAndRideTypeSlots(string intent)
+    {
+        var slots = Slots(Intent(intent)).ToDictionary(slot => (string)slot["name"]!, slot => (string?)slot["type"]);
+
+        Assert.Equal(PlaceNameSlotType.Name, slots[TurnReader.DestinationSlot]);
+        Assert.Equal("RIDE_TYPE", slots[TurnReader.RideTypeSlot]);
+    }
+
+    [Fact]
+    public void RideTypeSlotType_HasTheProviderContractsIdsAndTheSynonymsRidersSay()
+    {
+        var values = Model["types"]!.AsArray().Single(type => (string?)type!["name"] == "RIDE_TYPE")!["values"]!.AsArray();
+        var synonyms = values.ToDictionary(
+            value => (string)value!["id"]!,
+            value => value!["name"]!["synonyms"]!.AsArray().Select(synonym => (string)synonym!).ToList());
+
+        Assert.Equal(["premium", "standard", "xl"], synonyms.Keys.Order());
+        Assert.All(synonyms.Keys, id => Assert.NotNull(RideTypeReader.FromId(id)));
+        Assert.Contains("an XL", synonyms["xl"]);
+        Assert.Contains("a big car", synonyms["xl"]);
+        Assert.Contains("something nice", synonyms["premium"]);
+    }
+
+    [Theory]
+    [InlineData("RideStatusIntent", "where is my ride")]
+    [InlineData("RideStatusIntent", "where's my driver")]
+    [InlineData("RideStatusIntent", "when will my car get here")]
+    [InlineData("RideStatusIntent", "where my ride is")]
+    [InlineData("CancelRideIntent", "cancel my ride")]
+    [InlineData("CancelRideIntent", "cancel the car")]
+    [InlineData("PriceCheckIntent", "how much is a ride to {destination}")]
+    [InlineData("PriceCheckIntent", "what would a ride to {destination} cost")]
+    [InlineData("OrderRideIntent", "I want an {rideType}")]
+    [InlineData("OrderRideIntent", "get me an {rideType} to {destination}")]
+    public void NewIntents_IncludeWhatRidersSay(string intent, string sample) =>
+        Assert.Contains(sample, Samples(Intent(intent)));
+
+    [Fact]
+    public void CancelAlone_IsNeverARideCancellation()
+    {
+        // "cancel" is AMAZON.CancelIntent ("stop what you're doing"); only a sentence naming the ride cancels one.
+        Assert.DoesNotContain("cancel", Samples(Intent(TurnReader.CancelRideIntent)));
+        Assert.All(Samples(Intent(TurnReader.CancelRideIntent)), sample => Assert.NotEqual("cancel", sample.Trim()));
+        Assert.Empty(Samples(Intent("AMAZON.CancelIntent")));
     }
 
     [Fact]

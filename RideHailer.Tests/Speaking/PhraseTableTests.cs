@@ -36,6 +36,14 @@ public sealed class PhraseTableTests
         new Greeting(null, null),
         new Booked(8),
         new AlreadyBooked(Needle, 8),
+        new Offer(Needle, PickupSource.DeviceAddress, new Money(22m, "USD"), 6) { RideType = RideType.Xl },
+        new DriverOnTheWay("Sam", 4, "a silver Toyota Prius", "BXK 4821"),
+        new DriverArriving("Sam"),
+        new OnYourWay(Needle),
+        new ConfirmCancel(Needle, "Sam", new Money(5m, "USD")),
+        new ConfirmCancel(Needle, "Sam", null),
+        new CancelDone(Needle, new Money(5.5m, "USD")),
+        new CancelDone(Needle, null),
     ];
 
     public static TheoryData<string> ShippedLocales()

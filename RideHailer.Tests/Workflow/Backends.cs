@@ -79,3 +79,8 @@ public sealed class SessionLifecycleOnAzureStorageInPseudoLocale(AzuriteFixture 
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class SecondRidesOnAzureStorageInPseudoLocale(AzuriteFixture azurite)
     : SecondRideTests(BackendUnderTest.AzureStorage(azurite).SpeakingPseudoLocale());
+
+public sealed class RideTalkInMemory() : RideTalkTests(BackendUnderTest.InMemory);
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class RideTalkOnAzureStorage(AzuriteFixture azurite) : RideTalkTests(BackendUnderTest.AzureStorage(azurite));

@@ -8,6 +8,10 @@ public static class TurnReader
 {
     public const string OrderRideIntent = "OrderRideIntent";
     public const string DestinationSlot = "destination";
+    public const string RideStatusIntent = "RideStatusIntent";
+    public const string CancelRideIntent = "CancelRideIntent";
+    public const string PriceCheckIntent = "PriceCheckIntent";
+    public const string RideTypeSlot = "rideType";
 
     public static Turn? Read(AlexaRequest request) => Read(request, ConnectionResultReport.From(request));
 
@@ -27,9 +31,13 @@ public static class TurnReader
 
     private static Turn ReadIntent(Intent intent) => intent.Name switch
     {
-        OrderRideIntent => new RideRequested(
-            NullIfBlank(intent.Slot(DestinationSlot)?.Value),
-            intent.Slot(DestinationSlot)?.ResolvedId),
+        OrderRideIntent => RideRequest(intent),
+
+        // A price check is the booking's own path: the quote (after consent, which the pickup needs) ends with
+        // "Do you want me to book it?", and a yes goes on to the PIN like any offer.
+        PriceCheckIntent => RideRequest(intent),
+        RideStatusIntent => new RideStatusAsked(),
+        CancelRideIntent => new CancelRideAsked(),
         "AMAZON.YesIntent" => new Yes(),
         "AMAZON.NoIntent" => new No(),
         "AMAZON.HelpIntent" => new Help(),
@@ -58,6 +66,13 @@ public static class TurnReader
             person?.AuthenticationConfidenceLevel?.Level,
             person is not null);
     }
+
+    /// <summary>The destination as said and as resolved, and the kind of car when the rider named one.</summary>
+    private static RideRequested RideRequest(Intent intent) =>
+        new(NullIfBlank(intent.Slot(DestinationSlot)?.Value), intent.Slot(DestinationSlot)?.ResolvedId)
+        {
+            RideType = RideTypeReader.Read(intent.Slot(RideTypeSlot)),
+        };
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

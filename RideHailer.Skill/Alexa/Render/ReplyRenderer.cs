@@ -34,7 +34,10 @@ public static class ReplyRenderer
         });
     }
 
-    /// <summary>The messages' words, one after another: plain text unless they name a recognised speaker, which needs SSML.</summary>
+    /// <summary>
+    /// The messages' words, one after another: plain text unless they name a recognised speaker or spell something out
+    /// (a licence plate), which need SSML.
+    /// </summary>
     public static OutputSpeech? Speak(IReadOnlyList<Message> messages, PhraseTable phrases)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -55,7 +58,7 @@ public static class ReplyRenderer
             return null;
         }
 
-        if (!parts.OfType<PersonFirstName>().Any())
+        if (parts.All(part => part is SpokenText))
         {
             return new PlainTextSpeech(string.Concat(parts.OfType<SpokenText>().Select(text => text.Text)));
         }
@@ -67,6 +70,7 @@ public static class ReplyRenderer
             {
                 PersonFirstName person => $"<alexa:name type=\"first\" personId=\"{SecurityElement.Escape(person.PersonId)}\"/>",
                 SpokenText text => SecurityElement.Escape(text.Text),
+                SpokenCharacters characters => $"<say-as interpret-as=\"characters\">{SecurityElement.Escape(characters.Said)}</say-as>",
                 _ => "",
             });
         }

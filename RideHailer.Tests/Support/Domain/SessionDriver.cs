@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using RideHailer.Domain;
 using RideHailer.Domain.Consent;
 using RideHailer.Domain.Pin;
@@ -5,6 +6,7 @@ using RideHailer.Domain.Rides;
 using RideHailer.Skill.Places;
 using RideHailer.Skill.Rides;
 using RideHailer.Skill.Storage;
+using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Tests.Support.Domain;
 
@@ -13,7 +15,8 @@ namespace RideHailer.Tests.Support.Domain;
 /// nonce per turn and the rider facts, keeps the state, and can carry out commands with the local fleet.
 /// The place search and the look-up of a ride still on its way are answered within the rider's turn, from
 /// <see cref="Places"/> and <see cref="Store"/> unless <see cref="LookupAnswer"/> says otherwise, so tests of later
-/// steps need not play them.
+/// steps need not play them. The ride's status, fee and cancel run the workflow's activities over <see cref="Provider"/>
+/// and <see cref="Store"/> (raising the ride orchestration's event is the orchestration's, not played here).
 /// </summary>
 internal sealed class SessionDriver
 {
@@ -29,6 +32,7 @@ internal sealed class SessionDriver
         Rider = rider ?? Riders.FullyGranted();
         Fleet = new LocalFleet(tariff ?? FleetTariff.Standard);
         Booker = new RideBooker(Fleet, Store);
+        Provider = Fleet;
     }
 
     public ConversationSettings Settings { get; }
@@ -47,6 +51,12 @@ internal sealed class SessionDriver
     public PlaceCatalog Places { get; } = PlaceCatalog.Default;
 
     public RideBooker Booker { get; }
+
+    /// <summary>
+    /// The provider the ride's status, fee and cancel are asked of (the status, fee and cancel activities run over it
+    /// and <see cref="Store"/>); the local fleet unless a test sets a fake.
+    /// </summary>
+    public IRideProvider Provider { get; set; }
 
     /// <summary>Commands of the decisions returned to the test; the look-ups the driver answered itself are in <see cref="Lookups"/>.</summary>
     public List<Command> CommandsIssued { get; } = [];
@@ -175,6 +185,34 @@ internal sealed class SessionDriver
 
             case BookRide book:
                 return new BookingDone((await Booker.BookAsync(book, Now, CancellationToken.None)).Booking);
+
+            case FindLatestRide find:
+                var latest = await new FindLatestRideActivity(Store, Provider, NullLogger<FindLatestRideActivity>.Instance)
+                    .RunAsync(new FindLatestRideInput(find, Now), CancellationToken.None);
+                return latest is null ? new NoLatestRide() : new LatestRideFound(latest);
+
+            case PriceCancellation price:
+                try
+                {
+                    return new CancellationFeeFound(
+                        await new PriceCancellationActivity(Provider).RunAsync(new PriceCancellationInput(price, Now), CancellationToken.None));
+                }
+                catch (Exception e) when (e is RideServiceUnreachableException or RideUnavailableException)
+                {
+                    return new CancellationFeeFailed(e.GetType().Name);
+                }
+
+            case CancelRide cancel:
+                try
+                {
+                    return new RideCanceled(
+                        await new CancelRideActivity(Store, Provider).RunAsync(new CancelRideInput(cancel, Now), CancellationToken.None));
+                }
+                catch (Exception e) when (e is RideServiceUnreachableException or RideUnavailableException)
+                {
+                    return new RideCancelFailed(e.GetType().Name, e is RideServiceUnreachableException);
+                }
+
             default:
                 throw new InvalidOperationException($"Unknown command {command}.");
         }

@@ -63,9 +63,38 @@ internal static class Sessions
                 session.Send(new Launch());
                 session.Send(new Stop());
                 break;
+            case SessionStep.CheckingRideStatus:
+                session.Send(new RideStatusAsked());
+                break;
+            case SessionStep.FindingRideToCancel:
+                session.Send(new CancelRideAsked());
+                break;
+            case SessionStep.PricingCancellation:
+            case SessionStep.AwaitingCancelAnswer:
+            case SessionStep.CancellingRide:
+                session.Send(new CancelRideAsked());
+                session.Send(new LatestRideFound(RideOnItsWay(session.Now)));
+                if (step != SessionStep.PricingCancellation)
+                {
+                    session.Send(new CancellationFeeFound(null));
+                }
+
+                if (step == SessionStep.CancellingRide)
+                {
+                    session.Send(new Yes());
+                }
+
+                break;
         }
 
         Assert.Equal(step, session.State.Step);
         return session;
+    }
+
+    /// <summary>The rider's earlier ride to the Space Needle with Sam, as the provider knows it (it has a ride id).</summary>
+    public static RideHailer.Domain.Rides.Booking RideOnItsWay(DateTimeOffset now)
+    {
+        var ride = Quotes.EarlierRide(now);
+        return ride with { Dispatch = ride.Dispatch with { RideId = "ride-earlier" } };
     }
 }

@@ -19,6 +19,12 @@ internal sealed record CarrierPhrases(
 {
     public const string Destination = "{destination}";
 
+    /// <summary>The ride type slot, in the samples that ask for a kind of car.</summary>
+    public const string RideType = "{rideType}";
+
+    /// <summary>What comes before a kind of car ("I want an XL"): each is sampled with and without "an", alone and with a destination.</summary>
+    public IReadOnlyList<string> RideTypeAsks { get; init; } = [];
+
     public static CarrierPhrases EnUs { get; } = new(
         "en-US",
         Vehicles: ["a ride", "a car", "a cab", "a taxi"],
@@ -28,12 +34,15 @@ internal sealed record CarrierPhrases(
             "to", "take me to", "drive me to", "pick me up and take me to", "I want to go to", "I would like to go to",
             "I'd like to go to", "I need to get to", "I'm going to", "my destination is",
         ],
-        Politeness: ["please"]);
+        Politeness: ["please"])
+    {
+        RideTypeAsks = ["I want", "I need", "get me", "book me", "order me", "can you get me"],
+    };
 
     /// <summary>
     /// The sample utterances, in a stable order: the destination alone, after each carrier, after each vehicle
-    /// (alone and asked for), each short form with each polite ending, and each asked-for vehicle with no destination
-    /// (Alexa then asks for it).
+    /// (alone and asked for), each short form with each polite ending, each asked-for vehicle with no destination
+    /// (Alexa then asks for it), then each kind of car asked for, alone and to the destination.
     /// </summary>
     public IReadOnlyList<string> Samples()
     {
@@ -48,6 +57,8 @@ internal sealed record CarrierPhrases(
             .. Asks.SelectMany(ask => vehicleTo.Select(request => $"{ask} {request}")),
             .. shortForms.SelectMany(form => Politeness.Select(polite => $"{form} {polite}")),
             .. Asks.SelectMany(ask => Vehicles.Select(vehicle => $"{ask} {vehicle}")),
+            .. RideTypeAsks.SelectMany(ask => new[] { $"{ask} {RideType}", $"{ask} an {RideType}" }),
+            .. RideTypeAsks.SelectMany(ask => new[] { $"{ask} {RideType} {toDestination}", $"{ask} an {RideType} {toDestination}" }),
         ];
     }
 }

@@ -21,6 +21,7 @@ internal static class Spoken
         {
             SpokenText text => text.Text,
             PersonFirstName => FirstNamePlaceholder,
+            SpokenCharacters characters => characters.Apart,
             _ => string.Empty,
         }))));
 
