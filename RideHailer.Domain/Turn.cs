@@ -31,6 +31,9 @@ namespace RideHailer.Domain;
 [JsonDerivedType(typeof(PlaceFound), "placeFound")]
 [JsonDerivedType(typeof(PlaceNotFound), "placeNotFound")]
 [JsonDerivedType(typeof(PlaceSearchFailed), "placeSearchFailed")]
+[JsonDerivedType(typeof(PlacesFound), "placesFound")]
+[JsonDerivedType(typeof(PlaceChosen), "placeChosen")]
+[JsonDerivedType(typeof(RideHomeRequested), "rideHomeRequested")]
 public abstract record Turn;
 
 /// <summary>LaunchRequest: the skill was opened without a request.</summary>
@@ -102,3 +105,25 @@ public sealed record PlaceNotFound : Turn;
 
 /// <summary>The FindPlace command failed; the reason is for logs, never spoken.</summary>
 public sealed record PlaceSearchFailed(string Reason) : Turn;
+
+/// <summary>
+/// The FindPlace command's whole answer, best first (empty when nothing fits): the conversation decides whether it is
+/// one place, places to choose from, or none. <see cref="PlaceFound"/> is its one-place form from before.
+/// </summary>
+public sealed record PlacesFound(IReadOnlyList<Place> Places) : Turn
+{
+    /// <inheritdoc/>
+    public bool Equals(PlacesFound? other) => other is not null && Places.SequenceEqual(other.Places);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Places.Count;
+}
+
+/// <summary>
+/// The rider's answer to "Which one?": the place's position as read ("the second one": 2), or words that name it
+/// ("the one in Everett"), either may be missing.
+/// </summary>
+public sealed record PlaceChosen(int? Position, string? Said) : Turn;
+
+/// <summary>"Take me home": a ride to the address of the rider's device.</summary>
+public sealed record RideHomeRequested : Turn;

@@ -25,6 +25,8 @@ namespace RideHailer.Domain.Replies;
 [JsonDerivedType(typeof(Greeting), "greeting")]
 [JsonDerivedType(typeof(Booked), "booked")]
 [JsonDerivedType(typeof(AlreadyBooked), "alreadyBooked")]
+[JsonDerivedType(typeof(ChoosePlace), "choosePlace")]
+[JsonDerivedType(typeof(WhichPlace), "whichPlace")]
 public abstract record Message;
 
 /// <summary>A line without arguments.</summary>
@@ -92,3 +94,23 @@ public sealed record Booked(int DriverMinutes) : Message;
 
 /// <summary>The ride booked earlier in this session, said again.</summary>
 public sealed record AlreadyBooked(Place Destination, int DriverMinutes) : Message;
+
+/// <summary>Several places fit: each is read with its locality, and the rider is asked which one ("I found two: …").</summary>
+public sealed record ChoosePlace(IReadOnlyList<Place> Choices) : Message
+{
+    /// <inheritdoc/>
+    public bool Equals(ChoosePlace? other) => other is not null && Choices.SequenceEqual(other.Choices);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Choices.Count;
+}
+
+/// <summary>The question the choice waits on, naming each place with its locality ("Which one: …, or …?").</summary>
+public sealed record WhichPlace(IReadOnlyList<Place> Choices) : Message
+{
+    /// <inheritdoc/>
+    public bool Equals(WhichPlace? other) => other is not null && Choices.SequenceEqual(other.Choices);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Choices.Count;
+}

@@ -24,6 +24,11 @@ public sealed class EveryStateTests
             "Ride Hailer books a ride for you. Tell me where you want to go, like the Space Needle or the airport. Where would you like to go?",
             "Where would you like to go?"
         },
+        {
+            SessionStep.AwaitingPlaceChoice,
+            "I found more than one place by that name. Say the first one or the second one, or the town it's in. Which one: 400 Broad Street in Seattle, or 400 Broad Street in Everett?",
+            "Which one: 400 Broad Street in Seattle, or 400 Broad Street in Everett?"
+        },
         { SessionStep.CheckingActiveRide, "I'm still looking up your rides. Please try again in a moment.", null },
         {
             SessionStep.AwaitingSecondRideAnswer,
@@ -60,6 +65,7 @@ public sealed class EveryStateTests
     {
         { SessionStep.New, "Goodbye." },
         { SessionStep.AwaitingDestination, "Goodbye." },
+        { SessionStep.AwaitingPlaceChoice, "Ok, I didn't book a ride. Goodbye." },
         { SessionStep.CheckingActiveRide, "Ok, I didn't book a ride. Goodbye." },
         { SessionStep.AwaitingSecondRideAnswer, "Ok, I didn't book another ride. Goodbye." },
         { SessionStep.AwaitingConsent, "Ok, I didn't book a ride. Goodbye." },

@@ -36,6 +36,9 @@ public sealed class PhraseTableTests
         new Greeting(null, null),
         new Booked(8),
         new AlreadyBooked(Needle, 8),
+        new ChoosePlace([FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett]),
+        new ChoosePlace([FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett, FoundPlaces.BroadStreetTacoma]),
+        new WhichPlace([FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett]),
     ];
 
     public static TheoryData<string> ShippedLocales()
