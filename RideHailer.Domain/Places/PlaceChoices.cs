@@ -47,14 +47,15 @@ public static class PlaceChoices
 
     /// <summary>
     /// The offered places <paramref name="said"/> names: by locality first ("the one in Everett"), then among those by
-    /// name ("400 Broad Street in Everett"). One place is the rider's choice; more than one names several (ask
-    /// again); none means the rider named something else.
+    /// the words that set a name apart ("Pine Street" beside "Broad Street"), then by whole name ("400 Broad Street"
+    /// names every place of that name). One place is the rider's choice; more than one names several (ask again);
+    /// none means the rider named something else.
     /// </summary>
     public static IReadOnlyList<Place> Named(IReadOnlyList<Place> offered, string? said)
     {
         ArgumentNullException.ThrowIfNull(offered);
         var words = Words(said);
-        if (words.Count == 0)
+        if (words.Count == 0 || offered.Count == 0)
         {
             return [];
         }
@@ -66,8 +67,27 @@ public static class PlaceChoices
         }
 
         var pool = byLocality.Count > 1 ? byLocality : offered;
+        if (ByDistinctWords(pool, words) is { } distinct)
+        {
+            return [distinct];
+        }
+
         var byName = pool.Where(place => Names(words, place.Name) || Names(words, place.SpokenName)).ToList();
         return byName.Count > 0 ? byName : byLocality;
+    }
+
+    /// <summary>The one place that more of the words only its name has were said for than for any other, if there is one.</summary>
+    private static Place? ByDistinctWords(IReadOnlyList<Place> pool, HashSet<string> said)
+    {
+        var names = pool.Select(place => Words(place.Name)).ToList();
+        var shared = names.Skip(1).Aggregate(new HashSet<string>(names[0]), (common, name) =>
+        {
+            common.IntersectWith(name);
+            return common;
+        });
+        var scores = names.Select(name => name.Count(word => !shared.Contains(word) && said.Contains(word))).ToList();
+        var best = scores.Max();
+        return best > 0 && scores.Count(score => score == best) == 1 ? pool[scores.IndexOf(best)] : null;
     }
 
     /// <summary>Whether every word of <paramref name="name"/> was said.</summary>
