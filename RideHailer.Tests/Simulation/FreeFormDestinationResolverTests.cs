@@ -17,6 +17,8 @@ public sealed class FreeFormDestinationResolverTests
     [InlineData("400 Broad Street", "400 broad street")]
     [InlineData("400 Broad Street in Everett", "400 broad street in everett")]
     [InlineData("221b Baker Street", "221b baker street")]
+    [InlineData("the address is 400 Broad Street", "400 broad street")]
+    [InlineData("take me to the address 12 Main Street", "12 main street")]
     [InlineData("Alexa, ask Ride Hailer for a ride to 400 Broad Street", "400 broad street")]
     [InlineData("take me to Jimmy's Diner on Fifth", "jimmy's diner on fifth")]
     public void ADestinationNoCatalogValueMatches_IsSentAsSaid(string said, string value)
