@@ -19,7 +19,11 @@ namespace RideHailer.Domain;
 public abstract record Command;
 
 /// <summary>Find the place the rider named, near the pickup when it is known.</summary>
-public sealed record FindPlace(PlaceQuery Query) : Command;
+public sealed record FindPlace(PlaceQuery Query) : Command
+{
+    /// <summary>Whether the query is the rider's home address: the best place found is home, never a choice.</summary>
+    public bool Home { get; init; }
+}
 
 /// <summary>Look up the rider's ride still on its way, if any, before another is quoted.</summary>
 /// <param name="RiderId">The linked account's rider id, as bookings record it.</param>

@@ -21,23 +21,50 @@ public sealed partial class Conversation
                 : MissDestination(state, said: null, Phrase.TooManyMissesNoPlace);
         }
 
+        if (state is { Step: SessionStep.AwaitingPlaceChoice, PlaceChoices: { Count: > 0 } offered }
+            && PlaceChoices.Named(offered, request.DestinationText) is { Count: > 0 } named)
+        {
+            // "400 Broad Street in Everett" answers the choice without a new search; words that name several of
+            // the offered places ("400 Broad Street" again) hear the question again.
+            return named is [var place] ? Choose(state, place, context) : Unchanged(state, null);
+        }
+
         var search = new FindPlace(new PlaceQuery(request.DestinationText, request.PlaceId, context.Rider.Pickup?.Point));
         return new(state with { PlaceSearch = search }, null, [search]);
     }
 
     /// <summary>
-    /// The place is found: require a linked account, look up a ride still on its way (once a session), then consent
-    /// or quote; the same place said again while the session waits on it hears what is pending again.
+    /// The search's whole answer: nothing (asked again, naming what was said), one clear place (gone to), or places
+    /// far apart that fit as well as each other (the rider is asked which one). A search for home takes the best.
     /// </summary>
-    private Decision OnPlaceFound(SessionState state, PlaceFound found, TurnContext context)
+    private Decision OnPlacesFound(SessionState state, IReadOnlyList<Place> found, TurnContext context)
     {
-        if (state.PlaceSearch is null)
+        if (state.PlaceSearch is not { } search)
         {
             return Unchanged(state, Phrase.NotExpected);
         }
 
-        state = state with { PlaceSearch = null };
-        var destination = found.Place;
+        // Whatever was offered before is settled by this answer: a new destination starts over.
+        var searched = state with { PlaceSearch = null, PlaceChoices = null };
+        if (search.Home)
+        {
+            return OnHomeFound(searched, found, context);
+        }
+
+        return PlaceChoices.Among(found) switch
+        {
+            [] => MissDestination(searched, [new UnknownPlace(search.Query.Said)], Phrase.TooManyMisses),
+            [var place] => GoTo(searched, place, context),
+            var choices => AskPlaceChoice(searched, choices, context),
+        };
+    }
+
+    /// <summary>
+    /// The destination is known: require a linked account, look up a ride still on its way (once a session), then
+    /// consent or quote; the same place said again while the session waits on it hears what is pending again.
+    /// </summary>
+    private Decision GoTo(SessionState state, Place destination, TurnContext context)
+    {
         if (destination.Id == state.Destination?.Id && Reoffer(state, context) is { } again)
         {
             return again;
@@ -72,24 +99,39 @@ public sealed partial class Conversation
         return state.ActiveRideChecked ? ConsentOrQuote(chosen, context, QuotePreface.None) : CheckActiveRide(chosen, context);
     }
 
-    /// <summary>Nothing found for what the rider said, or the search failed: asked again, as for a place not understood.</summary>
-    private Decision OnPlaceMissed(SessionState state, Turn turn) => state.PlaceSearch is { } search
-        ? MissDestination(
-            state with { PlaceSearch = null },
-            search.Query.Said,
-            turn is PlaceSearchFailed ? Phrase.TooManyMissesSearchFailed : Phrase.TooManyMisses)
-        : Unchanged(state, Phrase.NotExpected);
+    /// <summary>
+    /// Nothing found for what the rider said ("I couldn't find …"), or the search itself failed (the search is
+    /// unreachable, the rider said nothing wrong): the destination question stays open either way.
+    /// </summary>
+    private Decision OnPlaceMissed(SessionState state, Turn turn)
+    {
+        if (state.PlaceSearch is not { } search)
+        {
+            return Unchanged(state, Phrase.NotExpected);
+        }
+
+        var searched = state with { PlaceSearch = null, PlaceChoices = null };
+        return turn is PlaceSearchFailed
+            ? MissDestination(searched, [Say(Phrase.PlacesUnreachable), Say(Phrase.WhereTo)], Phrase.TooManyMissesSearchFailed)
+            : search.Home
+                ? MissDestination(searched, [Say(Phrase.HomeNotFound), Say(Phrase.WhereTo)], Phrase.TooManyMisses)
+                : MissDestination(searched, [new UnknownPlace(search.Query.Said)], Phrase.TooManyMisses);
+    }
 
     /// <summary>
     /// A destination not understood: asked again, until the last allowed miss ends the session with
     /// <paramref name="givingUp"/>, the help that fits this miss (a place not found is not a sentence not understood).
     /// </summary>
-    private Decision MissDestination(SessionState state, string? said, Phrase givingUp)
+    private Decision MissDestination(SessionState state, string? said, Phrase givingUp) =>
+        MissDestination(state, [new UnknownPlace(said)], givingUp);
+
+    /// <summary>A destination missed, said as <paramref name="speech"/> (which ends with the destination question).</summary>
+    private Decision MissDestination(SessionState state, IReadOnlyList<Message> speech, Phrase givingUp)
     {
         var missed = state with { Step = SessionStep.AwaitingDestination, DestinationMisses = state.DestinationMisses + 1 };
         return missed.DestinationMisses >= _settings.MaxDestinationMisses
             ? End(missed, givingUp)
-            : Ask(missed, [new UnknownPlace(said)], [Say(Phrase.WhereTo)]);
+            : Ask(missed, speech, [Say(Phrase.WhereTo)]);
     }
 
     private Decision ConsentOrQuote(SessionState state, TurnContext context, QuotePreface preface)

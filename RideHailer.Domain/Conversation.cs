@@ -67,7 +67,10 @@ public sealed partial class Conversation
             QuoteFailed => OnQuoteFailed(state),
             ActiveRideFound found => OnActiveRideFound(state, found, turnContext),
             NoActiveRide or ActiveRideLookupFailed => OnNoActiveRide(state, turnContext),
-            PlaceFound found => OnPlaceFound(state, found, turnContext),
+            PlaceFound found => OnPlacesFound(state, [found.Place], turnContext),
+            PlacesFound found => OnPlacesFound(state, found.Places, turnContext),
+            PlaceChosen chosen => OnPlaceChosen(state, chosen, turnContext),
+            RideHomeRequested when CanChangeDestination(state.Step) => OnRideHomeRequested(state, turnContext),
             PlaceNotFound or PlaceSearchFailed => OnPlaceMissed(state, turn),
             RideStatusAsked or CancelRideAsked when CanAskAboutRide(state.Step) => OnRideQuestion(state, turn, turnContext),
             LatestRideFound found => OnLatestRide(state, found.Booking, turnContext),
@@ -105,6 +108,7 @@ public sealed partial class Conversation
 
     private static bool CanChangeDestination(SessionStep step) => step is SessionStep.New
         or SessionStep.AwaitingDestination
+        or SessionStep.AwaitingPlaceChoice
         or SessionStep.AwaitingSecondRideAnswer
         or SessionStep.AwaitingConsent
         or SessionStep.AwaitingQuoteAnswer
@@ -130,6 +134,8 @@ public sealed partial class Conversation
     {
         SessionStep.New or SessionStep.AwaitingDestination =>
             Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.HelpDestination), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]),
+        SessionStep.AwaitingPlaceChoice when state.PlaceChoices is { Count: > 0 } choices =>
+            Ask(state, [Say(Phrase.HelpPlaceChoice), new WhichPlace(choices)], [new WhichPlace(choices)]),
         SessionStep.AwaitingSecondRideAnswer when state is { ActiveRide: { } active, Destination: { } destination } =>
             Ask(state, [new HelpSecondRide(active.Quote.Destination), new AnotherRide(destination)], [new AnotherRide(destination)]),
         SessionStep.AwaitingConsent => Ask(state, [new HelpConsent([.. (state.ConsentScopes ?? []).Select(scope => scope.Scope)]), Say(Phrase.Continue)], [Say(Phrase.Continue)]),
@@ -150,6 +156,8 @@ public sealed partial class Conversation
         return state.Step switch
         {
             SessionStep.New or SessionStep.AwaitingDestination => Reply.Ask(Lead(Say(Phrase.WhereTo)), [Say(Phrase.WhereTo)]),
+            SessionStep.AwaitingPlaceChoice when state.PlaceChoices is { Count: > 0 } choices =>
+                Reply.Ask(Lead(new WhichPlace(choices)), [new WhichPlace(choices)]),
             SessionStep.AwaitingSecondRideAnswer when state.Destination is { } destination =>
                 Reply.Ask(Lead(new AnotherRide(destination)), [new AnotherRide(destination)]),
             SessionStep.AwaitingConsent or SessionStep.AwaitingPin => Reply.Ask(Lead(Say(Phrase.Continue)), [Say(Phrase.Continue)]),

@@ -39,6 +39,9 @@ public sealed record RiderFacts
     /// <summary>Where to pick the rider up, when loaded.</summary>
     public Pickup? Pickup { get; init; }
 
+    /// <summary>The device's full postal address on one line, when read: the rider's home.</summary>
+    public string? HomeAddress { get; init; }
+
     /// <summary>Nothing known: not linked, no person, nothing granted.</summary>
     public static RiderFacts None { get; } = new();
 

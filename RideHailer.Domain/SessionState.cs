@@ -30,6 +30,12 @@ public sealed record SessionState
     /// <summary>The place search the session waits on, if any; the step stays where the rider asked.</summary>
     public FindPlace? PlaceSearch { get; init; }
 
+    /// <summary>The places the rider is asked to choose from ("Which one?"), best first, at most three.</summary>
+    public IReadOnlyList<Place>? PlaceChoices { get; init; }
+
+    /// <summary>The rider's home, once its address has been found in this session: it is looked up once.</summary>
+    public Place? Home { get; init; }
+
     /// <summary>The connection whose resume the session is waiting for, if any.</summary>
     public ConnectionToken? PendingConnection { get; init; }
 

@@ -12,6 +12,9 @@ public enum SessionStep
     /// <summary>Asked "Where would you like to go?".</summary>
     AwaitingDestination,
 
+    /// <summary>Several places fit the destination; asked which one.</summary>
+    AwaitingPlaceChoice,
+
     /// <summary>FindActiveRide commanded; waiting for ActiveRideFound, NoActiveRide or ActiveRideLookupFailed.</summary>
     CheckingActiveRide,
 

@@ -42,6 +42,9 @@ namespace RideHailer.Domain;
 [JsonDerivedType(typeof(CancellationFeeFailed), "cancellationFeeFailed")]
 [JsonDerivedType(typeof(RideCanceled), "rideCanceled")]
 [JsonDerivedType(typeof(RideCancelFailed), "rideCancelFailed")]
+[JsonDerivedType(typeof(PlacesFound), "placesFound")]
+[JsonDerivedType(typeof(PlaceChosen), "placeChosen")]
+[JsonDerivedType(typeof(RideHomeRequested), "rideHomeRequested")]
 public abstract record Turn;
 
 /// <summary>LaunchRequest: the skill was opened without a request.</summary>
@@ -129,6 +132,7 @@ public sealed record RideServiceUnreachable(string Reason) : Turn;
 /// quote: nothing was dispatched, and the ride is to be priced again and offered before anything is booked.
 /// </summary>
 public sealed record BookingQuoteExpired(string IdempotencyKey) : Turn;
+
 /// <summary>RideStatusIntent: "where is my ride".</summary>
 public sealed record RideStatusAsked : Turn;
 
@@ -155,3 +159,25 @@ public sealed record RideCanceled(RideCancellation Cancellation) : Turn;
 
 /// <summary>The CancelRide command failed: <paramref name="Unreachable"/> when the ride service did not answer, otherwise it said no.</summary>
 public sealed record RideCancelFailed(string Reason, bool Unreachable) : Turn;
+
+/// <summary>
+/// The FindPlace command's whole answer, best first (empty when nothing fits): the conversation decides whether it is
+/// one place, places to choose from, or none. <see cref="PlaceFound"/> is its one-place form from before.
+/// </summary>
+public sealed record PlacesFound(IReadOnlyList<Place> Places) : Turn
+{
+    /// <inheritdoc/>
+    public bool Equals(PlacesFound? other) => other is not null && Places.SequenceEqual(other.Places);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Places.Count;
+}
+
+/// <summary>
+/// The rider's answer to "Which one?": the place's position as read ("the second one": 2), or words that name it
+/// ("the one in Everett"), either may be missing.
+/// </summary>
+public sealed record PlaceChosen(int? Position, string? Said) : Turn;
+
+/// <summary>"Take me home": a ride to the address of the rider's device.</summary>
+public sealed record RideHomeRequested : Turn;

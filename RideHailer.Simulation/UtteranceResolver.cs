@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace RideHailer.Simulation;
@@ -201,7 +202,8 @@ public sealed class UtteranceResolver
 
         /// <summary>
         /// The intent's slots if <paramref name="spoken"/> fits this sample, else null. A sample that is nothing
-        /// but slots fits only when every slot resolves: otherwise any sentence at all would fit it.
+        /// but slots fits only when every custom slot resolves, or holds a street address: otherwise any sentence at
+        /// all would fit it. A built-in slot fits only words of its type (AMAZON.Ordinal: "second").
         /// </summary>
         public List<ResolvedSlot>? Match(string spoken, InteractionModel model)
         {
@@ -211,16 +213,41 @@ public sealed class UtteranceResolver
                 return null;
             }
 
-            var slots = Intent.Slots.Select(slot => Resolve(slot, match.Groups[slot.Name], model)).ToList();
-            var filled = slots.Where(slot => slot.Value is not null).ToList();
-            return LiteralLength == 0 && filled.Any(slot => !slot.IsResolved) ? null : slots;
+            var slots = new List<ResolvedSlot>(Intent.Slots.Count);
+            foreach (var slot in Intent.Slots)
+            {
+                if (Resolve(slot, match.Groups[slot.Name], model) is not { } resolved)
+                {
+                    return null;
+                }
+
+                slots.Add(resolved);
+            }
+
+            var free = slots.Where(slot => slot is { Value: not null, Type: not null, IsResolved: false });
+            return LiteralLength == 0 && free.Any(slot => !StreetAddress.IsMatch(slot.Value!)) ? null : slots;
         }
 
-        private static ResolvedSlot Resolve(ModelSlot slot, Group captured, InteractionModel model)
+        /// <summary>
+        /// A house number and a street ("400 broad street"): what Alexa, trained on the destination's address samples,
+        /// takes for a destination on its own, passing the words through (ER_SUCCESS_NO_MATCH) as for any custom type.
+        /// </summary>
+        private static readonly Regex StreetAddress = new(@"^\d+[a-z]? [a-z]", RegexOptions.CultureInvariant);
+
+        /// <summary>The slot as Alexa fills it, or null when the words cannot be a value of its built-in type.</summary>
+        private static ResolvedSlot? Resolve(ModelSlot slot, Group captured, InteractionModel model)
         {
             if (!captured.Success)
             {
                 return new ResolvedSlot(slot.Name, null);
+            }
+
+            if (slot.Type == OrdinalWords.SlotType)
+            {
+                // Alexa sends AMAZON.Ordinal as digits, without resolutions: "second" → "2".
+                return OrdinalWords.Position(captured.Value) is { } position
+                    ? new ResolvedSlot(slot.Name, position.ToString(CultureInfo.InvariantCulture))
+                    : null;
             }
 
             return model.SlotTypes.TryGetValue(slot.Type, out var type)

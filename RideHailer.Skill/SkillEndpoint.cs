@@ -170,7 +170,7 @@ public sealed partial class SkillEndpoint(
     /// </summary>
     private async Task<IReadOnlyCollection<string>?> ReportedScopesAsync(ReadRequest request, CancellationToken cancellationToken)
     {
-        if (request.Alexa.UserId is not { Length: > 0 } userId || (request.Turn is not RideRequested && !request.IsAcceptedConsent))
+        if (request.Alexa.UserId is not { Length: > 0 } userId || (request.Turn is not (RideRequested or RideHomeRequested) && !request.IsAcceptedConsent))
         {
             return null;
         }

@@ -17,11 +17,13 @@ internal static class QuickUtterances
     private static readonly string[] AboutTheRide = ["where is my ride", "cancel my ride"];
     private static readonly string[] Destinations = ["the space needle", "pike place market", "take me to sea tac", "take me to the moon"];
     private static readonly string[] Answers = ["yes", "no"];
+    private static readonly string[] Choices = ["the first one", "the second one"];
     private static readonly string[] Always = ["help", "stop", "quit"];
 
     private static readonly string[] GermanOpening = ["öffne ride hailer", "sag ride hailer bring mich zur space needle"];
     private static readonly string[] GermanDestinations = ["space needle", "pike place market", "bring mich zu sea tac", "bring mich zum mond"];
     private static readonly string[] GermanAboutTheRide = ["wo ist meine fahrt", "storniere meine fahrt"];
+    private static readonly string[] GermanChoices = ["der erste", "der zweite"];
     private static readonly string[] GermanAnswers = ["ja", "nein"];
     private static readonly string[] GermanAlways = ["hilfe", "stopp", "quit"];
 
@@ -35,6 +37,7 @@ internal static class QuickUtterances
         {
             null or SessionStep.New or SessionStep.Booked or SessionStep.Ended => german ? GermanOpening : Opening,
             SessionStep.AwaitingDestination => [.. german ? GermanDestinations : Destinations, .. german ? GermanAboutTheRide : AboutTheRide, .. always],
+            SessionStep.AwaitingPlaceChoice => [.. german ? GermanChoices : Choices, .. always],
             SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingSecondRideAnswer or SessionStep.AwaitingPinRetryAnswer
                 or SessionStep.AwaitingCancelAnswer => [.. german ? GermanAnswers : Answers, .. always],
             _ => always,

@@ -4,6 +4,7 @@ namespace RideHailer.Domain.Places;
 public sealed record GeoPoint(double Latitude, double Longitude)
 {
     private const double EarthRadiusMiles = 3958.8;
+    private const double KilometresPerMile = 1.609344;
 
     /// <summary>Great-circle distance in statute miles (haversine formula).</summary>
     public double MilesTo(GeoPoint other)
@@ -15,6 +16,9 @@ public sealed record GeoPoint(double Latitude, double Longitude)
             + (Math.Cos(ToRadians(Latitude)) * Math.Cos(ToRadians(other.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
         return 2 * EarthRadiusMiles * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
+
+    /// <summary>Great-circle distance in kilometres.</summary>
+    public double KilometresTo(GeoPoint other) => MilesTo(other) * KilometresPerMile;
 
     private static double ToRadians(double degrees) => degrees * Math.PI / 180;
 }

@@ -30,6 +30,8 @@ namespace RideHailer.Domain.Replies;
 [JsonDerivedType(typeof(OnYourWay), "onYourWay")]
 [JsonDerivedType(typeof(ConfirmCancel), "confirmCancel")]
 [JsonDerivedType(typeof(CancelDone), "cancelDone")]
+[JsonDerivedType(typeof(ChoosePlace), "choosePlace")]
+[JsonDerivedType(typeof(WhichPlace), "whichPlace")]
 public abstract record Message;
 
 /// <summary>A line without arguments.</summary>
@@ -116,3 +118,23 @@ public sealed record ConfirmCancel(Place Destination, string DriverName, Money? 
 
 /// <summary>The ride is cancelled; <paramref name="Fee"/> is what the provider charged, if anything.</summary>
 public sealed record CancelDone(Place Destination, Money? Fee) : Message;
+
+/// <summary>Several places fit: each is read with its locality, and the rider is asked which one ("I found two: …").</summary>
+public sealed record ChoosePlace(IReadOnlyList<Place> Choices) : Message
+{
+    /// <inheritdoc/>
+    public bool Equals(ChoosePlace? other) => other is not null && Choices.SequenceEqual(other.Choices);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Choices.Count;
+}
+
+/// <summary>The question the choice waits on, naming each place with its locality ("Which one: …, or …?").</summary>
+public sealed record WhichPlace(IReadOnlyList<Place> Choices) : Message
+{
+    /// <inheritdoc/>
+    public bool Equals(WhichPlace? other) => other is not null && Choices.SequenceEqual(other.Choices);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Choices.Count;
+}

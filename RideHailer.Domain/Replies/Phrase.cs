@@ -123,4 +123,19 @@ public enum Phrase
 
     /// <summary>Help while asked whether to cancel.</summary>
     HelpCancel,
+
+    /// <summary>The place search failed or timed out: not the rider's words, the search (before <see cref="WhereTo"/>).</summary>
+    PlacesUnreachable,
+
+    /// <summary>Help while asked which of several places the rider means.</summary>
+    HelpPlaceChoice,
+
+    /// <summary>A ride home asked for, but the device has no address the skill can read.</summary>
+    NoHomeAddress,
+
+    /// <summary>The device's address was not found by the place search.</summary>
+    HomeNotFound,
+
+    /// <summary>A ride home asked for from home.</summary>
+    AlreadyHome,
 }

@@ -115,6 +115,12 @@ public sealed class EnglishPhrases : PhraseTable
         Phrase.CancelFailed => "Sorry, I couldn't cancel your ride. It's still booked.",
         Phrase.RideLookupFailed => "Sorry, I can't look up your ride right now. Please try again in a minute.",
         Phrase.HelpCancel => "Say yes to cancel your ride, or no to keep it.",
+        Phrase.PlacesUnreachable => "I can't look up places right now.",
+        Phrase.HelpPlaceChoice => "I found more than one place by that name. Say the first one or the second one, or the town it's in.",
+        Phrase.NoHomeAddress =>
+            "I don't know where home is. Ride Hailer takes you to this device's address, which you can set and share in the Alexa app.",
+        Phrase.HomeNotFound => "I couldn't find this device's address.",
+        Phrase.AlreadyHome => "You're already at home.",
         _ => throw new ArgumentOutOfRangeException(nameof(phrase), phrase, "No English words for this phrase."),
     };
 
@@ -149,7 +155,7 @@ public sealed class EnglishPhrases : PhraseTable
     private string Words(Message message) => message switch
     {
         Line line => Say(line.Phrase),
-        UnknownPlace { Said: { } said } when !string.IsNullOrWhiteSpace(said) => $"Sorry, I don't know where {said.Trim()} is. {WhereTo}",
+        UnknownPlace { Said: { } said } when !string.IsNullOrWhiteSpace(said) => $"I couldn't find {said.Trim()}. {WhereTo}",
         UnknownPlace => "Sorry, I didn't catch where you want to go. " + WhereTo,
         AskConsent ask => $"Sure. I need access to your {Labels(ask.Scopes)} so that I can find a ride for you.",
         HelpConsent help => $"To find you a ride, Ride Hailer needs your {Labels(help.Scopes)}.",
@@ -184,8 +190,17 @@ public sealed class EnglishPhrases : PhraseTable
         CancelDone { Fee: { } fee } done =>
             $"Ok, I cancelled your ride to {done.Destination.SpokenName}. You'll be charged {EnglishWords.Fee(fee, "cancellation fee")}.",
         CancelDone done => $"Ok, I cancelled your ride to {done.Destination.SpokenName}.",
+        ChoosePlace choose => $"I found {EnglishWords.Number(choose.Choices.Count)}: {Choices(choose.Choices, "and")}. Which one?",
+        WhichPlace which => $"Which one: {Choices(which.Choices, "or")}?",
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "No English words for this message."),
     };
+
+    /// <summary>"400 Broad Street in Seattle, and 400 Broad Street in Everett": each place in its short form, with its locality.</summary>
+    private static string Choices(IReadOnlyList<Place> places, string conjunction)
+    {
+        var named = places.Select(place => $"{place.SpokenName} in {place.City}").ToList();
+        return named.Count < 2 ? string.Concat(named) : $"{string.Join(", ", named[..^1])}, {conjunction} {named[^1]}";
+    }
 
     private static string Labels(IReadOnlyList<RiderScope> scopes) => EnglishWords.List([.. scopes.Select(Label)]);
 

@@ -94,6 +94,12 @@ public sealed class GermanPhrases : PhraseTable
         Phrase.CancelFailed => "Entschuldigung, ich konnte deine Fahrt nicht stornieren. Deine Fahrt bleibt gebucht.",
         Phrase.RideLookupFailed => "Entschuldigung, ich kann deine Fahrt gerade nicht nachsehen. Bitte versuch es in einer Minute noch einmal.",
         Phrase.HelpCancel => "Sag ja, um deine Fahrt zu stornieren, oder nein, um sie zu behalten.",
+        Phrase.PlacesUnreachable => "Ich kann gerade keine Orte nachschlagen.",
+        Phrase.HelpPlaceChoice => "Ich habe mehrere Orte mit diesem Namen gefunden. Sag: der erste oder der zweite, oder die Stadt, in der er liegt.",
+        Phrase.NoHomeAddress =>
+            "Ich weiß nicht, wo du zu Hause bist. Ride Hailer bringt dich zur Adresse dieses Geräts, die du in der Alexa App festlegen und freigeben kannst.",
+        Phrase.HomeNotFound => "Ich konnte die Adresse dieses Geräts nicht finden.",
+        Phrase.AlreadyHome => "Du bist schon zu Hause.",
         Phrase.RideServiceUnreachable => "Ride Hailer erreicht den Fahrdienst gerade nicht. Bitte versuch es in einer Minute noch einmal.",
         _ => throw new ArgumentOutOfRangeException(nameof(phrase), phrase, "No German words for this phrase."),
     };
@@ -131,7 +137,7 @@ public sealed class GermanPhrases : PhraseTable
     private string Words(Message message) => message switch
     {
         Line line => Say(line.Phrase),
-        UnknownPlace { Said: { } said } when !string.IsNullOrWhiteSpace(said) => $"Entschuldigung, ich weiß nicht, wo {said.Trim()} ist. {WhereTo}",
+        UnknownPlace { Said: { } said } when !string.IsNullOrWhiteSpace(said) => $"Ich konnte {said.Trim()} nicht finden. {WhereTo}",
         UnknownPlace => "Entschuldigung, ich habe nicht verstanden, wohin du möchtest. " + WhereTo,
         AskConsent ask => $"Gern. Ich brauche Zugriff auf {Labels(ask.Scopes)}, damit ich eine Fahrt für dich finden kann.",
         HelpConsent help => $"Um eine Fahrt für dich zu finden, braucht Ride Hailer {Labels(help.Scopes)}.",
@@ -158,6 +164,8 @@ public sealed class GermanPhrases : PhraseTable
         Booked booked => $"Super. Dein Fahrer ist in {GermanWords.InMinutes(booked.DriverMinutes)} da.",
         AlreadyBooked booked =>
             $"Deine Fahrt mit dem Ziel {booked.Destination.Name} ist gebucht. Dein Fahrer ist in {GermanWords.InMinutes(booked.DriverMinutes)} da.",
+        ChoosePlace choose => $"Ich habe {GermanWords.Number(choose.Choices.Count)} gefunden: {Choices(choose.Choices, "und")}. Welchen meinst du?",
+        WhichPlace which => $"Welchen meinst du: {Choices(which.Choices, "oder")}?",
         DriverArriving driver => $"{driver.DriverName} ist gleich da.",
         OnYourWay onYourWay => $"Du bist unterwegs, Ziel {onYourWay.Destination.Name}.",
         ConfirmCancel { Fee: { } fee } confirm =>
@@ -169,6 +177,12 @@ public sealed class GermanPhrases : PhraseTable
         CancelDone done => $"Okay, ich habe deine Fahrt mit dem Ziel {done.Destination.Name} storniert.",
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "No German words for this message."),
     };
+
+    private static string Choices(IReadOnlyList<Place> places, string conjunction)
+    {
+        var named = places.Select(place => $"{place.Name} in {place.City}").ToList();
+        return named.Count < 2 ? string.Concat(named) : $"{string.Join(", ", named[..^1])} {conjunction} {named[^1]}";
+    }
 
     /// <summary>"Eine Fahrt", "Eine XL-Fahrt", "Eine Premium-Fahrt": the offer names the kind of car when it is not standard.</summary>
     private static string RideOf(RideType rideType) => rideType switch

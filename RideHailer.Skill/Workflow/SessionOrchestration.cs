@@ -205,12 +205,9 @@ public static partial class SessionOrchestration
         return new RideCanceled(cancellation);
     }
 
-    /// <summary>The first place found is the destination; nothing found asks the rider again.</summary>
-    private static async Task<Turn> FindPlaceAsync(TaskOrchestrationContext context, FindPlace find)
-    {
-        var found = await context.CallActivityAsync<IReadOnlyList<Place>>(FindPlaceActivity.Name, find, ActivityRetry);
-        return found is [var place, ..] ? new PlaceFound(place) : new PlaceNotFound();
-    }
+    /// <summary>The search's whole answer goes to the conversation, which decides between one place, a choice and none.</summary>
+    private static async Task<Turn> FindPlaceAsync(TaskOrchestrationContext context, FindPlace find) =>
+        new PlacesFound(await context.CallActivityAsync<IReadOnlyList<Place>>(FindPlaceActivity.Name, find, ActivityRetry) ?? []);
 
     private static readonly string UnreachableError = typeof(RideServiceUnreachableException).FullName!;
     private static readonly string QuoteExpiredError = typeof(QuoteExpiredException).FullName!;

@@ -116,4 +116,50 @@ public sealed class TurnReaderTests
         Assert.True(AlexaRequestParser.TryParse(Encoding.UTF8.GetBytes(envelope.ToJsonString()), out var request, out var reason), reason);
         return request;
     }
+
+    [Theory]
+    [InlineData("2", null, 2, null)]
+    [InlineData("1", "", 1, null)]
+    [InlineData(null, "Everett", null, "Everett")]
+    [InlineData("second", " the one in Everett ", null, "the one in Everett")]
+    [InlineData(null, null, null, null)]
+    public void ChoosePlaceIntent_ReadsThePositionAsDigitsAndThePlaceAsSaid(string? position, string? place, int? expectedPosition, string? expectedSaid)
+    {
+        var slots = new List<(string, string)>();
+        if (position is not null)
+        {
+            slots.Add((TurnReader.PositionSlot, position));
+        }
+
+        if (place is not null)
+        {
+            slots.Add((TurnReader.PlaceSlot, place));
+        }
+
+        var turn = Read(AlexaRequests.Intent(TurnReader.ChoosePlaceIntent, [.. slots]));
+
+        Assert.Equal(new PlaceChosen(expectedPosition, expectedSaid), turn);
+    }
+
+    [Fact]
+    public void RideHomeIntent_IsARideHome() =>
+        Assert.IsType<RideHomeRequested>(Read(AlexaRequests.Intent(TurnReader.RideHomeIntent)));
+
+    [Fact]
+    public void FreeFormDestination_NoMatch_IsTheWordsWithoutAPlaceId()
+    {
+        // A custom slot type passes words it does not know through: the value is what was said, with ER_SUCCESS_NO_MATCH.
+        var intent = AlexaRequests.Intent(TurnReader.OrderRideIntent, (TurnReader.DestinationSlot, "400 Broad Street"));
+        intent["intent"]!["slots"]![TurnReader.DestinationSlot]!["resolutions"] = JsonNode.Parse("""
+            {"resolutionsPerAuthority":[{"authority":"amzn1.er-authority.echo-sdk.test.PlaceName","status":{"code":"ER_SUCCESS_NO_MATCH"}}]}
+            """);
+
+        Assert.Equal(new RideRequested("400 Broad Street", null), Read(intent));
+    }
+
+    private static Turn? Read(JsonObject request)
+    {
+        Assert.True(AlexaRequestParser.TryParse(AlexaRequests.Envelope(request).Bytes(), out var parsed, out var reason), reason);
+        return TurnReader.Read(parsed);
+    }
 }

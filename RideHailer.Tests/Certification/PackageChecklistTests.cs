@@ -75,8 +75,15 @@ public sealed partial class PackageChecklistTests
     [InlineData("book a ride", true)]
     [InlineData("take me to the moon", false)]
     [InlineData("fly me to the Space Needle", false)]
+    [InlineData("the second one", true)]
+    [InlineData("take me home", true)]
     public void SampleCheck_AcceptsOnlyTheModelsSamplesWithItsSlotValues(string utterance, bool sample) =>
         Assert.Equal(sample, IsSample(utterance));
+
+    /// <summary>What a built-in slot type can hold: AMAZON.Ordinal's words, any words for the rest.</summary>
+    private static string BuiltInValues(string type) => type == "AMAZON.Ordinal"
+        ? "(?:first|second|third|fourth|fifth|[0-9]+(?:st|nd|rd|th))"
+        : ".+";
 
     /// <summary>Whether the words are one of the model's samples, each slot filled by a value or synonym of its type.</summary>
     private static bool IsSample(string utterance)
@@ -92,7 +99,7 @@ public sealed partial class PackageChecklistTests
                 var pattern = "^" + SlotReference().Replace(Regex.Escape((string)sample!).Replace("\\{", "{", StringComparison.Ordinal), slot =>
                     types.TryGetValue(slots[slot.Groups["slot"].Value], out var values)
                         ? "(?:" + string.Join('|', values.Select(Regex.Escape)) + ")"
-                        : ".+") + "$";
+                        : BuiltInValues(slots[slot.Groups["slot"].Value])) + "$";
                 if (Regex.IsMatch(utterance, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
                 {
                     return true;

@@ -20,7 +20,12 @@ public sealed class ConversationPropertyTests
     private const int SessionsPerSeed = 250;
     private const int TurnsPerSession = 40;
 
-    private static readonly string?[] Places = ["the space needle", "Sea-Tac", "Narnia", null, "", "the zoo", "STATUE OF LIBERTY!"];
+    private static readonly string?[] Places = ["the space needle", "Sea-Tac", "Narnia", null, "", "the zoo", "STATUE OF LIBERTY!", BroadStreet];
+
+    /// <summary>What the search answers with places far apart, so random sessions are asked which one.</summary>
+    private const string BroadStreet = "400 Broad Street";
+
+    private static readonly string?[] ChoiceWords = [null, "the one in Everett", "Seattle", "Tacoma", "400 Broad Street"];
     private static readonly string?[] PlaceIds = [null, "space-needle", "kerry-park", "no-such-place"];
     private static readonly ConsentOutcome[] ConsentOutcomes =
     [
@@ -47,6 +52,7 @@ public sealed class ConversationPropertyTests
         Riders.FullyGranted() with { RefusedScopes = [RiderScope.MobileNumber] },
         Riders.FullyGranted() with { SupportsGeolocation = false },
         Riders.FullyGranted() with { GrantedScopes = null!, RefusedScopes = null! },
+        Riders.FullyGranted() with { HomeAddress = FoundPlaces.HomeAddress },
     ];
 
     public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 12)];
@@ -171,7 +177,7 @@ public sealed class ConversationPropertyTests
 
         return random.Next(17) switch
         {
-            0 => new Launch(),
+            0 => random.Next(3) == 0 ? new RideHomeRequested() : new Launch(),
             1 or 2 => new RideRequested(Pick(random, Places), Pick(random, PlaceIds)),
             3 or 4 => new Yes(),
             5 => new No(),
@@ -205,6 +211,9 @@ public sealed class ConversationPropertyTests
             _ => new RideRequested(Pick(random, Places), Pick(random, PlaceIds)) { RideType = random.Next(3) == 0 ? Pick(random, Enum.GetValues<RideType>()) : null },
         },
         SessionStep.AwaitingCancelAnswer => random.Next(3) > 0 ? new Yes() : new No(),
+        SessionStep.AwaitingPlaceChoice => random.Next(4) == 0
+            ? new RideRequested(Pick(random, ChoiceWords), null)
+            : new PlaceChosen(random.Next(5) > 0 ? random.Next(0, 5) : null, Pick(random, ChoiceWords)),
         SessionStep.AwaitingConsent => new ConsentResolved(state.PendingConnection?.Format() ?? "", Pick(random, ConsentOutcomes)),
         SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingPinRetryAnswer => new Yes(),
         SessionStep.AwaitingSecondRideAnswer => random.Next(4) > 0 ? new Yes() : new No(),
@@ -218,7 +227,10 @@ public sealed class ConversationPropertyTests
 
     private static Turn CommandResult(Random random, Command command, DateTimeOffset now) => command switch
     {
-        // The place search answers from the catalog without a draw, so every seed plays the sessions it always did.
+        // The place search answers without a draw: home, places far apart for a street address, else the catalog.
+        FindPlace { Home: true } => new PlacesFound([FoundPlaces.Home]),
+        FindPlace { Query.Said: BroadStreet } => new PlacesFound(
+            [FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett, FoundPlaces.BroadStreetTacoma]),
         FindPlace find => PlaceCatalog.Default.FindAsync(find.Query, CancellationToken.None).Result is [var place, ..]
             ? new PlaceFound(place)
             : new PlaceNotFound(),

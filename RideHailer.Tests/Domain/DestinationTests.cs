@@ -38,7 +38,7 @@ public sealed class DestinationTests
 
         var decision = session.Send(new RideRequested("Narnia", null));
 
-        Assert.Equal("Sorry, I don't know where Narnia is. Where would you like to go?", decision.Reply!.Speech.ToPlainText());
+        Assert.Equal("I couldn't find Narnia. Where would you like to go?", decision.Reply!.Speech.ToPlainText());
         Assert.Equal("Where would you like to go?", decision.Reply.Reprompt!.ToPlainText());
         Assert.Equal(SessionBehavior.KeepOpen, decision.Reply.Session);
         Assert.Equal(1, decision.State.DestinationMisses);

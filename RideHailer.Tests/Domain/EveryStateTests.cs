@@ -26,6 +26,11 @@ public sealed class EveryStateTests
             + "You can also ask how much a ride to the airport is, ask for an XL, ask where your ride is, or say cancel my ride. Where would you like to go?",
             "Where would you like to go?"
         },
+        {
+            SessionStep.AwaitingPlaceChoice,
+            "I found more than one place by that name. Say the first one or the second one, or the town it's in. Which one: 400 Broad Street in Seattle, or 400 Broad Street in Everett?",
+            "Which one: 400 Broad Street in Seattle, or 400 Broad Street in Everett?"
+        },
         { SessionStep.CheckingActiveRide, "I'm still looking up your rides. Please try again in a moment.", null },
         {
             SessionStep.AwaitingSecondRideAnswer,
@@ -71,6 +76,7 @@ public sealed class EveryStateTests
     {
         { SessionStep.New, "Goodbye." },
         { SessionStep.AwaitingDestination, "Goodbye." },
+        { SessionStep.AwaitingPlaceChoice, "Ok, I didn't book a ride. Goodbye." },
         { SessionStep.CheckingActiveRide, "Ok, I didn't book a ride. Goodbye." },
         { SessionStep.AwaitingSecondRideAnswer, "Ok, I didn't book another ride. Goodbye." },
         { SessionStep.AwaitingConsent, "Ok, I didn't book a ride. Goodbye." },

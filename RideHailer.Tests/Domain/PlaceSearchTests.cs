@@ -36,13 +36,13 @@ public sealed class PlaceSearchTests
 
     [Theory]
     [MemberData(nameof(Misses))]
-    public void NothingFoundOrSearchFailed_NamesWhatWasSaidAndAsksAgain(Turn miss)
+    public void NothingFoundOrSearchFailed_SaysWhichAndAsksAgain(Turn miss, string speech)
     {
         var searching = Conversation.Decide(SessionState.Start("s"), new RideRequested("the moon", null), Context()).State;
 
         var decision = Conversation.Decide(searching, miss, Context());
 
-        Assert.Equal("Sorry, I don't know where the moon is. Where would you like to go?", decision.Reply!.Speech.ToPlainText());
+        Assert.Equal(speech, decision.Reply!.Speech.ToPlainText());
         Assert.Equal(SessionBehavior.KeepOpen, decision.Reply.Session);
         Assert.Equal(1, decision.State.DestinationMisses);
         Assert.Null(decision.State.PlaceSearch);
@@ -91,7 +91,12 @@ public sealed class PlaceSearchTests
         Assert.Equal(SessionBehavior.End, decision.Reply.Session);
     }
 
-    public static TheoryData<Turn> Misses() => [new PlaceNotFound(), new PlaceSearchFailed("timeout")];
+    public static TheoryData<Turn, string> Misses() => new()
+    {
+        { new PlaceNotFound(), "I couldn't find the moon. Where would you like to go?" },
+        { new PlacesFound([]), "I couldn't find the moon. Where would you like to go?" },
+        { new PlaceSearchFailed("timeout"), "I can't look up places right now. Where would you like to go?" },
+    };
 
     public static TheoryData<Turn> Results() => [new PlaceFound(Quotes.SpaceNeedlePlace), new PlaceNotFound(), new PlaceSearchFailed("timeout")];
 

@@ -303,7 +303,7 @@ public sealed class SimulatorConversationTests
         Assert.Contains("\"code\": \"ER_SUCCESS_NO_MATCH\"", transcript, StringComparison.Ordinal);
         AssertInOrder(
             transcript,
-            "Alexa: Sorry, I don't know where the moon is. Where would you like to go?",
+            "Alexa: I couldn't find the moon. Where would you like to go?",
             "You: stop",
             "\"name\": \"AMAZON.StopIntent\"",
             "[session ended]");

@@ -22,6 +22,8 @@ public sealed partial class InteractionModelTests
         { TurnReader.PriceCheckIntent, typeof(RideRequested) },
         { TurnReader.RideStatusIntent, typeof(RideStatusAsked) },
         { TurnReader.CancelRideIntent, typeof(CancelRideAsked) },
+        { TurnReader.RideHomeIntent, typeof(RideHomeRequested) },
+        { TurnReader.ChoosePlaceIntent, typeof(PlaceChosen) },
         { "AMAZON.YesIntent", typeof(Yes) },
         { "AMAZON.NoIntent", typeof(No) },
         { "AMAZON.HelpIntent", typeof(Help) },
@@ -124,6 +126,24 @@ public sealed partial class InteractionModelTests
         // One-shot: "Alexa, ask Ride Hailer for a ride to the Space Needle."
         Assert.Contains("a ride to {destination}", samples);
         Assert.Contains("take me to {destination}", samples);
+    }
+
+    [Fact]
+    public void ChoosePlaceIntent_TakesAPositionAsAnOrdinalAndThePlaceAsFreeWords()
+    {
+        var slots = Slots(Intent(TurnReader.ChoosePlaceIntent)).ToDictionary(slot => (string)slot["name"]!, slot => (string?)slot["type"]);
+
+        Assert.Equal("AMAZON.Ordinal", slots[TurnReader.PositionSlot]);
+        Assert.Equal(PlaceNameSlotType.Name, slots[TurnReader.PlaceSlot]);
+        Assert.Contains("the {position} one", Samples(Intent(TurnReader.ChoosePlaceIntent)));
+        Assert.Contains("the one in {place}", Samples(Intent(TurnReader.ChoosePlaceIntent)));
+    }
+
+    [Fact]
+    public void RideHomeIntent_IsAskedForWithoutADestinationSlot()
+    {
+        Assert.Empty(Slots(Intent(TurnReader.RideHomeIntent)));
+        Assert.Contains("take me home", Samples(Intent(TurnReader.RideHomeIntent)));
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public sealed class PhraseTableTests
         new ConfirmCancel(Needle, "Sam", null),
         new CancelDone(Needle, new Money(5.5m, "USD")),
         new CancelDone(Needle, null),
+        new ChoosePlace([FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett]),
+        new ChoosePlace([FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett, FoundPlaces.BroadStreetTacoma]),
+        new WhichPlace([FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett]),
     ];
 
     public static TheoryData<string> ShippedLocales()

@@ -198,7 +198,7 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
 
         var response = await alexa.OrderAsync("Atlantis");
 
-        Assert.Equal("Sorry, I don't know where Atlantis is. Where would you like to go?", Speech(response));
+        Assert.Equal("I couldn't find Atlantis. Where would you like to go?", Speech(response));
         Assert.False((bool)response["response"]!["shouldEndSession"]!);
         Assert.NotNull(response["response"]!["reprompt"]);
     }

@@ -68,9 +68,7 @@ internal sealed partial class InMemorySessions(
         {
             return command switch
             {
-                FindPlace find => await findPlace.RunAsync(find, cancellationToken) is [var place, ..]
-                    ? new PlaceFound(place)
-                    : new PlaceNotFound(),
+                FindPlace find => new PlacesFound(await findPlace.RunAsync(find, cancellationToken)),
                 FindActiveRide find => await findActiveRide.RunAsync(new FindActiveRideInput(find, now), cancellationToken) is { } active
                     ? new ActiveRideFound(active)
                     : new NoActiveRide(),

@@ -50,12 +50,12 @@ public sealed partial class RiderFactsLoader(
             RefusedScopes = [.. stated.Where(scope => scope.Value == ScopeStatus.Denied).Select(scope => scope.Key)],
         };
 
-        var canUseProfile = riderId is not null && (acceptedConsent || turn is RideRequested);
-        return canUseProfile ? await ReadProfileAsync(request, facts, stated, cancellationToken) : facts;
+        var canUseProfile = riderId is not null && (acceptedConsent || turn is RideRequested or RideHomeRequested);
+        return canUseProfile ? await ReadProfileAsync(request, facts, stated, turn is RideHomeRequested, cancellationToken) : facts;
     }
 
     private async Task<RiderFacts> ReadProfileAsync(
-        AlexaRequest request, RiderFacts facts, Dictionary<RiderScope, ScopeStatus> stated, CancellationToken cancellationToken)
+        AlexaRequest request, RiderFacts facts, Dictionary<RiderScope, ScopeStatus> stated, bool home, CancellationToken cancellationToken)
     {
         bool MayRead(RiderScope scope) => stated[scope] != ScopeStatus.Denied;
         var location = facts.SupportsGeolocation && MayRead(_settings.GeolocationScope) ? RequestLocation.Read(request) : null;
@@ -71,8 +71,9 @@ public sealed partial class RiderFactsLoader(
                 ? profile.GetNameAsync(api, person, cancellationToken)
                 : profile.GetGivenNameAsync(api, person, cancellationToken);
         var mobile = MayRead(_settings.MobileNumberScope) ? profile.GetMobileNumberAsync(api, person, cancellationToken) : null;
-        // The freshest location is the request's own coordinate; the device address stands in when there is none.
-        var address = location is not null || !MayRead(_settings.AddressScope) || request.System?.Device?.DeviceId is not { } deviceId
+        // The freshest location is the request's own coordinate; the device address stands in when there is none. A
+        // ride home reads the address anyway: it is the destination.
+        var address = (location is not null && !home) || !MayRead(_settings.AddressScope) || request.System?.Device?.DeviceId is not { } deviceId
             ? null
             : profile.GetAddressAsync(api, deviceId, cancellationToken);
         await Task.WhenAll(new Task?[] { name, mobile, address }.OfType<Task>());
@@ -105,6 +106,7 @@ public sealed partial class RiderFactsLoader(
             GivenName = name?.Result.Value,
             MobileNumber = mobile?.Result.Value?.ToString() is { Length: > 0 } number ? number : null,
             Pickup = AddressPickup(address?.Result.Value),
+            HomeAddress = address?.Result.Value?.OneLine is { Length: > 0 } oneLine ? oneLine : null,
         };
         return WithLocation(read, location);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RideHailer.Domain;
 using RideHailer.Skill.Alexa.Read.Requests;
 
@@ -12,6 +13,18 @@ public static class TurnReader
     public const string CancelRideIntent = "CancelRideIntent";
     public const string PriceCheckIntent = "PriceCheckIntent";
     public const string RideTypeSlot = "rideType";
+
+    /// <summary>"Take me home": a ride to the device's address (its own intent, so "home" is never searched as a place).</summary>
+    public const string RideHomeIntent = "RideHomeIntent";
+
+    /// <summary>The answer to "Which one?": a position ("the second one", AMAZON.Ordinal) or words naming the place.</summary>
+    public const string ChoosePlaceIntent = "ChoosePlaceIntent";
+
+    /// <summary>AMAZON.Ordinal: Alexa sends the position as digits ("second" → "2").</summary>
+    public const string PositionSlot = "position";
+
+    /// <summary>The words naming one of the offered places ("the one in {place}"), passed through unresolved.</summary>
+    public const string PlaceSlot = "place";
 
     public static Turn? Read(AlexaRequest request) => Read(request, ConnectionResultReport.From(request));
 
@@ -38,6 +51,10 @@ public static class TurnReader
         PriceCheckIntent => RideRequest(intent),
         RideStatusIntent => new RideStatusAsked(),
         CancelRideIntent => new CancelRideAsked(),
+        RideHomeIntent => new RideHomeRequested(),
+        ChoosePlaceIntent => new PlaceChosen(
+            int.TryParse(intent.Slot(PositionSlot)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : null,
+            NullIfBlank(intent.Slot(PlaceSlot)?.Value)),
         "AMAZON.YesIntent" => new Yes(),
         "AMAZON.NoIntent" => new No(),
         "AMAZON.HelpIntent" => new Help(),

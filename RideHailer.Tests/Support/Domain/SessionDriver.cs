@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RideHailer.Domain;
 using RideHailer.Domain.Consent;
 using RideHailer.Domain.Pin;
+using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Places;
 using RideHailer.Skill.Rides;
@@ -47,8 +48,11 @@ internal sealed class SessionDriver
 
     public InProcessBookingStore Store { get; } = new();
 
-    /// <summary>The place search that answers the rider's destinations: the built-in catalog.</summary>
-    public PlaceCatalog Places { get; } = PlaceCatalog.Default;
+    /// <summary>The place search that answers the rider's destinations: the built-in catalog unless a test sets another.</summary>
+    public IPlaceSearch Places { get; set; } = PlaceCatalog.Default;
+
+    /// <summary>Every place search the driver answered, in order.</summary>
+    public List<FindPlace> Searches { get; } = [];
 
     public RideBooker Booker { get; }
 
@@ -149,8 +153,16 @@ internal sealed class SessionDriver
 
     private Turn AnswerTo(FindPlace search)
     {
-        var found = Places.FindAsync(search.Query, CancellationToken.None).GetAwaiter().GetResult();
-        return found is [var place, ..] ? new PlaceFound(place) : new PlaceNotFound();
+        Searches.Add(search);
+        try
+        {
+            return new PlacesFound(Places.FindAsync(search.Query, CancellationToken.None).GetAwaiter().GetResult());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // As the orchestration does with a failed FindPlace activity.
+            return new PlaceSearchFailed(e.GetType().Name);
+        }
     }
 
     private Turn AnswerTo(FindActiveRide lookup)

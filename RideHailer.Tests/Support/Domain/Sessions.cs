@@ -1,5 +1,6 @@
 using RideHailer.Domain;
 using RideHailer.Domain.Pin;
+using RideHailer.Skill.Places;
 
 namespace RideHailer.Tests.Support.Domain;
 
@@ -28,6 +29,11 @@ internal static class Sessions
                 break;
             case SessionStep.AwaitingDestination:
                 session.Send(new Launch());
+                break;
+            case SessionStep.AwaitingPlaceChoice:
+                session.Places = new FakePlaceSearch(FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett);
+                session.Send(new RideRequested("400 Broad Street", null));
+                session.Places = PlaceCatalog.Default;
                 break;
             case SessionStep.CheckingActiveRide:
                 session.Decide(new RideRequested("the space needle", null));

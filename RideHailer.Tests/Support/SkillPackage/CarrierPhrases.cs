@@ -33,6 +33,7 @@ internal sealed record CarrierPhrases(
         [
             "to", "take me to", "drive me to", "pick me up and take me to", "I want to go to", "I would like to go to",
             "I'd like to go to", "I need to get to", "I'm going to", "my destination is",
+            "the address is", "take me to the address", "I'm going to the address",
         ],
         Politeness: ["please"])
     {
