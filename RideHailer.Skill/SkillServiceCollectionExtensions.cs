@@ -33,6 +33,7 @@ public static class SkillServiceCollectionExtensions
         services.AddValidatedOptions<SessionOptions, SessionOptionsValidator>(configuration, SessionOptions.SectionName);
         services.AddValidatedOptions<BookingOptions, BookingOptionsValidator>(configuration, BookingOptions.SectionName);
         services.AddValidatedOptions<RiderIdentityOptions, RiderIdentityOptionsValidator>(configuration, RiderIdentityOptions.SectionName);
+        services.AddValidatedOptions<PlacesOptions, PlacesOptionsValidator>(configuration, PlacesOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddRideHailerMetrics();
@@ -54,8 +55,7 @@ public static class SkillServiceCollectionExtensions
 
         services.TryAddSingleton(FleetTariff.Standard);
         services.TryAddSingleton<IRideProvider, LocalFleet>();
-        services.TryAddSingleton(PlaceCatalog.Default);
-        services.TryAddSingleton<IPlaceSearch>(provider => provider.GetRequiredService<PlaceCatalog>());
+        services.AddPlaceSearch();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<PhraseTable, EnglishPhrases>());
         services.TryAddSingleton<PhraseBook>();
         services.AddBookingStore(configuration);

@@ -13,4 +13,8 @@ public sealed record Place(
     string SpokenName,
     GeoPoint Location,
     string City,
-    IReadOnlyList<string> Aliases);
+    IReadOnlyList<string> Aliases)
+{
+    /// <summary>How sure the search is that this is what the rider said.</summary>
+    public PlaceConfidence Confidence { get; init; } = PlaceConfidence.High;
+}
