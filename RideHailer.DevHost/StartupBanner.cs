@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RideHailer.Skill;
 using RideHailer.Skill.Alexa.Enrich.Identity;
 using RideHailer.Skill.Alexa.Verify;
+using RideHailer.Skill.Places;
 using RideHailer.Skill.Storage;
 using RideHailer.Skill.Workflow;
 
@@ -34,6 +35,7 @@ internal static class StartupBanner
         Console.WriteLine($"  Alexa:AllowedApiEndpoints: {string.Join(", ", alexa.EffectiveApiEndpoints)}");
         Console.WriteLine($"  Booking:PinPolicy:  {app.Services.GetRequiredService<IOptions<BookingOptions>>().Value.PinPolicy}");
         Console.WriteLine($"  Rider identity:     {RiderIdentity(app.Services.GetRequiredService<IOptions<RiderIdentityOptions>>().Value)}");
+        Console.WriteLine($"  Places:             {app.Services.GetRequiredService<IOptions<PlacesOptions>>().Value.Describe(app.Services.GetRequiredService<PlaceCatalog>())}");
         var durable = app.Services.GetRequiredService<IOptions<DurableOptions>>().Value;
         Console.WriteLine($"  Durable backend:    {durable.Backend} (reply wait: {durable.ReplyWait})");
         Console.WriteLine($"  Bookings:           {app.Services.GetRequiredService<BookingStoreDescription>()}");

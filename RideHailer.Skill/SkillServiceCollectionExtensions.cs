@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.Alexa.Enrich;
 using RideHailer.Skill.Alexa.Enrich.Identity;
@@ -35,6 +34,7 @@ public static class SkillServiceCollectionExtensions
         services.AddValidatedOptions<BookingOptions, BookingOptionsValidator>(configuration, BookingOptions.SectionName);
         services.AddValidatedOptions<RiderIdentityOptions, RiderIdentityOptionsValidator>(configuration, RiderIdentityOptions.SectionName);
         services.AddValidatedOptions<RideOptions, RideOptionsValidator>(configuration, RideOptions.SectionName);
+        services.AddValidatedOptions<PlacesOptions, PlacesOptionsValidator>(configuration, PlacesOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddRideHailerMetrics();
@@ -57,8 +57,7 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton(FleetTariff.Standard);
         services.AddRideProvider(configuration);
         services.TryAddSingleton<RideEventWebhook>();
-        services.TryAddSingleton(PlaceCatalog.Default);
-        services.TryAddSingleton<IPlaceSearch>(provider => provider.GetRequiredService<PlaceCatalog>());
+        services.AddPlaceSearch();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<PhraseTable, EnglishPhrases>());
         services.TryAddSingleton<PhraseBook>();
         services.AddBookingStore(configuration);

@@ -61,6 +61,17 @@ param logAnalyticsName string = ''
 ])
 param storageNetworkDefaultAction string = 'Allow'
 param applicationInsightsName string = ''
+param mapsAccountName string = ''
+
+@description('Region of the Azure Maps account the skill finds destinations with. Azure Maps is global (requests are served near the rider wherever the account is); the account itself must be in a region that offers it.')
+@allowed([
+  'eastus'
+  'westus2'
+  'westcentralus'
+  'westeurope'
+  'northeurope'
+])
+param mapsLocation string = 'eastus'
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -150,6 +161,27 @@ module tableDataContributor 'app/storage-access.bicep' = {
   }
 }
 
+module maps 'app/maps.bicep' = {
+  name: 'maps'
+  scope: rg
+  params: {
+    name: !empty(mapsAccountName) ? mapsAccountName : '${abbrs.mapsAccounts}${resourceToken}'
+    location: mapsLocation
+    tags: tags
+  }
+}
+
+// Destinations from Azure Maps Get Geocoding, signed in with the identity (the account takes no keys).
+module mapsDataReader 'app/maps-access.bicep' = {
+  name: 'maps-data-reader'
+  scope: rg
+  params: {
+    mapsAccountName: maps.outputs.name
+    principalId: identity.outputs.principalId
+    roleDefinitionId: '423170ca-a8f6-4b0f-8487-9e4eb8f49bfa' // Azure Maps Data Reader
+  }
+}
+
 // Entra-authenticated telemetry into Application Insights (local auth is disabled).
 module metricsPublisher 'app/monitoring-access.bicep' = {
   name: 'monitoring-metrics-publisher'
@@ -183,6 +215,7 @@ module functionApp 'app/function-app.bicep' = {
     pinPolicy: pinPolicy
     riderIdentityAuthority: riderIdentityAuthority
     riderIdentityAudience: riderIdentityAudience
+    mapsClientId: maps.outputs.clientId
   }
   // The host starts as soon as the app exists; with its roles already granted it never sees a 403.
   dependsOn: [
@@ -190,6 +223,7 @@ module functionApp 'app/function-app.bicep' = {
     queueDataContributor
     tableDataContributor
     metricsPublisher
+    mapsDataReader
   ]
 }
 
@@ -201,5 +235,6 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_USER_ASSIGNED_IDENTITY_NAME string = identity.outputs.name
 output AZURE_APPLICATION_INSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName
+output AZURE_MAPS_ACCOUNT_NAME string = maps.outputs.name
 @description('Paste into the skill manifest: endpoint → Default Region → URI (wildcard certificate).')
 output ALEXA_SKILL_ENDPOINT string = 'https://${functionApp.outputs.defaultHostName}/api/alexa'

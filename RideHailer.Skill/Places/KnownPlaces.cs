@@ -3,8 +3,12 @@ using RideHailer.Domain.Places;
 namespace RideHailer.Skill.Places;
 
 /// <summary>
-/// The built-in places. Ids are stable: the interaction model's slot values are generated from
-/// and checked against them, so rename a place by adding an alias, never by changing its id.
+/// The built-in places: landmarks of the main city of each marketplace the skill serves (Seattle, London, Toronto,
+/// Sydney, Mumbai, Berlin) and a few in other US and Canadian cities. Ids are stable: the interaction model's slot
+/// values are checked against them, so rename a place by adding an alias, never by changing its id. Every name and
+/// alias is unique across the whole catalog (a generic alias such as "the airport" belongs to Seattle's airport, as it
+/// always has): each city's places carry their own ("heathrow", "pearson airport"). Berlin's places carry their German
+/// names as aliases ("Brandenburger Tor").
 /// </summary>
 internal static class KnownPlaces
 {
@@ -47,8 +51,125 @@ internal static class KnownPlaces
         new("pioneer-courthouse-square", "Pioneer Courthouse Square", "Pioneer Courthouse Square", new(45.5189, -122.6793),
             "Portland", ["portland's living room"]),
         new("stanley-park", "Stanley Park", "Stanley Park", new(49.3017, -123.1417), "Vancouver", []),
+
+        London("tower-of-london", "Tower of London", "the Tower of London", 51.5081, -0.0759, "the tower"),
+        London("big-ben", "Big Ben", "Big Ben", 51.5007, -0.1246,
+            "elizabeth tower", "the houses of parliament", "palace of westminster"),
+        London("buckingham-palace", "Buckingham Palace", "Buckingham Palace", 51.5014, -0.1419, "the palace"),
+        London("london-eye", "London Eye", "the London Eye", 51.5033, -0.1196, "the eye", "the millennium wheel"),
+        London("british-museum", "British Museum", "the British Museum", 51.5194, -0.1270),
+        London("trafalgar-square", "Trafalgar Square", "Trafalgar Square", 51.5080, -0.1281, "nelson's column"),
+        London("tower-bridge", "Tower Bridge", "Tower Bridge", 51.5055, -0.0754),
+        London("st-pauls-cathedral", "St Paul's Cathedral", "St Paul's Cathedral", 51.5138, -0.0984,
+            "st pauls", "saint paul's cathedral"),
+        London("heathrow-airport", "Heathrow Airport", "Heathrow Airport", 51.4700, -0.4543,
+            "heathrow", "london heathrow", "london heathrow airport"),
+        London("kings-cross-station", "King's Cross Station", "King's Cross Station", 51.5308, -0.1238, "kings cross"),
+        London("natural-history-museum", "Natural History Museum", "the Natural History Museum", 51.4967, -0.1764),
+        London("hyde-park", "Hyde Park", "Hyde Park", 51.5073, -0.1657),
+        London("westminster-abbey", "Westminster Abbey", "Westminster Abbey", 51.4993, -0.1273),
+        London("the-shard", "The Shard", "the Shard", 51.5045, -0.0865, "london bridge tower"),
+
+        Toronto("cn-tower", "CN Tower", "the CN Tower", 43.6426, -79.3871),
+        Toronto("royal-ontario-museum", "Royal Ontario Museum", "the Royal Ontario Museum", 43.6677, -79.3948, "the rom"),
+        Toronto("union-station", "Union Station", "Union Station", 43.6453, -79.3806, "toronto union station"),
+        Toronto("toronto-pearson-international-airport", "Toronto Pearson International Airport",
+            "Toronto Pearson International Airport", 43.6777, -79.6248,
+            "pearson", "pearson airport", "toronto pearson", "toronto airport"),
+        Toronto("st-lawrence-market", "St. Lawrence Market", "St. Lawrence Market", 43.6487, -79.3716, "saint lawrence market"),
+        Toronto("rogers-centre", "Rogers Centre", "the Rogers Centre", 43.6414, -79.3894, "the skydome", "blue jays stadium"),
+        Toronto("scotiabank-arena", "Scotiabank Arena", "Scotiabank Arena", 43.6435, -79.3791, "air canada centre"),
+        Toronto("casa-loma", "Casa Loma", "Casa Loma", 43.6780, -79.4094),
+        Toronto("distillery-district", "Distillery District", "the Distillery District", 43.6503, -79.3596, "the distillery"),
+        Toronto("ripleys-aquarium-of-canada", "Ripley's Aquarium of Canada", "Ripley's Aquarium of Canada", 43.6424, -79.3860,
+            "ripley's aquarium"),
+        Toronto("nathan-phillips-square", "Nathan Phillips Square", "Nathan Phillips Square", 43.6525, -79.3835,
+            "toronto city hall"),
+        Toronto("art-gallery-of-ontario", "Art Gallery of Ontario", "the Art Gallery of Ontario", 43.6536, -79.3925, "the a g o"),
+        Toronto("high-park", "High Park", "High Park", 43.6465, -79.4637),
+        Toronto("eaton-centre", "CF Toronto Eaton Centre", "the Eaton Centre", 43.6544, -79.3807, "eaton center"),
+
+        Sydney("sydney-opera-house", "Sydney Opera House", "the Sydney Opera House", -33.8568, 151.2153, "the opera house"),
+        Sydney("sydney-harbour-bridge", "Sydney Harbour Bridge", "the Sydney Harbour Bridge", -33.8523, 151.2108,
+            "the harbour bridge", "the harbor bridge", "the coathanger"),
+        Sydney("bondi-beach", "Bondi Beach", "Bondi Beach", -33.8908, 151.2743, "bondi"),
+        Sydney("sydney-airport", "Sydney Airport", "Sydney Airport", -33.9399, 151.1753,
+            "kingsford smith airport", "sydney kingsford smith airport", "mascot airport"),
+        Sydney("taronga-zoo", "Taronga Zoo", "Taronga Zoo", -33.8435, 151.2413, "taronga"),
+        Sydney("darling-harbour", "Darling Harbour", "Darling Harbour", -33.8748, 151.1987, "darling harbor"),
+        Sydney("the-rocks", "The Rocks", "the Rocks", -33.8599, 151.2090),
+        Sydney("royal-botanic-garden-sydney", "Royal Botanic Garden Sydney", "the Royal Botanic Garden", -33.8642, 151.2166,
+            "the botanic garden", "the botanic gardens"),
+        Sydney("sydney-cricket-ground", "Sydney Cricket Ground", "the Sydney Cricket Ground", -33.8917, 151.2247, "the s c g"),
+        Sydney("sydney-tower-eye", "Sydney Tower Eye", "the Sydney Tower Eye", -33.8705, 151.2089,
+            "sydney tower", "centrepoint tower"),
+        Sydney("sydney-central-station", "Sydney Central Station", "Central Station", -33.8830, 151.2067, "sydney central"),
+        Sydney("manly-beach", "Manly Beach", "Manly Beach", -33.7969, 151.2877, "manly"),
+        Sydney("queen-victoria-building", "Queen Victoria Building", "the Queen Victoria Building", -33.8718, 151.2067, "the q v b"),
+        Sydney("circular-quay", "Circular Quay", "Circular Quay", -33.8615, 151.2106),
+
+        Mumbai("gateway-of-india", "Gateway of India", "the Gateway of India", 18.9220, 72.8347, "the gateway"),
+        Mumbai("chhatrapati-shivaji-maharaj-terminus", "Chhatrapati Shivaji Maharaj Terminus",
+            "Chhatrapati Shivaji Maharaj Terminus", 18.9398, 72.8355, "c s m t", "c s t", "victoria terminus", "v t"),
+        Mumbai("mumbai-airport", "Chhatrapati Shivaji Maharaj International Airport",
+            "Chhatrapati Shivaji Maharaj International Airport", 19.0896, 72.8656,
+            "mumbai airport", "bombay airport", "sahar airport"),
+        Mumbai("marine-drive", "Marine Drive", "Marine Drive", 18.9432, 72.8231, "queen's necklace"),
+        Mumbai("taj-mahal-palace-hotel", "Taj Mahal Palace Hotel", "the Taj Mahal Palace Hotel", 18.9217, 72.8330,
+            "the taj", "taj hotel", "the taj mahal hotel"),
+        Mumbai("juhu-beach", "Juhu Beach", "Juhu Beach", 19.0988, 72.8265, "juhu"),
+        Mumbai("siddhivinayak-temple", "Shree Siddhivinayak Temple", "the Siddhivinayak Temple", 19.0169, 72.8302, "siddhivinayak"),
+        Mumbai("haji-ali-dargah", "Haji Ali Dargah", "Haji Ali Dargah", 18.9827, 72.8089, "haji ali"),
+        Mumbai("bandra-worli-sea-link", "Bandra-Worli Sea Link", "the Bandra-Worli Sea Link", 19.0380, 72.8158,
+            "the sea link", "rajiv gandhi sea link"),
+        Mumbai("wankhede-stadium", "Wankhede Stadium", "Wankhede Stadium", 18.9389, 72.8258),
+        Mumbai("chhatrapati-shivaji-maharaj-vastu-sangrahalaya", "Chhatrapati Shivaji Maharaj Vastu Sangrahalaya",
+            "Chhatrapati Shivaji Maharaj Vastu Sangrahalaya", 18.9269, 72.8326, "prince of wales museum"),
+        Mumbai("powai-lake", "Powai Lake", "Powai Lake", 19.1273, 72.9048),
+        Mumbai("mumbai-central", "Mumbai Central", "Mumbai Central", 18.9690, 72.8194, "mumbai central station", "bombay central"),
+        Mumbai("colaba-causeway", "Colaba Causeway", "Colaba Causeway", 18.9151, 72.8258),
+
+        Berlin("brandenburg-gate", "Brandenburg Gate", "the Brandenburg Gate", 52.5163, 13.3777, "brandenburger tor"),
+        Berlin("reichstag-building", "Reichstag Building", "the Reichstag", 52.5186, 13.3762,
+            "reichstagsgebäude", "the bundestag"),
+        Berlin("berlin-tv-tower", "Berlin TV Tower", "the Berlin TV Tower", 52.5208, 13.4094,
+            "the tv tower", "fernsehturm", "berliner fernsehturm"),
+        Berlin("museum-island", "Museum Island", "Museum Island", 52.5169, 13.4019, "museumsinsel"),
+        Berlin("checkpoint-charlie", "Checkpoint Charlie", "Checkpoint Charlie", 52.5075, 13.3904),
+        Berlin("east-side-gallery", "East Side Gallery", "the East Side Gallery", 52.5050, 13.4397),
+        Berlin("berlin-cathedral", "Berlin Cathedral", "Berlin Cathedral", 52.5191, 13.4010, "berliner dom"),
+        Berlin("potsdamer-platz", "Potsdamer Platz", "Potsdamer Platz", 52.5096, 13.3760),
+        Berlin("alexanderplatz", "Alexanderplatz", "Alexanderplatz", 52.5219, 13.4132, "alex", "alexander square"),
+        Berlin("berlin-hauptbahnhof", "Berlin Hauptbahnhof", "Berlin Hauptbahnhof", 52.5251, 13.3694,
+            "berlin central station", "berlin main station", "hauptbahnhof"),
+        Berlin("berlin-brandenburg-airport", "Berlin Brandenburg Airport", "Berlin Brandenburg Airport", 52.3667, 13.5033,
+            "b e r", "berlin airport", "flughafen berlin brandenburg", "flughafen b e r"),
+        Berlin("charlottenburg-palace", "Charlottenburg Palace", "Charlottenburg Palace", 52.5209, 13.2957,
+            "schloss charlottenburg"),
+        Berlin("tiergarten", "Tiergarten", "the Tiergarten", 52.5145, 13.3501, "großer tiergarten"),
+        Berlin("kaiser-wilhelm-memorial-church", "Kaiser Wilhelm Memorial Church", "the Kaiser Wilhelm Memorial Church",
+            52.5048, 13.3350, "gedächtniskirche", "kaiser wilhelm gedächtniskirche"),
+        Berlin("berlin-zoo", "Berlin Zoological Garden", "the Berlin Zoo", 52.5079, 13.3377, "zoo berlin", "zoologischer garten"),
     ];
 
     private static Place Seattle(string id, string name, string spokenName, double latitude, double longitude, params string[] aliases) =>
-        new(id, name, spokenName, new GeoPoint(latitude, longitude), "Seattle", aliases);
+        In("Seattle", id, name, spokenName, latitude, longitude, aliases);
+
+    private static Place London(string id, string name, string spokenName, double latitude, double longitude, params string[] aliases) =>
+        In("London", id, name, spokenName, latitude, longitude, aliases);
+
+    private static Place Toronto(string id, string name, string spokenName, double latitude, double longitude, params string[] aliases) =>
+        In("Toronto", id, name, spokenName, latitude, longitude, aliases);
+
+    private static Place Sydney(string id, string name, string spokenName, double latitude, double longitude, params string[] aliases) =>
+        In("Sydney", id, name, spokenName, latitude, longitude, aliases);
+
+    private static Place Mumbai(string id, string name, string spokenName, double latitude, double longitude, params string[] aliases) =>
+        In("Mumbai", id, name, spokenName, latitude, longitude, aliases);
+
+    private static Place Berlin(string id, string name, string spokenName, double latitude, double longitude, params string[] aliases) =>
+        In("Berlin", id, name, spokenName, latitude, longitude, aliases);
+
+    private static Place In(string city, string id, string name, string spokenName, double latitude, double longitude, string[] aliases) =>
+        new(id, name, spokenName, new GeoPoint(latitude, longitude), city, aliases);
 }

@@ -41,13 +41,17 @@ public sealed class PlaceCatalog : IPlaceSearch
         }
     }
 
-    /// <summary>The built-in catalog: Seattle landmarks and a few in other cities.</summary>
+    /// <summary>The built-in catalog: landmarks of Seattle, London, Toronto, Sydney, Mumbai and Berlin, and a few in other cities.</summary>
     public static PlaceCatalog Default { get; } = new(KnownPlaces.All);
 
     /// <summary>Every place, in catalog order.</summary>
     public IReadOnlyList<Place> All { get; }
 
-    /// <summary>The place the interaction model resolved, else the one the rider's words name; none when neither is known.</summary>
+    /// <summary>
+    /// The place the interaction model resolved, else the one the rider's words name; none when neither is known. Every
+    /// name and alias is unique across the catalog (so "the airport" is one airport, wherever the rider is), which keeps
+    /// this to one place at most: the nearest-first order a search with several results owes is trivially kept.
+    /// </summary>
     public Task<IReadOnlyList<Place>> FindAsync(PlaceQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

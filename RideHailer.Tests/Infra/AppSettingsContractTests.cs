@@ -11,9 +11,9 @@ namespace RideHailer.Tests.Infra;
 [Collection(BicepTemplateCollectionDefinition.Name)]
 public sealed class AppSettingsContractTests(BicepTemplateFixture fixture)
 {
-    // Sections bound to the app's options (AlexaOptions, BookingOptions, SessionOptions, RiderIdentityOptions)
+    // Sections bound to the app's options (AlexaOptions, BookingOptions, SessionOptions, RiderIdentityOptions, PlacesOptions)
     // and its connection strings.
-    private static readonly string[] AppSections = ["Alexa__", "Booking__", "Session__", "RiderIdentity__", "ConnectionStrings__"];
+    private static readonly string[] AppSections = ["Alexa__", "Booking__", "Session__", "RiderIdentity__", "Places__", "ConnectionStrings__"];
 
     // Settings that are off unless given a value: the template always sets them, from a parameter whose default
     // is empty, and the sample lists them empty (an empty value binds as unset).
@@ -116,6 +116,25 @@ public sealed class AppSettingsContractTests(BicepTemplateFixture fixture)
         var authentication = Text(settings, "APPLICATIONINSIGHTS_AUTHENTICATION_STRING");
         Assert.StartsWith("[format('ClientId={0};Authorization=AAD'", authentication, StringComparison.Ordinal);
         Assert.Contains("clientId", authentication, StringComparison.Ordinal);
+    }
+
+    [LinuxX64Fact]
+    public async Task AppSettings_Places_AreAzureMapsSignedInWithTheIdentity_WithNoKey()
+    {
+        var template = await fixture.TemplateAsync();
+        var settings = AppSettingsResource(template);
+
+        Assert.Equal("AzureMaps", settings.PropertyText("Places__Kind"));
+        // The account's uniqueId: the maps module's output, handed to the app's module.
+        var clientId = settings.PropertyText("Places__ClientId");
+        Assert.Contains("'maps')", clientId, StringComparison.Ordinal);
+        Assert.Contains(".outputs.clientId.value", clientId, StringComparison.Ordinal);
+        var mapsOutput = Assert.Single(template.Outputs, output => output.Deployment == "maps" && output.Name == "clientId");
+        Assert.Contains("Microsoft.Maps/accounts", mapsOutput.Value, StringComparison.Ordinal);
+        Assert.Contains(".uniqueId]", mapsOutput.Value, StringComparison.Ordinal);
+        var properties = Assert.IsType<JsonObject>(settings.Properties, exactMatch: true);
+        Assert.False(properties.ContainsKey("Places__SubscriptionKey"), "No Azure Maps key belongs in the app settings.");
+        Assert.False(properties.ContainsKey("Places__Endpoint"), "The endpoint is the options' default, https://atlas.microsoft.com.");
     }
 
     [LinuxX64Fact]

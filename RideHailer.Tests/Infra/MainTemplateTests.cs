@@ -15,6 +15,7 @@ public sealed partial class MainTemplateTests(BicepTemplateFixture fixture)
         ["974c5e8b-45b9-4653-ba55-5f855dd0fb88"] = ("Storage Queue Data Contributor", "Microsoft.Storage/storageAccounts"),
         ["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"] = ("Storage Table Data Contributor", "Microsoft.Storage/storageAccounts"),
         ["3913510d-42f4-4e42-8a64-420c390055eb"] = ("Monitoring Metrics Publisher", "Microsoft.Insights/components"),
+        ["423170ca-a8f6-4b0f-8487-9e4eb8f49bfa"] = ("Azure Maps Data Reader", "Microsoft.Maps/accounts"),
     };
 
     [LinuxX64Fact]
@@ -153,6 +154,19 @@ public sealed partial class MainTemplateTests(BicepTemplateFixture fixture)
         Assert.True(workspace.Properties?["features"]?["disableLocalAuth"]?.GetValue<bool>());
         Assert.True(insights.Properties?["DisableLocalAuth"]?.GetValue<bool>());
         Assert.NotEqual("", insights.PropertyText("WorkspaceResourceId"));
+    }
+
+    [LinuxX64Fact]
+    public async Task MapsAccount_IsGen2AndTakesNoKeys_InARegionFromAParameter()
+    {
+        var template = await fixture.TemplateAsync();
+        var maps = Assert.Single(template.OfType("Microsoft.Maps/accounts"));
+
+        Assert.Equal("Gen2", maps.Body["kind"]?.GetValue<string>());
+        Assert.Equal("G2", maps.Body["sku"]?["name"]?.GetValue<string>());
+        Assert.True(maps.Properties?["disableLocalAuth"]?.GetValue<bool>(), "disableLocalAuth must be true: the app signs in with its identity.");
+        Assert.Contains("mapsLocation", maps.Resolve(maps.Body["location"]?.GetValue<string>() ?? ""), StringComparison.Ordinal);
+        Assert.Contains("westeurope", Values<string>(template.Parameters["mapsLocation"]?["allowedValues"]));
     }
 
     [LinuxX64Fact]

@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
 using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Alexa.Read.Requests;
 using RideHailer.Skill.Alexa.Verify;
 using RideHailer.Tests.Support;
-using RideHailer.Tests.Support.SkillPackage;
 using static RideHailer.Tests.Support.SkillPackage.AmazonTypeCheck;
 
 namespace RideHailer.Tests.SkillEvents;

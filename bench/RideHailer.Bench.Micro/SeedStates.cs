@@ -28,7 +28,7 @@ internal sealed class SeedStates
         };
         var accepted = conversation.Decide(AwaitingConsent, new ConsentResolved(ConsentToken, ConsentOutcome.Accepted), new TurnContext(now, "n3", Granted));
         var command = accepted.Commands.OfType<QuoteRide>().Single();
-        var quote = new LocalFleet(FleetTariff.Standard).QuoteAsync(command.Pickup, command.Destination, command.RideType, now, CancellationToken.None).Result;
+        var quote = new LocalFleet([FleetTariff.Standard]).QuoteAsync(command.Pickup, command.Destination, command.RideType, now, CancellationToken.None).Result;
         var quoted = conversation.Decide(accepted.State, new QuoteReady(quote), new TurnContext(now, "n4", Granted));
         AwaitingQuoteAnswer = quoted.State;
         QuoteReply = quoted.Reply ?? throw new InvalidOperationException("no quote reply");

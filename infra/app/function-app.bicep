@@ -1,6 +1,6 @@
 // The skill's Azure Functions app on a Flex Consumption (FC1) plan, running as the user-assigned
 // identity. Every connection it makes (host storage, durable task hub, bookings table, deployment
-// package, Application Insights) is identity-based, so no app setting holds a key.
+// package, Application Insights, Azure Maps) is identity-based, so no app setting holds a key.
 
 param name string
 param planName string
@@ -38,6 +38,9 @@ param pinPolicy string
 // Empty: riders are a hash of their Alexa ids. Set: linked-account tokens must be JWTs from this issuer.
 param riderIdentityAuthority string
 param riderIdentityAudience string
+
+@description('The Azure Maps account\'s uniqueId (Places:ClientId); the app signs in to it with its identity, never with a key.')
+param mapsClientId string
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
@@ -135,6 +138,9 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       Booking__PinPolicy: pinPolicy
       RiderIdentity__Authority: riderIdentityAuthority
       RiderIdentity__Audience: riderIdentityAudience
+      // Destinations from Azure Maps Get Geocoding: x-ms-client-id and a token of the identity (AZURE_CLIENT_ID).
+      Places__Kind: 'AzureMaps'
+      Places__ClientId: mapsClientId
     }
   }
 

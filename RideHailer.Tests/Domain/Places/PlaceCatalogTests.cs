@@ -85,6 +85,68 @@ public sealed class PlaceCatalogTests
         Assert.Equal("the Space Needle", Catalog.All.Single(p => p.Id == "space-needle").SpokenName);
     }
 
+    [Theory]
+    [InlineData("Brandenburger Tor", "brandenburg-gate")]
+    [InlineData("the Brandenburg Gate", "brandenburg-gate")]
+    [InlineData("Fernsehturm", "berlin-tv-tower")]
+    [InlineData("Museumsinsel", "museum-island")]
+    [InlineData("Reichstagsgebäude", "reichstag-building")]
+    [InlineData("Schloss Charlottenburg", "charlottenburg-palace")]
+    [InlineData("Berliner Dom", "berlin-cathedral")]
+    [InlineData("Gedächtniskirche", "kaiser-wilhelm-memorial-church")]
+    [InlineData("the Tower of London", "tower-of-london")]
+    [InlineData("Heathrow", "heathrow-airport")]
+    [InlineData("St Paul's", "st-pauls-cathedral")]
+    [InlineData("the CN Tower", "cn-tower")]
+    [InlineData("Pearson Airport", "toronto-pearson-international-airport")]
+    [InlineData("the Opera House", "sydney-opera-house")]
+    [InlineData("the Harbour Bridge", "sydney-harbour-bridge")]
+    [InlineData("the Gateway of India", "gateway-of-india")]
+    [InlineData("C S T", "chhatrapati-shivaji-maharaj-terminus")]
+    [InlineData("Mumbai Airport", "mumbai-airport")]
+    public void TryMatch_FindsTheLandmarksOfEveryMarketsCity_AndBerlinsByTheirGermanNames(string said, string id)
+    {
+        Assert.True(Catalog.TryMatch(said, out var place));
+        Assert.Equal(id, place.Id);
+    }
+
+    [Theory]
+    [InlineData("London", 51.5074, -0.1278)]
+    [InlineData("Toronto", 43.6532, -79.3832)]
+    [InlineData("Sydney", -33.8688, 151.2093)]
+    [InlineData("Mumbai", 19.0760, 72.8777)]
+    [InlineData("Berlin", 52.5200, 13.4050)]
+    [InlineData("Seattle", 47.6062, -122.3321)]
+    public void Default_HoldsAboutADozenLandmarksOfEachMarketsCity_InThatCity(string city, double latitude, double longitude)
+    {
+        var center = new GeoPoint(latitude, longitude);
+        var places = Catalog.All.Where(place => place.City == city).ToList();
+
+        Assert.InRange(places.Count, 12, 20);
+        Assert.All(places, place => Assert.True(place.Location.MilesTo(center) < 25, $"{place.Id} is not near {city}."));
+        Assert.All(places, place => Assert.Equal(PlaceConfidence.High, place.Confidence));
+    }
+
+    [Fact]
+    public void Default_KeepsTheOriginalPlacesAndIdsFirst()
+    {
+        string[] original =
+        [
+            "space-needle", "pike-place-market", "seattle-tacoma-international-airport", "museum-of-pop-culture", "lumen-field",
+            "t-mobile-park", "university-of-washington", "chihuly-garden-and-glass", "seattle-aquarium", "kerry-park",
+            "woodland-park-zoo", "amazon-spheres", "seattle-central-library", "climate-pledge-arena", "seattle-great-wheel",
+            "king-street-station", "golden-gate-bridge", "fishermans-wharf", "statue-of-liberty", "empire-state-building",
+            "pioneer-courthouse-square", "stanley-park",
+        ];
+
+        Assert.Equal(original, Catalog.All.Take(original.Length).Select(place => place.Id));
+        // The generic aliases stay where they always were.
+        Assert.True(Catalog.TryMatch("the airport", out var airport));
+        Assert.Equal("seattle-tacoma-international-airport", airport.Id);
+        Assert.True(Catalog.TryMatch("the zoo", out var zoo));
+        Assert.Equal("woodland-park-zoo", zoo.Id);
+    }
+
     [Fact]
     public void TryGet_ByIdIsExact()
     {

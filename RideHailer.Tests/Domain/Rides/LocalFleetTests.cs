@@ -214,4 +214,188 @@ public sealed class LocalFleetTests
         await Assert.ThrowsAsync<RideUnavailableException>(() => Fleet.StatusAsync("ride-elsewhere", Now, CancellationToken.None));
         await Assert.ThrowsAsync<RideUnavailableException>(() => Fleet.CancellationFeeAsync("not-ours", Now, CancellationToken.None));
     }
+
+    // The built-in fleet: a market per marketplace's main city, each in its own currency.
+
+    private static Task<Quote> BuiltInQuoteAsync(GeoPoint pickup, string destinationId) =>
+        LocalFleet.BuiltIn.QuoteAsync(Pickup.AtGeolocation(pickup), CatalogPlace(destinationId), RideType.Standard, Now, CancellationToken.None);
+
+    private static Place CatalogPlace(string id) =>
+        PlaceCatalog.Default.TryGet(id, out var place) ? place : throw new InvalidOperationException($"No place {id}.");
+
+    [Theory]
+    [InlineData(47.6062, -122.3321, "space-needle", "USD")]
+    [InlineData(51.5080, -0.1281, "tower-of-london", "GBP")]
+    [InlineData(43.6453, -79.3806, "cn-tower", "CAD")]
+    [InlineData(-33.8615, 151.2106, "sydney-opera-house", "AUD")]
+    [InlineData(18.9220, 72.8347, "marine-drive", "INR")]
+    [InlineData(52.5163, 13.3777, "berlin-tv-tower", "EUR")]
+    public async Task BuiltIn_PricesARideInTheCurrencyOfTheMarketItStartsIn(double latitude, double longitude, string destination, string currency)
+    {
+        var quote = await BuiltInQuoteAsync(new GeoPoint(latitude, longitude), destination);
+
+        Assert.Equal(currency, quote.Price.Currency);
+        Assert.True(quote.Price.Amount >= FleetTariff.Markets.Single(market => market.Currency == currency).MinimumFare);
+    }
+
+    [Fact]
+    public async Task BuiltIn_LondonPickup_IsQuotedInPoundsFromTheLondonTariff()
+    {
+        // Trafalgar Square to the Tower of London: 2.25 miles, £2.50 + £2.00 × 2.25 = £6.99 → £7.00. The depot is 0.05 miles
+        // away: 2 minutes to assign a driver and a quarter of a minute at 12 mph, rounded up.
+        var quote = await BuiltInQuoteAsync(new GeoPoint(51.5080, -0.1281), "tower-of-london");
+
+        Assert.Equal(new Money(7.00m, "GBP"), quote.Price);
+        Assert.Equal(TimeSpan.FromMinutes(3), quote.PickupEta);
+    }
+
+    [Fact]
+    public async Task BuiltIn_MumbaiPickup_IsQuotedInRupeesRoundedToTenRupees()
+    {
+        // The Gateway of India to Juhu Beach: 12.2 miles, ₹50 + ₹30 × 12.2 = ₹416 → ₹420.
+        var quote = await BuiltInQuoteAsync(new GeoPoint(18.9220, 72.8347), "juhu-beach");
+
+        Assert.Equal("INR", quote.Price.Currency);
+        Assert.Equal(0m, quote.Price.Amount % 10m);
+        Assert.InRange(quote.Price.Amount, 400m, 440m);
+    }
+
+    [Fact]
+    public async Task BuiltIn_CurrencyFollowsThePickup_NotTheDestination()
+    {
+        // A rider in Berlin going to a point the place search found (not a catalog place), and one whose pickup is an
+        // address without coordinates in Berlin, are both in the Berlin market.
+        var found = new Place("am-0123456789abcdef0123", "Friedrichstraße 43", "Friedrichstraße 43", new GeoPoint(52.5069, 13.3904), "Berlin", [])
+        {
+            Confidence = PlaceConfidence.Medium,
+        };
+
+        var fromPoint = await LocalFleet.BuiltIn.QuoteAsync(Pickup.AtGeolocation(new GeoPoint(52.5251, 13.3694)), found, RideType.Standard, Now, CancellationToken.None);
+        var fromAddress = await LocalFleet.BuiltIn.QuoteAsync(Pickup.AtAddress("Unter den Linden 1", "Berlin"), found, RideType.Standard, Now, CancellationToken.None);
+
+        Assert.Equal("EUR", fromPoint.Price.Currency);
+        Assert.Equal("EUR", fromAddress.Price.Currency);
+        Assert.Same(found, fromPoint.Destination);
+    }
+
+    [Fact]
+    public async Task BuiltIn_SeattleRides_AreQuotedAndDrivenExactlyAsByTheSeattleTariffAlone()
+    {
+        var seattleOnly = new LocalFleet(FleetTariff.Standard);
+        foreach (var place in PlaceCatalog.Default.All.Where(place => place.City == "Seattle"))
+        {
+            foreach (var rideType in new[] { RideType.Standard, RideType.Xl, RideType.Premium })
+            {
+                var expected = await seattleOnly.QuoteAsync(Pickup.AtGeolocation(Riders.Downtown), place, rideType, Now, CancellationToken.None);
+
+                var quote = await LocalFleet.BuiltIn.QuoteAsync(Pickup.AtGeolocation(Riders.Downtown), place, rideType, Now, CancellationToken.None);
+
+                Assert.Equal(expected, quote);
+                Assert.Equal(
+                    await seattleOnly.DispatchAsync(new RideOrder("bk-" + place.Id, expected, Rider), Now, CancellationToken.None),
+                    await LocalFleet.BuiltIn.DispatchAsync(new RideOrder("bk-" + place.Id, quote, Rider), Now, CancellationToken.None));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task BuiltIn_SeattleTariffAndRoster_AreAsTheyWere()
+    {
+        var seattle = FleetTariff.Standard;
+
+        Assert.Equal(("Seattle", "USD", 3.00m, 2.50m, 8.00m, 0.50m, 20d), (seattle.Market, seattle.Currency, seattle.BaseFare, seattle.PerMile, seattle.MinimumFare, seattle.FareIncrement, seattle.AverageSpeedMph));
+        Assert.Equal(["Sam", "Priya", "Marco", "Aiko", "Jordan"], LocalFleet.DefaultRoster.Select(driver => driver.Name));
+        Assert.Empty(seattle.Roster);
+        var quote = await BuiltInQuoteAsync(Riders.Downtown, "space-needle");
+        var dispatch = await LocalFleet.BuiltIn.DispatchAsync(new RideOrder("bk-1", quote, Rider), Now, CancellationToken.None);
+        Assert.Contains(LocalFleet.DefaultRoster, driver => driver.Name == dispatch.DriverName);
+    }
+
+    [Theory]
+    [InlineData(37.7749, -122.4194, "golden-gate-bridge")]
+    [InlineData(40.7128, -74.0060, "statue-of-liberty")]
+    [InlineData(45.5152, -122.6784, "pioneer-courthouse-square")]
+    public async Task BuiltIn_OtherUsDepots_StillQuoteInDollars(double latitude, double longitude, string destination)
+    {
+        var quote = await BuiltInQuoteAsync(new GeoPoint(latitude, longitude), destination);
+
+        Assert.Equal("USD", quote.Price.Currency);
+    }
+
+    [Fact]
+    public async Task BuiltIn_Vancouver_IsInTheCanadianMarket()
+    {
+        var quote = await BuiltInQuoteAsync(new GeoPoint(49.2827, -123.1207), "stanley-park");
+
+        Assert.Equal("CAD", quote.Price.Currency);
+    }
+
+    [Theory]
+    [InlineData("London", "Oliver", "Amelia", "Harry", "Isla", "Mohammed")]
+    [InlineData("Mumbai", "Rahul", "Ananya", "Vikram", "Sneha", "Arjun")]
+    [InlineData("Berlin", "Lukas", "Anna", "Felix", "Lea", "Jonas")]
+    public async Task BuiltIn_DriversComeFromTheRosterOfTheMarketTheRideStartsIn(string market, params string[] drivers)
+    {
+        var tariff = FleetTariff.Markets.Single(candidate => candidate.Market == market);
+        var depot = tariff.Depots[0].Location;
+        var destination = PlaceCatalog.Default.All.First(place => place.City == market);
+        var names = new HashSet<string>();
+        for (var ride = 0; ride < 20; ride++)
+        {
+            var quote = await LocalFleet.BuiltIn.QuoteAsync(Pickup.AtGeolocation(depot), destination, RideType.Standard, Now.AddMinutes(ride), CancellationToken.None);
+            names.Add((await LocalFleet.BuiltIn.DispatchAsync(new RideOrder($"bk-{ride}", quote, Rider), Now.AddMinutes(ride), CancellationToken.None)).DriverName);
+        }
+
+        Assert.Subset(drivers.ToHashSet(), names);
+    }
+
+    [Fact]
+    public async Task BuiltIn_PickupFarFromEveryDepot_IsUnavailable()
+    {
+        // Chicago: no market there.
+        await Assert.ThrowsAsync<RideUnavailableException>(() => BuiltInQuoteAsync(new GeoPoint(41.8781, -87.6298), "space-needle"));
+    }
+
+    [Fact]
+    public void BuiltIn_EveryCatalogPlaceOfAMarketsCity_IsQuotedFromItsDepotInItsCurrency()
+    {
+        var markets = FleetTariff.Markets.SelectMany(market => market.Depots.Select(depot => (market, depot))).ToList();
+        Assert.All(PlaceCatalog.Default.All, place =>
+        {
+            var (market, depot) = markets.Single(served => served.depot.City == place.City);
+            var quote = LocalFleet.BuiltIn.Price(Pickup.AtGeolocation(depot.Location), place, RideType.Standard, Now);
+            Assert.Equal(market.Currency, quote.Price.Currency);
+        });
+    }
+
+    [Fact]
+    public void Markets_EachHaveACurrencyADepotAndADistinctRoster()
+    {
+        Assert.Equal(["USD", "GBP", "CAD", "AUD", "INR", "EUR"], FleetTariff.Markets.Select(market => market.Currency));
+        Assert.All(FleetTariff.Markets, market =>
+        {
+            Assert.NotEmpty(market.Depots);
+            Assert.True(market.MinimumFare > market.BaseFare, market.Market);
+            Assert.True(market.FareIncrement > 0, market.Market);
+            Assert.Equal(1.5m, market.FactorFor(RideType.Xl));
+            Assert.Equal(2.0m, market.FactorFor(RideType.Premium));
+        });
+        Assert.Equal(5, FleetTariff.Markets.Count(market => market.Roster.Count == 5));
+    }
+
+    [Fact]
+    public async Task London_StatusFeeAndCancel_AreTheLondonMarketsFromTheRideIdAlone()
+    {
+        var quote = await BuiltInQuoteAsync(new GeoPoint(51.5080, -0.1281), "tower-of-london");
+        var dispatch = await LocalFleet.BuiltIn.DispatchAsync(new RideOrder("bk-london", quote, Rider), Now, CancellationToken.None);
+        var pickup = Now + dispatch.DriverEta;
+
+        var status = await new LocalFleet().StatusAsync(dispatch.RideId!, Now, CancellationToken.None);
+        var fee = await LocalFleet.BuiltIn.CancellationFeeAsync(dispatch.RideId!, pickup, CancellationToken.None);
+        var cancel = await LocalFleet.BuiltIn.CancelAsync(dispatch.RideId!, "cancel-london", fee, pickup, CancellationToken.None);
+
+        Assert.Equal(dispatch.DriverName, status.Driver?.DriverName);
+        Assert.Equal(new Money(FleetTariff.Markets.Single(market => market.Market == "London").CancellationFee, "GBP"), fee);
+        Assert.Equal(new RideCancellation(RideStatus.RiderCanceled, fee), cancel);
+    }
 }
