@@ -13,8 +13,8 @@ namespace RideHailer.Tests.Workflow;
 
 /// <summary>
 /// The ride after the booking, through the endpoint and the real orchestration: a rider books, then in later sessions
-/// asks where the ride is and cancels it. The provider is the local fleet with a scripted fee and cancel (the fleet's
-/// own status and cancel are another change's).
+/// asks where the ride is and cancels it: on the built-in fleet itself, and on a stand-in around it that scripts the
+/// fee and counts the provider's cancels.
 /// </summary>
 public abstract class RideTalkTests(BackendUnderTest backend)
 {
@@ -58,6 +58,43 @@ public abstract class RideTalkTests(BackendUnderTest backend)
         var booking = (await skill.BookingsAsync()).Single();
         Assert.Equal(RideStatus.RiderCanceled, booking.Progress?.Status);
         Assert.Equal(("cancel-" + booking.IdempotencyKey, new Money(5m, "USD")), provider.Cancels.Select(call => (call.Key, call.ConfirmedFee)).Single());
+    }
+
+    /// <summary>
+    /// The same later sessions on the built-in fleet itself, as the DevHost runs it: its ride orchestration records the
+    /// driver's acceptance on its timer, the status answers from that, the cancel is asked and done with the fleet's own
+    /// fee rule, and the booking records the end.
+    /// </summary>
+    [Fact]
+    public async Task BuiltInFleet_BookThenWhereIsMyRide_CancelMyRide_Yes_EndsTheRide()
+    {
+        await using var skill = await SkillHarness.StartAsync(backend);
+        await BookAsync(skill.NewSession(Jane));
+        var booking = (await skill.BookingsAsync()).Single();
+        await WaitUntilAsync(async () => (await skill.BookingsAsync()).Single().Progress?.Status == RideStatus.Accepted);
+
+        var where = await skill.NewSession(Jane).IntentAsync(TurnReader.RideStatusIntent);
+        var cancel = skill.NewSession(Jane);
+        var asked = await cancel.IntentAsync(TurnReader.CancelRideIntent);
+        var cancelled = await cancel.YesAsync();
+        var afterwards = await skill.NewSession(Jane).IntentAsync(TurnReader.RideStatusIntent);
+
+        var driver = booking.Dispatch.DriverName;
+        Assert.Matches($"^<speak>{driver} is [a-z-]+ minutes? away in ", (string?)where["response"]!["outputSpeech"]!["ssml"]);
+        // Whether a fee applies depends on how near the driver already is; the sentences around it do not.
+        Assert.StartsWith($"Cancel your ride to the Space Needle with {driver}?", Speech(asked), StringComparison.Ordinal);
+        Assert.StartsWith("Ok, I cancelled your ride to the Space Needle.", Speech(cancelled), StringComparison.Ordinal);
+        Assert.Equal("Your last ride was cancelled.", Speech(afterwards));
+        Assert.Equal(RideStatus.RiderCanceled, (await skill.BookingsAsync()).Single().Progress?.Status);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
+        }
     }
 
     [Fact]
