@@ -11,14 +11,16 @@ internal static class Signal
 
     public static Task UntilAsync(Func<bool> condition, string what) => UntilAsync(() => Task.FromResult(condition()), what);
 
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    /// <param name="limit">The hang guard, when a test waits on durable timers a busy machine may run late (default 30 s).</param>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null)
     {
-        using var hang = new CancellationTokenSource(Limit);
+        var guard = limit ?? Limit;
+        using var hang = new CancellationTokenSource(guard);
         while (!await condition())
         {
             if (hang.IsCancellationRequested)
             {
-                Assert.Fail($"Never happened within {Limit}: {what}.");
+                Assert.Fail($"Never happened within {guard}: {what}.");
             }
 
             await Task.Delay(Between, CancellationToken.None);

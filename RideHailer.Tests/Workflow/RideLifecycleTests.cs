@@ -129,7 +129,7 @@ public abstract class RideLifecycleTests(BackendUnderTest backend)
         await WaitForStatusAsync(skill, booking, RideStatus.RiderCanceled);
         // Ended, and kept for the retention: the purge runs every second here and must leave it be.
         Assert.NotNull(await client.GetInstanceAsync(instanceId));
-        await WaitUntilAsync(async () => await client.GetInstanceAsync(instanceId) is null);
+        await Signal.UntilAsync(async () => await client.GetInstanceAsync(instanceId) is null, "the ended ride is purged", Patience);
 
         Assert.True(DateTimeOffset.UtcNow - ended >= TimeSpan.FromSeconds(2.5), "purged before Ride:Retention");
         Assert.Equal(RideStatus.RiderCanceled, (await StoredAsync(skill, booking)).Progress?.Status);
@@ -193,17 +193,7 @@ public abstract class RideLifecycleTests(BackendUnderTest backend)
         ?? throw new InvalidOperationException("The booking is gone.");
 
     private static Task WaitForStatusAsync(SkillHarness skill, Booking booking, RideStatus status) =>
-        WaitUntilAsync(async () => (await StoredAsync(skill, booking)).Progress?.Status == status);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTimeOffset.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"not so within {Patience}");
-            await Task.Delay(100);
-        }
-    }
+        Signal.UntilAsync(async () => (await StoredAsync(skill, booking)).Progress?.Status == status, $"the ride is {status}", Patience);
 
     /// <summary>The bookings store as the ride's activity sees it, keeping each report that changed the ride.</summary>
     private sealed class RecordingStore(IBookingStore inner, ConcurrentQueue<RideProgress> recorded) : IBookingStore

@@ -71,7 +71,7 @@ public abstract class RideTalkTests(BackendUnderTest backend)
         await using var skill = await SkillHarness.StartAsync(backend);
         await BookAsync(skill.NewSession(Jane));
         var booking = (await skill.BookingsAsync()).Single();
-        await WaitUntilAsync(async () => (await skill.BookingsAsync()).Single().Progress?.Status == RideStatus.Accepted);
+        await Signal.UntilAsync(async () => (await skill.BookingsAsync()).Single().Progress?.Status == RideStatus.Accepted, "the driver accepted");
 
         var where = await skill.NewSession(Jane).IntentAsync(TurnReader.RideStatusIntent);
         var cancel = skill.NewSession(Jane);
@@ -86,15 +86,6 @@ public abstract class RideTalkTests(BackendUnderTest backend)
         Assert.StartsWith("Ok, I cancelled your ride to the Space Needle.", Speech(cancelled), StringComparison.Ordinal);
         Assert.Equal("Your last ride was cancelled.", Speech(afterwards));
         Assert.Equal(RideStatus.RiderCanceled, (await skill.BookingsAsync()).Single().Progress?.Status);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
-        }
     }
 
     [Fact]
