@@ -224,7 +224,7 @@ public sealed partial class AzureTablesBookingStore : IBookingStore, IUserLinks,
         while (true)
         {
             var entity = await GetAsync<BookingEntity>(BookingEntity.PartitionFor(claim.RiderId), rowKey, cancellationToken);
-            if (entity is null || entity.RideSequence >= progress.Sequence || entity.ToBooking(_places).Progress?.Status.IsFinal() == true)
+            if (entity is null || entity.RideSequence >= progress.Sequence || entity.HasEnded)
             {
                 return false;
             }

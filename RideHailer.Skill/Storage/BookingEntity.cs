@@ -187,14 +187,19 @@ internal sealed class BookingEntity : ITableEntity
         return new Booking(IdempotencyKey, quote, passenger, dispatch, BookedAt) { Progress = Progress() };
     }
 
+    /// <summary>Whether the last report ended the ride, read from its column alone (no booking is built).</summary>
+    public bool HasEnded => ReportedStatus() is { } status && status.IsFinal();
+
+    private Domain.Rides.RideStatus? ReportedStatus() =>
+        RideStatus is null ? null : JsonSerializer.Deserialize<Domain.Rides.RideStatus>($"\"{RideStatus}\"");
+
     private RideProgress? Progress()
     {
-        if (RideStatus is null || RideSequence is not { } sequence || RideReportedAt is not { } at)
+        if (ReportedStatus() is not { } status || RideSequence is not { } sequence || RideReportedAt is not { } at)
         {
             return null;
         }
 
-        var status = JsonSerializer.Deserialize<Domain.Rides.RideStatus>($"\"{RideStatus}\"");
         var driver = ReportedDriverName is { } name
             ? new Dispatch(name, ReportedCar ?? string.Empty, ReportedLicensePlate ?? string.Empty, TimeSpan.Zero)
             : null;
