@@ -83,7 +83,7 @@ public sealed partial class SessionRouter
         instance ??= await StartAsync(instanceId, turn, cancellationToken);
         if (instance is null)
         {
-            return null;
+            return AnswerBeforeTheStart(instanceId, turn);
         }
 
         if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
@@ -145,6 +145,28 @@ public sealed partial class SessionRouter
             Log.StartRaced(_logger, instanceId, exception);
             return started;
         }
+    }
+
+    /// <summary>
+    /// The answer to a session's first turn when the conversation gives it without running anything (a launch's
+    /// welcome): the orchestration decides the same turn from the same start the same way, so the rider hears it now
+    /// rather than after the engine has run the start, which DurableTask.AzureStorage can hold back for seconds (a start
+    /// message read before its Instances row is retried 2 s later). The start then overlaps the rider's listening and
+    /// answering; the next turn waits for it if it has to. Null when the turn needs the session: a command to run (a
+    /// one-shot ride request, so exactly-once stays the orchestration's), or a connection (its token carries the
+    /// orchestration's nonce).
+    /// </summary>
+    private TurnAnswer? AnswerBeforeTheStart(string instanceId, TurnEvent turn)
+    {
+        var start = SessionState.Start(instanceId, turn.Locale);
+        var decision = _routing.Conversation.Decide(start, turn.Turn, new TurnContext(DateTimeOffset.UtcNow, string.Empty, turn.Rider));
+        if (decision is not { Commands.Count: 0, Reply: { Connection: null } reply })
+        {
+            return null;
+        }
+
+        Log.AnsweredBeforeTheStart(_logger, instanceId, turn.RequestId);
+        return TurnAnswer.Replied(reply, decision.State.Locale);
     }
 
     /// <summary>The answer to this turn, from the first save of the session that has one.</summary>
@@ -223,6 +245,10 @@ public sealed partial class SessionRouter
         [LoggerMessage(EventId = 43, Level = LogLevel.Information,
             Message = "Session {InstanceId} is not there (finished and purged); request {RequestId} is told the conversation has ended")]
         public static partial void SessionGone(ILogger logger, string instanceId, string requestId);
+
+        [LoggerMessage(EventId = 44, Level = LogLevel.Debug,
+            Message = "Session {InstanceId} answered request {RequestId} while its orchestration starts (the reply needs no state)")]
+        public static partial void AnsweredBeforeTheStart(ILogger logger, string instanceId, string requestId);
 
         [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "Session {InstanceId} ended by Alexa (request {RequestId})")]
         public static partial void SessionEndedByAlexa(ILogger logger, string instanceId, string requestId);

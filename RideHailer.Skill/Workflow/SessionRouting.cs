@@ -17,6 +17,8 @@ public sealed class SessionRouting(
     IOptions<BookingOptions> bookingOptions,
     ILogger<SessionRouter> logger)
 {
+    private Conversation? _conversation;
+
     internal ISessionSignal Signal => signal;
 
     internal TurnAdmission Admission => admission;
@@ -24,6 +26,9 @@ public sealed class SessionRouting(
     internal SessionOptions Session { get; } = sessionOptions.Value;
 
     internal ConversationSettings Settings { get; } = bookingOptions.Value.ToConversationSettings();
+
+    /// <summary>The conversation under <see cref="Settings"/>, for the turns answered before their session starts.</summary>
+    internal Conversation Conversation => _conversation ??= new Conversation(Settings);
 
     internal ILogger Logger => logger;
 

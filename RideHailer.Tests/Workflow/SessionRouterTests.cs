@@ -63,6 +63,37 @@ public sealed class SessionRouterTests
     }
 
     [Fact]
+    public async Task Launch_IsWelcomedWhileTheEngineHoldsTheStartBack()
+    {
+        // The engine has taken the start and not run it (its de-duplication back-off): the welcome needs no state.
+        var durable = NotStartedSession();
+        var launch = new TurnEvent("amzn1.echo-api.request.launch", new Launch(), RiderFacts.None) { Locale = "en-GB" };
+        var router = Router(TimeSpan.FromSeconds(30));
+
+        var answer = await router.For(durable.Object).SendAsync("session", launch, spent: TimeSpan.Zero, default);
+
+        Assert.Equal(TurnAnswerKind.Replied, answer.Kind);
+        Assert.Equal(new Conversation(new BookingOptions().ToConversationSettings())
+            .Decide(SessionState.Start("session", "en-GB"), new Launch(), new TurnContext(DateTimeOffset.UnixEpoch, "n", RiderFacts.None)).Reply, answer.Reply);
+        Assert.Equal("en-GB", answer.Locale);
+        durable.Verify(d => d.ScheduleNewOrchestrationInstanceAsync(
+            SessionOrchestration.Name, It.Is<SessionInput>(input => input.FirstTurn == launch), It.IsAny<StartOrchestrationOptions>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task OneShotRideRequest_WaitsForTheSessionItStarted()
+    {
+        // Finding the place, and so any booking after it, is the orchestration's to run, exactly once.
+        var durable = NotStartedSession();
+        var oneShot = new TurnEvent("amzn1.echo-api.request.one-shot", new RideRequested("the space needle", null), RiderFacts.None);
+        var router = Router(TimeSpan.FromMilliseconds(400));
+
+        var answer = await router.For(durable.Object).SendAsync("session", oneShot, spent: TimeSpan.Zero, default);
+
+        Assert.Equal(TurnAnswerKind.TimedOut, answer.Kind);
+    }
+
+    [Fact]
     public async Task StartThatFailsWithNoSessionToJoin_IsNotTakenForARace()
     {
         var durable = new Mock<DurableTaskClient>("test");
@@ -101,6 +132,24 @@ public sealed class SessionRouterTests
         Assert.Equal(TurnAnswerKind.Replied, answer.Kind);
         Assert.Equal([TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(15)], signal.Waits);
         Assert.Equal(4, reads);
+    }
+
+    /// <summary>A session not there yet whose start the engine accepts and then holds back: it stays Pending.</summary>
+    private static Mock<DurableTaskClient> NotStartedSession()
+    {
+        var durable = new Mock<DurableTaskClient>("test");
+        var started = false;
+        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(
+                It.IsAny<TaskName>(), It.IsAny<object>(), It.IsAny<StartOrchestrationOptions>(), It.IsAny<CancellationToken>()))
+            .Callback(() => started = true)
+            .ReturnsAsync("session");
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .Returns((string id, bool _, CancellationToken cancellation) => cancellation.IsCancellationRequested
+                ? Task.FromCanceled<OrchestrationMetadata?>(cancellation)
+                : Task.FromResult(started
+                    ? new OrchestrationMetadata(SessionOrchestration.Name, id) { RuntimeStatus = OrchestrationRuntimeStatus.Pending }
+                    : null));
+        return durable;
     }
 
     private static Mock<DurableTaskClient> RunningSession()
