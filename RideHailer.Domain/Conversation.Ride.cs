@@ -5,7 +5,10 @@ namespace RideHailer.Domain;
 
 public sealed partial class Conversation
 {
-    /// <summary>Whether "where is my ride" or "cancel my ride" can start here: before a ride is being asked for.</summary>
+    /// <summary>
+    /// Whether "where is my ride" or "cancel my ride" is the session's own question here: before a ride is being asked
+    /// for (later, it is answered aside: see <see cref="CanInterruptForRide"/>).
+    /// </summary>
     private static bool CanAskAboutRide(SessionStep step) => step is SessionStep.New or SessionStep.AwaitingDestination;
 
     /// <summary>
@@ -34,35 +37,37 @@ public sealed partial class Conversation
     /// <summary>The bookings could not be read: nothing is claimed about the ride either way.</summary>
     private static Decision OnLatestRideLookupFailed(SessionState state) =>
         state.Step is SessionStep.CheckingRideStatus or SessionStep.FindingRideToCancel
-            ? End(state, Phrase.RideLookupFailed)
+            ? Answered(state, [Say(Phrase.RideLookupFailed)])
             : Unchanged(state, Phrase.NotExpected);
 
-    private static Decision TellStatus(SessionState state, Booking? ride, DateTimeOffset now)
-    {
-        if (ride is null)
-        {
-            return NoRideToTell(state);
-        }
+    private static Decision TellStatus(SessionState state, Booking? ride, DateTimeOffset now) =>
+        ride is not null && StatusOf(ride, now) is { } status ? Answered(state, status) : NoRideToTell(state);
 
+    /// <summary>What "where is my ride" says of <paramref name="ride"/> at <paramref name="now"/>; null once it completed.</summary>
+    private static List<Message>? StatusOf(Booking ride, DateTimeOffset now)
+    {
         var snapshot = RideSnapshot.Of(ride, now);
         var driver = snapshot.Driver;
         return snapshot.Status switch
         {
-            RideStatus.Processing => End(state, Phrase.FindingDriver),
-            RideStatus.Accepted when snapshot.PickupEta > TimeSpan.Zero => End(
-                state,
-                [new DriverOnTheWay(driver.DriverName, WholeMinutes.Of(snapshot.PickupEta), driver.Car, driver.LicensePlate)]),
-            RideStatus.Accepted or RideStatus.Arriving => End(state, [new DriverArriving(driver.DriverName)]),
-            RideStatus.InProgress => End(state, [new OnYourWay(ride.Quote.Destination)]),
-            RideStatus.RiderCanceled or RideStatus.DriverCanceled => End(state, Phrase.LastRideCancelled),
-            RideStatus.NoDriversAvailable => End(state, Phrase.LastRideNoDriver),
-            _ => NoRideToTell(state),
+            RideStatus.Processing => [Say(Phrase.FindingDriver)],
+            RideStatus.Accepted when snapshot.PickupEta > TimeSpan.Zero =>
+                [new DriverOnTheWay(driver.DriverName, WholeMinutes.Of(snapshot.PickupEta), driver.Car, driver.LicensePlate)],
+            RideStatus.Accepted or RideStatus.Arriving => [new DriverArriving(driver.DriverName)],
+            RideStatus.InProgress => [new OnYourWay(ride.Quote.Destination)],
+            RideStatus.RiderCanceled or RideStatus.DriverCanceled => [Say(Phrase.LastRideCancelled)],
+            RideStatus.NoDriversAvailable => [Say(Phrase.LastRideNoDriver)],
+            _ => null,
         };
     }
 
-    /// <summary>No ride on its way: said so, and the session goes on to the normal booking.</summary>
-    private static Decision NoRideToTell(SessionState state) =>
-        Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.NoRideBooked), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]);
+    /// <summary>
+    /// No ride on its way: said so, and the session goes on to the normal booking; asked in the middle of one, that
+    /// booking's question is asked again.
+    /// </summary>
+    private static Decision NoRideToTell(SessionState state) => state.InterruptedStep is { } interrupted
+        ? BackTo(state, interrupted, [Say(Phrase.NoRideBooked)])
+        : Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.NoRideBooked), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]);
 
     /// <summary>
     /// The ride "cancel my ride" means: one on its way is priced for cancelling; one cancelled already is said so without
@@ -77,10 +82,10 @@ public sealed partial class Conversation
 
         return RideSnapshot.Of(ride, now).Status switch
         {
-            RideStatus.RiderCanceled => End(state, Phrase.AlreadyCancelled),
-            RideStatus.DriverCanceled => End(state, Phrase.LastRideCancelled),
-            RideStatus.NoDriversAvailable => End(state, Phrase.LastRideNoDriver),
-            RideStatus.InProgress => End(state, Phrase.RideStarted),
+            RideStatus.RiderCanceled => Answered(state, [Say(Phrase.AlreadyCancelled)]),
+            RideStatus.DriverCanceled => Answered(state, [Say(Phrase.LastRideCancelled)]),
+            RideStatus.NoDriversAvailable => Answered(state, [Say(Phrase.LastRideNoDriver)]),
+            RideStatus.InProgress => Answered(state, [Say(Phrase.RideStarted)]),
             RideStatus.Completed => NoRideToTell(state),
             _ => PriceCancel(state, ride),
         };
@@ -89,7 +94,7 @@ public sealed partial class Conversation
     /// <summary>A ride on its way is priced for cancelling; one without a provider id cannot be cancelled by it.</summary>
     private static Decision PriceCancel(SessionState state, Booking ride) => ride.Dispatch.RideId is { } rideId
         ? new(state with { Step = SessionStep.PricingCancellation, RideToCancel = ride }, null, [new PriceCancellation(ride.IdempotencyKey, rideId)])
-        : End(state, Phrase.CancelFailed);
+        : Answered(state, [Say(Phrase.CancelFailed)]);
 
     /// <summary>"Cancel your ride to the Space Needle with Sam?", with the fee the provider reports; only a yes cancels.</summary>
     private static Decision OnCancellationFee(SessionState state, CancellationFeeFound found)
@@ -108,7 +113,7 @@ public sealed partial class Conversation
         : null;
 
     private static Decision OnCancellationFeeFailed(SessionState state) => state.Step == SessionStep.PricingCancellation
-        ? End(state, Phrase.RideServiceUnreachable)
+        ? Answered(state, [Say(Phrase.RideServiceUnreachable)])
         : Unchanged(state, Phrase.NotExpected);
 
     /// <summary>Yes to the cancel question: cancel, accepting exactly the fee the rider heard.</summary>
@@ -123,12 +128,22 @@ public sealed partial class Conversation
         return new(cancelling, null, [new CancelRide(ride.IdempotencyKey, rideId, state.CancellationFee)]);
     }
 
-    private static Decision OnRideCanceled(SessionState state, RideCanceled canceled) =>
-        state is { Step: SessionStep.CancellingRide, RideToCancel: { } ride }
-            ? End(state, [new CancelDone(ride.Quote.Destination, canceled.Cancellation.Fee)])
-            : Unchanged(state, Phrase.NotExpected);
+    /// <summary>
+    /// The ride is cancelled. Asked at the second-ride question about the very ride it named, that ride is no longer
+    /// on its way: the question stands for the new place, and a no is no longer "your driver is on the way".
+    /// </summary>
+    private static Decision OnRideCanceled(SessionState state, RideCanceled canceled)
+    {
+        if (state is not { Step: SessionStep.CancellingRide, RideToCancel: { } ride })
+        {
+            return Unchanged(state, Phrase.NotExpected);
+        }
+
+        var cancelled = state.ActiveRide?.IdempotencyKey == ride.IdempotencyKey ? state with { ActiveRide = null } : state;
+        return Answered(cancelled, [new CancelDone(ride.Quote.Destination, canceled.Cancellation.Fee)]);
+    }
 
     private static Decision OnRideCancelFailed(SessionState state, RideCancelFailed failed) => state.Step == SessionStep.CancellingRide
-        ? End(state, failed.Unreachable ? Phrase.RideServiceUnreachable : Phrase.CancelFailed)
+        ? Answered(state, [Say(failed.Unreachable ? Phrase.RideServiceUnreachable : Phrase.CancelFailed)])
         : Unchanged(state, Phrase.NotExpected);
 }

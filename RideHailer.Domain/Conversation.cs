@@ -60,6 +60,8 @@ public sealed partial class Conversation
             _ when state.IsFinished => new(state, AfterTheEnd(state), []),
             Stop or Dismiss => OnStop(state),
             Help => OnHelp(state),
+            ConsentResolved or PinResolved when state.InterruptedStep is { } interrupted && IsPendingResume(state, turn) =>
+                Decide(Resumed(state, interrupted), turn, turnContext),
             ConsentResolved consent => OnConsent(state, consent, turnContext),
             PinResolved pin => OnPin(state, pin, turnContext),
             UnmatchedResume => Unchanged(state, Phrase.NotExpected),
@@ -73,6 +75,9 @@ public sealed partial class Conversation
             RideHomeRequested when CanChangeDestination(state.Step) => OnRideHomeRequested(state, turnContext),
             PlaceNotFound or PlaceSearchFailed => OnPlaceMissed(state, turn),
             RideStatusAsked or CancelRideAsked when CanAskAboutRide(state.Step) => OnRideQuestion(state, turn, turnContext),
+            RideStatusAsked or CancelRideAsked when CanInterruptForRide(state.Step) => OnRideQuestion(state with { InterruptedStep = state.Step }, turn, turnContext),
+            RideStatusAsked or CancelRideAsked when state.Step == SessionStep.AwaitingCancelAnswer => OnRideQuestionAtCancel(state, turn, turnContext.Now),
+            RideStatusAsked or CancelRideAsked when IsBusy(state.Step) => Unchanged(state, null),
             LatestRideFound found => OnLatestRide(state, found.Booking, turnContext),
             NoLatestRide => OnLatestRide(state, null, turnContext),
             LatestRideLookupFailed => OnLatestRideLookupFailed(state),
@@ -93,7 +98,7 @@ public sealed partial class Conversation
         (SessionStep.New or SessionStep.AwaitingDestination, Fallback) => MissDestination(state, said: null, Phrase.TooManyMissesNotUnderstood),
         (SessionStep.New or SessionStep.AwaitingDestination, No) => End(state, Phrase.NoDestination),
         (SessionStep.AwaitingSecondRideAnswer, Yes) => GoOnToConsentOrQuote(state, context),
-        (SessionStep.AwaitingSecondRideAnswer, No) => End(state, Phrase.KeepActiveRide),
+        (SessionStep.AwaitingSecondRideAnswer, No) => End(state, state.ActiveRide is null ? Phrase.NoSecondRideGoodbye : Phrase.KeepActiveRide),
         (SessionStep.AwaitingConsent, Yes) => AskConsentAgain(state, context),
         (SessionStep.AwaitingQuoteAnswer, Yes) => OnQuoteAccepted(state, context),
         (SessionStep.AwaitingPin or SessionStep.AwaitingPinRetryAnswer, Yes) => StartPin(state, context),
@@ -101,7 +106,7 @@ public sealed partial class Conversation
             End(state, Phrase.Declined),
         (SessionStep.AwaitingPinRetryAnswer, No) => End(state, Phrase.NotBookedGoodbye),
         (SessionStep.AwaitingCancelAnswer, Yes) => OnCancelAccepted(state),
-        (SessionStep.AwaitingCancelAnswer, No) => End(state, Phrase.KeepRide),
+        (SessionStep.AwaitingCancelAnswer, No) => Answered(state, [Say(Phrase.KeepRide)]),
         (_, Launch) => Unchanged(state, Phrase.Welcome),
         _ => Unchanged(state, Phrase.NotUnderstood),
     };
@@ -137,7 +142,7 @@ public sealed partial class Conversation
         SessionStep.AwaitingPlaceChoice when state.PlaceChoices is { Count: > 0 } choices =>
             Ask(state, [Say(Phrase.HelpPlaceChoice), new WhichPlace(choices)], [new WhichPlace(choices)]),
         SessionStep.AwaitingSecondRideAnswer when state is { ActiveRide: { } active, Destination: { } destination } =>
-            Ask(state, [new HelpSecondRide(active.Quote.Destination), new AnotherRide(destination)], [new AnotherRide(destination)]),
+            Ask(state, [new HelpSecondRide(active.Quote.Destination), Say(Phrase.HelpRideAside), new AnotherRide(destination)], [new AnotherRide(destination)]),
         SessionStep.AwaitingConsent => Ask(state, [new HelpConsent([.. (state.ConsentScopes ?? []).Select(scope => scope.Scope)]), Say(Phrase.Continue)], [Say(Phrase.Continue)]),
         SessionStep.AwaitingQuoteAnswer when state.Quote is { } quote =>
             Ask(state, [new HelpQuote(quote.Destination, quote.Price), new BookIt(quote.Destination)], [new BookIt(quote.Destination)]),
@@ -194,7 +199,7 @@ public sealed partial class Conversation
 
     /// <summary>Nothing is pending any more, and the rider facts kept for a pending answer are let go.</summary>
     private static SessionState Ended(SessionState state) =>
-        state with { Step = SessionStep.Ended, PendingConnection = null, PendingRider = null, ActiveRide = null, RideToCancel = null };
+        state with { Step = SessionStep.Ended, PendingConnection = null, PendingRider = null, ActiveRide = null, RideToCancel = null, InterruptedStep = null };
 
     /// <summary>
     /// The token of the connection this step is already waiting for, or a new one. Offering a connection again (the

@@ -90,6 +90,13 @@ public sealed record SessionState
     /// <summary>The cancellation fee the rider was told of (null: none); the cancel accepts exactly this.</summary>
     public Money? CancellationFee { get; init; }
 
+    /// <summary>
+    /// The step "where is my ride" or "cancel my ride" interrupted, while that question is answered (null when it was
+    /// asked before any ride was asked for): the session then goes back to it and asks its question again, with all it
+    /// held (the quote on offer, a pending connection's token) as it was.
+    /// </summary>
+    public SessionStep? InterruptedStep { get; init; }
+
     /// <summary>Whether the session is over (booked or ended); the host can stop waiting for turns.</summary>
     [JsonIgnore]
     public bool IsFinished => Step is SessionStep.Booked or SessionStep.Ended;

@@ -15,6 +15,7 @@ public sealed class RideSessionFunctions(
     QuoteRideActivity quoteRide,
     BookRideActivity bookRide,
     RecordRideProgressActivity recordRideProgress,
+    CheckRideStatusActivity checkRideStatus,
     FindLatestRideActivity findLatestRide,
     PriceCancellationActivity priceCancellation,
     CancelRideActivity cancelRide)
@@ -52,6 +53,10 @@ public sealed class RideSessionFunctions(
     [Function(RecordRideProgressActivity.Name)]
     public Task<bool> RecordRideProgress([ActivityTrigger] RecordRideProgressInput input, FunctionContext context) =>
         recordRideProgress.RunAsync(input, context?.CancellationToken ?? default);
+
+    [Function(CheckRideStatusActivity.Name)]
+    public Task<RideProgress?> CheckRideStatus([ActivityTrigger] CheckRideStatusInput input, FunctionContext context) =>
+        checkRideStatus.RunAsync(input, context?.CancellationToken ?? default);
 
     [Function(FindLatestRideActivity.Name)]
     public Task<Booking?> FindLatestRide([ActivityTrigger] FindLatestRideInput input, FunctionContext context) =>

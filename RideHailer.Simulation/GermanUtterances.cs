@@ -25,7 +25,7 @@ internal static class GermanUtterances
 
     /// <summary>Words around a request that carry no meaning of their own, tried only when the request as said matches nothing.</summary>
     public static Regex Fillers { get; } = new(
-        "^(?:(?:äh|ähm|hm|also|na|okay also|bitte) )*(?<request>.+?)(?: (?:bitte|danke|jetzt))*$",
+        "^(?:(?:äh|ähm|hm|also|na|okay also|bitte|moment mal|moment|warte mal|warte|eigentlich|übrigens|sorry) )*(?<request>.+?)(?: (?:bitte|danke|jetzt))*$",
         RegexOptions.CultureInvariant);
 
     public static Regex Launch(string invocation) => new(

@@ -29,10 +29,11 @@ public sealed class UtteranceResolver
 
     /// <summary>
     /// Words riders wrap around a request that carry no meaning of their own: tried only when the request as said
-    /// matches nothing, so a sample that holds one of them ("{destination} please") still wins as said.
+    /// matches nothing, so a sample that holds one of them ("{destination} please") still wins as said. "Hold on",
+    /// "wait", "actually" open a question asked in the middle of another ("hold on, where is my ride?").
     /// </summary>
     private static readonly Regex Fillers = new(
-        "^(?:(?:um|uh|er|erm|hmm|so|well|oh|hey|please|ok so|okay so) )*(?<request>.+?)(?: (?:please|thanks|thank you|now))*$",
+        "^(?:(?:um|uh|er|erm|hmm|so|well|oh|hey|please|ok so|okay so|wait|hold on|hang on|actually|sorry|by the way) )*(?<request>.+?)(?: (?:please|thanks|thank you|now))*$",
         RegexOptions.CultureInvariant);
 
     private readonly InteractionModel _model;

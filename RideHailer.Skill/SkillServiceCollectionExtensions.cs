@@ -69,6 +69,7 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton(provider => new RideReporting(OnFleetTimers: provider.GetRequiredService<IRideProvider>() is LocalFleet));
         services.TryAddSingleton<RideStart>();
         services.TryAddSingleton<RecordRideProgressActivity>();
+        services.TryAddSingleton<CheckRideStatusActivity>();
         services.TryAddSingleton<RideEventSink>();
         services.TryAddSingleton<IRideEventSink>(provider => provider.GetRequiredService<RideEventSink>());
         services.TryAddSingleton<FindLatestRideActivity>();

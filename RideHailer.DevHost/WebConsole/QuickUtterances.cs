@@ -37,9 +37,11 @@ internal static class QuickUtterances
         {
             null or SessionStep.New or SessionStep.Booked or SessionStep.Ended => german ? GermanOpening : Opening,
             SessionStep.AwaitingDestination => [.. german ? GermanDestinations : Destinations, .. german ? GermanAboutTheRide : AboutTheRide, .. always],
-            SessionStep.AwaitingPlaceChoice => [.. german ? GermanChoices : Choices, .. always],
-            SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingSecondRideAnswer or SessionStep.AwaitingPinRetryAnswer
-                or SessionStep.AwaitingCancelAnswer => [.. german ? GermanAnswers : Answers, .. always],
+            // A rider may ask about their ride at any question of a booking: it is answered, and the question asked again.
+            SessionStep.AwaitingPlaceChoice => [.. german ? GermanChoices : Choices, .. german ? GermanAboutTheRide : AboutTheRide, .. always],
+            SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingSecondRideAnswer or SessionStep.AwaitingPinRetryAnswer =>
+                [.. german ? GermanAnswers : Answers, .. german ? GermanAboutTheRide : AboutTheRide, .. always],
+            SessionStep.AwaitingCancelAnswer => [.. german ? GermanAnswers : Answers, .. always],
             _ => always,
         };
     }

@@ -138,4 +138,7 @@ public enum Phrase
 
     /// <summary>A ride home asked for from home.</summary>
     AlreadyHome,
+
+    /// <summary>Help where a ride is on its way: its status and its cancel can be asked right there, mid-booking.</summary>
+    HelpRideAside,
 }

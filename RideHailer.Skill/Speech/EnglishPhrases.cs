@@ -121,6 +121,7 @@ public sealed class EnglishPhrases : PhraseTable
             "I don't know where home is. Ride Hailer takes you to this device's address, which you can set and share in the Alexa app.",
         Phrase.HomeNotFound => "I couldn't find this device's address.",
         Phrase.AlreadyHome => "You're already at home.",
+        Phrase.HelpRideAside => "You can also ask where your ride is, or say cancel my ride.",
         _ => throw new ArgumentOutOfRangeException(nameof(phrase), phrase, "No English words for this phrase."),
     };
 

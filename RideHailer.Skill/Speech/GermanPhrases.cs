@@ -100,6 +100,7 @@ public sealed class GermanPhrases : PhraseTable
             "Ich weiß nicht, wo du zu Hause bist. Ride Hailer bringt dich zur Adresse dieses Geräts, die du in der Alexa App festlegen und freigeben kannst.",
         Phrase.HomeNotFound => "Ich konnte die Adresse dieses Geräts nicht finden.",
         Phrase.AlreadyHome => "Du bist schon zu Hause.",
+        Phrase.HelpRideAside => "Du kannst auch fragen, wo deine Fahrt ist, oder sagen: storniere meine Fahrt.",
         Phrase.RideServiceUnreachable => "Ride Hailer erreicht den Fahrdienst gerade nicht. Bitte versuch es in einer Minute noch einmal.",
         _ => throw new ArgumentOutOfRangeException(nameof(phrase), phrase, "No German words for this phrase."),
     };

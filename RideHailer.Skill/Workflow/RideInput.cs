@@ -10,4 +10,17 @@ namespace RideHailer.Skill.Workflow;
 /// <param name="Schedule">The built-in fleet's timed reports (<see cref="FleetSchedule"/>); null when the provider reports by itself.</param>
 /// <param name="Current">The ride's state so far (null before the first report), carried over a continue-as-new.</param>
 /// <param name="Retention">How long the ended ride's durable state is kept (<see cref="RideOptions.Retention"/>).</param>
-public sealed record RideInput(string BookingKey, IReadOnlyList<ScheduledReport>? Schedule, RideProgress? Current, TimeSpan Retention);
+public sealed record RideInput(string BookingKey, IReadOnlyList<ScheduledReport>? Schedule, RideProgress? Current, TimeSpan Retention)
+{
+    /// <summary>How long a provider's ride may be silent before its status is asked (<see cref="RideOptions.StatusCheckInterval"/>).</summary>
+    public TimeSpan StatusCheckInterval { get; init; } = RideOptions.DefaultStatusCheckInterval;
+
+    /// <summary>How long a provider's ride is held at most (<see cref="RideOptions.MaxLifetime"/>), from its orchestration's start.</summary>
+    public TimeSpan MaxLifetime { get; init; } = RideOptions.DefaultMaxLifetime;
+
+    /// <summary>
+    /// When the orchestration lets a ride that never ended go: set by its first generation from
+    /// <see cref="MaxLifetime"/>, carried over a continue-as-new so the bound is the ride's, not a generation's.
+    /// </summary>
+    public DateTime? HoldUntil { get; init; }
+}

@@ -31,6 +31,8 @@ public static class RideSessionTasks
         registry.AddOrchestratorFunc<RideInput, RideProgress?>(RideOrchestration.Name, RideOrchestration.RunAsync);
         registry.AddActivity(RecordRideProgressActivity.Name, services =>
             new DelegateActivity<RecordRideProgressInput, bool>(services.GetRequiredService<RecordRideProgressActivity>().RunAsync));
+        registry.AddActivity(CheckRideStatusActivity.Name, services =>
+            new DelegateActivity<CheckRideStatusInput, RideProgress?>(services.GetRequiredService<CheckRideStatusActivity>().RunAsync));
         registry.AddActivity(FindLatestRideActivity.Name, services =>
             new DelegateActivity<FindLatestRideInput, Booking?>(services.GetRequiredService<FindLatestRideActivity>().RunAsync));
         registry.AddActivity(PriceCancellationActivity.Name, services =>

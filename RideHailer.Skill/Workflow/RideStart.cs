@@ -15,6 +15,7 @@ namespace RideHailer.Skill.Workflow;
 public sealed partial class RideStart(RideReporting reporting, IOptions<RideOptions> options, ILogger<RideStart> logger)
 {
     private readonly bool _timed = reporting.OnFleetTimers;
+    private readonly RideOptions _options = options.Value;
 
     /// <summary>Starts the ride's orchestration unless it exists (or existed: a ride that ended is not started again).</summary>
     public async Task EnsureStartedAsync(Booking booking, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -27,7 +28,11 @@ public sealed partial class RideStart(RideReporting reporting, IOptions<RideOpti
             return;
         }
 
-        var input = new RideInput(booking.IdempotencyKey, _timed ? FleetSchedule.For(booking) : null, booking.Progress, options.Value.Retention);
+        var input = new RideInput(booking.IdempotencyKey, _timed ? FleetSchedule.For(booking) : null, booking.Progress, _options.Retention)
+        {
+            StatusCheckInterval = _options.StatusCheckInterval,
+            MaxLifetime = _options.MaxLifetime,
+        };
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(RideOrchestration.Name, input, new StartOrchestrationOptions(instanceId), cancellationToken);

@@ -153,9 +153,10 @@ public sealed class ConversationPropertyTests
 
         if (decision.Commands.OfType<BookRide>().Any())
         {
-            // Only the awaited PIN resume, verified under the policy, may book.
+            // Only the awaited PIN resume, verified under the policy, may book (also when it arrives while a ride
+            // question is answered aside: the PIN step it interrupted is still waiting for it).
             var pin = Assert.IsType<PinResolved>(turn);
-            Assert.Equal(SessionStep.AwaitingPin, before.Step);
+            Assert.Equal(SessionStep.AwaitingPin, before.InterruptedStep ?? before.Step);
             Assert.Equal(pin.Token, before.PendingConnection!.Format());
             var verified = pin.Verification == PinVerification.Achieved && pin.PersonPresent && pin.AchievedLevel >= 400;
             var optionalNotEnabled = pin.Verification == PinVerification.NotEnabled && settings.PinPolicy == PinPolicy.Optional;
@@ -215,6 +216,10 @@ public sealed class ConversationPropertyTests
             ? new RideRequested(Pick(random, ChoiceWords), null)
             : new PlaceChosen(random.Next(5) > 0 ? random.Next(0, 5) : null, Pick(random, ChoiceWords)),
         SessionStep.AwaitingConsent => new ConsentResolved(state.PendingConnection?.Format() ?? "", Pick(random, ConsentOutcomes)),
+        // Now and then the rider asks about their ride in the middle of the booking: it is answered aside.
+        SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingPinRetryAnswer or SessionStep.AwaitingSecondRideAnswer
+            or SessionStep.AwaitingPlaceChoice or SessionStep.AwaitingConsent or SessionStep.AwaitingPin when random.Next(12) == 0 =>
+            random.Next(2) == 0 ? new RideStatusAsked() : new CancelRideAsked(),
         SessionStep.AwaitingQuoteAnswer or SessionStep.AwaitingPinRetryAnswer => new Yes(),
         SessionStep.AwaitingSecondRideAnswer => random.Next(4) > 0 ? new Yes() : new No(),
         SessionStep.AwaitingPin => new PinResolved(

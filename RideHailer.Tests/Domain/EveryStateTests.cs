@@ -34,7 +34,8 @@ public sealed class EveryStateTests
         { SessionStep.CheckingActiveRide, "I'm still looking up your rides. Please try again in a moment.", null },
         {
             SessionStep.AwaitingSecondRideAnswer,
-            "You already have a ride to the Space Needle on its way. Say yes to book another ride as well, or no to keep just that one. Do you want another ride to the Space Needle?",
+            "You already have a ride to the Space Needle on its way. Say yes to book another ride as well, or no to keep just that one. "
+            + "You can also ask where your ride is, or say cancel my ride. Do you want another ride to the Space Needle?",
             "Do you want another ride to the Space Needle?"
         },
         {

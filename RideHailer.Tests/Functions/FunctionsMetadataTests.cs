@@ -44,7 +44,7 @@ public sealed class FunctionsMetadataTests
     {
         Assert.Equal(
             [
-                "Alexa", "BookRide", "CancelRide", "FindActiveRide", "FindLatestRide", "FindPlace", "PriceCancellation",
+                "Alexa", "BookRide", "CancelRide", "CheckRideStatus", "FindActiveRide", "FindLatestRide", "FindPlace", "PriceCancellation",
                 "PurgeFinishedSessions", "QuoteRide", "RaiseRideCanceled", "RecordRideProgress", "Ride", "RideEvents", "RideSession",
             ],
             Functions.Select(function => (string)function!["name"]!).Order());
@@ -74,6 +74,7 @@ public sealed class FunctionsMetadataTests
     [InlineData(QuoteRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.QuoteRide")]
     [InlineData(BookRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.BookRide")]
     [InlineData(RecordRideProgressActivity.Name, "RideHailer.Functions.RideSessionFunctions.RecordRideProgress")]
+    [InlineData(CheckRideStatusActivity.Name, "RideHailer.Functions.RideSessionFunctions.CheckRideStatus")]
     [InlineData(FindLatestRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.FindLatestRide")]
     [InlineData(PriceCancellationActivity.Name, "RideHailer.Functions.RideSessionFunctions.PriceCancellation")]
     [InlineData(CancelRideActivity.Name, "RideHailer.Functions.RideSessionFunctions.CancelRide")]

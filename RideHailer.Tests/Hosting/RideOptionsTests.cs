@@ -23,6 +23,36 @@ public sealed class RideOptionsTests
         Assert.Contains("Ride:Retention", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Ride:StatusCheckInterval", "00:00:00")]
+    [InlineData("Ride:StatusCheckInterval", "-00:00:01")]
+    [InlineData("Ride:StatusCheckInterval", "7.00:00:00")]
+    [InlineData("Ride:MaxLifetime", "00:00:00")]
+    [InlineData("Ride:MaxLifetime", "-1.00:00:00")]
+    [InlineData("Ride:MaxLifetime", "31.00:00:00")]
+    public void StatusCheckOrLifetimeOutOfRange_FailsNamingTheSettingAndAnExample(string setting, string value)
+    {
+        var settings = SkillServices.DefaultSettings();
+        settings[setting] = value;
+        using var host = SkillServices.Build(settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<RideOptions>>().Value);
+
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+        Assert.Contains("e.g.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ride:Retention", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProviderRides_AreAskedAfterTenQuietMinutes_AndHeldADayAtMost_ByDefault()
+    {
+        using var host = SkillServices.Build(SkillServices.DefaultSettings());
+
+        var options = host.Services.GetRequiredService<IOptions<RideOptions>>().Value;
+        Assert.Equal(TimeSpan.FromMinutes(10), options.StatusCheckInterval);
+        Assert.Equal(TimeSpan.FromDays(1), options.MaxLifetime);
+    }
+
     [Fact]
     public void Retention_DefaultsToAnHour_RidesOfTheBuiltInFleetMoveOnTimers_AndTheSinkIsTheRidesOwn()
     {

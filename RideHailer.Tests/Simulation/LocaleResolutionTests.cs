@@ -44,6 +44,13 @@ public sealed class LocaleResolutionTests
     public void German_BuiltInsAreGerman(string said, string intent) =>
         Assert.Equal(intent, Assert.IsType<IntentUtterance>(German.Resolve(said)).IntentName);
 
+    [Theory]
+    [InlineData("wo ist meine Fahrt", "RideStatusIntent")]
+    [InlineData("Moment mal, wo ist mein Fahrer?", "RideStatusIntent")]
+    [InlineData("warte, storniere meine Fahrt", "CancelRideIntent")]
+    public void German_RideQuestions_AlsoInTheMiddleOfAnother(string said, string intent) =>
+        Assert.Equal(intent, Assert.IsType<IntentUtterance>(German.Resolve(said)).IntentName);
+
     /// <summary>
     /// "A lift" is a ride where English says so; in en-US the words only fit "a {rideType} to {destination}", with a ride
     /// type no value names (which the skill takes as a standard ride), as Alexa passes a custom slot's unknown words.

@@ -159,6 +159,8 @@ public sealed class UtteranceResolverTests
     [InlineData("how far away is my driver")]
     [InlineData("alexa ask ride hailer where my ride is")]
     [InlineData("Alexa, ask Ride Hailer where's my driver")]
+    [InlineData("Hold on, where is my ride?")]
+    [InlineData("wait, where's my driver")]
     public void RideStatusQuestions_AreRideStatusIntent(string said) =>
         Assert.Equal("RideStatusIntent", Assert.IsType<IntentUtterance>(Resolver.Resolve(said)).IntentName);
 
@@ -167,6 +169,7 @@ public sealed class UtteranceResolverTests
     [InlineData("Cancel the car.")]
     [InlineData("I want to cancel my ride")]
     [InlineData("alexa ask ride hailer to cancel my ride")]
+    [InlineData("Actually, cancel my ride.")]
     public void CancelTheRide_IsCancelRideIntent(string said) =>
         Assert.Equal("CancelRideIntent", Assert.IsType<IntentUtterance>(Resolver.Resolve(said)).IntentName);
 

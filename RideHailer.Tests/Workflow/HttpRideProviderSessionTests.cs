@@ -25,7 +25,7 @@ public sealed class HttpRideProviderSessionTests
     private const string ApiKey = "sample-key-never-logged";
     private const string WebhookSecret = "sample-secret-never-logged";
 
-    private static readonly Dictionary<string, string?> ServeSample = new()
+    internal static readonly Dictionary<string, string?> ServeSample = new()
     {
         ["RideProvider:ServeSample"] = "true",
         ["RideProvider:ApiKey"] = ApiKey,
@@ -155,7 +155,7 @@ public sealed class HttpRideProviderSessionTests
     }
 
     /// <summary>The skill's HTTP provider sends to this host's own test server, where the sample provider is mapped.</summary>
-    private static void OverTheTestServer(IServiceCollection services, DelegatingHandler? inFront = null)
+    internal static void OverTheTestServer(IServiceCollection services, DelegatingHandler? inFront = null)
     {
         var client = services.AddHttpClient<HttpRideProvider>()
             .ConfigurePrimaryHttpMessageHandler(provider => ((TestServer)provider.GetRequiredService<IServer>()).CreateHandler());

@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
 using RideHailer.Skill.RideEvents;
+using RideHailer.Skill.Rides;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Domain;
+using RideHailer.Tests.Support.Rides;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
@@ -163,13 +165,108 @@ public abstract class RideLifecycleTests(BackendUnderTest backend)
         Assert.Equal([RideStatus.Accepted, RideStatus.Arriving, RideStatus.DriverCanceled], _recorded.Select(progress => progress.Status));
     }
 
-    private async Task<SkillHarness> StartAsync(bool providerReports = false, Dictionary<string, string?>? settings = null) =>
+    /// <summary>
+    /// A provider that reports a ride's status only when asked, as a webhook that was lost would leave it: the ride's
+    /// orchestration asks after a second of silence, and its answers change the ride as events do, once each.
+    /// </summary>
+    [Fact]
+    public async Task SilentProvider_IsAskedForTheRidesStatus_AndItsAnswersAreRecordedAsEventsAre()
+    {
+        var provider = new ScriptedRideProvider(new LocalFleet(FleetTariff.Standard));
+        provider.Status = (rideId, now) => new RideProgress(RideStatus.Arriving, null, TimeSpan.FromMinutes(1), 2, now);
+        await using var skill = await StartAsync(providerReports: true, new()
+        {
+            ["Ride:StatusCheckInterval"] = "00:00:01",
+            ["Ride:MaxLifetime"] = "00:10:00",
+        }, provider);
+        var booking = await BookAsync(skill, "bk-quiet", eta: TimeSpan.FromMinutes(5), trip: TimeSpan.FromMinutes(5));
+        await StartRideAsync(skill, booking);
+        var client = skill.Services.GetRequiredService<DurableTaskClient>();
+        var instanceId = RideInstanceId.For(booking.IdempotencyKey);
+
+        await client.RaiseEventAsync(instanceId, RideEventNames.Progress, Report(booking, RideStatus.Accepted, 1));
+        await WaitForStatusAsync(skill, booking, RideStatus.Arriving);
+        await client.RaiseEventAsync(instanceId, RideEventNames.Progress, Report(booking, RideStatus.InProgress, 3));
+        await WaitForStatusAsync(skill, booking, RideStatus.InProgress);
+        // The provider's answer is now older than the event recorded: asked twice more, it changes nothing.
+        var asked = provider.StatusCalls;
+        await Signal.UntilAsync(() => Task.FromResult(provider.StatusCalls >= asked + 2), "the provider was asked twice more", Patience);
+        var afterStaleAnswers = (await StoredAsync(skill, booking)).Progress?.Status;
+        provider.Status = (rideId, now) => new RideProgress(RideStatus.Completed, null, null, 4, now);
+        await WaitForStatusAsync(skill, booking, RideStatus.Completed);
+
+        Assert.Equal(RideStatus.InProgress, afterStaleAnswers);
+        Assert.Equal([(RideStatus.Accepted, 1L), (RideStatus.Arriving, 2L), (RideStatus.InProgress, 3L), (RideStatus.Completed, 4L)], _recorded.Select(p => (p.Status, p.Sequence)));
+        Assert.All(provider.StatusRideIds, rideId => Assert.Equal(booking.Dispatch.RideId, rideId));
+    }
+
+    /// <summary>
+    /// Checks count towards a generation's share like reports, so a quiet ride continues as new while its wait for a
+    /// report is pending: the report that then arrives is applied, not lost with the generation before.
+    /// </summary>
+    [Fact]
+    public async Task ReportAfterAGenerationOfStatusChecks_IsStillApplied()
+    {
+        var provider = new ScriptedRideProvider(new LocalFleet(FleetTariff.Standard)) { Unreachable = true };
+        await using var skill = await StartAsync(providerReports: true, new()
+        {
+            ["Ride:StatusCheckInterval"] = "00:00:00.100",
+            ["Ride:MaxLifetime"] = "00:10:00",
+        }, provider);
+        var booking = await BookAsync(skill, "bk-generations", eta: TimeSpan.FromMinutes(5), trip: TimeSpan.FromMinutes(5));
+        await StartRideAsync(skill, booking);
+        var client = skill.Services.GetRequiredService<DurableTaskClient>();
+        var instanceId = RideInstanceId.For(booking.IdempotencyKey);
+
+        await Signal.UntilAsync(
+            () => Task.FromResult(provider.StatusCalls > RideOrchestration.ReportsPerGeneration + 2), "more checks than a generation holds", Patience);
+        await client.RaiseEventAsync(instanceId, RideEventNames.Progress, Report(booking, RideStatus.Completed, 7));
+        await WaitForStatusAsync(skill, booking, RideStatus.Completed);
+
+        Assert.Equal([(RideStatus.Completed, 7L)], _recorded.Select(p => (p.Status, p.Sequence)));
+    }
+
+    /// <summary>
+    /// A provider that never reports an end (nor answers the status checks): after Ride:MaxLifetime the orchestration lets
+    /// the ride go, the booking keeps its last known status, and the ride's durable state is purged after Ride:Retention.
+    /// </summary>
+    [Fact]
+    public async Task RideThatNeverEnds_IsLetGoAfterItsMaxLifetime_KeepsItsLastKnownStatus_AndIsPurged()
+    {
+        var provider = new ScriptedRideProvider(new LocalFleet(FleetTariff.Standard)) { Unreachable = true };
+        await using var skill = await StartAsync(providerReports: true, new()
+        {
+            ["Ride:StatusCheckInterval"] = "00:00:01",
+            ["Ride:MaxLifetime"] = "00:00:04",
+            ["Ride:Retention"] = "00:00:01",
+            ["Session:Retention"] = "00:00:01",
+        }, provider);
+        var booking = await BookAsync(skill, "bk-forever", eta: TimeSpan.FromMinutes(5), trip: TimeSpan.FromMinutes(5));
+        await StartRideAsync(skill, booking);
+        var client = skill.Services.GetRequiredService<DurableTaskClient>();
+        var instanceId = RideInstanceId.For(booking.IdempotencyKey);
+
+        await client.RaiseEventAsync(instanceId, RideEventNames.Progress, Report(booking, RideStatus.Accepted, 1));
+        await WaitForStatusAsync(skill, booking, RideStatus.Accepted);
+        await Signal.UntilAsync(async () => await client.GetInstanceAsync(instanceId) is null, "the ride let go is purged", Patience);
+
+        Assert.Equal(RideStatus.Accepted, (await StoredAsync(skill, booking)).Progress?.Status);
+        Assert.Equal([RideStatus.Accepted], _recorded.Select(progress => progress.Status));
+        Assert.True(provider.StatusCalls >= 1, "the provider was never asked");
+    }
+
+    private async Task<SkillHarness> StartAsync(bool providerReports = false, Dictionary<string, string?>? settings = null, IRideProvider? rideProvider = null) =>
         await SkillHarness.StartAsync(backend, settings, services =>
         {
             services.AddSingleton(provider => new RecordRideProgressActivity(new RecordingStore(provider.GetRequiredService<IBookingStore>(), _recorded)));
             if (providerReports)
             {
                 services.AddSingleton(new RideReporting(OnFleetTimers: false));
+            }
+
+            if (rideProvider is not null)
+            {
+                services.AddSingleton(rideProvider);
             }
         });
 

@@ -88,6 +88,45 @@ public abstract class RideTalkTests(BackendUnderTest backend)
         Assert.Equal(RideStatus.RiderCanceled, (await skill.BookingsAsync()).Single().Progress?.Status);
     }
 
+    /// <summary>
+    /// "Where is my ride" at the quote of a second session: answered from the first ride, then the quote's question is
+    /// asked again (as speech and reprompt), so the rider goes on to book it, or declines it, as if they had not asked.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SecondSession_WhereIsMyRide_AtTheQuote_IsAnsweredAndTheQuoteAskedAgain_ThenBooksOrDeclines(bool book)
+    {
+        await using var skill = await SkillHarness.StartAsync(backend);
+        await BookAsync(skill.NewSession(Jane));
+        var dispatch = (await skill.BookingsAsync()).Single().Dispatch;
+        var plate = dispatch.LicensePlate.Replace(" ", "", StringComparison.Ordinal);
+        const string BookIt = "Do you want me to book the ride to Pike Place Market?";
+
+        var alexa = skill.NewSession(Jane);
+        Assert.StartsWith("You already have a ride to the Space Needle", Speech(await alexa.OrderAsync("Pike Place Market")), StringComparison.Ordinal);
+        Assert.StartsWith("A ride to Pike Place Market", Speech(await alexa.YesAsync()), StringComparison.Ordinal);
+        var where = await alexa.SayAsync("where is my ride");
+        var answer = book ? await alexa.YesAsync() : await alexa.NoAsync();
+
+        Assert.Matches(
+            $"^<speak>{dispatch.DriverName} is [a-z-]+ minutes? away in {Regex.Escape(dispatch.Car)}, plate <say-as interpret-as=\"characters\">{plate}</say-as>\\. {Regex.Escape(BookIt)}</speak>$",
+            (string?)where["response"]!["outputSpeech"]!["ssml"]);
+        Assert.False((bool?)where["response"]!["shouldEndSession"]);
+        Assert.Equal(BookIt, (string?)where["response"]!["reprompt"]?["outputSpeech"]?["text"] ?? (string?)where["response"]!["reprompt"]?["outputSpeech"]?["ssml"]);
+        if (book)
+        {
+            AssertStartConnection(answer, VerifyPerson);
+            Assert.StartsWith("Great.", Speech(await alexa.PinResultAsync("200", "ACHIEVED", level: 400)), StringComparison.Ordinal);
+            Assert.Equal(["Space Needle", "Pike Place Market"], (await skill.BookingsAsync()).OrderBy(booking => booking.BookedAt).Select(booking => booking.Quote.Destination.Name));
+        }
+        else
+        {
+            Assert.Equal("Ok, I won't book a ride. Thank you for using Ride Hailer.", Speech(answer));
+            Assert.Single(await skill.BookingsAsync());
+        }
+    }
+
     [Fact]
     public async Task AmazonCancel_AtTheQuestion_LeavesTheRideAsItIs()
     {

@@ -42,8 +42,12 @@ internal sealed class ScriptedRideProvider(IRideProvider inner) : IRideProvider
     public Task<Dispatch> DispatchAsync(RideOrder order, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.DispatchAsync(order, now, cancellationToken);
 
+    /// <summary>The ride id of each status call, in order.</summary>
+    public ConcurrentQueue<string> StatusRideIds { get; } = new();
+
     public Task<RideProgress> StatusAsync(string rideId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        StatusRideIds.Enqueue(rideId);
         Interlocked.Increment(ref _statusCalls);
         ThrowIfUnreachable();
         return Status is { } status
