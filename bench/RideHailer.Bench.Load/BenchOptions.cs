@@ -71,6 +71,15 @@ internal sealed record BenchOptions
     /// <summary>Kill (SIGKILL) the last instance this long into the measured sessions; riders repeat a turn that took too long.</summary>
     public TimeSpan? KillOneAt { get; init; }
 
+    /// <summary>After each booking, a later session of the same rider asks "where is my ride" (one shot, RideStatusIntent).</summary>
+    public bool AskStatus { get; init; }
+
+    /// <summary>The DevHost's place search per level: the built-in catalog, or Azure Maps on the driver's geocoding stub; empty: the catalog, unlabelled.</summary>
+    public IReadOnlyList<PlacesTarget> Places { get; init; } = [];
+
+    /// <summary>Instead of rider levels: this many rides on the built-in fleet, booked apart, each counted in storage calls from booking to its end.</summary>
+    public int? RideCost { get; init; }
+
     public const string Usage = """
         RideHailer.Bench.Load: N riders each play the seed conversation (launch, destination, consent resume,
         yes, PIN resume) over HTTP; every answer is checked; per-turn latency, throughput and host memory.
@@ -99,6 +108,14 @@ internal sealed record BenchOptions
           --kill-one-at S    kill -9 the last instance S seconds into the measured sessions (with --instances)
           --idle S           instead of rider levels: storage calls per second of an idle host over S seconds
                              (azurestorage; vary the engine with extensions__durableTask__storageProvider__* variables)
+          --status           after each booking, a later session of the same rider asks "where is my ride" (one shot,
+                             RideStatusIntent), timed as turn Status (inmemory, azurestorage, --url)
+          --places P[,P..]   the DevHost's place search per level: builtin (the catalog) | azuremaps (Places:Kind=
+                             AzureMaps on the driver's stub of Get Geocoding, answering Microsoft's documented example;
+                             the rider asks for that example's address); the stub's own time per search is reported
+          --ride-cost N      instead of rider levels: N rides on the built-in fleet (azurestorage), its shortest ride
+                             (3 minutes), booked 10 s apart; every storage call that names a ride counted, from its
+                             booking to completed, and on to its purge (Ride:Retention 15 s for the run)
         Exit code: 0 when every turn was answered correctly, 1 otherwise, 2 for bad flags.
         """;
 
@@ -117,6 +134,12 @@ internal sealed record BenchOptions
             if (name == "--count-storage")
             {
                 options = options with { CountStorage = true };
+                continue;
+            }
+
+            if (name == "--status")
+            {
+                options = options with { AskStatus = true };
                 continue;
             }
 
@@ -146,6 +169,8 @@ internal sealed record BenchOptions
                 "--wait" => options with { Waits = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Wait)] },
                 "--idle" => options with { Idle = TimeSpan.FromSeconds(Positive(value)) },
                 "--kill-one-at" => options with { KillOneAt = TimeSpan.FromSeconds(Positive(value)) },
+                "--places" => options with { Places = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(PlacesTargets.Parse)] },
+                "--ride-cost" => options with { RideCost = Positive(value) },
                 _ => throw new FormatException($"unknown flag {name}"),
             };
         }
@@ -158,6 +183,21 @@ internal sealed record BenchOptions
         if (options.KillOneAt is not null && options.Instances.Any(count => count < 2))
         {
             throw new FormatException("--kill-one-at needs --instances of 2 or more");
+        }
+
+        if ((options.AskStatus || options.Places.Count > 0) && options.Targets.Any(target => target is not (TargetKind.InMemory or TargetKind.AzureStorage)))
+        {
+            throw new FormatException("--status and --places need the skill itself: --target inmemory and/or azurestorage (or --url for --status)");
+        }
+
+        if (options.Places.Contains(PlacesTarget.AzureMaps) && options.Url is not null)
+        {
+            throw new FormatException("--places azuremaps launches the DevHost pointed at the driver's stub: use --target, not --url");
+        }
+
+        if (options.RideCost is not null && (options.Targets.Count != 1 || options.Targets[0] != TargetKind.AzureStorage))
+        {
+            throw new FormatException("--ride-cost counts Azure Storage calls: --target azurestorage");
         }
 
         return options;

@@ -29,5 +29,14 @@ internal sealed record LevelResult(
     /// <summary>Partitions that changed owner during the measured sessions (scaled out only).</summary>
     public int PartitionMoves { get; init; }
 
+    /// <summary>The DevHost's place search, when the driver chose it (--places).</summary>
+    public PlacesTarget? Places { get; init; }
+
+    /// <summary>The geocoding stub's own time per search over the level's measured sessions, with --places azuremaps.</summary>
+    public Percentiles? Searches { get; init; }
+
+    /// <summary>The label of the level's target, with its place search when --places chose one.</summary>
+    public string Label => Places is { } places ? $"{Target.Label()}, {places.Label()}" : Target.Label();
+
     public double TurnsPerSecond => Latency.All().Count / Elapsed.TotalSeconds;
 }

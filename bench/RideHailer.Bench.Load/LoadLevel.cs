@@ -7,13 +7,17 @@ namespace RideHailer.Bench.Load;
 /// Scaled out, each turn is told apart by whether it reached the instance that owns its session's partition,
 /// and the storage calls of the measured sessions are counted when the target counts them.
 /// </summary>
-internal sealed class LoadLevel(HttpClient http, InstanceRing instances, LocalAlexaApi alexaApi, BenchOptions options, bool bare = false)
+/// <param name="trip">Where the riders go (the Space Needle unless given).</param>
+internal sealed class LoadLevel(HttpClient http, InstanceRing instances, LocalAlexaApi alexaApi, BenchOptions options, bool bare = false, Trip? trip = null)
 {
     /// <summary>The partition owners the turns are compared with (several instances); without it every turn counts as the owner's.</summary>
     public PartitionOwners? Owners { get; init; }
 
     /// <summary>Counts the target's storage calls (--count-storage).</summary>
     public StorageCallCounter? Counter { get; init; }
+
+    /// <summary>Called as the measured sessions start, after the warm-up (e.g. to forget the warm-up's searches).</summary>
+    public Action? MeasuredStarting { get; init; }
 
     /// <summary>Something to do while the measured sessions run (e.g. kill an instance), given the time they started.</summary>
     public Func<CancellationToken, Task>? During { get; init; }
@@ -30,6 +34,7 @@ internal sealed class LoadLevel(HttpClient http, InstanceRing instances, LocalAl
             }
         }
 
+        MeasuredStarting?.Invoke();
         var before = Counter?.Snapshot();
         var started = DateTime.UtcNow;
         using var stopDuring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -58,7 +63,7 @@ internal sealed class LoadLevel(HttpClient http, InstanceRing instances, LocalAl
         {
             for (var played = 0; played < sessionsPerRider && DateTime.UtcNow < deadline; played++)
             {
-                var conversation = new SeedConversation(http, instances, alexaApi, bare);
+                var conversation = new SeedConversation(http, instances, alexaApi, bare, trip, options.AskStatus);
                 var failure = await conversation.PlayAsync(Record, options.Think, cancellationToken, repeatUnanswered: options.RepeatsUnanswered);
                 Interlocked.Increment(ref sessions);
                 if (failure is null)

@@ -29,6 +29,11 @@ if (options.Idle is not null)
     return await IdleReport.RunAsync(targets, options, repository, http, alexaApi, stop.Token);
 }
 
+if (options.RideCost is { } rides)
+{
+    return await RideCostReport.RunAsync(rides, options, repository, http, alexaApi, args, stop.Token);
+}
+
 if (options.Bursts.Count > 0)
 {
     return await BurstReport.RunAsync(targets, options, repository, http, alexaApi, args, stop.Token);
@@ -44,7 +49,11 @@ foreach (var target in targets)
         {
             foreach (var riders in options.Riders)
             {
-                results.Add(await RunLevelAsync(target, instances, wait, riders));
+                // The place searches of one rider count back to back, so that a shared machine's mood weighs on both alike.
+                foreach (var places in options.Places.Count == 0 ? [null] : options.Places.Select(places => (PlacesTarget?)places))
+                {
+                    results.Add(await RunLevelAsync(target, instances, wait, places, riders));
+                }
             }
         }
     }
@@ -77,18 +86,21 @@ foreach (var failure in bookingFailures)
 
 return errors == 0 && bookingFailures.Count == 0 ? 0 : 1;
 
-async Task<LevelResult> RunLevelAsync(TargetKind target, int instances, string? wait, int riders)
+async Task<LevelResult> RunLevelAsync(TargetKind target, int instances, string? wait, PlacesTarget? places, int riders)
 {
+    // With --places azuremaps, a fresh geocoding stub per level, the DevHost's Places:Endpoint.
+    await using var stub = places == PlacesTarget.AzureMaps ? await GeocodingStub.StartAsync(stop.Token) : null;
     // A fresh host (and Azurite) per level: levels do not inherit each other's sessions, timers and history.
     // Azurite's cost per call grows with what it holds, so otherwise the 32-rider level would pay for the 8-rider one.
     await using var host = target == TargetKind.External
         ? null
-        : await TargetHost.LaunchAsync(target, repository, options, http, alexaApi, stop.Token, instances, wait);
+        : await TargetHost.LaunchAsync(target, repository, options, http, alexaApi, stop.Token, instances, wait, stub?.Settings());
     var ring = host?.Instances ?? InstanceRing.Single(options.Url!);
-    var level = new LoadLevel(http, ring, alexaApi, options, target == TargetKind.Bare)
+    var level = new LoadLevel(http, ring, alexaApi, options, target == TargetKind.Bare, places?.Trip())
     {
         Owners = host?.Owners,
         Counter = host?.Counter,
+        MeasuredStarting = stub is null ? null : stub.Reset,
         During = host is not null && options.KillOneAt is { } killAt ? KillAfterAsync(host, killAt) : null,
     };
     var run = await level.RunAsync(riders, stop.Token);
@@ -102,18 +114,30 @@ async Task<LevelResult> RunLevelAsync(TargetKind target, int instances, string? 
         Storage = run.Storage,
         KilledAt = options.KillOneAt?.TotalSeconds,
         PartitionMoves = run.PartitionMoves,
+        Places = places,
+        Searches = stub?.Searches,
     };
+    var refused = stub?.Refused ?? 0;
     var all = result.Latency.All();
-    var scaled = options.Instances.Count > 0 || options.Waits.Count > 0 ? $"{instances} instance(s), {wait ?? "default"} wait, " : "";
+    var scaled = (options.Instances.Count > 0 || options.Waits.Count > 0 ? $"{instances} instance(s), {wait ?? "default"} wait, " : "")
+        + (places is { } search ? search.Label() + ", " : "");
     Say($"  {scaled}{riders,3} riders: {result.Sessions} sessions, {all.Count} turns, {result.Errors} errors, {result.TurnsPerSecond:0} turns/s, "
         + $"p50 {all.P50:0.0} ms, p95 {all.P95:0.0} ms, p99 {all.P99:0.0} ms, max {all.Max:0.0} ms"
         + (instances > 1 ? $" (other instance: {result.Latency.Of(TurnRole.Other).Count} turns, p50 {result.Latency.Of(TurnRole.Other).P50:0.0} ms; {result.PartitionMoves} partition moves)" : "")
         + (result.Storage.Total > 0 && all.Count > 0 ? $", {result.Storage.Total / (double)all.Count:0.0} storage calls/turn ({result.Storage[StorageCallKind.InstancesRead] / (double)all.Count:0.00} Instances reads)" : "")
         + (audit is null ? "" : $", {audit.Stored} bookings stored, {audit.BookedTwice} twice")
+        + (stub is null ? "" : $", {result.Searches!.Count} searches (stub p50 {result.Searches.P50:0.00} ms, p99 {result.Searches.P99:0.00} ms), {refused} refused")
         + (host is null ? $" ({ring.First})" : $" (host answering {host.Startup.TotalMilliseconds:0} ms after start)"));
     foreach (var error in result.FirstErrors.Append(audit?.Failure).OfType<string>())
     {
         Console.Error.WriteLine($"  error: {error}");
+    }
+
+    if (refused > 0)
+    {
+        // A request the stub does not recognise is not the documented Get Geocoding request: the run must not pass.
+        Console.Error.WriteLine($"  error: the geocoding stub refused {refused} requests that were not the documented free-form Get Geocoding request, the first: {stub!.FirstRefused}");
+        result = result with { Errors = result.Errors + refused };
     }
 
     if ((result.Errors > 0 || audit?.Failure is not null) && host is not null)

@@ -13,9 +13,12 @@ namespace RideHailer.Bench.Load;
 /// Alexa's side of one seed session, its requests built by the kit's <see cref="SimulatedSession"/>: a linked rider
 /// of their own recognised by voice, on a device with Geolocation, who grants consent by voice (in the local Alexa
 /// API's ledger, as Alexa would) and passes the PIN. Every answer is checked; the first wrong one ends the session
-/// as an error.
+/// as an error. With <c>askStatus</c> the rider then opens a second session and asks where the ride is (one shot).
 /// </summary>
-internal sealed partial class SeedConversation(HttpClient http, InstanceRing instances, LocalAlexaApi alexaApi, bool bare = false)
+/// <param name="trip">Where the rider goes (<see cref="Trip.SpaceNeedle"/> unless given).</param>
+/// <param name="askStatus">After the booking, a one-shot "where is my ride" in a new session of the same rider.</param>
+internal sealed partial class SeedConversation(
+    HttpClient http, InstanceRing instances, LocalAlexaApi alexaApi, bool bare = false, Trip? trip = null, bool askStatus = false)
 {
     public const string SkillId = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
     public const string Welcome = "Welcome to Ride Hailer. Where would you like to go?";
@@ -25,11 +28,10 @@ internal sealed partial class SeedConversation(HttpClient http, InstanceRing ins
 
     /// <summary>The skill's answer when it sheds a session's first turn (Phrase.Busy in the phrase tables).</summary>
     public const string Busy = "Sorry, Ride Hailer is very busy right now. Please try again in a minute.";
-    private const string QuoteStart = "Thank you. A ride to the Space Needle from your current location will cost ";
     private const string QuoteEnd = "Do you want me to book it?";
-    private const string QuoteAgainEnd = "Do you want me to book the ride to the Space Needle?";
 
-    private readonly SimulatedSession _session = Open(alexaApi);
+    private readonly Trip _trip = trip ?? Trip.SpaceNeedle;
+    private readonly SimulatedSession _session = Open(alexaApi, (trip ?? Trip.SpaceNeedle).Coordinate);
     private StartConnection? _connection;
 
     /// <summary>How often a rider says a turn again (repeatUnanswered) before the session counts as failed.</summary>
@@ -38,16 +40,25 @@ internal sealed partial class SeedConversation(HttpClient http, InstanceRing ins
     /// <summary>How long a rider takes to say it again after "that took too long" (or Alexa's own error).</summary>
     private static readonly TimeSpan RepeatPause = TimeSpan.FromSeconds(1);
 
-    /// <summary>Plays the five turns; reports each answered turn's latency; returns null, or what was wrong.</summary>
+    /// <summary>The rider of this conversation (the same in its status session).</summary>
+    public SimulatedRider Rider => _session.Rider;
+
+    /// <summary>Plays the five turns (and the status turn); reports each answered turn's latency; returns null, or what was wrong.</summary>
     /// <param name="repeatUnanswered">Say a turn again, as a rider does, when it was answered "that took too long" or not at all
     /// (an instance killed under it); its latency then runs from the first try to the answer.</param>
     public async Task<string?> PlayAsync(Action<TurnSample> record, TimeSpan think, CancellationToken cancellationToken, bool repeatUnanswered = false)
     {
-        foreach (var kind in Enum.GetValues<TurnKind>())
+        foreach (var kind in TurnKinds.Played(askStatus && !bare))
         {
             if (kind != TurnKind.Launch && think > TimeSpan.Zero)
             {
                 await Task.Delay(think, cancellationToken);
+            }
+
+            if (kind == TurnKind.Status)
+            {
+                // A later session of the same rider (same user, person and device), opened by asking the question itself.
+                _session.Open();
             }
 
             var turn = Stopwatch.StartNew();
@@ -65,7 +76,7 @@ internal sealed partial class SeedConversation(HttpClient http, InstanceRing ins
                 }
 
                 await Task.Delay(RepeatPause, cancellationToken);
-                if (kind == TurnKind.Launch && failure is not null)
+                if (kind is TurnKind.Launch or TurnKind.Status && failure is not null)
                 {
                     // A launch that got no answer leaves no session on an Echo: "open Ride Hailer" said again opens a
                     // new one. Said again in the same session it would be "new": false for a session the skill never
@@ -149,7 +160,7 @@ internal sealed partial class SeedConversation(HttpClient http, InstanceRing ins
         }
     }
 
-    private static SimulatedSession Open(LocalAlexaApi alexaApi)
+    private static SimulatedSession Open(LocalAlexaApi alexaApi, string? coordinate)
     {
         // A rider per session, as 32 riders are 32 people: each session's bookings land in its own partition, where
         // the driver counts them; the speaker's own link identifies the rider, so each speaker is a person of their own.
@@ -163,6 +174,11 @@ internal sealed partial class SeedConversation(HttpClient http, InstanceRing ins
             ApiTokenPrefix = "api-access-token-bench",
             ConsentToken = "consent-token-bench",
         };
+        if (coordinate is not null)
+        {
+            rider = rider with { Coordinate = coordinate };
+        }
+
         var session = new SimulatedSession(rider, SkillId, alexaApi.Endpoint, alexaApi.Permissions);
         session.Open();
         return session;
@@ -173,10 +189,11 @@ internal sealed partial class SeedConversation(HttpClient http, InstanceRing ins
         TurnKind.Launch => _session.Launch(),
         TurnKind.Destination => _session.Intent("OrderRideIntent", new JsonObject
         {
-            ["destination"] = new JsonObject { ["name"] = "destination", ["value"] = "the space needle", ["confirmationStatus"] = "NONE" },
+            ["destination"] = new JsonObject { ["name"] = "destination", ["value"] = _trip.Said, ["confirmationStatus"] = "NONE" },
         }),
         TurnKind.ConsentResume => ConsentAccepted(),
         TurnKind.Yes => _session.Intent("AMAZON.YesIntent"),
+        TurnKind.Status => _session.Intent("RideStatusIntent"),
         _ => _session.Resumed(Completed(new JsonObject { ["status"] = ConnectionWords.Achieved }), SimulatedSession.PinConfirmedLevel),
     };
 
@@ -211,8 +228,9 @@ internal sealed partial class SeedConversation(HttpClient http, InstanceRing ins
             case TurnKind.Destination:
                 return ExpectConnection(response, StartConnection.ConsentUri);
             case TurnKind.ConsentResume:
-                return (speech.StartsWith(QuoteStart, StringComparison.Ordinal) && speech.EndsWith(QuoteEnd, StringComparison.Ordinal)
-                        || repeated && speech.EndsWith(QuoteAgainEnd, StringComparison.Ordinal))
+                return (speech.StartsWith($"Thank you. A ride to {_trip.SpokenName} from your current location will cost ", StringComparison.Ordinal)
+                        && speech.EndsWith(QuoteEnd, StringComparison.Ordinal)
+                        || repeated && speech.EndsWith($"Do you want me to book the ride to {_trip.SpokenName}?", StringComparison.Ordinal))
                        && (bool?)response?["shouldEndSession"] == false
                     ? null
                     : $"expected the quote, got \"{speech}\"";
@@ -221,10 +239,15 @@ internal sealed partial class SeedConversation(HttpClient http, InstanceRing ins
                        (speech.Contains($"Ok, <alexa:name type=\"first\" personId=\"{_session.Rider.PersonId}\"/>.", StringComparison.Ordinal)
                            ? null
                            : $"expected the speaker's greeting, got \"{speech}\"");
-            default:
-                return Booked().IsMatch(speech) && (bool?)response?["shouldEndSession"] == true
+            case TurnKind.PinResume:
+                return _trip.Booked.IsMatch(speech) && (bool?)response?["shouldEndSession"] == true
                     ? null
                     : $"expected the booking, got \"{speech}\"";
+            default:
+                // Right after the booking the driver is on the way (or, on a slow run, arriving), and the one shot ends.
+                return RideStatus().IsMatch(speech) && (bool?)response?["shouldEndSession"] == true
+                    ? null
+                    : $"expected where the ride is, got \"{speech}\"";
         }
     }
 
@@ -253,9 +276,9 @@ internal sealed partial class SeedConversation(HttpClient http, InstanceRing ins
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
-    /// <summary>The booking, or (a repeated PIN turn whose first try booked after "that took too long") the session's late reply naming it.</summary>
-    [GeneratedRegex(@"^(Great\.|Your ride to the Space Needle is booked\.) Your driver will arrive in .+ minutes?\.$")]
-    private static partial Regex Booked();
+    /// <summary>"Sam is two minutes away in a silver Toyota Prius, plate &lt;say-as …&gt;BXK4821&lt;/say-as&gt;.", or "Sam is arriving now."</summary>
+    [GeneratedRegex(@"^\S+ (is [a-z-]+ minutes? away in .+, plate <say-as interpret-as=""characters"">[A-Z0-9]+</say-as>|is arriving now)\.$")]
+    private static partial Regex RideStatus();
 }
 
 /// <summary>One answered turn: its kind and latency, the session's orchestration instance, and the worker id of the instance it reached (null: not known).</summary>

@@ -32,6 +32,9 @@ internal sealed class StorageCallCounter : IAsyncDisposable
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Also tells the rides' calls apart (--ride-cost), reading what each call names.</summary>
+    public RideLedger? Rides { get; set; }
+
     public static async Task<StorageCallCounter> StartAsync(Azurite azurite, CancellationToken cancellationToken)
     {
         var counter = new StorageCallCounter();
@@ -69,7 +72,8 @@ internal sealed class StorageCallCounter : IAsyncDisposable
         var request = context.Request;
         // The raw target, exactly as the client encoded it: the signature was computed over it.
         var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-        _counts.AddOrUpdate(StorageCallClassifier.Classify(service, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? ""), 1, (_, count) => count + 1);
+        var kind = StorageCallClassifier.Classify(service, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "");
+        _counts.AddOrUpdate(kind, 1, (_, count) => count + 1);
 
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), $"http://127.0.0.1:{target.ToString(CultureInfo.InvariantCulture)}{rawTarget}");
         using var body = new MemoryStream();
@@ -98,7 +102,25 @@ internal sealed class StorageCallCounter : IAsyncDisposable
             }
         }
 
-        await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        if (Rides is not { } rides)
+        {
+            await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+            return;
+        }
+
+        // A fetched message names its instance only in the answer; a put's answer gives the message's id.
+        var answer = kind is StorageCallKind.ControlQueueGet or StorageCallKind.WorkItemQueueGet or StorageCallKind.QueuePut
+            ? await response.Content.ReadAsByteArrayAsync(context.RequestAborted)
+            : null;
+        rides.Observe(kind, rawTarget, body.ToArray(), answer);
+        if (answer is null)
+        {
+            await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        }
+        else
+        {
+            await context.Response.Body.WriteAsync(answer, context.RequestAborted);
+        }
     }
 }
 

@@ -39,6 +39,9 @@ internal sealed class TargetHost : IAsyncDisposable
     /// <summary>The bookings the host stored, when it stores them where the driver can read them (AzureStorage on Azurite).</summary>
     public StoredBookings? Bookings { get; }
 
+    /// <summary>The Azurite the host stores in (AzureStorage and the bare loop), for the driver's own reads, which are not counted.</summary>
+    public string? StorageConnectionString => _azurite?.ConnectionString;
+
     /// <summary>The storage calls the instances made (--count-storage), counted by the proxy they reach Azurite through.</summary>
     public StorageCallCounter? Counter { get; }
 
@@ -49,9 +52,10 @@ internal sealed class TargetHost : IAsyncDisposable
 
     /// <param name="instances">DevHosts on one task hub, each its own machine name (AzureStorage only).</param>
     /// <param name="wait">The DevHost's Durable:ReplyWait (Signal, Polling), or its default.</param>
+    /// <param name="settings">More of the DevHost's settings, as environment variables (Places__Kind=AzureMaps, Ride__Retention=…).</param>
     public static async Task<TargetHost> LaunchAsync(
         TargetKind kind, string repository, BenchOptions options, HttpClient http, LocalAlexaApi alexaApi, CancellationToken cancellationToken,
-        int instances = 1, string? wait = null)
+        int instances = 1, string? wait = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var azurite = kind is TargetKind.AzureStorage or TargetKind.Bare ? await Azurite.StartAsync(repository, options.StorageLog, cancellationToken) : null;
         var counter = azurite is not null && options.CountStorage ? await StorageCallCounter.StartAsync(azurite, cancellationToken) : null;
@@ -67,6 +71,11 @@ internal sealed class TargetHost : IAsyncDisposable
                 var port = ChildProcess.FreeLoopbackPort();
                 var worker = named ? "ridehailer-" + index.ToString(CultureInfo.InvariantCulture) : null;
                 var start = StartInfo(kind, repository, options.Configuration, port, alexaApi.Endpoint, counter?.ConnectionString ?? azurite?.ConnectionString, wait);
+                foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+                {
+                    start.Environment[name] = value;
+                }
+
                 host._processes.Add(ChildProcess.Start(worker is null ? start : InOwnUtsNamespace(start, worker), options.HostLog));
                 var path = kind == TargetKind.Node ? "/" : "/api/alexa";
                 ring.Add((new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}{path}"), worker));
