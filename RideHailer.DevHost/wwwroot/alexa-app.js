@@ -13,13 +13,17 @@ async function view(id) {
   return response.json();
 }
 
+const isGranted = (scope) => scope.granted || scope.speakerGranted === true;
+
 function describe(app) {
   const parts = [
     app.enabled ? "Ride Hailer is enabled" : "Ride Hailer is disabled",
     app.accountLinked ? "account linked" : "account not linked",
   ];
   if (app.speakerLinked !== null) parts.push(app.speakerLinked ? "speaker's own link" : "no own link for the speaker");
-  const granted = app.scopes.filter((scope) => scope.granted).map((scope) => scope.label);
+  // Voice consent grants name and number to the speaker alone; the app grants them to both.
+  const granted = app.scopes.filter(isGranted)
+    .map((scope) => (scope.granted ? scope.label : `${scope.label} (the speaker's)`));
   parts.push(granted.length ? `granted: ${granted.join(", ")}` : "nothing granted");
   return `${parts.join(" · ")}.`;
 }
@@ -32,14 +36,13 @@ function show(app) {
     box.type = "checkbox";
     box.name = "app-scope";
     box.value = scope.scope;
-    box.checked = scope.granted;
+    box.checked = isGranted(scope);
     const label = document.createElement("label");
     const code = document.createElement("code");
     code.textContent = scope.scope;
     label.append(box, ` ${scope.label} `, code);
-    label.title = scope.speakerGranted === null
-      ? "granted to the account"
-      : `the recognised speaker: ${scope.speakerGranted ? "granted" : "not granted"}`;
+    label.title = `the account: ${scope.granted ? "granted" : "not granted"}` +
+      (scope.speakerGranted === null ? "" : `; the recognised speaker: ${scope.speakerGranted ? "granted" : "not granted"}`);
     return label;
   }));
   setBusy(document.body.dataset.busy === "true");
