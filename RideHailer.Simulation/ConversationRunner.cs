@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RideHailer.Skill.Alexa.Read.Requests;
 
 namespace RideHailer.Simulation;
 
@@ -10,7 +11,9 @@ namespace RideHailer.Simulation;
 /// Ends at "quit", "exit" or the end of input, closing an open session with a SessionEndedRequest. A skill that cannot
 /// be reached or does not answer in time is a line in the transcript, never an exception: a rider at a terminal can
 /// try again, a script stops there. With <c>explain</c>, each utterance's intent and slots (or that it matched
-/// nothing) are a note before its request.
+/// nothing) are a note before its request. A line that starts with "/" is done in the Alexa app instead
+/// (<see cref="AlexaAppAction"/>: <c>/disable</c>, <c>/enable</c>, <c>/permissions …</c>, <c>/link</c>), and the skill
+/// is sent its <c>AlexaSkillEvent.*</c>.
 /// </summary>
 public sealed class ConversationRunner(
     UtteranceResolver resolver,
@@ -43,6 +46,21 @@ public sealed class ConversationRunner(
             }
 
             var line = await ReadLineAsync(input, cancellationToken);
+            if (AlexaAppAction.IsCommand(line))
+            {
+                // Not said to a device: done in the Alexa app, between utterances.
+                if (!await AlexaAppAsync(line!, cancellationToken))
+                {
+                    failed = true;
+                    if (_unreachable && !interactive)
+                    {
+                        break;
+                    }
+                }
+
+                continue;
+            }
+
             if (line is not null && !interactive)
             {
                 transcript.Rider(line);
@@ -57,6 +75,11 @@ public sealed class ConversationRunner(
             if (explain && UtteranceExplanation.Of(utterance) is { } explanation)
             {
                 transcript.Note(explanation);
+            }
+
+            if (VoiceEnablement(utterance) is { } enabled && await TrySendAsync(enabled, cancellationToken) is not { Failed: false })
+            {
+                failed = true;
             }
 
             if (Request(utterance) is { } envelope && !await ExchangeAsync(envelope, cancellationToken))
@@ -102,6 +125,66 @@ public sealed class ConversationRunner(
     }
 
     /// <summary>
+    /// A slash command typed instead of an utterance (<see cref="AlexaAppAction"/>): done in the Alexa app, after the
+    /// open session, if any, has ended (the rider left the device for the app). False when the command names nothing
+    /// the app does (said in a note) or the skill did not answer its event with a 200 and no speech.
+    /// </summary>
+    public async Task<bool> AlexaAppAsync(string command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (AlexaAppAction.IsHelp(command))
+        {
+            foreach (var (name, does) in AlexaAppAction.Commands)
+            {
+                transcript.Note($"{name}: {does}");
+            }
+
+            return true;
+        }
+
+        if (!AlexaAppAction.TryParse(command, out var action, out var reason))
+        {
+            transcript.Note(reason!);
+            return false;
+        }
+
+        var ended = true;
+        if (session.IsOpen)
+        {
+            transcript.Note("the rider leaves the device for the Alexa app: the open session ends");
+            ended = await ExchangeAsync(session.Ended("USER_INITIATED"), cancellationToken);
+        }
+
+        var sent = await TrySendAsync(AppEvent(action!), cancellationToken);
+        return ended && sent is { Failed: false };
+    }
+
+    /// <summary>Does <paramref name="action"/> for the session's rider and tells the transcript; the skill event to send for it.</summary>
+    public JsonObject AppEvent(AlexaAppAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var envelope = action.Perform(session);
+        transcript.AlexaApp(action.Done);
+        return envelope;
+    }
+
+    /// <summary>
+    /// Invoking a disabled skill by voice enables it, as Alexa does: the SkillEnabled event to send before the
+    /// utterance's own request, or null when the skill is enabled or the utterance invokes nothing.
+    /// </summary>
+    public JsonObject? VoiceEnablement(ResolvedUtterance utterance)
+    {
+        if (session.IsSkillEnabled || utterance is not (Launch or IntentUtterance))
+        {
+            return null;
+        }
+
+        var envelope = session.SkillEnabled();
+        transcript.Aside($"(Alexa enables {AmazonSide.SkillName} by voice)");
+        return envelope;
+    }
+
+    /// <summary>
     /// Sends one request and tells the transcript what Alexa says and shows of the answer; a connection the skill
     /// starts is returned for the caller to complete (<see cref="AmazonSide"/>), with the session left open for it.
     /// A skill that cannot be reached or does not answer within the client's timeout throws, as <see cref="HttpClient"/> does.
@@ -109,7 +192,9 @@ public sealed class ConversationRunner(
     public async Task<SentRequest> SendAsync(JsonObject envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var isSessionEnd = (string?)envelope["request"]?["type"] == "SessionEndedRequest";
+        var type = (string?)envelope["request"]?["type"];
+        var isSessionEnd = type == "SessionEndedRequest";
+        var isSkillEvent = type?.StartsWith(SkillEventRequest.TypePrefix, StringComparison.Ordinal) == true;
         transcript.Json("request", envelope);
         var clock = Stopwatch.StartNew();
         var exchange = await skill.SendAsync(envelope, cancellationToken);
@@ -118,8 +203,18 @@ public sealed class ConversationRunner(
         if (!exchange.IsSuccess)
         {
             transcript.Note($"the skill answered HTTP {exchange.StatusCode}: {exchange.Body}");
-            session.Close();
+            // A skill event is no part of the session.
+            if (!isSkillEvent)
+            {
+                session.Close();
+            }
+
             return new SentRequest(envelope, exchange, elapsed, null, Failed: true);
+        }
+
+        if (isSkillEvent)
+        {
+            return SkillEventAnswered(envelope, type!, exchange, elapsed);
         }
 
         if (isSessionEnd)
@@ -147,6 +242,23 @@ public sealed class ConversationRunner(
             transcript.SessionEnded();
         }
 
+        return new SentRequest(envelope, exchange, elapsed, response, Failed: false);
+    }
+
+    /// <summary>
+    /// A skill event's answer: Alexa says nothing of it, and it leaves the session as it was. Anything in it for the
+    /// rider (speech, a card, a directive) is no answer Alexa could use outside a session.
+    /// </summary>
+    private SentRequest SkillEventAnswered(JsonObject envelope, string type, SkillExchange exchange, TimeSpan elapsed)
+    {
+        var response = Parse(exchange.Body)?.Response;
+        if (response is null || response.Speech is not null || response.Card is not null || response.Connection is not null)
+        {
+            transcript.Note($"the skill's answer to {type} is not the empty response Alexa expects of a skill event: {exchange.Body}");
+            return new SentRequest(envelope, exchange, elapsed, response, Failed: true);
+        }
+
+        transcript.Note($"Alexa sent {type}; the skill answered HTTP {exchange.StatusCode}, no speech");
         return new SentRequest(envelope, exchange, elapsed, response, Failed: false);
     }
 

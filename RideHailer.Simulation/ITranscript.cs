@@ -17,6 +17,9 @@ public interface ITranscript
 
     void Note(string text);
 
+    /// <summary>What the rider did in the Alexa app (<see cref="AlexaAppAction.Done"/>), outside any session.</summary>
+    void AlexaApp(string done) => Aside($"(Alexa app: {done})");
+
     void SessionEnded();
 
     /// <summary>The conversation waits for the rider's next line.</summary>

@@ -54,6 +54,51 @@ public sealed class PermissionLedger
         }
     }
 
+    /// <summary>
+    /// What changing Ride Hailer's permissions in the Alexa app leaves: exactly <paramref name="accountScopes"/> for the
+    /// account and <paramref name="personScopes"/> for the speaker (<paramref name="personId"/>); whatever else either
+    /// held is revoked. Other speakers of the account keep their own grants.
+    /// </summary>
+    public void Replace(string userId, string? personId, IEnumerable<string> accountScopes, IEnumerable<string> personScopes)
+    {
+        ArgumentNullException.ThrowIfNull(accountScopes);
+        ArgumentNullException.ThrowIfNull(personScopes);
+        foreach (var key in _grants.Keys.Where(key => key.StartsWith(Key(userId, null, ""), StringComparison.Ordinal) ||
+                     (personId is not null && key.StartsWith(Key(userId, personId, ""), StringComparison.Ordinal))))
+        {
+            _grants.TryRemove(key, out _);
+        }
+
+        foreach (var scope in accountScopes)
+        {
+            Grant(userId, null, scope, AccountLevel);
+        }
+
+        if (personId is not null)
+        {
+            foreach (var scope in personScopes)
+            {
+                Grant(userId, personId, scope, PersonLevel);
+            }
+        }
+    }
+
+    /// <summary>What disabling the skill does to its permissions: every grant of the account and its speakers is gone.</summary>
+    public void RevokeAll(string userId)
+    {
+        foreach (var key in _grants.Keys.Where(key => key.StartsWith(userId + "\n", StringComparison.Ordinal)))
+        {
+            _grants.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>The scopes granted at the account level (<paramref name="personId"/> null) or the speaker's, in no particular order.</summary>
+    public IReadOnlyList<string> GrantedScopes(string userId, string? personId)
+    {
+        var prefix = Key(userId, personId, "");
+        return [.. _grants.Keys.Where(key => key.StartsWith(prefix, StringComparison.Ordinal)).Select(key => key[prefix.Length..])];
+    }
+
     /// <summary>Whether the scope is granted at the account level (<paramref name="personId"/> null) or the speaker's.</summary>
     public bool IsGranted(string userId, string? personId, string scope) => _grants.ContainsKey(Key(userId, personId, scope));
 

@@ -12,7 +12,7 @@ namespace RideHailer.Simulation;
 /// <see cref="PermissionLedger"/>, so it outlasts the session; of it the requests show only what Alexa shows: the
 /// geolocation scope's status in <c>user.permissions.scopes</c>, and the location itself once it is granted.
 /// </summary>
-public sealed class SimulatedSession
+public sealed partial class SimulatedSession
 {
     /// <summary>Voice recognition alone; <see cref="ConfirmSpeaker"/> raises it to the PIN-confirmed 400.</summary>
     public const int RecognisedLevel = 300;

@@ -9,7 +9,9 @@ namespace RideHailer.DevHost.Simulator;
 /// <summary>The <c>chat</c> verb's flags, parsed with System.CommandLine (which also prints <c>--help</c> and errors).</summary>
 internal static class ChatCommandLine
 {
-    private const string Description = "Talk to Ride Hailer as Alexa would: a conversation in the terminal against the dev host, or another endpoint.";
+    private const string Description = "Talk to Ride Hailer as Alexa would: a conversation in the terminal against the dev host, or another endpoint. "
+        + "Between utterances, do in the Alexa app what a rider does there, and the skill is sent its skill event: "
+        + "/disable, /enable, /permissions name,mobile,location,address (or all, or none), /link; /help lists them.";
 
     /// <summary>
     /// The options the flags describe, or null when parsing ended the command (help shown, or an error reported);

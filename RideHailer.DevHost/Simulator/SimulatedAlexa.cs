@@ -65,7 +65,7 @@ internal static class SimulatedAlexa
         }
         else if (io.Interactive)
         {
-            transcript.Note("say \"open ride hailer\", then where to go; \"quit\" leaves");
+            transcript.Note("say \"open ride hailer\", then where to go; \"quit\" leaves; /help lists what the rider can do in the Alexa app instead (/disable, /permissions …)");
         }
     }
 }

@@ -12,7 +12,7 @@ namespace RideHailer.DevHost.WebConsole;
 /// being answered at once. One turn at a time.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "Its SemaphoreSlim is only awaited: no wait handle is ever allocated to free.")]
-internal sealed class ConsoleRun
+internal sealed partial class ConsoleRun
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -108,6 +108,11 @@ internal sealed class ConsoleRun
                 {
                     _transcript.Note("no session is open");
                 }
+            }
+            else if (_runner.VoiceEnablement(utterance) is { } enabling)
+            {
+                // Invoking the skill while it is disabled enables it first, as Alexa does.
+                return Join(await SendAsync(enabling, cancellationToken), await SendAsync(_runner.Request(utterance), cancellationToken));
             }
             else
             {

@@ -20,6 +20,9 @@ internal sealed class ConsoleTranscript : ITranscript
 
     public void Note(string text) => _entries.Add(new TranscriptEntry(TranscriptEntry.NoteKind, text));
 
+    /// <summary>What the rider did in the Alexa app: a line of its own, "Alexa app: skill disabled…".</summary>
+    public void AlexaApp(string done) => _entries.Add(new TranscriptEntry(TranscriptEntry.AlexaAppKind, $"Alexa app: {done}"));
+
     public void Error(string text) => _entries.Add(new TranscriptEntry(TranscriptEntry.ErrorKind, text));
 
     public void SessionEnded() => _entries.Add(new TranscriptEntry(TranscriptEntry.SessionEndedKind, "session ended"));

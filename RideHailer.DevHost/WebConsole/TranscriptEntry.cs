@@ -12,6 +12,9 @@ internal sealed record TranscriptEntry(string Kind, string Text, CardView? Card 
     public const string ErrorKind = "error";
     public const string CardKind = "card";
     public const string SessionEndedKind = "session-ended";
+
+    /// <summary>Done in the Alexa app, outside any session (the "Alexa app" panel).</summary>
+    public const string AlexaAppKind = "alexa-app";
 }
 
 /// <summary>A card for the Alexa app, as the skill sent it.</summary>

@@ -233,6 +233,7 @@ function showState(state) {
 
 async function refreshState() {
   const state = showState(await call("GET", `/runs/${run.id}/state`));
+  document.dispatchEvent(new CustomEvent("console:state", { detail: { run: run.id, state } }));
   if ($("amazon-side").hidden) {
     showQuick(state.quickUtterances);
     showPlaceholder(null, state.session?.step);
@@ -268,6 +269,9 @@ async function turn(path, body) {
 function say(text) {
   return turn("/say", { text });
 }
+
+// Another panel's script (alexa-app.js) sends a turn of its own through this page's, so it is shown like any other.
+document.addEventListener("console:turn", (event) => turn(event.detail.path, event.detail.body));
 
 $("say-form").addEventListener("submit", (event) => {
   event.preventDefault();

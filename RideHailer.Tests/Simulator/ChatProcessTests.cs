@@ -29,6 +29,25 @@ public sealed partial class ChatProcessTests
     }
 
     [Fact]
+    public async Task PipedAlexaAppCommands_AfterDisableANewSessionIsNotToldOfTheEarlierRide()
+    {
+        var (exitCode, output, error) = await RunChatAsync(
+            "Development", "open ride hailer\nthe space needle\nyes\n/disable\n/enable\n/link\nwhere is my ride\n", "--consent", "accepted", "--pin", "achieved");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:{Environment.NewLine}{error}{Environment.NewLine}stdout:{Environment.NewLine}{output}");
+        Assert.Contains("[card] Your ride is booked", output, StringComparison.Ordinal);
+        Assert.Contains("(Alexa app: skill disabled; Alexa unlinked the account and revoked its permissions)", output, StringComparison.Ordinal);
+        Assert.Contains("You: where is my ride\nAlexa: You don't have a ride booked right now.", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        // The commands are done in the Alexa app, not said: stdout is still the conversation alone, the events' notes on stderr.
+        var notConversation = output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !ConversationLine().IsMatch(line))
+            .ToList();
+        Assert.True(notConversation.Count == 0, $"not conversation on stdout:{Environment.NewLine}{string.Join(Environment.NewLine, notConversation)}");
+        Assert.DoesNotContain("/disable", output, StringComparison.Ordinal);
+        Assert.Contains("[simulator] Alexa sent AlexaSkillEvent.SkillDisabled; the skill answered HTTP 200, no speech", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OutsideDevelopment_RefusesToRun()
     {
         var (exitCode, output, error) = await RunChatAsync("Production", "open ride hailer\n");

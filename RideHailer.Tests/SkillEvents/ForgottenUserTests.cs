@@ -16,7 +16,6 @@ namespace RideHailer.Tests.SkillEvents;
 public abstract class ForgottenUserTests(BackendUnderTest backend)
 {
     private const string VerifyPerson = "connection://AMAZON.VerifyPerson/2";
-    private const string SkillDisabled = "AlexaSkillEvent.SkillDisabled";
 
     private static readonly SimulatedRider Jane = RiderSetup.Default with { GrantedEarlier = RiderSetup.AllScopes() };
     private static readonly SimulatedRider John = Jane with { PersonId = "amzn1.ask.person.john" };
@@ -36,7 +35,8 @@ public abstract class ForgottenUserTests(BackendUnderTest backend)
         Assert.Equal(2, forgotten.Count);
         await BookAsync(skill.NewSession(Neighbour));
 
-        var response = await skill.PostAsync(SkillEventRequests.Envelope(SkillDisabled, DateTimeOffset.UtcNow, userId: Jane.UserId));
+        // Jane disables the skill in the Alexa app; John, a speaker of her account, is forgotten with her.
+        var response = await skill.NewSession(Jane).AlexaAppAsync(alexa => alexa.SkillDisabled());
 
         Assert.Null(response["response"]!["outputSpeech"]);
         var left = Assert.Single(await skill.BookingsAsync());
@@ -61,9 +61,13 @@ public abstract class ForgottenUserTests(BackendUnderTest backend)
     public async Task SkillDisabled_ThenANewSession_IsNotToldOfTheEarlierRide()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        await BookAsync(skill.NewSession(Jane));
+        var booked = skill.NewSession(Jane);
+        await BookAsync(booked);
 
-        await skill.PostAsync(SkillEventRequests.Envelope(SkillDisabled, DateTimeOffset.UtcNow, userId: Jane.UserId));
+        await booked.AlexaAppAsync(alexa => alexa.SkillDisabled());
+        // She enables it again and links the same Ride Hailer account (the new session's rider is linked, and has granted as before).
+        await booked.AlexaAppAsync(alexa => alexa.SkillEnabled());
+        await booked.AlexaAppAsync(alexa => alexa.SkillAccountLinked());
         var quote = await skill.NewSession(Jane).OrderAsync("the Space Needle");
 
         Assert.StartsWith("A ride to the Space Needle from your current location will cost ", Speech(quote), StringComparison.Ordinal);
@@ -75,7 +79,7 @@ public abstract class ForgottenUserTests(BackendUnderTest backend)
         await using var skill = await SkillHarness.StartAsync(backend);
         var alexa = await skill.AtThePinAsync();
 
-        await skill.PostAsync(SkillEventRequests.Envelope(SkillDisabled, DateTimeOffset.UtcNow, userId: alexa.Rider.UserId));
+        await alexa.AlexaAppAsync(app => app.SkillDisabled());
 
         var client = skill.Services.GetRequiredService<DurableTaskClient>();
         Assert.Null(await client.GetInstanceAsync(SessionInstanceId.For(alexa.SessionId)));
@@ -87,7 +91,7 @@ public abstract class ForgottenUserTests(BackendUnderTest backend)
     {
         await using var skill = await SkillHarness.StartAsync(backend);
         await BookAsync(skill.NewSession(Jane));
-        var disabled = SkillEventRequests.Envelope(SkillDisabled, DateTimeOffset.UtcNow, userId: Jane.UserId);
+        var disabled = skill.NewSession(Jane).InAlexaApp(alexa => alexa.SkillDisabled());
 
         var first = await skill.PostRawAsync(disabled.Bytes());
         disabled["request"]!["requestId"] = "amzn1.echo-api.request.again";

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.Simulation;
+using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Storage;
 using RideHailer.Tests.Support;
 using static RideHailer.Tests.Support.Responses;
@@ -23,10 +23,10 @@ public abstract class GrantedScopeTests(BackendUnderTest backend)
     public async Task PermissionChanged_WithoutTheMobileNumber_NextSessionAsksForItAndNeverReadsIt()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        skill.Api.Permissions.GrantInApp(Jane.UserId, null, SimulatedRider.AllDataScopes);
+        await skill.NewSession(Jane).AlexaAppAsync(alexa => alexa.SkillPermissionAccepted(SimulatedRider.AllDataScopes));
         Assert.StartsWith(QuoteFromLocation, Speech(await skill.NewSession(Jane).OrderAsync("the Space Needle")), StringComparison.Ordinal);
 
-        await skill.PostAsync(Changed(Jane.UserId, "alexa::profile:given_name:read", "alexa::devices:all:geolocation:read"));
+        await skill.NewSession(Jane).AlexaAppAsync(alexa => alexa.SkillPermissionChanged(["alexa::profile:given_name:read", "alexa::devices:all:geolocation:read"]));
         var before = skill.Api.Requests.Count;
         var asked = await skill.NewSession(Jane).OrderAsync("the Space Needle");
 
@@ -37,24 +37,55 @@ public abstract class GrantedScopeTests(BackendUnderTest backend)
     }
 
     [Fact]
+    public async Task PermissionAccepted_InTheAlexaApp_TheNextSessionIsQuotedWithoutAskingForConsent()
+    {
+        // A recognised speaker who granted nothing yet: the app grants the account's scopes and the speaker's own.
+        await using var skill = await SkillHarness.StartAsync(backend);
+        var speaker = RiderSetup.Default;
+        var alexa = skill.NewSession(speaker);
+        Assert.False(alexa.IsGranted(PermissionScopes.MobileNumber));
+
+        await alexa.AlexaAppAsync(app => app.SkillPermissionAccepted(SimulatedRider.AllDataScopes));
+        var quote = await skill.NewSession(speaker).OrderAsync("the Space Needle");
+
+        Assert.True(alexa.IsGranted(PermissionScopes.MobileNumber));
+        Assert.StartsWith(QuoteFromLocation, Speech(quote), StringComparison.Ordinal);
+        Assert.Null(quote["response"]!["directives"]);
+        Assert.Equal(
+            [.. SimulatedRider.AllDataScopes.Order(StringComparer.Ordinal)],
+            (await skill.Services.GetRequiredService<IUserScopes>().FindGrantedScopesAsync(AlexaUserKey.For(speaker.UserId), CancellationToken.None))!.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task PermissionChanged_ToNone_TheNextSessionAsksForEveryScopeAgain()
+    {
+        await using var skill = await SkillHarness.StartAsync(backend);
+        await skill.NewSession(Jane).AlexaAppAsync(app => app.SkillPermissionAccepted(SimulatedRider.AllDataScopes));
+
+        await skill.NewSession(Jane).AlexaAppAsync(app => app.SkillPermissionChanged([]));
+        var asked = await skill.NewSession(Jane).OrderAsync("the Space Needle");
+
+        AssertStartConnection(asked, AskForConsent);
+        foreach (var scope in new[] { PermissionScopes.GivenName, PermissionScopes.MobileNumber, PermissionScopes.Geolocation })
+        {
+            Assert.Contains(scope, asked.ToJsonString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task PermissionChanged_ThenSkillDisabled_ForgetsTheRecordedScopes()
     {
         await using var skill = await SkillHarness.StartAsync(backend);
-        await skill.PostAsync(Changed(Jane.UserId, "alexa::profile:given_name:read"));
+        var alexa = skill.NewSession(Jane);
+        await alexa.AlexaAppAsync(app => app.SkillPermissionChanged(["alexa::profile:given_name:read"]));
         var scopes = skill.Services.GetRequiredService<IUserScopes>();
         var userKey = AlexaUserKey.For(Jane.UserId);
         Assert.Equal(["alexa::profile:given_name:read"], await scopes.FindGrantedScopesAsync(userKey, CancellationToken.None));
 
-        await skill.PostAsync(SkillEventRequests.Envelope("AlexaSkillEvent.SkillDisabled", DateTimeOffset.UtcNow, userId: Jane.UserId));
+        await alexa.AlexaAppAsync(app => app.SkillDisabled());
 
         Assert.Null(await scopes.FindGrantedScopesAsync(userKey, CancellationToken.None));
     }
-
-    private static JsonObject Changed(string userId, params string[] scopes) => SkillEventRequests.Envelope(
-        "AlexaSkillEvent.SkillPermissionChanged",
-        DateTimeOffset.UtcNow,
-        new JsonObject { ["acceptedPermissions"] = new JsonArray([.. scopes.Select(scope => (JsonNode)new JsonObject { ["scope"] = scope })]) },
-        userId);
 }
 
 public sealed class GrantedScopesInMemory() : GrantedScopeTests(BackendUnderTest.InMemory);

@@ -94,5 +94,44 @@ public sealed class AmazonModelTypeCheckTests
         Assert.True(diagnostics.Count == 0, string.Join(Environment.NewLine, diagnostics));
     }
 
+    /// <summary>
+    /// The kit's skill events as <c>ask-sdk-model</c>'s <c>RequestEnvelope</c> (<c>events.skillevents.*</c>), for a rider
+    /// with a recognised speaker and without. The one difference tsc finds is Amazon's own: its docs and the events it
+    /// sends give SkillDisabled a <c>body.userInformationPersistenceStatus</c>, which <c>SkillDisabledRequest</c> lacks.
+    /// </summary>
+    [Fact]
+    public async Task KitSkillEvents_AreAskSdkModelRequestEnvelopes()
+    {
+        var literals = new List<Literal>();
+        foreach (var rider in new[] { RiderSetup.Default, RiderSetup.Default with { PersonId = null, Linked = false, ReportsPermissions = false } })
+        {
+            var alexa = new RideHailer.Simulation.SimulatedSession(rider, AlexaRequests.SkillId, new Uri("https://api.amazonalexa.com"), new RideHailer.Simulation.PermissionLedger());
+            var events = new (string Name, JsonNode Envelope)[]
+            {
+                ("SkillEnabled", alexa.SkillEnabled()),
+                ("SkillPermissionAccepted", alexa.SkillPermissionAccepted(RideHailer.Simulation.SimulatedRider.AllDataScopes)),
+                ("SkillPermissionChanged", alexa.SkillPermissionChanged(["alexa::profile:given_name:read"])),
+                ("SkillAccountLinked", alexa.SkillAccountLinked()),
+                ("SkillDisabled", alexa.SkillDisabled()),
+            };
+            literals.AddRange(events.Select(e => new Literal($"{e.Name} ({(rider.PersonId is null ? "no speaker" : "speaker")})", RequestType, e.Envelope.ToJsonString())));
+        }
+
+        // Without that body, SkillDisabled is what ask-sdk-model describes too.
+        var withoutBody = (JsonObject)JsonNode.Parse(literals.First(l => l.Name.StartsWith("SkillDisabled", StringComparison.Ordinal)).Json)!;
+        withoutBody["request"]!.AsObject().Remove("body");
+        literals.Add(new Literal("SkillDisabled without its body", RequestType, withoutBody.ToJsonString()));
+
+        var diagnostics = await CheckAsync(literals);
+
+        var said = string.Join(Environment.NewLine, diagnostics);
+        Assert.True(diagnostics.Count == 2, said);
+        Assert.All(diagnostics, line =>
+        {
+            Assert.StartsWith("SkillDisabled (", line, StringComparison.Ordinal);
+            Assert.Contains("'\"body\"' does not exist in type 'SkillDisabledRequest'", line, StringComparison.Ordinal);
+        });
+    }
+
     private static Literal FileLiteral(string path, string type) => new(Path.GetFileName(path), type, File.ReadAllText(path));
 }

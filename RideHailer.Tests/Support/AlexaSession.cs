@@ -120,6 +120,19 @@ internal sealed class AlexaSession
     public Task<JsonNode> SendAsync(JsonObject request, int? speakerLevel = null) =>
         ExchangeAsync(_session.Request(request, speakerLevel));
 
+    /// <summary>
+    /// What the rider does in the Alexa app (one of the kit's skill events, e.g. <c>alexa =&gt; alexa.SkillDisabled()</c>):
+    /// done to Alexa's view of the rider, and its event built, not sent.
+    /// </summary>
+    public JsonObject InAlexaApp(Func<SimulatedSession, JsonObject> does)
+    {
+        ArgumentNullException.ThrowIfNull(does);
+        return does(_session);
+    }
+
+    /// <summary>Does <paramref name="does"/> in the Alexa app and posts its event; the skill's answer (no session's turn: nothing is echoed).</summary>
+    public Task<JsonNode> AlexaAppAsync(Func<SimulatedSession, JsonObject> does) => Post(InAlexaApp(does));
+
     /// <summary>Whether Alexa's ledger holds <paramref name="scope"/> for this rider, at the level the skill reads it.</summary>
     public bool IsGranted(string scope) => _session.IsGranted(scope);
 

@@ -1,10 +1,14 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using RideHailer.Simulation;
+using RideHailer.Skill.Alexa.Read;
+using RideHailer.Skill.Alexa.Read.Requests;
 
 namespace RideHailer.Tests.Support;
 
 /// <summary>
-/// <c>AlexaSkillEvent.*</c> envelopes in the shape Amazon documents ("Skill events in Alexa skills"; npm
-/// <c>ask-sdk-model</c> <c>events.skillevents</c>): a context with the application and user, no session.
+/// <c>AlexaSkillEvent.*</c> envelopes as the simulation kit builds them (<see cref="SimulatedSession"/>'s skill events),
+/// for one user whose id and tokens the tests look for in the logs: linked, with a recognised speaker.
 /// </summary>
 internal static class SkillEventRequests
 {
@@ -13,54 +17,38 @@ internal static class SkillEventRequests
 
     public static readonly string[] Types =
     [
-        "AlexaSkillEvent.SkillEnabled", "AlexaSkillEvent.SkillDisabled", "AlexaSkillEvent.SkillPermissionAccepted",
-        "AlexaSkillEvent.SkillPermissionChanged", "AlexaSkillEvent.SkillAccountLinked",
+        SkillEventRequest.SkillEnabled, SkillEventRequest.SkillDisabled, SkillEventRequest.SkillPermissionAccepted,
+        SkillEventRequest.SkillPermissionChanged, SkillEventRequest.SkillAccountLinked,
     ];
 
-    public static JsonObject Envelope(string type, DateTimeOffset timestamp, JsonObject? body = null, string userId = UserId)
+    private static readonly SimulatedRider Rider = new()
     {
-        var request = new JsonObject
-        {
-            ["type"] = type,
-            ["requestId"] = "amzn1.echo-api.request." + Guid.NewGuid().ToString("N"),
-            ["timestamp"] = timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["eventCreationTime"] = timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["eventPublishingTime"] = timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        request["body"] = body ?? DefaultBody(type);
-        if (request["body"] is null)
-        {
-            request.Remove("body");
-        }
+        UserId = UserId,
+        PersonId = "amzn1.ask.person.skill-event-speaker",
+        AccountToken = AccessToken,
+        PersonToken = "skill-event-person-token-secret",
+        ApiTokenPrefix = "api-access-token-secret",
+        ConsentToken = "skill-event-consent-token-secret",
+    };
 
-        return new JsonObject
+    /// <summary>
+    /// The kit's event of <paramref name="type"/>, stamped <paramref name="timestamp"/>. The permission events grant the
+    /// first name and the location to the account and the mobile number to the speaker; SkillDisabled says PERSISTED.
+    /// </summary>
+    public static JsonObject Envelope(string type, DateTimeOffset timestamp, string userId = UserId)
+    {
+        var session = new SimulatedSession(
+            Rider with { UserId = userId }, AlexaRequests.SkillId, new Uri("https://api.amazonalexa.com"), new PermissionLedger(), new FakeTimeProvider(timestamp));
+        string[] account = [PermissionScopes.GivenName, PermissionScopes.Geolocation];
+        string[] person = [PermissionScopes.MobileNumber];
+        return type switch
         {
-            ["version"] = "1.0",
-            ["context"] = new JsonObject
-            {
-                ["System"] = new JsonObject
-                {
-                    ["application"] = new JsonObject { ["applicationId"] = AlexaRequests.SkillId },
-                    ["user"] = new JsonObject { ["userId"] = userId, ["accessToken"] = AccessToken },
-                    ["apiEndpoint"] = "https://api.amazonalexa.com",
-                    ["apiAccessToken"] = "api-access-token-secret",
-                },
-            },
-            ["request"] = request,
+            SkillEventRequest.SkillEnabled => session.SkillEnabled(),
+            SkillEventRequest.SkillDisabled => session.SkillDisabled(SimulatedSession.Persisted),
+            SkillEventRequest.SkillPermissionAccepted => session.SkillPermissionAccepted(account, person),
+            SkillEventRequest.SkillPermissionChanged => session.SkillPermissionChanged(account, person),
+            SkillEventRequest.SkillAccountLinked => session.SkillAccountLinked(),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a skill event the kit sends."),
         };
     }
-
-    private static JsonObject? DefaultBody(string type) => type switch
-    {
-        "AlexaSkillEvent.SkillPermissionAccepted" or "AlexaSkillEvent.SkillPermissionChanged" => new JsonObject
-        {
-            ["acceptedPermissions"] = new JsonArray(
-                new JsonObject { ["scope"] = "alexa::profile:given_name:read" },
-                new JsonObject { ["scope"] = "alexa::devices:all:geolocation:read" }),
-            ["acceptedPersonPermissions"] = new JsonArray(new JsonObject { ["scope"] = "alexa::profile:mobile_number:read" }),
-        },
-        "AlexaSkillEvent.SkillAccountLinked" => new JsonObject { ["accessToken"] = AccessToken },
-        "AlexaSkillEvent.SkillDisabled" => new JsonObject { ["userInformationPersistenceStatus"] = "PERSISTED" },
-        _ => null,
-    };
 }

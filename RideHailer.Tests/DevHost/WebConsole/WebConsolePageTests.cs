@@ -149,6 +149,44 @@ public sealed class WebConsolePageTests(BrowserFixture browser)
         await page.CloseAsync();
     }
 
+    [ChromiumFact]
+    public async Task AlexaAppPanel_DisableAfterABooking_ShowsTheEventAndNoBookingLeft_ThenPermissionsAreSaved()
+    {
+        var page = await browser.OpenConsoleAsync();
+        await Expect(page.Locator("#alexa-app-status")).ToContainTextAsync("Ride Hailer is enabled · account linked");
+        await Expect(page.Locator("#alexa-app-scopes input")).ToHaveCountAsync(4);
+        await SayAsync(page, "open ride hailer");
+        await SayAsync(page, "the space needle");
+        await SayAsync(page, "I approve");
+        await SayAsync(page, "yes");
+        await SayAsync(page, "1234");
+        await Expect(page.Locator("#bookings li[data-booking]")).ToContainTextAsync("To Space Needle");
+        await Expect(page.Locator("#alexa-app-status")).ToContainTextAsync("granted: first name (the speaker's), mobile number (the speaker's), location");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Disable the skill" }).ClickAsync();
+
+        await Expect(Transcript(page).Locator("li.alexa-app")).ToHaveTextAsync("Alexa app: skill disabled; Alexa unlinked the account and revoked its permissions");
+        await Expect(page.Locator("#exchanges details").Last.Locator("summary")).ToContainTextAsync("AlexaSkillEvent.SkillDisabled");
+        await Expect(page.Locator("#exchanges details").Last.Locator("summary")).ToContainTextAsync("HTTP 200");
+        await Expect(page.Locator("#bookings")).ToContainTextAsync("No bookings for this rider.");
+        await Expect(page.Locator("#alexa-app-status")).ToContainTextAsync("Ride Hailer is disabled · account not linked");
+        await Expect(page.Locator("#alexa-app-scopes input:checked")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enable the skill" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Link the account" }).ClickAsync();
+        await page.GetByLabel("mobile number").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save permissions" }).ClickAsync();
+
+        await Expect(Transcript(page).Locator("li.alexa-app").Last).ToHaveTextAsync("Alexa app: permissions set to mobile number");
+        await Expect(page.Locator("#alexa-app-status")).ToContainTextAsync("Ride Hailer is enabled · account linked");
+        await Expect(page.Locator("#alexa-app-status")).ToContainTextAsync("granted: mobile number");
+        await Expect(page.Locator("#alexa-app-scopes input:checked")).ToHaveCountAsync(1);
+        await page.Locator("#alexa-app").ScrollIntoViewIfNeededAsync();
+        var shot = Path.Combine(AppContext.BaseDirectory, "console-alexa-app.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
+        await page.CloseAsync();
+    }
+
     private static ILocator Transcript(IPage page) => page.Locator("#transcript");
 
     private static ILocator Quick(IPage page, string utterance) =>

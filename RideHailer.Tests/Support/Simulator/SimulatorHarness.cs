@@ -57,6 +57,18 @@ internal sealed class SimulatorHarness : IAsyncDisposable
         return (output.ToString(), outcome);
     }
 
+    /// <summary>Alexa's view of <paramref name="rider"/> against this host: its grants in the local Alexa APIs' ledger.</summary>
+    public SimulatedSession Alexa(SimulatedRider rider) =>
+        new(rider, AlexaRequests.SkillId, _alexaApi.Endpoint, _alexaApi.Permissions, TimeProvider.System);
+
+    /// <summary>Signs <paramref name="envelope"/> with the simulator's chain (or <paramref name="signer"/>) and posts it, as the chat does.</summary>
+    public async Task<SkillExchange> SendAsync(System.Text.Json.Nodes.JsonObject envelope, SigningChain? signer = null)
+    {
+        using var http = _app.CreateClient();
+        var skill = new SkillClient(http, new Uri(http.BaseAddress!, "api/alexa"), signer ?? _signer);
+        return await skill.SendAsync(envelope, CancellationToken.None);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();

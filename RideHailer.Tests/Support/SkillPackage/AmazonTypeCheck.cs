@@ -5,7 +5,7 @@ namespace RideHailer.Tests.Support.SkillPackage;
 
 /// <summary>
 /// JSON checked against Amazon's own TypeScript models (npm <c>ask-smapi-model</c> for the skill package,
-/// <c>ask-sdk-model</c> for responses), which this repository did not write. Each JSON text is pasted as the
+/// <c>ask-sdk-model</c> for responses and the simulation kit's requests), which this repository did not write. Each JSON text is pasted as the
 /// initialiser of a variable of the model's type, so <c>tsc --strict</c> checks what a schema would: required
 /// members, excess properties (an object literal may not have members its type lacks) and enum values (string
 /// literal unions). The files go under the test's output folder, inside the repository, so <c>import</c> finds the
@@ -17,6 +17,7 @@ internal static class AmazonTypeCheck
     public const string InteractionModelType = "v1.skill.interactionModel.InteractionModelData";
     public const string AccountLinkingType = "v1.skill.accountLinking.AccountLinkingRequest";
     public const string ResponseType = "ResponseEnvelope";
+    public const string RequestType = "RequestEnvelope";
 
     private static readonly TimeSpan CompileLimit = TimeSpan.FromMinutes(3);
 
@@ -85,7 +86,9 @@ internal static class AmazonTypeCheck
 
     private static string Source(Literal literal)
     {
-        var import = literal.Type == ResponseType ? "import type { ResponseEnvelope } from 'ask-sdk-model';" : "import type { v1 } from 'ask-smapi-model';";
+        var import = literal.Type is ResponseType or RequestType
+            ? $"import type {{ {literal.Type} }} from 'ask-sdk-model';"
+            : "import type { v1 } from 'ask-smapi-model';";
         // The literal starts on line 3, so tsc's line numbers minus 2 are the JSON's own.
         return new StringBuilder()
             .AppendLine(import)
