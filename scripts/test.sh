@@ -48,5 +48,10 @@ else
   [[ $status -eq 0 ]] && status=1
 fi
 
+# A failure the trx counts fails the run even when dotnet test's own exit code missed it.
+if [[ $failed -gt 0 && $status -eq 0 ]]; then
+  status=1
+fi
+
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
