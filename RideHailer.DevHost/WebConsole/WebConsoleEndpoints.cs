@@ -70,6 +70,7 @@ internal static partial class WebConsoleEndpoints
             TurnAsync(id, request, runs, async (run, body, ct) => await run.AnswerAsync((await Read<AnswerRequest>(body, ct))?.Outcome, ct)));
         api.MapGet("/runs/{id}/state", async (string id, ConsoleRuns runs, ConsoleStateReader reader, CancellationToken ct) =>
             runs.Find(id) is { } run ? Results.Ok(await reader.ReadAsync(run, ct)) : UnknownRun(id));
+        api.MapRideTimeline();
         return app;
     }
 

@@ -233,6 +233,7 @@ function showState(state) {
 
 async function refreshState() {
   const state = showState(await call("GET", `/runs/${run.id}/state`));
+  document.dispatchEvent(new CustomEvent("console:state", { detail: { run: run.id, state } })); // rides.js, other panels
   if ($("amazon-side").hidden) {
     showQuick(state.quickUtterances);
     showPlaceholder(null, state.session?.step);

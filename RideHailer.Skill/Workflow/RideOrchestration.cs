@@ -8,8 +8,9 @@ namespace RideHailer.Skill.Workflow;
 /// One booked ride, from dispatch to its end (instance <see cref="RideInstanceId"/>). The built-in fleet's ride moves on
 /// durable timers (<see cref="FleetSchedule"/>); another provider's on its reports (<see cref="RideEventNames.Progress"/>).
 /// Either way the rider's cancellation (<see cref="RideEventNames.Canceled"/>) ends it at once. <see cref="RideTimeline"/>
-/// decides what each report changes; every change is recorded in the bookings table by an activity. Once ended it
-/// waits out <see cref="RideOptions.Retention"/> and completes, and the purge removes it.
+/// decides what each report changes; every change is recorded in the bookings table by an activity, and added to the
+/// ride's <see cref="RideHistory"/>, its custom status (the states so far, with no personal data: the web console's ride
+/// timeline). Once ended it waits out <see cref="RideOptions.Retention"/> and completes, and the purge removes it.
 /// </summary>
 public static partial class RideOrchestration
 {
@@ -27,6 +28,7 @@ public static partial class RideOrchestration
         ArgumentNullException.ThrowIfNull(input);
         var logger = context.CreateReplaySafeLogger(typeof(RideOrchestration));
         var ride = new RideRun(context, input);
+        context.SetCustomStatus(ride.History);
         try
         {
             if (input.Schedule is { } schedule)
@@ -35,7 +37,7 @@ public static partial class RideOrchestration
             }
             else if (!await ride.ListenAsync())
             {
-                context.ContinueAsNew(input with { Current = ride.Current }, preserveUnprocessedEvents: true);
+                context.ContinueAsNew(input with { Current = ride.Current, History = ride.History }, preserveUnprocessedEvents: true);
                 return ride.Current;
             }
         }
@@ -57,6 +59,9 @@ public static partial class RideOrchestration
         private Task<RideCancellation>? _canceled;
 
         public RideProgress? Current { get; private set; } = input.Current;
+
+        /// <summary>The states so far, as the custom status shows them.</summary>
+        public RideHistory History { get; private set; } = input.History ?? RideHistory.Of(input.Current);
 
         private Task<RideCancellation> Canceled => _canceled ??= context.WaitForExternalEvent<RideCancellation>(RideEventNames.Canceled, _stop.Token);
 
@@ -122,6 +127,8 @@ public static partial class RideOrchestration
             }
 
             Current = next;
+            History = History.With(next);
+            context.SetCustomStatus(History);
             await context.CallActivityAsync<bool>(
                 RecordRideProgressActivity.Name, new RecordRideProgressInput(input.BookingKey, next), ActivityRetry);
         }
