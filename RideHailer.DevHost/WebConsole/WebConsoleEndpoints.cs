@@ -71,6 +71,7 @@ internal static partial class WebConsoleEndpoints
         api.MapGet("/runs/{id}/state", async (string id, ConsoleRuns runs, ConsoleStateReader reader, CancellationToken ct) =>
             runs.Find(id) is { } run ? Results.Ok(await reader.ReadAsync(run, ct)) : UnknownRun(id));
         api.MapAlexaApp();
+        api.MapRideTimeline();
         return app;
     }
 

@@ -10,7 +10,9 @@ namespace RideHailer.Skill.Workflow;
 /// <param name="Schedule">The built-in fleet's timed reports (<see cref="FleetSchedule"/>); null when the provider reports by itself.</param>
 /// <param name="Current">The ride's state so far (null before the first report), carried over a continue-as-new.</param>
 /// <param name="Retention">How long the ended ride's durable state is kept (<see cref="RideOptions.Retention"/>).</param>
-public sealed record RideInput(string BookingKey, IReadOnlyList<ScheduledReport>? Schedule, RideProgress? Current, TimeSpan Retention)
+/// <param name="History">The states so far, carried over a continue-as-new; null at the start (then it is <paramref name="Current"/>'s).</param>
+public sealed record RideInput(
+    string BookingKey, IReadOnlyList<ScheduledReport>? Schedule, RideProgress? Current, TimeSpan Retention, RideHistory? History = null)
 {
     /// <summary>How long a provider's ride may be silent before its status is asked (<see cref="RideOptions.StatusCheckInterval"/>).</summary>
     public TimeSpan StatusCheckInterval { get; init; } = RideOptions.DefaultStatusCheckInterval;

@@ -10,9 +10,11 @@ namespace RideHailer.Skill.Workflow;
 /// and, when it has been silent for <see cref="RideInput.StatusCheckInterval"/>, on its answer to a status check
 /// (<see cref="CheckRideStatusActivity"/>). Either way the rider's cancellation (<see cref="RideEventNames.Canceled"/>)
 /// ends it at once. <see cref="RideTimeline"/> decides what each report changes; every change is recorded in the bookings
-/// table by an activity. A provider's ride that never reports an end is let go after <see cref="RideInput.MaxLifetime"/>:
-/// the booking keeps its last known status (nothing is made up), and the orchestration ends as an ended ride does. Once
-/// ended or let go it waits out <see cref="RideOptions.Retention"/> and completes, and the purge removes it.
+/// table by an activity, and added to the ride's <see cref="RideHistory"/>, its custom status (the states so far, with no
+/// personal data: the web console's ride timeline). A provider's ride that never reports an end is let go after
+/// <see cref="RideInput.MaxLifetime"/>: the booking keeps its last known status (nothing is made up), and the orchestration
+/// ends as an ended ride does. Once ended or let go it waits out <see cref="RideOptions.Retention"/> and completes, and the
+/// purge removes it.
 /// </summary>
 public static partial class RideOrchestration
 {
@@ -33,6 +35,7 @@ public static partial class RideOrchestration
         var logger = context.CreateReplaySafeLogger(typeof(RideOrchestration));
         var ride = new RideRun(context, input);
         var outcome = Listening.Ended;
+        context.SetCustomStatus(ride.History);
         try
         {
             if (input.Schedule is { } schedule)
@@ -44,7 +47,8 @@ public static partial class RideOrchestration
                 outcome = await ride.ListenAsync();
                 if (outcome == Listening.GenerationDone)
                 {
-                    context.ContinueAsNew(input with { Current = ride.Current, HoldUntil = ride.HoldUntil }, preserveUnprocessedEvents: true);
+                    context.ContinueAsNew(
+                        input with { Current = ride.Current, HoldUntil = ride.HoldUntil, History = ride.History }, preserveUnprocessedEvents: true);
                     return ride.Current;
                 }
             }
@@ -98,6 +102,9 @@ public static partial class RideOrchestration
 
         /// <summary>When the ride is let go if it has not ended by then: the first generation's start plus the ride's longest hold.</summary>
         public DateTime HoldUntil { get; } = input.HoldUntil ?? context.CurrentUtcDateTime + input.MaxLifetime;
+
+        /// <summary>The states so far, as the custom status shows them.</summary>
+        public RideHistory History { get; private set; } = input.History ?? RideHistory.Of(input.Current);
 
         private Task<RideCancellation> Canceled => _canceled ??= context.WaitForExternalEvent<RideCancellation>(RideEventNames.Canceled, _stop.Token);
 
@@ -219,6 +226,8 @@ public static partial class RideOrchestration
             }
 
             Current = next;
+            History = History.With(next);
+            context.SetCustomStatus(History);
             await context.CallActivityAsync<bool>(
                 RecordRideProgressActivity.Name, new RecordRideProgressInput(input.BookingKey, next), ActivityRetry);
         }

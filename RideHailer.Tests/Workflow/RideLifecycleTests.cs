@@ -39,6 +39,46 @@ public abstract class RideLifecycleTests(BackendUnderTest backend)
         Assert.Equal([1L, 2L, 3L, 4L], _recorded.Select(progress => progress.Sequence));
         Assert.True(_recorded.Last().At >= booking.BookedAt + TimeSpan.FromSeconds(5));
         Assert.Equal("Sam", (await StoredAsync(skill, booking)).Progress?.Driver?.DriverName);
+        // The states so far are the orchestration's custom status (the web console's ride timeline).
+        var history = await HistoryAsync(skill, booking);
+        Assert.Equal(
+            [(RideStatus.Accepted, 1L), (RideStatus.Arriving, 2L), (RideStatus.InProgress, 3L), (RideStatus.Completed, 4L)],
+            history.States.Select(state => (state.Status, state.Sequence)));
+        Assert.Equal(_recorded.Select(progress => progress.At), history.States.Select(state => state.Since));
+    }
+
+    [Fact]
+    public async Task RideHistory_KeepsEveryStateAcrossAContinueAsNew()
+    {
+        await using var skill = await StartAsync(providerReports: true);
+        var booking = await BookAsync(skill, "bk-history", eta: TimeSpan.FromMinutes(5), trip: TimeSpan.FromMinutes(5));
+        await StartRideAsync(skill, booking);
+        var client = skill.Services.GetRequiredService<DurableTaskClient>();
+        var instanceId = RideInstanceId.For(booking.IdempotencyKey);
+        // More reports than one generation takes: the orchestration continues as new on the way, carrying the history.
+        var reports = RideOrchestration.ReportsPerGeneration + 2;
+
+        for (var sequence = 1; sequence <= reports + 1; sequence++)
+        {
+            var status = sequence > reports ? RideStatus.Completed : sequence % 2 == 1 ? RideStatus.Accepted : RideStatus.Arriving;
+            await client.RaiseEventAsync(instanceId, RideEventNames.Progress, Report(booking, status, sequence));
+            // One at a time, as a provider's reports come: each applied before the next is sent.
+            await Signal.UntilAsync(
+                async () => (await StoredAsync(skill, booking)).Progress?.Sequence == sequence, $"report {sequence} is recorded", Patience);
+            if (sequence == RideOrchestration.ReportsPerGeneration)
+            {
+                // The next generation has started with the history: an event raised while the engine continues an
+                // orchestration as new can be lost (microsoft/durabletask-dotnet#387), which is not what this test is about.
+                await Signal.UntilAsync(
+                    async () => (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true))?.ReadInputAs<RideInput>()?.History?.States.Count == sequence,
+                    "the ride continued as new, its history in its input",
+                    Patience);
+            }
+        }
+
+        var history = await HistoryAsync(skill, booking);
+        Assert.Equal(Enumerable.Range(1, reports + 1).Select(sequence => (long)sequence), history.States.Select(state => state.Sequence));
+        Assert.Equal(RideStatus.Completed, history.States[^1].Status);
     }
 
     [Fact]
@@ -288,6 +328,13 @@ public abstract class RideLifecycleTests(BackendUnderTest backend)
     private static async Task<Booking> StoredAsync(SkillHarness skill, Booking booking) =>
         await skill.Services.GetRequiredService<IBookingStore>().FindAsync(booking.IdempotencyKey, CancellationToken.None)
         ?? throw new InvalidOperationException("The booking is gone.");
+
+    private static async Task<RideHistory> HistoryAsync(SkillHarness skill, Booking booking)
+    {
+        var instance = await skill.Services.GetRequiredService<DurableTaskClient>()
+            .GetInstanceAsync(RideInstanceId.For(booking.IdempotencyKey), getInputsAndOutputs: true);
+        return instance?.ReadCustomStatusAs<RideHistory>() ?? throw new InvalidOperationException("The ride has no custom status.");
+    }
 
     private static Task WaitForStatusAsync(SkillHarness skill, Booking booking, RideStatus status) =>
         Signal.UntilAsync(async () => (await StoredAsync(skill, booking)).Progress?.Status == status, $"the ride is {status}", Patience);

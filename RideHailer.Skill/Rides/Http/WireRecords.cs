@@ -47,12 +47,15 @@ public sealed record WireCancelFee([property: JsonIgnore(Condition = JsonIgnoreC
 /// <summary>An error answer's body, e.g. <c>{"error":"quote_expired"}</c> with 409; the webhook adds a reason to its 400.</summary>
 public sealed record WireError(string Error, string? Reason = null);
 
-/// <summary>A status change the provider posts to the skill's <c>POST /api/rides/events</c>, signed.</summary>
+/// <summary>
+/// A status change the provider posts to the skill's <c>POST /api/rides/events</c>, signed. Every member is required,
+/// the nullable ones as <c>null</c>: written out, so an event without an ETA still reads back (the web console writes them).
+/// </summary>
 public sealed record WireRideEvent(
     string EventId,
     string RideId,
     RideStatus Status,
-    int? PickupEtaSeconds,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? PickupEtaSeconds,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] WireDriver? Driver,
     long Sequence,
     DateTimeOffset OccurredAt);
