@@ -25,4 +25,11 @@ public sealed record RideInput(
     /// <see cref="MaxLifetime"/>, carried over a continue-as-new so the bound is the ride's, not a generation's.
     /// </summary>
     public DateTime? HoldUntil { get; init; }
+
+    /// <summary>
+    /// Whether this generation follows a continue-as-new. Reports raised while the engine continues an orchestration as
+    /// new can be lost even with preserveUnprocessedEvents (microsoft/durabletask-dotnet#387), so such a generation asks
+    /// the provider for the ride's status first: the provider's answer is the sum of every report, lost ones included.
+    /// </summary>
+    public bool Continued { get; init; }
 }

@@ -48,7 +48,7 @@ public static partial class RideOrchestration
                 if (outcome == Listening.GenerationDone)
                 {
                     context.ContinueAsNew(
-                        input with { Current = ride.Current, HoldUntil = ride.HoldUntil, History = ride.History }, preserveUnprocessedEvents: true);
+                        input with { Current = ride.Current, HoldUntil = ride.HoldUntil, History = ride.History, Continued = true }, preserveUnprocessedEvents: true);
                     return ride.Current;
                 }
             }
@@ -142,6 +142,11 @@ public static partial class RideOrchestration
         /// </summary>
         public async Task<Listening> ListenAsync()
         {
+            if (input.Continued)
+            {
+                await CheckAsync();
+            }
+
             var heard = 0;
             while (heard < ReportsPerGeneration)
             {
