@@ -59,7 +59,7 @@ public sealed partial class Conversation
             BookingQuoteExpired expired => OnBookingQuoteExpired(state, expired),
             _ when state.IsFinished => new(state, AfterTheEnd(state), []),
             Stop or Dismiss => OnStop(state),
-            Help => OnHelp(state),
+            Help => OnHelp(state, turnContext),
             ConsentResolved consent => OnConsent(state, consent, turnContext),
             PinResolved pin => OnPin(state, pin, turnContext),
             UnmatchedResume => Unchanged(state, Phrase.NotExpected),
@@ -71,7 +71,7 @@ public sealed partial class Conversation
             PlacesFound found => OnPlacesFound(state, found.Places, turnContext),
             PlaceChosen chosen => OnPlaceChosen(state, chosen, turnContext),
             RideHomeRequested when CanChangeDestination(state.Step) => OnRideHomeRequested(state, turnContext),
-            PlaceNotFound or PlaceSearchFailed => OnPlaceMissed(state, turn),
+            PlaceNotFound or PlaceSearchFailed => OnPlaceMissed(state, turn, turnContext),
             RideStatusAsked or CancelRideAsked when CanAskAboutRide(state.Step) => OnRideQuestion(state, turn, turnContext),
             LatestRideFound found => OnLatestRide(state, found.Booking, turnContext),
             NoLatestRide => OnLatestRide(state, null, turnContext),
@@ -90,7 +90,8 @@ public sealed partial class Conversation
     {
         (SessionStep.New or SessionStep.AwaitingDestination, Launch) =>
             Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.Welcome), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]),
-        (SessionStep.New or SessionStep.AwaitingDestination, Fallback) => MissDestination(state, said: null, Phrase.TooManyMissesNotUnderstood),
+        (SessionStep.New or SessionStep.AwaitingDestination, Fallback) =>
+            MissDestination(state, said: null, GivenUp(DestinationMiss.NotUnderstood, state, context)),
         (SessionStep.New or SessionStep.AwaitingDestination, No) => End(state, Phrase.NoDestination),
         (SessionStep.AwaitingSecondRideAnswer, Yes) => GoOnToConsentOrQuote(state, context),
         (SessionStep.AwaitingSecondRideAnswer, No) => End(state, Phrase.KeepActiveRide),
@@ -130,10 +131,12 @@ public sealed partial class Conversation
     };
 
     // Certification asks that help end with a question: each help says what can be said, then asks the step's question.
-    private static Decision OnHelp(SessionState state) => state.Step switch
+    private Decision OnHelp(SessionState state, TurnContext context) => state.Step switch
     {
-        SessionStep.New or SessionStep.AwaitingDestination =>
-            Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.HelpDestination), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]),
+        SessionStep.New or SessionStep.AwaitingDestination => Ask(
+            state with { Step = SessionStep.AwaitingDestination },
+            [new DestinationHelp(ExamplesFor(state, context)), Say(Phrase.WhereTo)],
+            [Say(Phrase.WhereTo)]),
         SessionStep.AwaitingPlaceChoice when state.PlaceChoices is { Count: > 0 } choices =>
             Ask(state, [Say(Phrase.HelpPlaceChoice), new WhichPlace(choices)], [new WhichPlace(choices)]),
         SessionStep.AwaitingSecondRideAnswer when state is { ActiveRide: { } active, Destination: { } destination } =>

@@ -14,7 +14,7 @@ public sealed class SessionRouting(
     ISessionSignal signal,
     TurnAdmission admission,
     IOptions<SessionOptions> sessionOptions,
-    IOptions<BookingOptions> bookingOptions,
+    ConversationSettings settings,
     ILogger<SessionRouter> logger)
 {
     internal ISessionSignal Signal => signal;
@@ -23,7 +23,8 @@ public sealed class SessionRouting(
 
     internal SessionOptions Session { get; } = sessionOptions.Value;
 
-    internal ConversationSettings Settings { get; } = bookingOptions.Value.ToConversationSettings();
+    /// <summary>The conversation's settings every session starts with (the host's, as registered).</summary>
+    internal ConversationSettings Settings => settings;
 
     internal ILogger Logger => logger;
 
