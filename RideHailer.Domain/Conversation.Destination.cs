@@ -18,7 +18,7 @@ public sealed partial class Conversation
             // "I want an XL": the kind of car is kept, and where to is asked without counting a miss.
             return request.RideType is not null && state.Step is SessionStep.New or SessionStep.AwaitingDestination
                 ? Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)])
-                : MissDestination(state, said: null, Phrase.TooManyMissesNoPlace);
+                : MissDestination(state, said: null, GivenUp(DestinationMiss.NoPlace, state, context));
         }
 
         if (state is { Step: SessionStep.AwaitingPlaceChoice, PlaceChoices: { Count: > 0 } offered }
@@ -53,7 +53,7 @@ public sealed partial class Conversation
 
         return PlaceChoices.Among(found) switch
         {
-            [] => MissDestination(searched, [new UnknownPlace(search.Query.Said)], Phrase.TooManyMisses),
+            [] => MissDestination(searched, [new UnknownPlace(search.Query.Said)], GivenUp(DestinationMiss.NotFound, searched, context)),
             [var place] => GoTo(searched, place, context),
             var choices => AskPlaceChoice(searched, choices, context),
         };
@@ -103,7 +103,7 @@ public sealed partial class Conversation
     /// Nothing found for what the rider said ("I couldn't find …"), or the search itself failed (the search is
     /// unreachable, the rider said nothing wrong): the destination question stays open either way.
     /// </summary>
-    private Decision OnPlaceMissed(SessionState state, Turn turn)
+    private Decision OnPlaceMissed(SessionState state, Turn turn, TurnContext context)
     {
         if (state.PlaceSearch is not { } search)
         {
@@ -112,27 +112,41 @@ public sealed partial class Conversation
 
         var searched = state with { PlaceSearch = null, PlaceChoices = null };
         return turn is PlaceSearchFailed
-            ? MissDestination(searched, [Say(Phrase.PlacesUnreachable), Say(Phrase.WhereTo)], Phrase.TooManyMissesSearchFailed)
+            ? MissDestination(searched, [Say(Phrase.PlacesUnreachable), Say(Phrase.WhereTo)], Say(Phrase.TooManyMissesSearchFailed))
             : search.Home
-                ? MissDestination(searched, [Say(Phrase.HomeNotFound), Say(Phrase.WhereTo)], Phrase.TooManyMisses)
-                : MissDestination(searched, [new UnknownPlace(search.Query.Said)], Phrase.TooManyMisses);
+                ? MissDestination(searched, [Say(Phrase.HomeNotFound), Say(Phrase.WhereTo)], GivenUp(DestinationMiss.NotFound, searched, context))
+                : MissDestination(searched, [new UnknownPlace(search.Query.Said)], GivenUp(DestinationMiss.NotFound, searched, context));
     }
 
     /// <summary>
     /// A destination not understood: asked again, until the last allowed miss ends the session with
     /// <paramref name="givingUp"/>, the help that fits this miss (a place not found is not a sentence not understood).
     /// </summary>
-    private Decision MissDestination(SessionState state, string? said, Phrase givingUp) =>
+    private Decision MissDestination(SessionState state, string? said, Message givingUp) =>
         MissDestination(state, [new UnknownPlace(said)], givingUp);
 
     /// <summary>A destination missed, said as <paramref name="speech"/> (which ends with the destination question).</summary>
-    private Decision MissDestination(SessionState state, IReadOnlyList<Message> speech, Phrase givingUp)
+    private Decision MissDestination(SessionState state, IReadOnlyList<Message> speech, Message givingUp)
     {
         var missed = state with { Step = SessionStep.AwaitingDestination, DestinationMisses = state.DestinationMisses + 1 };
         return missed.DestinationMisses >= _settings.MaxDestinationMisses
-            ? End(missed, givingUp)
+            ? End(missed, [givingUp])
             : Ask(missed, speech, [Say(Phrase.WhereTo)]);
     }
+
+    /// <summary>How the session gives up after this kind of miss, with a place of the rider's market as the example.</summary>
+    private DestinationGivenUp GivenUp(DestinationMiss miss, SessionState state, TurnContext context) =>
+        new(miss, ExamplesFor(state, context));
+
+    /// <summary>
+    /// The places help names as examples: those of the city the rider's pickup is in, when the pickup is known (this
+    /// turn's, or the one kept for the session), else those of the main city of the session's locale.
+    /// </summary>
+    private PlaceExamples? ExamplesFor(SessionState state, TurnContext context) => PlaceMarket.Of(
+        _settings.Markets ?? [],
+        context.Rider.Pickup ?? state.PendingRider?.Pickup ?? state.Quote?.Pickup,
+        state.Locale,
+        SessionState.DefaultLocale)?.Examples;
 
     private Decision ConsentOrQuote(SessionState state, TurnContext context, QuotePreface preface)
     {

@@ -41,7 +41,7 @@ public sealed partial class Conversation
     /// <summary>The home address found: the best place is home, remembered for the session; nothing found asks again.</summary>
     private Decision OnHomeFound(SessionState state, IReadOnlyList<Place> found, TurnContext context) => found is [var home, ..]
         ? GoHome(state with { Home = home }, home, context)
-        : MissDestination(state, [Say(Phrase.HomeNotFound), Say(Phrase.WhereTo)], Phrase.TooManyMisses);
+        : MissDestination(state, [Say(Phrase.HomeNotFound), Say(Phrase.WhereTo)], GivenUp(DestinationMiss.NotFound, state, context));
 
     /// <summary>A ride home, unless the rider is there already: picked up at the device's address, or within 150 m of home.</summary>
     private Decision GoHome(SessionState state, Place home, TurnContext context) => IsAt(home, context.Rider.Pickup)

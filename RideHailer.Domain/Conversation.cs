@@ -59,7 +59,7 @@ public sealed partial class Conversation
             BookingQuoteExpired expired => OnBookingQuoteExpired(state, expired),
             _ when state.IsFinished => new(state, AfterTheEnd(state), []),
             Stop or Dismiss => OnStop(state),
-            Help => OnHelp(state),
+            Help => OnHelp(state, turnContext),
             ConsentResolved or PinResolved when state.InterruptedStep is { } interrupted && IsPendingResume(state, turn) =>
                 Decide(Resumed(state, interrupted), turn, turnContext),
             ConsentResolved consent => OnConsent(state, consent, turnContext),
@@ -73,7 +73,7 @@ public sealed partial class Conversation
             PlacesFound found => OnPlacesFound(state, found.Places, turnContext),
             PlaceChosen chosen => OnPlaceChosen(state, chosen, turnContext),
             RideHomeRequested when CanChangeDestination(state.Step) => OnRideHomeRequested(state, turnContext),
-            PlaceNotFound or PlaceSearchFailed => OnPlaceMissed(state, turn),
+            PlaceNotFound or PlaceSearchFailed => OnPlaceMissed(state, turn, turnContext),
             RideStatusAsked or CancelRideAsked when CanAskAboutRide(state.Step) => OnRideQuestion(state, turn, turnContext),
             RideStatusAsked or CancelRideAsked when CanInterruptForRide(state.Step) => OnRideQuestion(state with { InterruptedStep = state.Step }, turn, turnContext),
             RideStatusAsked or CancelRideAsked when state.Step == SessionStep.AwaitingCancelAnswer => OnRideQuestionAtCancel(state, turn, turnContext.Now),
@@ -95,7 +95,8 @@ public sealed partial class Conversation
     {
         (SessionStep.New or SessionStep.AwaitingDestination, Launch) =>
             Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.Welcome), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]),
-        (SessionStep.New or SessionStep.AwaitingDestination, Fallback) => MissDestination(state, said: null, Phrase.TooManyMissesNotUnderstood),
+        (SessionStep.New or SessionStep.AwaitingDestination, Fallback) =>
+            MissDestination(state, said: null, GivenUp(DestinationMiss.NotUnderstood, state, context)),
         (SessionStep.New or SessionStep.AwaitingDestination, No) => End(state, Phrase.NoDestination),
         (SessionStep.AwaitingSecondRideAnswer, Yes) => GoOnToConsentOrQuote(state, context),
         (SessionStep.AwaitingSecondRideAnswer, No) => End(state, state.ActiveRide is null ? Phrase.NoSecondRideGoodbye : Phrase.KeepActiveRide),
@@ -135,10 +136,12 @@ public sealed partial class Conversation
     };
 
     // Certification asks that help end with a question: each help says what can be said, then asks the step's question.
-    private static Decision OnHelp(SessionState state) => state.Step switch
+    private Decision OnHelp(SessionState state, TurnContext context) => state.Step switch
     {
-        SessionStep.New or SessionStep.AwaitingDestination =>
-            Ask(state with { Step = SessionStep.AwaitingDestination }, [Say(Phrase.HelpDestination), Say(Phrase.WhereTo)], [Say(Phrase.WhereTo)]),
+        SessionStep.New or SessionStep.AwaitingDestination => Ask(
+            state with { Step = SessionStep.AwaitingDestination },
+            [new DestinationHelp(ExamplesFor(state, context)), Say(Phrase.WhereTo)],
+            [Say(Phrase.WhereTo)]),
         SessionStep.AwaitingPlaceChoice when state.PlaceChoices is { Count: > 0 } choices =>
             Ask(state, [Say(Phrase.HelpPlaceChoice), new WhichPlace(choices)], [new WhichPlace(choices)]),
         SessionStep.AwaitingSecondRideAnswer when state is { ActiveRide: { } active, Destination: { } destination } =>

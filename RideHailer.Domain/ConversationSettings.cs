@@ -1,5 +1,6 @@
 using RideHailer.Domain.Consent;
 using RideHailer.Domain.Pin;
+using RideHailer.Domain.Places;
 
 namespace RideHailer.Domain;
 
@@ -32,6 +33,12 @@ public sealed record ConversationSettings
 
     /// <summary>How long the rider may take to accept an offered quote; the provider's own expiry also applies.</summary>
     public TimeSpan QuoteValidity { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The main city of each marketplace, with the places help names as examples there: a rider hears those of the
+    /// city their pickup is in, else of their locale's main city. None: help names no places.
+    /// </summary>
+    public IReadOnlyList<PlaceMarket> Markets { get; init; } = [];
 
     /// <summary>The settings the skill ships with.</summary>
     public static ConversationSettings Default { get; } = new();

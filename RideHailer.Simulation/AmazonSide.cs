@@ -4,13 +4,20 @@ namespace RideHailer.Simulation;
 
 /// <summary>
 /// Alexa's own tasks behind <c>Connections.StartConnection</c>: voice-forward consent and PIN confirmation. Speaks
-/// Amazon's part, takes the rider's answer, updates the session (scopes granted, speaker confirmed) and returns the
-/// <c>cause</c> of the <c>SessionResumedRequest</c>, with the skill's token echoed.
+/// Amazon's part in the session's language (the rider's locale: German in de-DE), takes the rider's answer, updates the
+/// session (scopes granted, speaker confirmed) and returns the <c>cause</c> of the <c>SessionResumedRequest</c>, with the
+/// skill's token echoed.
 /// </summary>
 public sealed class AmazonSide(ConnectionAnswers answers, ITranscript transcript)
 {
     public const string SkillName = "Ride Hailer";
     public const string PinQuestion = "What's your profile PIN?";
+
+    /// <summary>The PIN question in German; ours, as <see cref="ConsentQuestion"/>'s German is (Amazon documents it in English only).</summary>
+    public const string GermanPinQuestion = "Wie lautet deine Profil-PIN?";
+
+    /// <summary>What Alexa asks for the PIN in a session in <paramref name="locale"/>.</summary>
+    public static string PinQuestionIn(string? locale) => SpokenLanguage.IsGerman(locale) ? GermanPinQuestion : PinQuestion;
 
     private void RiderAnswered(string description)
     {
@@ -38,9 +45,10 @@ public sealed class AmazonSide(ConnectionAnswers answers, ITranscript transcript
 
     private JsonObject Consent(StartConnection connection, SimulatedSession session)
     {
-        transcript.Alexa(ConsentQuestion.For(SkillName, connection.PermissionScopes.Select(scope => scope.Scope)));
+        var locale = session.Rider.Locale;
+        transcript.Alexa(ConsentQuestion.For(SkillName, connection.PermissionScopes.Select(scope => scope.Scope), locale));
         var answer = answers.Consent();
-        RiderAnswered(answer.RiderTurn());
+        RiderAnswered(answer.RiderTurn(locale));
         var (code, message, status) = answer.Outcome();
         JsonObject? result = null;
         if (status is not null)
@@ -67,13 +75,14 @@ public sealed class AmazonSide(ConnectionAnswers answers, ITranscript transcript
 
     private JsonObject Pin(StartConnection connection, SimulatedSession session)
     {
+        var locale = session.Rider.Locale;
         var answer = answers.Pin();
         if (answer.AsksForPin())
         {
-            transcript.Alexa(PinQuestion);
+            transcript.Alexa(PinQuestionIn(locale));
         }
 
-        RiderAnswered(answer.RiderTurn());
+        RiderAnswered(answer.RiderTurn(locale));
         var (code, message, status, reason) = answer.Outcome();
         JsonObject? result = null;
         if (status is not null)

@@ -52,11 +52,11 @@ public static class ConsentAnswers
         _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, null),
     };
 
-    /// <summary>What the rider says (or what happens instead), for the transcript.</summary>
-    public static string RiderTurn(this ConsentAnswer answer) => answer switch
+    /// <summary>What the rider says (in the session's language: German for a German locale), or what happens instead, for the transcript.</summary>
+    public static string RiderTurn(this ConsentAnswer answer, string? locale = null) => answer switch
     {
-        ConsentAnswer.Accepted => "You: I approve.",
-        ConsentAnswer.Denied => "You: No.",
+        ConsentAnswer.Accepted => SpokenLanguage.IsGerman(locale) ? "You: Ich stimme zu." : "You: I approve.",
+        ConsentAnswer.Denied => SpokenLanguage.IsGerman(locale) ? "You: Nein." : "You: No.",
         ConsentAnswer.NotAnswered => "(you say nothing; Alexa times out after eight seconds)",
         ConsentAnswer.NoContent => "(you say nothing and the consent turn is cancelled)",
         ConsentAnswer.RedirectToApp => "(Alexa can't take this consent by voice and sends you to the Alexa app)",

@@ -56,12 +56,14 @@ public sealed record InteractionModel(
             (string)intent!["name"]!,
             [.. intent["slots"]?.AsArray().Select(slot => new ModelSlot((string)slot!["name"]!, (string)slot["type"]!)) ?? []],
             [.. intent["samples"]?.AsArray().Select(sample => (string)sample!) ?? []]));
+        var german = SpokenLanguage.IsGerman(locale);
         var types = model["types"]?.AsArray().Select(type => new SlotType(
             (string)type!["name"]!,
             [.. type["values"]!.AsArray().Select(value => new SlotTypeValue(
                 (string?)value!["id"],
                 (string)value["name"]!["value"]!,
-                [.. value["name"]!["synonyms"]?.AsArray().Select(synonym => (string)synonym!) ?? []]))])) ?? [];
+                [.. value["name"]!["synonyms"]?.AsArray().Select(synonym => (string)synonym!) ?? []]))],
+            german)) ?? [];
         return new InteractionModel((string)model["invocationName"]!, [.. intents], types.ToDictionary(type => type.Name, StringComparer.Ordinal))
         {
             Locale = locale,

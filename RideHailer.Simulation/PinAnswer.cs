@@ -56,19 +56,23 @@ public static class PinAnswers
     /// <summary>Whether Alexa asks for the PIN at all: not when the rider has none or has PIN confirmation off.</summary>
     public static bool AsksForPin(this PinAnswer answer) => answer is PinAnswer.Achieved or PinAnswer.AchievedBelowLevel or PinAnswer.NotMatch or PinAnswer.Lockout;
 
-    /// <summary>What the rider says (or what happens instead), for the transcript.</summary>
-    public static string RiderTurn(this PinAnswer answer) => answer switch
+    /// <summary>What the rider says (in the session's language: German for a German locale), or what happens instead, for the transcript.</summary>
+    public static string RiderTurn(this PinAnswer answer, string? locale = null) => (answer, SpokenLanguage.IsGerman(locale)) switch
     {
-        PinAnswer.Achieved => "You: One two three four.",
-        PinAnswer.AchievedBelowLevel => "You: One two three four. (Alexa reports the speaker below the level asked for)",
-        PinAnswer.NotMatch => "You: One two three five.",
-        PinAnswer.Lockout => "You: Nine nine nine nine. (too many wrong PINs: Alexa locks PIN confirmation)",
-        PinAnswer.NotEnabled => "(PIN confirmation is off for Ride Hailer in your Alexa app, so Alexa doesn't ask)",
-        PinAnswer.NotSetup => "(you have no profile PIN, so Alexa can't ask for one)",
-        PinAnswer.BadRequest => "(Alexa's PIN task finds the skill's request invalid)",
-        PinAnswer.Forbidden => "(PIN confirmation is not configured for the skill, so Alexa refuses it)",
-        PinAnswer.NoProvider => "(no PIN confirmation provider is available right now)",
-        PinAnswer.Error => "(Alexa's PIN confirmation service fails)",
+        (PinAnswer.Achieved, false) => "You: One two three four.",
+        (PinAnswer.Achieved, true) => "You: Eins zwei drei vier.",
+        (PinAnswer.AchievedBelowLevel, false) => "You: One two three four. (Alexa reports the speaker below the level asked for)",
+        (PinAnswer.AchievedBelowLevel, true) => "You: Eins zwei drei vier. (Alexa reports the speaker below the level asked for)",
+        (PinAnswer.NotMatch, false) => "You: One two three five.",
+        (PinAnswer.NotMatch, true) => "You: Eins zwei drei fünf.",
+        (PinAnswer.Lockout, false) => "You: Nine nine nine nine. (too many wrong PINs: Alexa locks PIN confirmation)",
+        (PinAnswer.Lockout, true) => "You: Neun neun neun neun. (too many wrong PINs: Alexa locks PIN confirmation)",
+        (PinAnswer.NotEnabled, _) => "(PIN confirmation is off for Ride Hailer in your Alexa app, so Alexa doesn't ask)",
+        (PinAnswer.NotSetup, _) => "(you have no profile PIN, so Alexa can't ask for one)",
+        (PinAnswer.BadRequest, _) => "(Alexa's PIN task finds the skill's request invalid)",
+        (PinAnswer.Forbidden, _) => "(PIN confirmation is not configured for the skill, so Alexa refuses it)",
+        (PinAnswer.NoProvider, _) => "(no PIN confirmation provider is available right now)",
+        (PinAnswer.Error, _) => "(Alexa's PIN confirmation service fails)",
         _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, null),
     };
 }

@@ -1,20 +1,25 @@
 namespace RideHailer.Simulation;
 
-/// <summary>A custom slot type; Alexa's entity resolution maps what was said to one of its values by name or synonym.</summary>
+/// <summary>
+/// A custom slot type; Alexa's entity resolution maps what was said to one of its values by name or synonym, with or
+/// without a leading article of the model's language ("the", or German's "der", "die", "das").
+/// </summary>
 public sealed class SlotType
 {
     private readonly Dictionary<string, SlotTypeValue> _byWords = new(StringComparer.Ordinal);
+    private readonly bool _german;
 
-    public SlotType(string name, IReadOnlyList<SlotTypeValue> values)
+    public SlotType(string name, IReadOnlyList<SlotTypeValue> values, bool german = false)
     {
         Name = name;
         Values = values;
+        _german = german;
         foreach (var value in values)
         {
             foreach (var said in value.Synonyms.Prepend(value.Name))
             {
                 _byWords.TryAdd(UtteranceText.Words(said), value);
-                _byWords.TryAdd(UtteranceText.WithoutArticle(UtteranceText.Words(said)), value);
+                _byWords.TryAdd(UtteranceText.WithoutArticle(UtteranceText.Words(said), german), value);
             }
         }
     }
@@ -27,7 +32,7 @@ public sealed class SlotType
     public SlotTypeValue? Resolve(string said)
     {
         var words = UtteranceText.Words(said);
-        return _byWords.GetValueOrDefault(words) ?? _byWords.GetValueOrDefault(UtteranceText.WithoutArticle(words));
+        return _byWords.GetValueOrDefault(words) ?? _byWords.GetValueOrDefault(UtteranceText.WithoutArticle(words, _german));
     }
 }
 

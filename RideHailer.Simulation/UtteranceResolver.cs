@@ -49,7 +49,7 @@ public sealed class UtteranceResolver
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
         // A German model is heard with German launch phrases, built-ins and fillers (GermanUtterances).
-        var german = model.Locale.StartsWith("de", StringComparison.OrdinalIgnoreCase);
+        var german = SpokenLanguage.IsGerman(model.Locale);
         _builtInPhrases = german ? GermanUtterances.BuiltInPhrases : BuiltInPhrases;
         _fillers = german ? GermanUtterances.Fillers : Fillers;
         _samples = [.. model.Intents.SelectMany(intent => intent.Samples.Select(sample => Sample.Parse(intent, sample)))];

@@ -10,16 +10,22 @@ internal static class UtteranceText
 {
     private static readonly string[] Articles = ["the ", "a ", "an "];
 
+    /// <summary>German's articles before a place ("der Flughafen Heathrow", "das Brandenburger Tor").</summary>
+    private static readonly string[] GermanArticles = ["der ", "die ", "das ", "den ", "dem "];
+
     /// <summary>The words as recognised speech spells them: "Sea-Tac!" → "sea tac"; apostrophes kept.</summary>
     public static string Spoken(string text) => Normalise(text, keepApostrophes: true);
 
     /// <summary>The words as matching compares them: <see cref="Spoken"/> without apostrophes.</summary>
     public static string Words(string text) => Normalise(text, keepApostrophes: false);
 
-    /// <summary>Drops one leading article, so "the space needle" also matches "space needle".</summary>
-    public static string WithoutArticle(string words)
+    /// <summary>
+    /// Drops one leading article, so "the space needle" also matches "space needle", and in German (<paramref name="german"/>)
+    /// "das brandenburger tor" also matches "brandenburger tor".
+    /// </summary>
+    public static string WithoutArticle(string words, bool german = false)
     {
-        foreach (var article in Articles)
+        foreach (var article in german ? GermanArticles : Articles)
         {
             if (words.StartsWith(article, StringComparison.Ordinal))
             {

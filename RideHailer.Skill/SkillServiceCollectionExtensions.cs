@@ -41,8 +41,10 @@ public static class SkillServiceCollectionExtensions
         services.AddAlexaSignatureVerification();
         services.AddCustomerProfileClient();
         services.AddRiderIdentity();
-        // The conversation's settings in Domain terms, so the Alexa edge needs no workflow options.
-        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<BookingOptions>>().Value.ToConversationSettings());
+        // The conversation's settings in Domain terms, so the Alexa edge needs no workflow options; the markets help
+        // names example places of are the built-in catalog's, whichever place search is configured.
+        services.TryAddSingleton(provider =>
+            provider.GetRequiredService<IOptions<BookingOptions>>().Value.ToConversationSettings() with { Markets = PlaceCatalog.Markets });
         services.TryAddSingleton<RiderFactsLoader>();
         services.TryAddSingleton<ISessionSignal, PollingOnly>();
         services.TryAddSingleton<TurnAdmission>();

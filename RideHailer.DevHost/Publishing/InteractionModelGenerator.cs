@@ -156,7 +156,7 @@ internal static partial class InteractionModelGenerator
         var name = InteractionModelSource.Text(type["name"], "every type's \"name\"");
         JsonNode values = type["valuesFrom"] is { } from
             ? InteractionModelSource.Text(from, $"{name}.valuesFrom") == InteractionModelSource.PlaceCatalogValues
-                ? CatalogValues(catalog)
+                ? CatalogValues(catalog, language)
                 : throw new SkillPackageRefusedException(
                     $"{InteractionModelSource.RelativePath}: {name}.valuesFrom must be \"{InteractionModelSource.PlaceCatalogValues}\"; give other types \"values\".")
             : type["values"] switch
@@ -170,25 +170,35 @@ internal static partial class InteractionModelGenerator
     }
 
     /// <summary>
-    /// One value per place: id = the place's stable id, name = its display name, synonyms = its spoken name and
-    /// aliases (without the name itself and without repeats), so Alexa resolves any of them to the id.
+    /// One value per place: id = the place's stable id, name = its name in the model's language, synonyms = everything
+    /// else riders of that language call it (without the name itself and without repeats), so Alexa resolves any of them
+    /// to the id. English: the spoken name, the aliases and the short name. Another language ("de"): the place's names
+    /// in it first, then the English ones, which its riders say too ("Space Needle", "Heathrow").
     /// </summary>
-    private static JsonArray CatalogValues(PlaceCatalog catalog) =>
+    internal static JsonArray CatalogValues(PlaceCatalog catalog, string language) =>
         new([.. catalog.All.Select(place => (JsonNode)new JsonObject
         {
             ["id"] = place.Id,
             ["name"] = new JsonObject
             {
-                ["value"] = place.Name,
-                ["synonyms"] = new JsonArray([.. Synonyms(place).Select(synonym => (JsonNode)JsonValue.Create(synonym))]),
+                ["value"] = place.NameIn(language),
+                ["synonyms"] = new JsonArray([.. Synonyms(place, language).Select(synonym => (JsonNode)JsonValue.Create(synonym))]),
             },
         })]);
 
-    private static IEnumerable<string> Synonyms(Place place) =>
-        new[] { place.SpokenName }
-            .Concat(place.Aliases)
-            .Where(synonym => !string.IsNullOrWhiteSpace(synonym) && !string.Equals(synonym, place.Name, StringComparison.OrdinalIgnoreCase))
+    /// <summary>What else riders of <paramref name="language"/> call <paramref name="place"/> than its name there.</summary>
+    internal static IEnumerable<string> Synonyms(Place place, string language)
+    {
+        var name = place.NameIn(language);
+        var english = new[] { place.SpokenName }.Concat(place.Aliases).Append(place.ShortName);
+        var spoken = place.NamesByLanguage.TryGetValue(language, out var names)
+            ? names.Aliases.Append(names.ShortName).Append(place.Name).Concat(english)
+            : english;
+        return spoken
+            .OfType<string>()
+            .Where(synonym => !string.IsNullOrWhiteSpace(synonym) && !string.Equals(synonym, name, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase);
+    }
 
     private static string Write(JsonNode json)
     {

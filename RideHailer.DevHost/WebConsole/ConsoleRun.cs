@@ -87,7 +87,7 @@ internal sealed partial class ConsoleRun
             {
                 // Inside Alexa's own consent or PIN task the rider answers Alexa, as on a real Echo.
                 // The transcript shows Alexa's question, then the rider's own words as its answer.
-                var (consent, pin) = SpokenAnswer(connection, said);
+                var (consent, pin) = SpokenAnswer(connection, said, Rider.Locale);
                 var answers = new ConnectionAnswers(consent, pin, null, _transcript) { Said = said.Trim() };
                 return await CompleteAsync(connection, answers, cancellationToken);
             }
@@ -150,17 +150,18 @@ internal sealed partial class ConsoleRun
     }
 
     /// <summary>What the rider said to Alexa's task as its outcome; a sentence that is no answer is a 400 saying what is.</summary>
-    private static (ConsentAnswer? Consent, PinAnswer? Pin) SpokenAnswer(StartConnection connection, string said)
+    private static (ConsentAnswer? Consent, PinAnswer? Pin) SpokenAnswer(StartConnection connection, string said, string locale)
     {
         if (connection.Uri == StartConnection.PinUri)
         {
-            return (null, SpokenConnectionAnswers.Pin(said, SpokenConnectionAnswers.SampleProfilePin)
+            return (null, SpokenConnectionAnswers.Pin(said, SpokenConnectionAnswers.SampleProfilePin, locale)
                 ?? throw new ConsoleInputException(
                     $"Alexa asked for the profile PIN: say its four digits ({SpokenConnectionAnswers.SampleProfilePin} is this rider's), or choose an outcome on Amazon's side."));
         }
 
-        return (SpokenConnectionAnswers.Consent(said)
-            ?? throw new ConsoleInputException("Alexa asked for permission: say 'I approve' or 'no', or choose an outcome on Amazon's side."), null);
+        var (approve, refuse) = SpokenConnectionAnswers.ConsentWords(locale);
+        return (SpokenConnectionAnswers.Consent(said, locale)
+            ?? throw new ConsoleInputException($"Alexa asked for permission: say '{approve}' or '{refuse}', or choose an outcome on Amazon's side."), null);
     }
 
     private async Task<ConsoleTurn> CompleteAsync(StartConnection connection, ConnectionAnswers answers, CancellationToken cancellationToken)
@@ -207,7 +208,7 @@ internal sealed partial class ConsoleRun
             }
             else if (sent.Response?.Connection is { } connection)
             {
-                if (PendingConnection.For(connection) is null)
+                if (PendingConnection.For(connection, Rider.Locale) is null)
                 {
                     // A task the page has no buttons for: Amazon's side answers it as the chat does (no provider).
                     envelope = _session.Resumed(new AmazonSide(new ConnectionAnswers(null, null, null, _transcript), _transcript).Complete(connection, _session));
@@ -219,7 +220,7 @@ internal sealed partial class ConsoleRun
             }
         }
 
-        return new ConsoleTurn(_transcript.Take(), exchanges, _pending is { } pending ? PendingConnection.For(pending) : null, _session.IsOpen, error);
+        return new ConsoleTurn(_transcript.Take(), exchanges, _pending is { } pending ? PendingConnection.For(pending, Rider.Locale) : null, _session.IsOpen, error);
     }
 
     private static T Parse<T>(string? value, IReadOnlyDictionary<string, T> byFlag, string what) =>

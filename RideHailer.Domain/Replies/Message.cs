@@ -32,6 +32,8 @@ namespace RideHailer.Domain.Replies;
 [JsonDerivedType(typeof(CancelDone), "cancelDone")]
 [JsonDerivedType(typeof(ChoosePlace), "choosePlace")]
 [JsonDerivedType(typeof(WhichPlace), "whichPlace")]
+[JsonDerivedType(typeof(DestinationHelp), "destinationHelp")]
+[JsonDerivedType(typeof(DestinationGivenUp), "destinationGivenUp")]
 public abstract record Message;
 
 /// <summary>A line without arguments.</summary>
@@ -137,4 +139,30 @@ public sealed record WhichPlace(IReadOnlyList<Place> Choices) : Message
 
     /// <inheritdoc/>
     public override int GetHashCode() => Choices.Count;
+}
+
+/// <summary>
+/// Help at the destination question: what the skill does and what the rider can say, naming places of the rider's
+/// market as examples (none: no places are named).
+/// </summary>
+public sealed record DestinationHelp(PlaceExamples? Examples) : Message;
+
+/// <summary>
+/// The last allowed miss at the destination question ends the session with the help that fits the miss, naming a
+/// place of the rider's market as an example of what to ask for (none: no place is named).
+/// </summary>
+public sealed record DestinationGivenUp(DestinationMiss Miss, PlaceExamples? Examples) : Message;
+
+/// <summary>What went wrong with the destination the last time the rider was asked for it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DestinationMiss>))]
+public enum DestinationMiss
+{
+    /// <summary>The place the rider named was not found.</summary>
+    NotFound,
+
+    /// <summary>What the rider said meant nothing to the skill (Fallback).</summary>
+    NotUnderstood,
+
+    /// <summary>The rider asked for a ride and named no place.</summary>
+    NoPlace,
 }

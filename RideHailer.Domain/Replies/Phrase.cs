@@ -42,7 +42,6 @@ public enum Phrase
 
     KeepActiveRide,
     NoSecondRideGoodbye,
-    HelpDestination,
     HelpPin,
     HelpPinRetry,
     LinkAccount,
@@ -58,14 +57,6 @@ public enum Phrase
     PinNoMatch,
     PinNoMatchAgain,
     BookingFailed,
-    /// <summary>Giving up after the last of several places that were not found.</summary>
-    TooManyMisses,
-
-    /// <summary>Giving up after the last of several sentences that meant nothing to the skill (Fallback).</summary>
-    TooManyMissesNotUnderstood,
-
-    /// <summary>Giving up after the last of several ride requests that named no place.</summary>
-    TooManyMissesNoPlace,
 
     /// <summary>Giving up after the last of several place searches that failed.</summary>
     TooManyMissesSearchFailed,

@@ -5,12 +5,13 @@ using RideHailer.Domain.Places;
 namespace RideHailer.Skill.Places;
 
 /// <summary>
-/// The built-in place search, which needs no account: the places the skill knows, matched from what the rider said.
-/// Matching ignores case, punctuation, spacing and a leading article, so "The Sea-Tac airport." finds the airport.
+/// The built-in place search, which needs no account: the places the skill knows, matched from what the rider said in
+/// any language the catalog names them in. Matching ignores case, punctuation, spacing and a leading article (English
+/// or German), so "The Sea-Tac airport." finds the airport and "der Flughafen Heathrow" finds Heathrow.
 /// </summary>
 public sealed class PlaceCatalog : IPlaceSearch
 {
-    private static readonly string[] LeadingFillers = ["the ", "a ", "an "];
+    private static readonly string[] LeadingFillers = ["the ", "a ", "an ", "der ", "die ", "das ", "den ", "dem "];
 
     private readonly Dictionary<string, Place> _byId;
     private readonly Dictionary<string, Place> _byKey;
@@ -44,6 +45,12 @@ public sealed class PlaceCatalog : IPlaceSearch
     /// <summary>The built-in catalog: landmarks of Seattle, London, Toronto, Sydney, Mumbai and Berlin, and a few in other cities.</summary>
     public static PlaceCatalog Default { get; } = new(KnownPlaces.All);
 
+    /// <summary>
+    /// The main city of each marketplace with the places help names there as examples (the built-in catalog's), for
+    /// <see cref="Domain.ConversationSettings.Markets"/>.
+    /// </summary>
+    public static IReadOnlyList<PlaceMarket> Markets => KnownPlaces.Markets;
+
     /// <summary>Every place, in catalog order.</summary>
     public IReadOnlyList<Place> All { get; }
 
@@ -66,7 +73,7 @@ public sealed class PlaceCatalog : IPlaceSearch
         return id is not null && _byId.TryGetValue(id, out place);
     }
 
-    /// <summary>Finds the place a rider named, by name, spoken name, alias or id.</summary>
+    /// <summary>Finds the place a rider named, by name, spoken name, short name, alias or id, in any language the catalog has.</summary>
     public bool TryMatch(string? text, [NotNullWhen(true)] out Place? place)
     {
         place = null;
@@ -106,8 +113,9 @@ public sealed class PlaceCatalog : IPlaceSearch
     }
 
     private static IEnumerable<string> KeysOf(Place place) =>
-        new[] { place.Id, place.Name, place.SpokenName }
+        new[] { place.Id, place.Name, place.SpokenName, place.ShortName }
             .Concat(place.Aliases)
+            .Concat(place.NamesByLanguage.Values.SelectMany(names => names.Aliases.Prepend(names.ShortName).Prepend(names.Name)))
             .Select(Normalize)
             .Where(key => key.Length > 0);
 }

@@ -60,9 +60,6 @@ public sealed class EnglishPhrases : PhraseTable
         Phrase.LostTrack => "Sorry, I lost track of your ride.",
         Phrase.KeepActiveRide => "Ok, I won't book another ride. Your driver is on the way.",
         Phrase.NoSecondRideGoodbye => "Ok, I didn't book another ride. Goodbye.",
-        Phrase.HelpDestination =>
-            "Ride Hailer books a ride for you. Tell me where you want to go, like the Space Needle or the airport. "
-            + "You can also ask how much a ride to the airport is, ask for an XL, ask where your ride is, or say cancel my ride.",
         Phrase.HelpPin => "Before I book your ride, Alexa needs to confirm your profile PIN.",
         Phrase.HelpPinRetry => "Your profile PIN didn't match, so I haven't booked the ride. Say yes to try again, or no to stop.",
         Phrase.LinkAccount =>
@@ -88,14 +85,6 @@ public sealed class EnglishPhrases : PhraseTable
         Phrase.PinNoMatch => "Sorry, that PIN didn't match. Do you want to try again?",
         Phrase.PinNoMatchAgain => "Sorry, that PIN didn't match either, so your ride was not booked. " + Thanks,
         Phrase.BookingFailed => "Sorry, I couldn't book your ride. Please try again later. " + Thanks,
-        Phrase.TooManyMisses =>
-            "Sorry, I still couldn't find that place. You can ask for places like the Space Needle or the airport. " + Thanks,
-        Phrase.TooManyMissesNotUnderstood =>
-            "Sorry, I still didn't understand. Ride Hailer books rides: open it again and say where you want to go, "
-            + "like take me to the Space Needle. " + Thanks,
-        Phrase.TooManyMissesNoPlace =>
-            "Sorry, I still didn't catch where you want to go. Next time, say the place with your request, "
-            + "like a ride to the airport. " + Thanks,
         Phrase.TooManyMissesSearchFailed =>
             "Sorry, I can't look up places right now, so I can't book a ride. Please try again later. " + Thanks,
         Phrase.ProfileUnreachable => "Sorry, I can't reach your Amazon profile right now, so I can't find you a ride yet.",
@@ -193,8 +182,32 @@ public sealed class EnglishPhrases : PhraseTable
         CancelDone done => $"Ok, I cancelled your ride to {done.Destination.SpokenName}.",
         ChoosePlace choose => $"I found {EnglishWords.Number(choose.Choices.Count)}: {Choices(choose.Choices, "and")}. Which one?",
         WhichPlace which => $"Which one: {Choices(which.Choices, "or")}?",
+        DestinationHelp { Examples: { } examples } =>
+            $"Ride Hailer books a ride for you. Tell me where you want to go, like {Short(examples.Landmark)} or {Short(examples.Airport)}. "
+            + $"You can also ask how much a ride to {Short(examples.Airport)} is, ask for an XL, ask where your ride is, or say cancel my ride.",
+        DestinationHelp =>
+            "Ride Hailer books a ride for you. Tell me where you want to go. "
+            + "You can also ask how much a ride is, ask for an XL, ask where your ride is, or say cancel my ride.",
+        DestinationGivenUp given => GivenUp(given.Miss, given.Examples) + " " + Thanks,
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "No English words for this message."),
     };
+
+    /// <summary>Why the session ends after the last miss at the destination, and how to ask next time, with an example of the rider's city.</summary>
+    private static string GivenUp(DestinationMiss miss, PlaceExamples? examples) => (miss, examples) switch
+    {
+        (DestinationMiss.NotUnderstood, { } e) =>
+            $"Sorry, I still didn't understand. Ride Hailer books rides: open it again and say where you want to go, like take me to {Short(e.Landmark)}.",
+        (DestinationMiss.NotUnderstood, null) =>
+            "Sorry, I still didn't understand. Ride Hailer books rides: open it again and say where you want to go.",
+        (DestinationMiss.NoPlace, { } e) =>
+            $"Sorry, I still didn't catch where you want to go. Next time, say the place with your request, like a ride to {Short(e.Airport)}.",
+        (DestinationMiss.NoPlace, null) => "Sorry, I still didn't catch where you want to go. Next time, say the place with your request.",
+        (_, { } e) => $"Sorry, I still couldn't find that place. You can ask for places like {Short(e.Landmark)} or {Short(e.Airport)}.",
+        _ => "Sorry, I still couldn't find that place.",
+    };
+
+    /// <summary>An example place as riders say it for short: "the airport", "Heathrow", "the Space Needle".</summary>
+    private static string Short(Place place) => place.ShortName ?? place.SpokenName;
 
     /// <summary>"400 Broad Street in Seattle, and 400 Broad Street in Everett": each place in its short form, with its locality.</summary>
     private static string Choices(IReadOnlyList<Place> places, string conjunction)

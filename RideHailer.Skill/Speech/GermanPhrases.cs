@@ -6,8 +6,9 @@ using RideHailer.Domain.Rides;
 namespace RideHailer.Skill.Speech;
 
 /// <summary>
-/// Everything the skill says in German, in the du-form Alexa's German skills use. A place is named by its display
-/// name after "mit dem Ziel", which fits every name without knowing its gender ("zum", "zur").
+/// Everything the skill says in German, in the du-form Alexa's German skills use. A place is named by its German name
+/// where it has one ("Flughafen Heathrow"), else its display name, after "mit dem Ziel", which fits every name without
+/// knowing its gender ("zum", "zur").
 /// </summary>
 public sealed class GermanPhrases : PhraseTable
 {
@@ -18,6 +19,11 @@ public sealed class GermanPhrases : PhraseTable
     private const string TryLater = "Bitte versuch es später noch einmal.";
     private const string TryShortly = "Bitte versuch es gleich noch einmal.";
     private const string NotBooked = "Deine Fahrt wurde nicht gebucht.";
+    private const string MoreHelp =
+        "Du kannst auch fragen, was eine Fahrt kostet, ein XL bestellen, fragen, wo deine Fahrt ist, oder sagen: storniere meine Fahrt.";
+
+    /// <summary>The language key of a place's German names.</summary>
+    private const string Language = "de";
 
     private const string NeedsAccess = "Um dir ein Auto zu bestellen, braucht Ride Hailer Zugriff auf diese Angaben. " + GivePermission + " " + Thanks;
 
@@ -45,9 +51,6 @@ public sealed class GermanPhrases : PhraseTable
         Phrase.LostTrack => "Entschuldigung, ich habe den Überblick über deine Fahrt verloren.",
         Phrase.KeepActiveRide => "Okay, ich buche keine weitere Fahrt. Dein Fahrer ist unterwegs.",
         Phrase.NoSecondRideGoodbye => "Okay, ich habe keine weitere Fahrt gebucht. Tschüss.",
-        Phrase.HelpDestination =>
-            "Ride Hailer bucht eine Fahrt für dich. Sag mir, wohin du möchtest, zum Beispiel Space Needle oder Pike Place Market. "
-            + "Du kannst auch fragen, was eine Fahrt kostet, ein XL bestellen, fragen, wo deine Fahrt ist, oder sagen: storniere meine Fahrt.",
         Phrase.HelpPin => "Bevor ich deine Fahrt buche, muss Alexa deine Profil-PIN bestätigen.",
         Phrase.HelpPinRetry =>
             "Deine Profil-PIN hat nicht gepasst, deshalb habe ich die Fahrt nicht gebucht. Sag ja, um es noch einmal zu versuchen, oder nein, um aufzuhören.",
@@ -68,14 +71,6 @@ public sealed class GermanPhrases : PhraseTable
         Phrase.PinNoMatch => "Entschuldigung, diese PIN hat nicht gepasst. Möchtest du es noch einmal versuchen?",
         Phrase.PinNoMatchAgain => "Entschuldigung, auch diese PIN hat nicht gepasst, deshalb wurde deine Fahrt nicht gebucht. " + Thanks,
         Phrase.BookingFailed => "Entschuldigung, ich konnte deine Fahrt nicht buchen. " + TryLater + " " + Thanks,
-        Phrase.TooManyMisses =>
-            "Entschuldigung, ich konnte diesen Ort immer noch nicht finden. Du kannst nach Orten wie Space Needle oder Pike Place Market fragen. " + Thanks,
-        Phrase.TooManyMissesNotUnderstood =>
-            "Entschuldigung, ich habe es immer noch nicht verstanden. Ride Hailer bucht Fahrten: Öffne es noch einmal und sag, wohin du möchtest, "
-            + "zum Beispiel: bring mich zu Pike Place Market. " + Thanks,
-        Phrase.TooManyMissesNoPlace =>
-            "Entschuldigung, ich habe immer noch nicht verstanden, wohin du möchtest. Sag beim nächsten Mal den Ort gleich mit, "
-            + "zum Beispiel: eine Fahrt zu Pike Place Market. " + Thanks,
         Phrase.TooManyMissesSearchFailed =>
             "Entschuldigung, ich kann gerade keine Orte nachschlagen und deshalb keine Fahrt buchen. " + TryLater + " " + Thanks,
         Phrase.ProfileUnreachable => "Entschuldigung, ich erreiche dein Amazon-Profil gerade nicht und kann dir deshalb noch keine Fahrt suchen.",
@@ -130,7 +125,7 @@ public sealed class GermanPhrases : PhraseTable
                 '\n',
                 $"Fahrer: {card.Dispatch.DriverName}, {card.Dispatch.Car} ({card.Dispatch.LicensePlate})",
                 $"Abholung: {card.Pickup.Address ?? (card.Pickup.Source == PickupSource.DeviceAddress ? "deine Adresse" : "dein aktueller Standort")}",
-                $"Ziel: {card.Destination.Name}",
+                $"Ziel: {Named(card.Destination)}",
                 $"Preis: {GermanWords.Written(card.Price)}",
                 $"Ankunft in: {GermanWords.InMinutes(card.DriverMinutes)}"));
     }
@@ -145,43 +140,77 @@ public sealed class GermanPhrases : PhraseTable
         StillNoAccess still =>
             $"Danke. Ride Hailer kann {Labels(still.Scopes)} immer noch nicht lesen, deshalb kann ich keine Fahrt für dich finden. {GivePermission}",
         Offer offer =>
-            $"{RideOf(offer.RideType)} von {From(offer.From)} mit dem Ziel {offer.Destination.Name} kostet {GermanWords.Money(offer.Price)}, "
+            $"{RideOf(offer.RideType)} von {From(offer.From)} mit dem Ziel {Named(offer.Destination)} kostet {GermanWords.Money(offer.Price)}, "
             + $"und der Fahrer kann dich in {GermanWords.InMinutes(offer.PickupMinutes)} abholen. Soll ich sie buchen?",
         HelpQuote help =>
-            $"Ich habe eine Fahrt mit dem Ziel {help.Destination.Name} für {GermanWords.Money(help.Price)} gefunden. "
+            $"Ich habe eine Fahrt mit dem Ziel {Named(help.Destination)} für {GermanWords.Money(help.Price)} gefunden. "
             + "Sag ja, um sie zu buchen, oder nein, um abzubrechen.",
-        BookIt bookIt => $"Soll ich die Fahrt mit dem Ziel {bookIt.Destination.Name} buchen?",
-        NoRide { Destination: { } destination } => $"Entschuldigung, ich konnte gerade keine Fahrt mit dem Ziel {destination.Name} finden. {Thanks}",
+        BookIt bookIt => $"Soll ich die Fahrt mit dem Ziel {Named(bookIt.Destination)} buchen?",
+        NoRide { Destination: { } destination } => $"Entschuldigung, ich konnte gerade keine Fahrt mit dem Ziel {Named(destination)} finden. {Thanks}",
         NoRide => $"Entschuldigung, ich konnte gerade keine Fahrt dorthin finden. {Thanks}",
         ActiveRide active =>
-            $"Du hast schon eine Fahrt mit dem Ziel {active.Destination.Name}, die in {GermanWords.InMinutes(active.ArrivesInMinutes)} da ist. "
+            $"Du hast schon eine Fahrt mit dem Ziel {Named(active.Destination)}, die in {GermanWords.InMinutes(active.ArrivesInMinutes)} da ist. "
             + "Möchtest du noch eine?",
-        AnotherRide another => $"Möchtest du noch eine Fahrt mit dem Ziel {another.Destination.Name}?",
+        AnotherRide another => $"Möchtest du noch eine Fahrt mit dem Ziel {Named(another.Destination)}?",
         HelpSecondRide help =>
-            $"Du hast schon eine Fahrt mit dem Ziel {help.Destination.Name}, die unterwegs ist. "
+            $"Du hast schon eine Fahrt mit dem Ziel {Named(help.Destination)}, die unterwegs ist. "
             + "Sag ja, um noch eine Fahrt zu buchen, oder nein, um nur diese zu behalten.",
         Greeting { GivenName: { Length: > 0 } name } => $"Okay, {name}.",
         Greeting => "Okay.",
         Booked booked => $"Super. Dein Fahrer ist in {GermanWords.InMinutes(booked.DriverMinutes)} da.",
         AlreadyBooked booked =>
-            $"Deine Fahrt mit dem Ziel {booked.Destination.Name} ist gebucht. Dein Fahrer ist in {GermanWords.InMinutes(booked.DriverMinutes)} da.",
+            $"Deine Fahrt mit dem Ziel {Named(booked.Destination)} ist gebucht. Dein Fahrer ist in {GermanWords.InMinutes(booked.DriverMinutes)} da.",
         ChoosePlace choose => $"Ich habe {GermanWords.Number(choose.Choices.Count)} gefunden: {Choices(choose.Choices, "und")}. Welchen meinst du?",
         WhichPlace which => $"Welchen meinst du: {Choices(which.Choices, "oder")}?",
         DriverArriving driver => $"{driver.DriverName} ist gleich da.",
-        OnYourWay onYourWay => $"Du bist unterwegs, Ziel {onYourWay.Destination.Name}.",
+        OnYourWay onYourWay => $"Du bist unterwegs, Ziel {Named(onYourWay.Destination)}.",
         ConfirmCancel { Fee: { } fee } confirm =>
-            $"Soll ich deine Fahrt mit dem Ziel {confirm.Destination.Name} mit {confirm.DriverName} stornieren? "
+            $"Soll ich deine Fahrt mit dem Ziel {Named(confirm.Destination)} mit {confirm.DriverName} stornieren? "
             + $"Weil dein Fahrer schon in der Nähe ist, kostet das jetzt eine Stornogebühr von {GermanWords.Money(fee)}.",
-        ConfirmCancel confirm => $"Soll ich deine Fahrt mit dem Ziel {confirm.Destination.Name} mit {confirm.DriverName} stornieren?",
+        ConfirmCancel confirm => $"Soll ich deine Fahrt mit dem Ziel {Named(confirm.Destination)} mit {confirm.DriverName} stornieren?",
         CancelDone { Fee: { } fee } done =>
-            $"Okay, ich habe deine Fahrt mit dem Ziel {done.Destination.Name} storniert. Die Stornogebühr beträgt {GermanWords.Money(fee)}.",
-        CancelDone done => $"Okay, ich habe deine Fahrt mit dem Ziel {done.Destination.Name} storniert.",
+            $"Okay, ich habe deine Fahrt mit dem Ziel {Named(done.Destination)} storniert. Die Stornogebühr beträgt {GermanWords.Money(fee)}.",
+        CancelDone done => $"Okay, ich habe deine Fahrt mit dem Ziel {Named(done.Destination)} storniert.",
+        DestinationHelp { Examples: { } examples } =>
+            $"Ride Hailer bucht eine Fahrt für dich. Sag mir, wohin du möchtest, zum Beispiel {Short(examples.Landmark)} oder {Short(examples.Airport)}. "
+            + MoreHelp,
+        DestinationHelp => "Ride Hailer bucht eine Fahrt für dich. Sag mir, wohin du möchtest. " + MoreHelp,
+        DestinationGivenUp given => GivenUp(given.Miss, given.Examples) + " " + Thanks,
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "No German words for this message."),
     };
 
+    /// <summary>
+    /// Why the session ends after the last miss at the destination, and how to ask next time, with an example of the
+    /// rider's city. The examples are said as a rider says them to a driver ("Brandenburger Tor, bitte") or after
+    /// "zum", which every airport takes ("ein Taxi zum Flughafen BER"): both are samples of the de-DE model.
+    /// </summary>
+    private static string GivenUp(DestinationMiss miss, PlaceExamples? examples) => (miss, examples) switch
+    {
+        (DestinationMiss.NotUnderstood, { } e) =>
+            "Entschuldigung, ich habe es immer noch nicht verstanden. Ride Hailer bucht Fahrten: Öffne es noch einmal und sag, wohin du möchtest, "
+            + $"zum Beispiel: {Short(e.Landmark)}, bitte.",
+        (DestinationMiss.NotUnderstood, null) =>
+            "Entschuldigung, ich habe es immer noch nicht verstanden. Ride Hailer bucht Fahrten: Öffne es noch einmal und sag, wohin du möchtest.",
+        (DestinationMiss.NoPlace, { } e) =>
+            "Entschuldigung, ich habe immer noch nicht verstanden, wohin du möchtest. Sag beim nächsten Mal den Ort gleich mit, "
+            + $"zum Beispiel: ein Taxi zum {Short(e.Airport)}.",
+        (DestinationMiss.NoPlace, null) =>
+            "Entschuldigung, ich habe immer noch nicht verstanden, wohin du möchtest. Sag beim nächsten Mal den Ort gleich mit.",
+        (_, { } e) =>
+            $"Entschuldigung, ich konnte diesen Ort immer noch nicht finden. Du kannst nach Orten wie {Short(e.Landmark)} oder {Short(e.Airport)} fragen.",
+        _ => "Entschuldigung, ich konnte diesen Ort immer noch nicht finden.",
+    };
+
+    /// <summary>A place as German says and shows it: its German name where it has one ("Flughafen Heathrow"), else its name.</summary>
+    private static string Named(Place place) => place.NameIn(Language);
+
+    /// <summary>An example place as German riders say it for short ("Flughafen BER"): its German short name, else its German name.</summary>
+    private static string Short(Place place) =>
+        place.NamesByLanguage.TryGetValue(Language, out var german) ? german.ShortName ?? german.Name : place.Name;
+
     private static string Choices(IReadOnlyList<Place> places, string conjunction)
     {
-        var named = places.Select(place => $"{place.Name} in {place.City}").ToList();
+        var named = places.Select(place => $"{Named(place)} in {place.City}").ToList();
         return named.Count < 2 ? string.Concat(named) : $"{string.Join(", ", named[..^1])} {conjunction} {named[^1]}";
     }
 

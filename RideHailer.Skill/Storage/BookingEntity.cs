@@ -214,9 +214,12 @@ internal sealed class BookingEntity : ITableEntity
     private Place DestinationFrom(PlaceCatalog places)
     {
         // The catalog's own instance when it still describes the same place, so a read-back booking equals the one
-        // the session holds; otherwise the place exactly as booked. Aliases only serve speech recognition and are
-        // not part of a booking.
+        // the session holds (and speaks its name in the rider's language); otherwise the place exactly as booked.
+        // Aliases, short names and names in other languages are not part of a booking.
         var stored = new Place(DestinationId, Destination, DestinationSpokenName, new GeoPoint(DestinationLatitude, DestinationLongitude), DestinationCity, []);
-        return places.TryGet(DestinationId, out var known) && known == stored with { Aliases = known.Aliases } ? known : stored;
+        return places.TryGet(DestinationId, out var known)
+            && known == stored with { Aliases = known.Aliases, ShortName = known.ShortName, NamesByLanguage = known.NamesByLanguage }
+            ? known
+            : stored;
     }
 }

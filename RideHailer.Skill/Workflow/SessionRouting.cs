@@ -14,21 +14,20 @@ public sealed class SessionRouting(
     ISessionSignal signal,
     TurnAdmission admission,
     IOptions<SessionOptions> sessionOptions,
-    IOptions<BookingOptions> bookingOptions,
+    ConversationSettings settings,
     ILogger<SessionRouter> logger)
 {
-    private Conversation? _conversation;
-
     internal ISessionSignal Signal => signal;
 
     internal TurnAdmission Admission => admission;
 
     internal SessionOptions Session { get; } = sessionOptions.Value;
 
-    internal ConversationSettings Settings { get; } = bookingOptions.Value.ToConversationSettings();
+    /// <summary>The conversation's settings every session starts with (the host's, as registered).</summary>
+    internal ConversationSettings Settings => settings;
 
     /// <summary>The conversation under <see cref="Settings"/>, for the turns answered before their session starts.</summary>
-    internal Conversation Conversation => _conversation ??= new Conversation(Settings);
+    internal Conversation Conversation { get; } = new(settings);
 
     internal ILogger Logger => logger;
 

@@ -4,6 +4,7 @@ using RideHailer.Domain.Consent;
 using RideHailer.Domain.Pin;
 using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
 using RideHailer.Tests.Support.Domain;
 
 namespace RideHailer.Tests.Domain;
@@ -70,6 +71,22 @@ public sealed class SerializationTests
         Assert.True(back.IsFinished);
         Assert.Contains("\"Step\":\"Booked\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("IsFinished", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SettingsWithTheMarkets_AndHelpNamingTheirPlaces_RoundTrip()
+    {
+        // The settings travel in every session orchestration's input; help's examples in its published replies.
+        var settings = ConversationSettings.Default with { Markets = PlaceCatalog.Markets };
+        var json = JsonSerializer.Serialize(settings);
+        var back = JsonSerializer.Deserialize<ConversationSettings>(json)!;
+        var help = new Conversation(back).Decide(SessionState.Start("session", "de-DE"), new Help(), new TurnContext(SessionDriver.Noon, "n", RiderFacts.None)).Reply!;
+        var replyJson = JsonSerializer.Serialize(help);
+
+        Assert.Equal(json, JsonSerializer.Serialize(back));
+        Assert.Equal("Flughafen BER", back.Markets.Single(market => market.Locale == "de-DE").Examples.Airport.NamesByLanguage["de"].ShortName);
+        Assert.Contains("\"$type\":\"destinationHelp\"", replyJson, StringComparison.Ordinal);
+        Assert.Equal(replyJson, JsonSerializer.Serialize(JsonSerializer.Deserialize<Reply>(replyJson)));
     }
 
     [Fact]

@@ -54,6 +54,32 @@ public sealed class SimulatorConversationTests
     }
 
     [Fact]
+    public async Task InGerman_AmazonAsksForConsentAndThePinInGerman()
+    {
+        var options = new SimulatorOptions { Locale = "de-DE", Consent = ConsentAnswer.Accepted, Pin = PinAnswer.Achieved };
+        await using var simulator = await SimulatorHarness.StartAsync(options);
+
+        var (transcript, outcome) = await simulator.ChatAsync(options, "öffne ride hailer", "bring mich zur space needle", "ja");
+
+        AssertInOrder(
+            transcript,
+            "Alexa: Willkommen bei Ride Hailer. Wohin möchtest du fahren?",
+            "Alexa: Gern. Ich brauche Zugriff auf deinen Namen, deinen aktuellen Standort und deine Handynummer",
+            "Alexa: Erlaubst du Ride Hailer, auf deinen Namen, deinen aktuellen Standort und deine Handynummer zuzugreifen? "
+            + "Du kannst 'Ich stimme zu' oder 'Nein' sagen.",
+            "You: Ich stimme zu.",
+            "[simulator] Alexa resumes Ride Hailer: 200 ACCEPTED",
+            "mit dem Ziel Space Needle kostet ",
+            "You: ja",
+            "Alexa: Wie lautet deine Profil-PIN?",
+            "You: Eins zwei drei vier.",
+            "[simulator] Alexa resumes Ride Hailer: 200 ACHIEVED",
+            "[session ended]");
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("space-needle", Assert.Single(simulator.Bookings).Quote.Destination.Id);
+    }
+
+    [Fact]
     public async Task Explain_NotesEachUtterancesIntentAndSlotsOrThatItMatchedNothing()
     {
         var options = new SimulatorOptions { Explain = true, Consent = ConsentAnswer.Denied };

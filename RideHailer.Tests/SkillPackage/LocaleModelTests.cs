@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using RideHailer.Domain.Places;
 using RideHailer.Simulation;
+using RideHailer.Skill.Places;
 using RideHailer.Tests.Support.SkillPackage;
 
 namespace RideHailer.Tests.SkillPackage;
@@ -87,6 +89,59 @@ public sealed partial class LocaleModelTests
             }
         });
         Assert.Contains(examples, example => example.StartsWith("Alexa, " + (locale == "de-DE" ? "öffne" : "open") + " Ride Hailer", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(PublishedLocales))]
+    public void ExamplePhrases_NameAPlaceOfTheLocalesMainCity_AndNoneElsewhere(string locale)
+    {
+        // A rider in London reads of Heathrow, not of the Space Needle: the listing's places are the locale's city's.
+        var city = PlaceCatalog.Markets.Single(market => market.Locale == locale).City;
+        var resolver = new UtteranceResolver(InteractionModel.For(locale));
+        var places = Published(locale)["examplePhrases"]!.AsArray()
+            .Select(phrase => resolver.Resolve((string)phrase!) is IntentUtterance intent ? intent.Slots.SingleOrDefault(slot => slot.Name == "destination")?.Match?.Id : null)
+            .OfType<string>()
+            .Select(id => PlaceCatalog.Default.TryGet(id, out var place) ? place.City : $"no place '{id}'")
+            .ToList();
+
+        Assert.NotEmpty(places);
+        Assert.All(places, place => Assert.Equal(city, place));
+    }
+
+    [Theory]
+    [MemberData(nameof(PublishedLocales))]
+    public void TheHelpsExamples_OfEveryCity_AreWhatTheLocalesModelUnderstands(string locale)
+    {
+        // Help names a landmark and the airport of the rider's city, in the words its table says them: each must be a
+        // sentence the locale's model resolves to that place, wherever the rider is.
+        var resolver = new UtteranceResolver(InteractionModel.For(locale));
+        var german = locale.StartsWith("de", StringComparison.Ordinal);
+        foreach (var (landmark, airport) in PlaceCatalog.Markets.Select(market => (market.Examples.Landmark, market.Examples.Airport)))
+        {
+            (string Said, string Id)[] suggested = german
+                ?
+                [
+                    ($"{GermanShort(landmark)}, bitte", landmark.Id),
+                    ($"ein Taxi zum {GermanShort(airport)}", airport.Id),
+                ]
+                :
+                [
+                    ($"take me to {EnglishShort(landmark)}", landmark.Id),
+                    ($"a ride to {EnglishShort(airport)}", airport.Id),
+                    ($"how much is a ride to {EnglishShort(airport)}", airport.Id),
+                ];
+            // "zum" fits every airport German names "Flughafen …"; a landmark is said without an article ("…, bitte").
+            Assert.True(!german || GermanShort(airport).StartsWith("Flughafen ", StringComparison.Ordinal), GermanShort(airport));
+            Assert.All(suggested, example =>
+            {
+                var heard = Assert.IsType<IntentUtterance>(resolver.Resolve(example.Said));
+                Assert.True(heard.Slots.Single(slot => slot.Name == "destination").Match?.Id == example.Id, $"{locale}: '{example.Said}' is not {example.Id}");
+            });
+        }
+
+        static string EnglishShort(Place place) => place.ShortName ?? place.SpokenName;
+
+        static string GermanShort(Place place) => place.NamesByLanguage.TryGetValue("de", out var names) ? names.ShortName ?? names.Name : place.Name;
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using RideHailer.Domain.Consent;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Replies;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
 using RideHailer.Skill.Speech;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Domain;
@@ -47,7 +48,19 @@ public sealed class PhraseTableTests
         new ChoosePlace([FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett]),
         new ChoosePlace([FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett, FoundPlaces.BroadStreetTacoma]),
         new WhichPlace([FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett]),
+        new DestinationHelp(Examples("Seattle")),
+        new DestinationHelp(Examples("Berlin")),
+        new DestinationHelp(null),
+        new DestinationGivenUp(DestinationMiss.NotFound, Examples("London")),
+        new DestinationGivenUp(DestinationMiss.NotUnderstood, Examples("Sydney")),
+        new DestinationGivenUp(DestinationMiss.NoPlace, Examples("Mumbai")),
+        new DestinationGivenUp(DestinationMiss.NotFound, null),
+        new DestinationGivenUp(DestinationMiss.NotUnderstood, null),
+        new DestinationGivenUp(DestinationMiss.NoPlace, null),
     ];
+
+    /// <summary>The places help names in <paramref name="city"/>.</summary>
+    internal static PlaceExamples Examples(string city) => PlaceCatalog.Markets.Single(market => market.City == city).Examples;
 
     public static TheoryData<string> ShippedLocales()
     {

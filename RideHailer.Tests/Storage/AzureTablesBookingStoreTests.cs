@@ -225,6 +225,22 @@ public sealed class AzureTablesBookingStoreTests(AzuriteFixture azurite) : Booki
     }
 
     [Fact]
+    public async Task Find_ACatalogDestination_ReturnsTheCatalogsPlace_WithItsGermanName()
+    {
+        // "Where is my ride" in German names the ride's destination as German does: the read-back booking is the
+        // catalog's own place, names in other languages included, though the row stores only the English ones.
+        Assert.True(PlaceCatalog.Default.TryGet("heathrow-airport", out var heathrow));
+        var request = BookingRequests.For(destination: heathrow);
+        var store = StoreOn(_service.GetTableClient("CatalogBookings"));
+
+        await store.BookOnceAsync(request, None);
+        var found = await store.FindAsync(request.IdempotencyKey, None);
+
+        Assert.Same(heathrow, found!.Quote.Destination);
+        Assert.Equal("Flughafen Heathrow", found.Quote.Destination.NameIn("de"));
+    }
+
+    [Fact]
     public async Task Find_DestinationOutsideTheCatalog_ReturnsThePlaceAsBooked()
     {
         var elsewhere = new Place("harbor-house", "Harbor House", "the Harbor House", new GeoPoint(47.6, -122.34), "Seattle", ["the harbor"]);

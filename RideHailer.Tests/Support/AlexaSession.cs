@@ -16,7 +16,6 @@ internal sealed class AlexaSession
     public const string PersonAccessToken = "person-access-token-secret";
     public const string ConsentToken = "consent-token-secret";
 
-    private static readonly UtteranceResolver Resolver = new(InteractionModel.EnUs);
 
     private readonly SimulatedSession _session;
 
@@ -76,8 +75,8 @@ internal sealed class AlexaSession
 
     public Task<JsonNode> IntentAsync(string name, JsonObject? slots = null) => ExchangeAsync(_session.Intent(name, slots));
 
-    /// <summary>What the rider says, resolved against the skill package's model and sent as Alexa fills the intent.</summary>
-    public Task<JsonNode> SayAsync(string said) => Resolver.Resolve(said) is IntentUtterance intent
+    /// <summary>What the rider says, resolved against the skill package's model of the rider's locale and sent as Alexa fills the intent.</summary>
+    public Task<JsonNode> SayAsync(string said) => new UtteranceResolver(InteractionModel.For(Rider.Locale)).Resolve(said) is IntentUtterance intent
         ? ExchangeAsync(_session.Intent(intent))
         : throw new ArgumentException($"'{said}' is not an intent of the model.", nameof(said));
 

@@ -55,6 +55,55 @@ public sealed class LocaleConversationTests
     }
 
     [Theory]
+    [InlineData("bring mich zum Flughafen Heathrow", 51.5074, -0.1278, "heathrow-airport", "Flughafen Heathrow", "Pfund")]
+    [InlineData("ich möchte zum Tower von London", 51.5074, -0.1278, "tower-of-london", "Tower von London", "Pfund")]
+    [InlineData("ein Taxi zum Opernhaus Sydney", -33.8688, 151.2093, "sydney-opera-house", "Opernhaus Sydney", "australische Dollar")]
+    [InlineData("fahr mich zum Berliner Dom", 52.5200, 13.4050, "berlin-cathedral", "Berliner Dom", "Euro")]
+    public async Task AGermanRider_AsksForAPlaceByItsGermanName_AndIsQuotedAndBookedToIt(
+        string said, double latitude, double longitude, string placeId, string germanName, string currency)
+    {
+        // A German speaker away from Berlin says the place as German says it; the de-DE model resolves it to the
+        // catalog's id, and the quote and the card name it in German, priced in the currency of the city's market.
+        await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory);
+        var alexa = skill.NewSession(RiderSetup.Default with
+        {
+            Locale = "de-DE",
+            GrantedEarlier = RiderSetup.AllScopes(),
+            Coordinate = $$"""{"latitudeInDegrees":{{latitude}},"longitudeInDegrees":{{longitude}},"accuracyInMeters":20}""",
+        });
+
+        var quote = Speech(await alexa.SayAsync(said));
+        await alexa.YesAsync();
+        var booked = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
+
+        Assert.Contains($"mit dem Ziel {germanName} kostet ", quote, StringComparison.Ordinal);
+        Assert.Contains($" {currency}", quote, StringComparison.Ordinal);
+        Assert.Equal(placeId, Assert.Single(await skill.BookingsAsync()).Quote.Destination.Id);
+        Assert.Contains($"Ziel: {germanName}", (string?)booked["response"]!["card"]!["content"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "like the Space Needle or the airport")]
+    [InlineData("en-GB", "like the Tower of London or Heathrow")]
+    [InlineData("en-CA", "like the CN Tower or Pearson airport")]
+    [InlineData("en-AU", "like the Sydney Opera House or Sydney Airport")]
+    [InlineData("en-IN", "like the Gateway of India or Mumbai airport")]
+    [InlineData("de-DE", "zum Beispiel Brandenburger Tor oder Flughafen BER")]
+    public async Task Help_NamesPlacesOfTheLocalesMainCity(string locale, string examples)
+    {
+        // The markets travel with the session's settings through the orchestration; help reads no profile, so the
+        // locale picks the city.
+        await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory);
+        var alexa = skill.NewSession(RiderSetup.Default with { Locale = locale });
+        await alexa.LaunchAsync();
+
+        var help = Speech(await alexa.IntentAsync("AMAZON.HelpIntent"));
+
+        Assert.Contains(examples, help, StringComparison.Ordinal);
+        Assert.EndsWith(TableOf(skill, locale).Say(Phrase.WhereTo), help, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(SixLocales))]
     public async Task DeniedConsent_EndsWithTheLocalesWordsAndThePermissionsCard(string locale)
     {

@@ -167,7 +167,7 @@ public sealed class SessionRouterTests
         signal ?? new PollingOnly(),
         new TurnAdmission(Options.Create(new SessionOptions())),
         Options.Create(new SessionOptions { ReplyTimeout = replyTimeout }),
-        Options.Create(new BookingOptions()),
+        new BookingOptions().ToConversationSettings(),
         NullLogger<SessionRouter>.Instance);
 
     /// <summary>A signal that sees no save (another instance runs the session): each wait ends at once, and is recorded.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
 using RideHailer.Domain;
 using RideHailer.Domain.Replies;
 using RideHailer.Skill.Workflow;
@@ -15,12 +14,12 @@ internal sealed partial class InMemorySessions(
     FindActiveRideActivity findActiveRide,
     QuoteRideActivity quoteRide,
     BookRideActivity bookRide,
-    IOptions<BookingOptions> bookingOptions,
+    ConversationSettings settings,
     TimeProvider timeProvider,
     ILogger<InMemorySessions> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, InMemorySession> _sessions = new(StringComparer.Ordinal);
-    private readonly Conversation _conversation = new(bookingOptions.Value.ToConversationSettings());
+    private readonly Conversation _conversation = new(settings);
 
     public async Task<Reply?> SendAsync(string sessionId, TurnEvent turn, CancellationToken cancellationToken)
     {

@@ -74,6 +74,34 @@ public sealed class WebConsoleApiTests(ConsoleHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task InAGermanRun_AmazonAsksInGerman_AndTakesGermanAnswers()
+    {
+        var run = await _host.StartRunAsync(new { locale = "de-DE" });
+        await _host.SayAsync(run, "öffne ride hailer");
+
+        var consent = (await _host.SayAsync(run, "bring mich zur Space Needle"))["awaiting"]!;
+        Assert.Equal(
+            "Erlaubst du Ride Hailer, auf deinen Namen, deinen aktuellen Standort und deine Handynummer zuzugreifen? Du kannst 'Ich stimme zu' oder 'Nein' sagen.",
+            (string?)consent["question"]);
+        Assert.Contains(consent["choices"]!.AsArray(), choice => (string?)choice!["riderTurn"] == "You: Ich stimme zu.");
+        var (status, body) = await _host.PostRawAsync($"console/api/runs/{run}/say", """{"text":"I approve"}""");
+        Assert.Equal(400, status);
+        Assert.Contains("say 'Ich stimme zu' or 'Nein'", (string?)JsonNode.Parse(body)!["error"], StringComparison.Ordinal);
+
+        var quote = await _host.SayAsync(run, "Ich stimme zu");
+        var resumed = JsonNode.Parse((string)quote["exchanges"]![0]!["request"]!)!;
+        Assert.Equal("ACCEPTED", (string?)resumed["request"]!["cause"]!["result"]!["status"]);
+        Assert.Contains(Speech(quote), text => text.Contains("Soll ich sie buchen?", StringComparison.Ordinal));
+
+        var pin = (await _host.SayAsync(run, "ja"))["awaiting"]!;
+        Assert.Equal("Wie lautet deine Profil-PIN?", (string?)pin["question"]);
+        var booked = await _host.SayAsync(run, "eins zwei drei vier");
+        var verified = JsonNode.Parse((string)booked["exchanges"]![0]!["request"]!)!;
+        Assert.Equal("ACHIEVED", (string?)verified["request"]!["cause"]!["result"]!["status"]);
+        Assert.Equal(("alexa", "Wie lautet deine Profil-PIN?"), booked["transcript"]!.AsArray().Select(entry => ((string?)entry!["kind"], (string?)entry["text"])).First());
+    }
+
+    [Fact]
     public async Task Say_NotesWhatTheUtteranceResolvedToOrThatItMissed()
     {
         var run = await _host.StartRunAsync();

@@ -28,7 +28,9 @@ internal sealed class SessionDriver
 
     public SessionDriver(ConversationSettings? settings = null, RiderFacts? rider = null, FleetTariff? tariff = null)
     {
+        // The skill's markets (help names places of the rider's city) unless a test's settings bring their own.
         Settings = settings ?? ConversationSettings.Default;
+        Settings = Settings.Markets.Count > 0 ? Settings : Settings with { Markets = PlaceCatalog.Markets };
         _conversation = new Conversation(Settings);
         Rider = rider ?? Riders.FullyGranted();
         Fleet = new LocalFleet(tariff ?? FleetTariff.Standard);

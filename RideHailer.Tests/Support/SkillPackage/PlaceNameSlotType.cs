@@ -8,8 +8,8 @@ namespace RideHailer.Tests.Support.SkillPackage;
 
 /// <summary>
 /// The interaction model's destination slot type as the places catalog defines it: one value per place,
-/// id = <see cref="Place.Id"/>, name = <see cref="Place.Name"/>, synonyms = spoken name and aliases
-/// (without repeats and without the name itself). The committed model must equal this; the failure message
+/// id = <see cref="Place.Id"/>, name = its name in the model's language (<see cref="Place.Name"/> in English),
+/// synonyms = everything else riders of that language call it (without repeats and without the name itself). The committed model must equal this; the failure message
 /// of <see cref="PlaceNameSlotTypeTests"/> prints <see cref="ToJson"/> so the fix is a paste.
 /// </summary>
 internal static class PlaceNameSlotType
@@ -24,10 +24,11 @@ internal static class PlaceNameSlotType
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static IReadOnlyList<SlotValue> ValuesOf(PlaceCatalog catalog)
+    /// <summary>The values of the model of <paramref name="language"/> ("en", "de").</summary>
+    public static IReadOnlyList<SlotValue> ValuesOf(PlaceCatalog catalog, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return [.. catalog.All.Select(ValueOf)];
+        return [.. catalog.All.Select(place => ValueOf(place, language))];
     }
 
     /// <summary>Reads the values of a slot type from an interaction model's <c>types</c> entry.</summary>
@@ -52,14 +53,23 @@ internal static class PlaceNameSlotType
         return array.ToJsonString(Printing);
     }
 
-    private static SlotValue ValueOf(Place place)
+    /// <summary>
+    /// English: the name, then the spoken name, aliases and short name. Another language: its name for the place where
+    /// it has one, then its other names for it, then the English ones (its riders say "Space Needle" too).
+    /// </summary>
+    private static SlotValue ValueOf(Place place, string language)
     {
-        var synonyms = new[] { place.SpokenName }
-            .Concat(place.Aliases)
-            .Where(synonym => !string.IsNullOrWhiteSpace(synonym) && !string.Equals(synonym, place.Name, StringComparison.OrdinalIgnoreCase))
+        var name = place.NameIn(language);
+        IEnumerable<string?> english = [place.SpokenName, .. place.Aliases, place.ShortName];
+        var said = place.NamesByLanguage.TryGetValue(language, out var names)
+            ? [.. names.Aliases, names.ShortName, place.Name, .. english]
+            : english;
+        var synonyms = said
+            .OfType<string>()
+            .Where(synonym => !string.IsNullOrWhiteSpace(synonym) && !string.Equals(synonym, name, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return new SlotValue(place.Id, place.Name, synonyms);
+        return new SlotValue(place.Id, name, synonyms);
     }
 }
 
