@@ -175,10 +175,10 @@ public sealed class EnglishPhrases : PhraseTable
         OnYourWay onYourWay => $"You're on your way to {onYourWay.Destination.SpokenName}.",
         ConfirmCancel { Fee: { } fee } confirm =>
             $"Cancel your ride to {confirm.Destination.SpokenName} with {confirm.DriverName}? "
-            + $"There's {EnglishWords.Fee(fee, "cancellation fee")} now that your driver is close.",
+            + $"There's {_variant.Fee(fee, "cancellation fee")} now that your driver is close.",
         ConfirmCancel confirm => $"Cancel your ride to {confirm.Destination.SpokenName} with {confirm.DriverName}?",
         CancelDone { Fee: { } fee } done =>
-            $"Ok, I cancelled your ride to {done.Destination.SpokenName}. You'll be charged {EnglishWords.Fee(fee, "cancellation fee")}.",
+            $"Ok, I cancelled your ride to {done.Destination.SpokenName}. You'll be charged {_variant.Fee(fee, "cancellation fee")}.",
         CancelDone done => $"Ok, I cancelled your ride to {done.Destination.SpokenName}.",
         ChoosePlace choose => $"I found {EnglishWords.Number(choose.Choices.Count)}: {Choices(choose.Choices, "and")}. Which one?",
         WhichPlace which => $"Which one: {Choices(which.Choices, "or")}?",

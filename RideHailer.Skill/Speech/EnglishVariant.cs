@@ -37,6 +37,9 @@ public sealed record EnglishVariant(string Locale, DistanceUnit Distances, bool 
     /// <summary>The price in words of the quote's currency: "eleven pounds", "two hundred and fifty rupees".</summary>
     public string Money(Money price) => EnglishWords.Money(price, Number);
 
+    /// <summary>A charge in this variant's words ("a cancellation fee of five pounds and fifty pence").</summary>
+    public string Fee(Money price, string noun) => EnglishWords.Fee(price, noun, Number);
+
     /// <summary>"one minute", "ten minutes".</summary>
     public string Minutes(int minutes) => $"{Number(minutes)} {(minutes == 1 ? "minute" : "minutes")}";
 

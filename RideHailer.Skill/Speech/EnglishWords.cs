@@ -60,17 +60,22 @@ internal static class EnglishWords
     /// A charge named as English names one: a whole amount before the noun ("a five dollar cancellation fee"), any
     /// other after it ("a cancellation fee of five dollars and fifty cents").
     /// </summary>
-    public static string Fee(Money price, string noun)
+    public static string Fee(Money price, string noun) => Fee(price, noun, Number);
+
+    /// <summary><see cref="Fee(RideHailer.Domain.Rides.Money, string)"/>, whole numbers said by <paramref name="number"/> (a variant's "and" or none).</summary>
+    public static string Fee(Money price, string noun, Func<long, string> number)
     {
         ArgumentNullException.ThrowIfNull(price);
+        ArgumentNullException.ThrowIfNull(number);
         if (price.Amount == decimal.Truncate(price.Amount) && price.Amount > 0 && Currencies.TryGetValue(price.Currency, out var names))
         {
-            var number = Number((long)price.Amount);
-            var article = "aeiou".Contains(number[0], StringComparison.Ordinal) ? "an" : "a";
-            return $"{article} {number} {names.One} {noun}";
+            var words = number((long)price.Amount);
+            // "an eight", "an eleven", but "a one": the article follows the sound, and "one" starts with a w.
+            var article = "aeiou".Contains(words[0], StringComparison.Ordinal) && !words.StartsWith("one", StringComparison.Ordinal) ? "an" : "a";
+            return $"{article} {words} {names.One} {noun}";
         }
 
-        return $"a {noun} of {Money(price)}";
+        return $"a {noun} of {Money(price, number)}";
     }
 
     /// <summary>"one minute", "ten minutes".</summary>

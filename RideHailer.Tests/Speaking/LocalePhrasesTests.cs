@@ -54,6 +54,22 @@ public sealed class LocalePhrasesTests
     }
 
     [Theory]
+    [InlineData("en-GB", "105.50", "GBP", "a cancellation fee of one hundred and five pounds and fifty pence")]
+    [InlineData("en-GB", "105", "GBP", "a one hundred and five pound cancellation fee")]
+    [InlineData("en-IN", "250", "INR", "a two hundred and fifty rupee cancellation fee")]
+    [InlineData("en-US", "105.50", "USD", "a cancellation fee of one hundred five dollars and fifty cents")]
+    [InlineData("en-US", "8", "USD", "an eight dollar cancellation fee")]
+    [InlineData("en-US", "1", "USD", "a one dollar cancellation fee")]
+    public void TheCancellationFee_IsSaidInTheVariantsNumbers(string locale, string amount, string currency, string words)
+    {
+        var fee = new Money(decimal.Parse(amount, CultureInfo.InvariantCulture), currency);
+
+        var question = Text(Table(locale).Say(new ConfirmCancel(Quotes.SpaceNeedlePlace, "Sam", fee)));
+
+        Assert.Contains(words, question, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(SixLocales))]
     public void NoSpokenPrice_HoldsACurrencySymbolOrDigit(string locale)
     {
