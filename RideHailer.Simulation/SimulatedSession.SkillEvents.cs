@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using RideHailer.Skill.Alexa.Read.Requests;
 
@@ -24,15 +25,25 @@ public sealed partial class SimulatedSession
     /// <summary>The links the rider had when the skill was disabled, which linking again restores; null while never disabled.</summary>
     private (bool Account, bool Person)? _linksBeforeDisabling;
 
+    /// <summary>How many times the skill was enabled again after being disabled: each time the account's user id is new.</summary>
+    private int _enablements;
+
     /// <summary>Whether Ride Hailer is enabled for the rider's account: true until <see cref="SkillDisabled"/>, again after <see cref="SkillEnabled"/>.</summary>
     public bool IsSkillEnabled { get; private set; } = true;
 
     /// <summary>
     /// The rider enabled the skill (in the app, or by invoking it by voice while it was disabled): <c>AlexaSkillEvent.SkillEnabled</c>.
-    /// Alexa would make a new user id for the account; the simulator keeps the run's, so that its ledger and logs stay readable.
+    /// Enabled again after <see cref="SkillDisabled"/>, the account gets a new user id, as Alexa gives one: the skill
+    /// forgot the old one and refuses it from then on, and this event and every later request carry the new one.
     /// </summary>
     public JsonObject SkillEnabled()
     {
+        if (!IsSkillEnabled)
+        {
+            _enablements++;
+            Rider = Rider with { UserId = string.Create(CultureInfo.InvariantCulture, $"{Rider.UserId}.enabled-again-{_enablements}") };
+        }
+
         IsSkillEnabled = true;
         return SkillEvent(SkillEventRequest.SkillEnabled, body: null);
     }

@@ -31,6 +31,7 @@ public sealed partial class SkillEndpoint(
     SkillEventResponder skillEvents,
     IUserLinks userLinks,
     IUserScopes userScopes,
+    InstanceErasure instanceErasure,
     TimeProvider timeProvider,
     ILogger<SkillEndpoint> logger)
 {
@@ -75,7 +76,18 @@ public sealed partial class SkillEndpoint(
         if (request.Alexa.Request is SkillEventRequest skillEvent)
         {
             // Something the customer did in the Alexa app, outside any session: no turn, no speech.
-            await skillEvents.HandleAsync(request.Alexa, skillEvent, durable, cancellationToken);
+            try
+            {
+                await skillEvents.HandleAsync(request.Alexa, skillEvent, durable, cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A store or backend that failed mid-way (an erasure is done only when the 200 goes): not the request's
+                // fault, so a 503 that Alexa's redelivery answers, finishing what is left (every step is repeatable).
+                Log.SkillEventFailed(logger, skillEvent.Type, exception);
+                return SkillEndpointResult.Unavailable("the skill event could not be handled now; deliver it again");
+            }
+
             return SkillEndpointResult.Ok(new ResponseEnvelope(new ResponseBody()));
         }
 
@@ -103,8 +115,14 @@ public sealed partial class SkillEndpoint(
         }
 
         var opensSession = request.Alexa.Envelope.Session?.New != false;
-        var turnEvent = new TurnEvent(requestId, turn, RiderFacts.None) { Caller = caller, OpensSession = opensSession, Locale = request.Locale };
-        var answer = await ConverseAsync(request, sessions, instanceId, turnEvent, received, cancellationToken);
+        var turnEvent = new TurnEvent(requestId, turn, RiderFacts.None)
+        {
+            Caller = caller,
+            OpensSession = opensSession,
+            Locale = request.Locale,
+            UserKey = request.Alexa.UserId is { Length: > 0 } userId ? AlexaUserKey.For(userId) : null,
+        };
+        var answer = await ConverseAsync(request, sessions, durable, instanceId, turnEvent, received, cancellationToken);
         var elapsed = timeProvider.GetElapsedTime(received);
         metrics.TurnAnswered(turn, answer.Kind, elapsed);
         var (kind, outcome) = (MetricTags.TurnKind(turn), MetricTags.OutcomeOf(answer.Kind));
@@ -114,14 +132,33 @@ public sealed partial class SkillEndpoint(
 
     /// <summary>Enriches the turn with the rider's facts and has the session answer it; a backend fault is an apology, never a 500.</summary>
     private async Task<TurnAnswer> ConverseAsync(
-        ReadRequest request, SessionRouter sessions, string instanceId, TurnEvent turn, long received, CancellationToken cancellationToken)
+        ReadRequest request, SessionRouter sessions, DurableTaskClient durable, string instanceId, TurnEvent turn, long received, CancellationToken cancellationToken)
     {
         try
         {
             var scopes = await UserRecordAsync(() => ReportedScopesAsync(request, cancellationToken), turn.RequestId, cancellationToken);
-            var rider = await riderFacts.LoadAsync(request with { ReportedScopes = scopes }, cancellationToken);
-            await UserRecordAsync(() => LinkAsync(request, instanceId, rider.RiderId, cancellationToken), turn.RequestId, cancellationToken);
-            return await sessions.SendAsync(instanceId, turn with { Rider = rider }, timeProvider.GetElapsedTime(received), cancellationToken);
+            var rider = await riderFacts.LoadAsync(request with { ReportedScopes = scopes?.Account, ReportedPersonScopes = scopes?.Person }, cancellationToken);
+            if (await UserRecordAsync<bool?>(async () => (bool?)await LinkAsync(request, instanceId, rider.RiderId, cancellationToken), turn.RequestId, cancellationToken) == false)
+            {
+                // The user disabled the skill while this session was in flight (Alexa gives a returning user a new id): the
+                // turn never reaches its session, so nothing of theirs is kept or booked again.
+                Log.ForgottenUserTurn(logger, turn.RequestId, instanceId);
+                return TurnAnswer.Replied(Conversation.NotThisSession);
+            }
+
+            var answer = await sessions.SendAsync(instanceId, turn with { Rider = rider }, timeProvider.GetElapsedTime(received), cancellationToken);
+            if (turn.OpensSession && turn.UserKey is { } userKey
+                && await UserRecordAsync<bool?>(async () => await userLinks.IsForgottenAsync(userKey, cancellationToken), turn.RequestId, cancellationToken) == true)
+            {
+                // Linked just before the tombstone, started just after the erasure looked for its instance: the erasure saw
+                // the link but no session to end, so this turn, which started it, ends it. (Checked after the start, as the
+                // erasure checks after its tombstone: one of the two always sees the other.)
+                await instanceErasure.EndAndPurgeAsync(durable, [instanceId], cancellationToken);
+                Log.ForgottenUserTurn(logger, turn.RequestId, instanceId);
+                return TurnAnswer.Replied(Conversation.NotThisSession);
+            }
+
+            return answer;
         }
         catch (Exception exception) when (IsFault(exception, cancellationToken))
         {
@@ -132,17 +169,11 @@ public sealed partial class SkillEndpoint(
 
     /// <summary>
     /// Records, before the session runs, that it and its rider belong to the Alexa user, so SkillDisabled can forget
-    /// them.
+    /// them; false when the user was forgotten (<see cref="IUserLinks.MarkForgottenAsync"/>), and nothing recorded.
     /// </summary>
-    private async Task<bool> LinkAsync(ReadRequest request, string instanceId, string? riderId, CancellationToken cancellationToken)
-    {
-        if (request.Alexa.UserId is { Length: > 0 } userId)
-        {
-            await userLinks.LinkAsync(new UserLink(AlexaUserKey.For(userId), instanceId, riderId), cancellationToken);
-        }
-
-        return true;
-    }
+    private async Task<bool> LinkAsync(ReadRequest request, string instanceId, string? riderId, CancellationToken cancellationToken) =>
+        request.Alexa.UserId is not { Length: > 0 } userId
+        || await userLinks.LinkAsync(new UserLink(AlexaUserKey.For(userId), instanceId, riderId), cancellationToken);
 
     /// <summary>
     /// Reads or writes the user's records (links, reported scopes), which live in the bookings store. When that store
@@ -164,11 +195,11 @@ public sealed partial class SkillEndpoint(
     }
 
     /// <summary>
-    /// The scopes the user's last permission event granted, read for a ride request (the one turn whose consent is
-    /// planned from them). A consent just accepted by voice is newer than any event, so the record is dropped and
-    /// Alexa's APIs are the truth again.
+    /// The scopes the user's last permission events granted, the account's and the speaking person's own, read for a ride
+    /// request (the one turn whose consent is planned from them). A consent just accepted by voice is newer than any
+    /// event, so the account's and this person's records are dropped and Alexa's APIs are the truth again.
     /// </summary>
-    private async Task<IReadOnlyCollection<string>?> ReportedScopesAsync(ReadRequest request, CancellationToken cancellationToken)
+    private async Task<ReportedGrants?> ReportedScopesAsync(ReadRequest request, CancellationToken cancellationToken)
     {
         if (request.Alexa.UserId is not { Length: > 0 } userId || (request.Turn is not (RideRequested or RideHomeRequested) && !request.IsAcceptedConsent))
         {
@@ -176,13 +207,14 @@ public sealed partial class SkillEndpoint(
         }
 
         var userKey = AlexaUserKey.For(userId);
+        var personKey = request.Alexa.System?.Person?.PersonId is { Length: > 0 } personId ? AlexaUserKey.ForPerson(personId) : null;
         if (request.IsAcceptedConsent)
         {
-            await userScopes.ClearGrantedScopesAsync(userKey, cancellationToken);
+            await userScopes.ClearGrantedScopesAsync(userKey, personKey, cancellationToken);
             return null;
         }
 
-        return await userScopes.FindGrantedScopesAsync(userKey, cancellationToken);
+        return await userScopes.FindGrantedScopesAsync(userKey, personKey, cancellationToken);
     }
 
     /// <summary>Tells the session Alexa ended it. Alexa expects nothing back; the session's own idle timeout ends it if it could not be told.</summary>
@@ -249,6 +281,13 @@ public sealed partial class SkillEndpoint(
         [LoggerMessage(EventId = 7, Level = LogLevel.Warning,
             Message = "Request {RequestId} goes on without the user's records (links, reported scopes): {ErrorType}")]
         public static partial void UserRecordUnavailable(ILogger logger, string requestId, string errorType);
+
+        [LoggerMessage(EventId = 8, Level = LogLevel.Information,
+            Message = "Request {RequestId} of session {InstanceId} comes from a user who disabled the skill; it is not passed on")]
+        public static partial void ForgottenUserTurn(ILogger logger, string requestId, string instanceId);
+
+        [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "Skill event {SkillEvent} could not be handled; answered 503 for Alexa to deliver it again")]
+        public static partial void SkillEventFailed(ILogger logger, string skillEvent, Exception exception);
 
         [LoggerMessage(EventId = 6, Level = LogLevel.Critical, Message = "The Alexa endpoint failed unexpectedly; answered 500")]
         public static partial void Unhandled(ILogger logger, Exception exception);

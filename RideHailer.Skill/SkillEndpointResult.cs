@@ -16,6 +16,10 @@ public sealed record SkillEndpointResult(int StatusCode, byte[] Body)
     public static SkillEndpointResult InternalError() =>
         new(500, JsonSerializer.SerializeToUtf8Bytes(new ErrorBody("internal error"), AlexaJsonContext.Default.ErrorBody));
 
+    /// <summary>A request that could not be served now and should be sent again (Alexa redelivers a skill event it got no 200 for).</summary>
+    public static SkillEndpointResult Unavailable(string reason) =>
+        new(503, JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(reason), AlexaJsonContext.Default.ErrorBody));
+
     public static SkillEndpointResult BadRequest(string error) =>
         new(400, JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(error), AlexaJsonContext.Default.ErrorBody));
 }

@@ -52,6 +52,7 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<FinishedSessionPurge>();
         services.TryAddSingleton<AlexaRequestVerifier>();
         services.TryAddSingleton<UserEraser>();
+        services.TryAddSingleton<InstanceErasure>();
         services.TryAddSingleton<SkillEventResponder>();
         services.TryAddSingleton<SkillEndpoint>();
         services.AddHostedService<VerificationModeNotice>();

@@ -76,7 +76,7 @@ public sealed partial class LayeringTests
     private static readonly Dictionary<string, string[]> SkillFolderUses = new()
     {
         ["(root)"] = ["Alexa", "Speech", "Rides", "Places", "Workflow", "Storage", "Telemetry", "SkillEvents", "RideEvents"],
-        ["SkillEvents"] = ["Alexa", "Storage"],
+        ["SkillEvents"] = ["Alexa", "Storage", "Workflow"],
         ["Workflow"] = ["Telemetry", "Storage", "RideEvents"],
         ["Telemetry"] = ["Alexa"],
         ["Alexa"] = ["Speech"],

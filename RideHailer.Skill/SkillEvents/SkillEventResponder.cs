@@ -10,7 +10,8 @@ namespace RideHailer.Skill.SkillEvents;
 /// Answers the <c>AlexaSkillEvent.*</c> requests, which come outside any session after the request was verified like
 /// any other; the endpoint answers a 200 with no speech, whatever the event. Each is logged with an opaque hash of the Alexa user id, never
 /// the id, a token or a scope's holder. SkillDisabled forgets the user (<see cref="UserEraser"/>) and a permission event records the
-/// scopes now granted (<see cref="IUserScopes"/>), both before the 200 is sent.
+/// scopes now granted (<see cref="IUserScopes"/>): the account's, and the person's own when the event names a person. Both are
+/// done when the 200 is sent: the endpoint answers only after this returns, and a failure answers 503 instead.
 /// </summary>
 public sealed partial class SkillEventResponder(UserEraser eraser, IUserScopes scopes, ILogger<SkillEventResponder> logger)
 {
@@ -32,11 +33,15 @@ public sealed partial class SkillEventResponder(UserEraser eraser, IUserScopes s
 
                 break;
             case SkillEventRequest.SkillPermissionAccepted or SkillEventRequest.SkillPermissionChanged:
-                Log.PermissionsReported(logger, skillEvent.Type, user, skillEvent.GrantedScopes.Count, skillEvent.RequestId);
-                if (user is not null)
+                var person = request.System?.Person?.PersonId is { Length: > 0 } personId ? AlexaUserKey.ForPerson(personId) : null;
+                Log.PermissionsReported(
+                    logger, skillEvent.Type, user, skillEvent.AccountScopes.Count, person is null ? null : skillEvent.PersonScopes?.Count ?? 0, skillEvent.RequestId);
+                // The next session states these as granted and every other scope as not, so it asks only for what is missing:
+                // a recognised person's name and number by their own record, everything else by the account's. A person-level
+                // list without a person to hold it is not anyone's, so it is not recorded.
+                if (user is not null && !await scopes.RecordGrantedScopesAsync(user, skillEvent.AccountScopes, person, skillEvent.PersonScopes, cancellationToken))
                 {
-                    // The next session states these as granted and every other scope as not, so it asks only for what is missing.
-                    await scopes.RecordGrantedScopesAsync(user, skillEvent.GrantedScopes, cancellationToken);
+                    Log.ForgottenUserEvent(logger, skillEvent.Type, user, skillEvent.RequestId);
                 }
 
                 break;
@@ -53,7 +58,11 @@ public sealed partial class SkillEventResponder(UserEraser eraser, IUserScopes s
         public static partial void EventReceived(ILogger logger, string skillEvent, string? userHash, string? requestId);
 
         [LoggerMessage(EventId = 111, Level = LogLevel.Information,
-            Message = "Skill event {SkillEvent} for user {UserHash}: {GrantedScopes} scopes granted now (request {RequestId})")]
-        public static partial void PermissionsReported(ILogger logger, string skillEvent, string? userHash, int grantedScopes, string? requestId);
+            Message = "Skill event {SkillEvent} for user {UserHash}: {AccountScopes} account scopes and {PersonScopes} person scopes granted now (request {RequestId})")]
+        public static partial void PermissionsReported(ILogger logger, string skillEvent, string? userHash, int accountScopes, int? personScopes, string? requestId);
+
+        [LoggerMessage(EventId = 116, Level = LogLevel.Information,
+            Message = "Skill event {SkillEvent} for user {UserHash}, who disabled the skill: nothing recorded (request {RequestId})")]
+        public static partial void ForgottenUserEvent(ILogger logger, string skillEvent, string userHash, string? requestId);
     }
 }

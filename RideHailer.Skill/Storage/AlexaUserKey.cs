@@ -10,4 +10,11 @@ public static class AlexaUserKey
         ArgumentException.ThrowIfNullOrEmpty(userId);
         return StableHash.Hex("user-", userId, 24);
     }
+
+    /// <summary>The opaque key of a recognised person (<c>context.System.person.personId</c>), likewise a hash.</summary>
+    public static string ForPerson(string personId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(personId);
+        return StableHash.Hex("person-", personId, 24);
+    }
 }

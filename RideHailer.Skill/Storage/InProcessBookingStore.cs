@@ -8,10 +8,15 @@ public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScop
 {
     private readonly ConcurrentDictionary<string, Booking> _bookings = new(StringComparer.Ordinal);
 
-    // Per user key, the rider ids and instance ids linked to it; each set is locked while it is read or changed.
+    // Per user key, the rider ids and instance ids linked to it, the granted scopes and the tombstones (with their expiry):
+    // all read and changed under one lock, so a link or a scope record and a tombstone are never both missed.
+    private readonly Lock _users = new();
+
     private readonly ConcurrentDictionary<string, (HashSet<string> Riders, HashSet<string> Sessions)> _links = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _scopes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UserScopes> _scopes = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _forgotten = new(StringComparer.Ordinal);
 
     // Per (ride id, event id) handed on, the rider it belongs to.
     private readonly ConcurrentDictionary<(string RideId, string EventId), string> _receipts = new();
@@ -106,13 +111,18 @@ public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScop
     }
 
     /// <inheritdoc/>
-    public Task LinkAsync(UserLink link, CancellationToken cancellationToken)
+    public Task<bool> LinkAsync(UserLink link, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
         cancellationToken.ThrowIfCancellationRequested();
-        var (riders, sessions) = _links.GetOrAdd(link.UserKey, _ => (new(StringComparer.Ordinal), new(StringComparer.Ordinal)));
-        lock (riders)
+        lock (_users)
         {
+            if (_forgotten.ContainsKey(link.UserKey))
+            {
+                return Task.FromResult(false);
+            }
+
+            var (riders, sessions) = _links.GetOrAdd(link.UserKey, _ => (new(StringComparer.Ordinal), new(StringComparer.Ordinal)));
             sessions.Add(link.InstanceId);
             if (link.RiderId is { Length: > 0 } riderId)
             {
@@ -120,7 +130,7 @@ public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScop
             }
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 
     /// <inheritdoc/>
@@ -128,15 +138,19 @@ public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScop
     {
         ArgumentException.ThrowIfNullOrEmpty(userKey);
         cancellationToken.ThrowIfCancellationRequested();
-        if (!_links.TryGetValue(userKey, out var links))
+        LinkedRecords records;
+        lock (_users)
         {
-            return Task.FromResult(new LinkedRecords(userKey, [], []));
+            records = _links.TryGetValue(userKey, out var links)
+                ? new LinkedRecords(userKey, [.. links.Riders], [.. links.Sessions])
+                : new LinkedRecords(userKey, [], []);
         }
 
-        lock (links.Riders)
+        var riders = records.Riders.ToHashSet(StringComparer.Ordinal);
+        return Task.FromResult(records with
         {
-            return Task.FromResult(new LinkedRecords(userKey, [.. links.Riders], [.. links.Sessions]));
-        }
+            BookingKeys = [.. _bookings.Values.Where(booking => riders.Contains(booking.Passenger.RiderId)).Select(booking => booking.IdempotencyKey)],
+        });
     }
 
     /// <inheritdoc/>
@@ -152,35 +166,120 @@ public sealed class InProcessBookingStore : IBookingStore, IUserLinks, IUserScop
             _receipts.TryRemove(receipt);
         }
 
-        _links.TryRemove(records.UserKey, out _);
-        _scopes.TryRemove(records.UserKey, out _);
+        lock (_users)
+        {
+            _links.TryRemove(records.UserKey, out _);
+            _scopes.TryRemove(records.UserKey, out _);
+        }
+
         return Task.FromResult(deleted);
     }
 
     /// <inheritdoc/>
-    public Task RecordGrantedScopesAsync(string userKey, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    public Task MarkForgottenAsync(string userKey, DateTimeOffset until, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userKey);
-        ArgumentNullException.ThrowIfNull(scopes);
         cancellationToken.ThrowIfCancellationRequested();
-        _scopes[userKey] = [.. scopes];
+        lock (_users)
+        {
+            _forgotten[userKey] = _forgotten.TryGetValue(userKey, out var kept) && kept > until ? kept : until;
+        }
+
         return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<string>?> FindGrantedScopesAsync(string userKey, CancellationToken cancellationToken)
+    public Task<bool> IsForgottenAsync(string userKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userKey);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_scopes.GetValueOrDefault(userKey));
+        return Task.FromResult(_forgotten.ContainsKey(userKey));
     }
 
     /// <inheritdoc/>
-    public Task ClearGrantedScopesAsync(string userKey, CancellationToken cancellationToken)
+    public Task<int> SweepForgottenAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_users)
+        {
+            return Task.FromResult(_forgotten.Where(entry => entry.Value <= now).Count(entry => _forgotten.TryRemove(entry)));
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> RecordGrantedScopesAsync(
+        string userKey, IReadOnlyList<string> accountScopes, string? personKey, IReadOnlyList<string>? personScopes, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        ArgumentNullException.ThrowIfNull(accountScopes);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_users)
+        {
+            if (_forgotten.ContainsKey(userKey))
+            {
+                return Task.FromResult(false);
+            }
+
+            var recorded = _scopes.GetOrAdd(userKey, _ => new UserScopes());
+            recorded.Account = [.. accountScopes];
+            if (personKey is { Length: > 0 })
+            {
+                if (personScopes is null)
+                {
+                    recorded.Persons.Remove(personKey);
+                }
+                else
+                {
+                    recorded.Persons[personKey] = [.. personScopes];
+                }
+            }
+        }
+
+        return Task.FromResult(true);
+    }
+
+    /// <inheritdoc/>
+    public Task<ReportedGrants> FindGrantedScopesAsync(string userKey, string? personKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userKey);
         cancellationToken.ThrowIfCancellationRequested();
-        _scopes.TryRemove(userKey, out _);
+        lock (_users)
+        {
+            if (!_scopes.TryGetValue(userKey, out var recorded))
+            {
+                return Task.FromResult(ReportedGrants.None);
+            }
+
+            var person = personKey is { Length: > 0 } ? recorded.Persons.GetValueOrDefault(personKey) : null;
+            return Task.FromResult(new ReportedGrants(recorded.Account, person));
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task ClearGrantedScopesAsync(string userKey, string? personKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_users)
+        {
+            if (_scopes.TryGetValue(userKey, out var recorded))
+            {
+                recorded.Account = null;
+                if (personKey is { Length: > 0 })
+                {
+                    recorded.Persons.Remove(personKey);
+                }
+            }
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>A user's recorded grants: the account's, and each person's by opaque person key.</summary>
+    private sealed class UserScopes
+    {
+        public IReadOnlyList<string>? Account { get; set; }
+
+        public Dictionary<string, IReadOnlyList<string>> Persons { get; } = new(StringComparer.Ordinal);
     }
 }

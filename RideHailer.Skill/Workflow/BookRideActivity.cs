@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using RideHailer.Domain;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Storage;
 using RideHailer.Skill.Telemetry;
 
 namespace RideHailer.Skill.Workflow;
@@ -10,7 +11,16 @@ namespace RideHailer.Skill.Workflow;
 /// Dispatches a driver and stores the booking under the command's idempotency key. Activities run at
 /// least once; a second run finds the stored booking and returns it, and only a new booking is counted.
 /// </summary>
-public sealed partial class BookRideActivity(RideBooker booker, RideHailerMetrics metrics, RideStart rideStart, ILogger<BookRideActivity> logger)
+/// <remarks>
+/// A booking activity can outlive its session: the erasure of a user who disabled the skill terminates the session, but an
+/// activity already scheduled still runs. So it checks the user's tombstone (<see cref="IUserLinks.MarkForgottenAsync"/>)
+/// before the provider is called, and again after the booking is stored and its ride started: the erasure writes the
+/// tombstone before it reads the user's bookings, so either it found this booking or the second check finds the tombstone
+/// and the booking is forgotten here as the erasure would have: its ride ended and purged, its rider's rows deleted. Both
+/// checks are point reads, on the one turn that books.
+/// </remarks>
+public sealed partial class BookRideActivity(
+    RideBooker booker, RideHailerMetrics metrics, RideStart rideStart, IUserLinks users, InstanceErasure instances, ILogger<BookRideActivity> logger)
 {
     public const string Name = "BookRide";
 
@@ -20,6 +30,13 @@ public sealed partial class BookRideActivity(RideBooker booker, RideHailerMetric
     /// </summary>
     public async Task<Booking> RunAsync(BookRideInput input, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.UserKey is { } userKey && await users.IsForgottenAsync(userKey, cancellationToken))
+        {
+            Log.ForgottenUser(logger, input.Command.IdempotencyKey, userKey);
+            throw new UserForgottenException();
+        }
+
         var booking = await RunAsync(input, cancellationToken);
         try
         {
@@ -30,6 +47,14 @@ public sealed partial class BookRideActivity(RideBooker booker, RideHailerMetric
             // The ride is booked and its driver on the way: the rider must not hear that the booking failed because
             // its progress cannot be followed. Its status stays the dispatch's in the bookings table.
             Log.RideNotStarted(logger, booking.IdempotencyKey, exception);
+        }
+
+        if (input.UserKey is { } key && await users.IsForgottenAsync(key, cancellationToken))
+        {
+            await instances.EndAndPurgeAsync(durable, [RideInstanceId.For(booking.IdempotencyKey)], cancellationToken);
+            var deleted = await users.ForgetAsync(new LinkedRecords(key, [booking.Passenger.RiderId], []), cancellationToken);
+            Log.LateBookingForgotten(logger, booking.IdempotencyKey, key, deleted);
+            throw new UserForgottenException();
         }
 
         return booking;
@@ -51,9 +76,39 @@ public sealed partial class BookRideActivity(RideBooker booker, RideHailerMetric
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 156, Level = LogLevel.Warning, Message = "Booking {BookingKey} refused: user {UserKey} disabled the skill")]
+        public static partial void ForgottenUser(ILogger logger, string bookingKey, string userKey);
+
+        [LoggerMessage(EventId = 157, Level = LogLevel.Warning,
+            Message = "Booking {BookingKey} landed while user {UserKey} was being forgotten; it, its ride and {Bookings} bookings of its rider were deleted")]
+        public static partial void LateBookingForgotten(ILogger logger, string bookingKey, string userKey, int bookings);
+
         [LoggerMessage(EventId = 155, Level = LogLevel.Warning, Message = "Booking {BookingKey} is stored but its ride orchestration could not be started; its progress is not followed")]
         public static partial void RideNotStarted(ILogger logger, string bookingKey, Exception exception);
     }
 }
 
-public sealed record BookRideInput(BookRide Command, DateTimeOffset Now);
+public sealed record BookRideInput(BookRide Command, DateTimeOffset Now)
+{
+    /// <summary>The session's Alexa user (opaque, <see cref="AlexaUserKey"/>); null in sessions started before it was carried.</summary>
+    public string? UserKey { get; init; }
+}
+
+/// <summary>A booking refused, or undone, because its Alexa user disabled the skill while it was being made.</summary>
+public sealed class UserForgottenException : Exception
+{
+    public UserForgottenException()
+        : base("The rider's Alexa user disabled the skill; nothing is booked for them.")
+    {
+    }
+
+    public UserForgottenException(string message)
+        : base(message)
+    {
+    }
+
+    public UserForgottenException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

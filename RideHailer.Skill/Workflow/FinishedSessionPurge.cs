@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RideHailer.Skill.Storage;
 
 namespace RideHailer.Skill.Workflow;
 
@@ -13,8 +14,10 @@ namespace RideHailer.Skill.Workflow;
 /// Rides (<see cref="RideOrchestration"/>) are purged by it too: a ride's orchestration waits out
 /// <see cref="RideOptions.Retention"/> after the ride ended and only then finishes, so a finished ride is past its
 /// retention and goes at the next run, however long ago it was created.
+/// The tombstones of forgotten users (<see cref="IUserLinks.MarkForgottenAsync"/>) are swept by the same run once expired.
 /// </summary>
-public sealed partial class FinishedSessionPurge(IOptions<SessionOptions> options, TimeProvider timeProvider, ILogger<FinishedSessionPurge> logger)
+public sealed partial class FinishedSessionPurge(
+    IOptions<SessionOptions> options, TimeProvider timeProvider, ILogger<FinishedSessionPurge> logger, IUserLinks? users = null)
 {
     /// <summary>How often the Functions timer fires: the retention is kept to within a minute.</summary>
     public const string Schedule = "0 * * * * *";
@@ -40,7 +43,13 @@ public sealed partial class FinishedSessionPurge(IOptions<SessionOptions> option
             Log.Purged(logger, result.PurgedInstanceCount, _retention);
         }
 
-        return result.PurgedInstanceCount + await PurgeFinishedRidesAsync(client, cancellationToken);
+        var purged = result.PurgedInstanceCount + await PurgeFinishedRidesAsync(client, cancellationToken);
+        if (users is not null && await users.SweepForgottenAsync(timeProvider.GetUtcNow(), cancellationToken) is > 0 and var swept)
+        {
+            Log.TombstonesSwept(logger, swept);
+        }
+
+        return purged;
     }
 
     /// <summary>Finished rides created within the session retention: found by their id prefix (a key range), purged one by one.</summary>
@@ -65,6 +74,9 @@ public sealed partial class FinishedSessionPurge(IOptions<SessionOptions> option
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 47, Level = LogLevel.Information, Message = "Swept {Count} expired tombstones of users who disabled the skill")]
+        public static partial void TombstonesSwept(ILogger logger, int count);
+
         [LoggerMessage(EventId = 45, Level = LogLevel.Information, Message = "Purged {Count} finished sessions older than {Retention}")]
         public static partial void Purged(ILogger logger, int count, TimeSpan retention);
     }

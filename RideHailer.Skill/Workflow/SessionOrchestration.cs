@@ -105,7 +105,7 @@ public static partial class SessionOrchestration
             var command = decision.Commands[0];
             var run = lookup is { } ahead && ahead.Command == command
                 ? ahead.Result
-                : RunCommandAsync(context, command, logger);
+                : RunCommandAsync(context, command, turn.UserKey, logger);
             lookup ??= LookAhead(context, decision.State, command, turn, logger);
             var result = await run;
             decision = conversation.Decide(decision.State, result, Context(context, turn.Rider));
@@ -123,11 +123,12 @@ public static partial class SessionOrchestration
     private static (FindActiveRide, Task<Turn>)? LookAhead(
         TaskOrchestrationContext context, SessionState state, Command command, TurnEvent turn, ILogger logger) =>
         command is FindPlace && !state.ActiveRideChecked && turn.Rider.RiderId is { Length: > 0 } riderId
-            ? (new FindActiveRide(riderId), RunCommandAsync(context, new FindActiveRide(riderId), logger))
+            ? (new FindActiveRide(riderId), RunCommandAsync(context, new FindActiveRide(riderId), turn.UserKey, logger))
             : null;
 
     /// <summary>Runs one command as its activity; the turn it yields is the activity's result, or its failure.</summary>
-    private static async Task<Turn> RunCommandAsync(TaskOrchestrationContext context, Command command, ILogger logger)
+    /// <param name="userKey">The turn's Alexa user (opaque), so a booking is refused once that user is forgotten.</param>
+    private static async Task<Turn> RunCommandAsync(TaskOrchestrationContext context, Command command, string? userKey, ILogger logger)
     {
         try
         {
@@ -138,7 +139,7 @@ public static partial class SessionOrchestration
                 QuoteRide quote => new QuoteReady(await context.CallActivityAsync<Quote>(
                     QuoteRideActivity.Name, new QuoteRideInput(quote, context.CurrentUtcDateTime), ActivityRetry)),
                 BookRide book => new BookingDone(await context.CallActivityAsync<Booking>(
-                    BookRideActivity.Name, new BookRideInput(book, context.CurrentUtcDateTime), ActivityRetry)),
+                    BookRideActivity.Name, new BookRideInput(book, context.CurrentUtcDateTime) { UserKey = userKey }, ActivityRetry)),
                 FindLatestRide find => await context.CallActivityAsync<Booking?>(
                     FindLatestRideActivity.Name, new FindLatestRideInput(find, context.CurrentUtcDateTime)) is { } latest
                     ? new LatestRideFound(latest)

@@ -15,6 +15,12 @@ public sealed record TurnEvent(string RequestId, Turn Turn, RiderFacts Rider)
     public SessionCaller? Caller { get; init; }
 
     /// <summary>
+    /// The Alexa user's opaque key (<see cref="Storage.AlexaUserKey"/>), handed to the booking so it is refused once the
+    /// user is forgotten (<see cref="BookRideActivity"/>); null when the request named no user.
+    /// </summary>
+    public string? UserKey { get; init; }
+
+    /// <summary>
     /// Whether Alexa marks the request as the first of its session (<c>session.new</c>). Only such a request may
     /// start a session: any other naming a session that is not there asks one already finished and forgotten.
     /// </summary>

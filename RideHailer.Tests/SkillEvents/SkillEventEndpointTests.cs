@@ -47,13 +47,14 @@ public sealed class SkillEventEndpointTests
     }
 
     [Fact]
-    public void PermissionEvent_ReadsTheScopesGrantedAtAccountAndPersonLevel()
+    public void PermissionEvent_ReadsTheScopesGrantedAtAccountAndPersonLevel_Apart()
     {
         var body = SkillEventRequests.Envelope("AlexaSkillEvent.SkillPermissionChanged", AlexaRequests.Now).Bytes();
 
         Assert.True(AlexaRequestParser.TryParse(body, out var request, out var failure), failure);
         var skillEvent = Assert.IsType<SkillEventRequest>(request.Request);
-        Assert.Equal(["alexa::profile:given_name:read", "alexa::devices:all:geolocation:read", "alexa::profile:mobile_number:read"], skillEvent.GrantedScopes);
+        Assert.Equal(["alexa::profile:given_name:read", "alexa::devices:all:geolocation:read"], skillEvent.AccountScopes);
+        Assert.Equal(["alexa::profile:mobile_number:read"], skillEvent.PersonScopes);
         Assert.Equal(SkillEventRequests.UserId, request.UserId);
         Assert.Null(request.SessionId);
     }

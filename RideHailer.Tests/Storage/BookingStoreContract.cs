@@ -151,6 +151,90 @@ public abstract class BookingStoreContract
     }
 
     [Fact]
+    public async Task Tombstone_RefusesLinksAndScopeRecords_UntilSweptAfterItExpires()
+    {
+        var store = CreateStore();
+        var (links, scopes) = ((RideHailer.Skill.Storage.IUserLinks)store, (RideHailer.Skill.Storage.IUserScopes)store);
+        var (user, other) = ("user-" + NewKey(), "user-" + NewKey());
+        Assert.True(await links.LinkAsync(new(user, "ride-session-1", "rider-a"), CancellationToken.None));
+        Assert.False(await links.IsForgottenAsync(user, CancellationToken.None));
+
+        await links.MarkForgottenAsync(user, Now.AddHours(1), CancellationToken.None);
+
+        Assert.True(await links.IsForgottenAsync(user, CancellationToken.None));
+        Assert.False(await links.LinkAsync(new(user, "ride-session-2", "rider-b"), CancellationToken.None));
+        Assert.False(await scopes.RecordGrantedScopesAsync(user, ["alexa::profile:given_name:read"], "person-1", [], CancellationToken.None));
+        var kept = await links.FindLinksAsync(user, CancellationToken.None);
+        Assert.Equal(["ride-session-1"], kept.Sessions);
+        Assert.Equal(["rider-a"], kept.Riders);
+        Assert.Equal(RideHailer.Skill.Storage.ReportedGrants.None, await scopes.FindGrantedScopesAsync(user, "person-1", CancellationToken.None));
+        Assert.True(await links.LinkAsync(new(other, "ride-session-3", null), CancellationToken.None));
+
+        await links.ForgetAsync(kept, CancellationToken.None);
+        Assert.True((await links.FindLinksAsync(user, CancellationToken.None)).IsEmpty);
+        Assert.True(await links.IsForgottenAsync(user, CancellationToken.None));
+
+        await links.SweepForgottenAsync(Now.AddMinutes(59), CancellationToken.None);
+        Assert.True(await links.IsForgottenAsync(user, CancellationToken.None));
+        Assert.True(await links.SweepForgottenAsync(Now.AddHours(1), CancellationToken.None) >= 1);
+        Assert.False(await links.IsForgottenAsync(user, CancellationToken.None));
+        Assert.True(await links.LinkAsync(new(user, "ride-session-4", null), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindLinks_NamesTheBookingsOfTheLinkedRiders()
+    {
+        var store = CreateStore();
+        var links = (RideHailer.Skill.Storage.IUserLinks)store;
+        var (user, rider, key) = ("user-" + NewKey(), NewRider(), NewKey());
+        await store.BookOnceAsync(Request(key, riderId: rider), CancellationToken.None);
+        await store.BookOnceAsync(Request(NewKey(), riderId: NewRider()), CancellationToken.None);
+        await links.LinkAsync(new(user, "ride-session-1", rider), CancellationToken.None);
+
+        var records = await links.FindLinksAsync(user, CancellationToken.None);
+
+        Assert.Equal([key], records.BookingKeys);
+    }
+
+    [Fact]
+    public async Task PersonScopes_AreEachPersonsOwn_AndTheAccountsAreApart()
+    {
+        var store = CreateStore();
+        var scopes = (RideHailer.Skill.Storage.IUserScopes)store;
+        var user = "user-" + NewKey();
+        const string Name = "alexa::profile:given_name:read", Mobile = "alexa::profile:mobile_number:read", Location = "alexa::devices:all:geolocation:read";
+
+        Assert.True(await scopes.RecordGrantedScopesAsync(user, [Location], "person-jane", [Name, Mobile], CancellationToken.None));
+
+        Assert.Equal(Expect([Location], [Name, Mobile]), Comparable(await scopes.FindGrantedScopesAsync(user, "person-jane", CancellationToken.None)));
+        Assert.Equal(Expect([Location], null), Comparable(await scopes.FindGrantedScopesAsync(user, "person-john", CancellationToken.None)));
+        Assert.Equal(Expect([Location], null), Comparable(await scopes.FindGrantedScopesAsync(user, null, CancellationToken.None)));
+
+        // An event from the Alexa app names no person: the account's record changes, Jane's own stays.
+        await scopes.RecordGrantedScopesAsync(user, [Location, Name], null, null, CancellationToken.None);
+        Assert.Equal(Expect([Location, Name], [Name, Mobile]), Comparable(await scopes.FindGrantedScopesAsync(user, "person-jane", CancellationToken.None)));
+
+        // John revokes everything of his own: his record is empty, Jane's untouched.
+        await scopes.RecordGrantedScopesAsync(user, [Location], "person-john", [], CancellationToken.None);
+        Assert.Equal(Expect([Location], []), Comparable(await scopes.FindGrantedScopesAsync(user, "person-john", CancellationToken.None)));
+        Assert.Equal(Expect([Location], [Name, Mobile]), Comparable(await scopes.FindGrantedScopesAsync(user, "person-jane", CancellationToken.None)));
+
+        // Named without a list of her own: nothing recorded for her, so the API decides.
+        await scopes.RecordGrantedScopesAsync(user, [Location], "person-jane", null, CancellationToken.None);
+        Assert.Equal(Expect([Location], null), Comparable(await scopes.FindGrantedScopesAsync(user, "person-jane", CancellationToken.None)));
+
+        // A consent John accepts by voice drops the account's record and his own.
+        await scopes.ClearGrantedScopesAsync(user, "person-john", CancellationToken.None);
+        Assert.Equal(Expect(null, null), Comparable(await scopes.FindGrantedScopesAsync(user, "person-john", CancellationToken.None)));
+    }
+
+    private static (string? Account, string? Person) Expect(string[]? account, string[]? person) =>
+        Comparable(new RideHailer.Skill.Storage.ReportedGrants(account, person));
+
+    private static (string? Account, string? Person) Comparable(RideHailer.Skill.Storage.ReportedGrants grants) =>
+        (grants.Account is null ? null : string.Join(' ', grants.Account.Order()), grants.Person is null ? null : string.Join(' ', grants.Person.Order()));
+
+    [Fact]
     public async Task RecordProgress_UnknownKey_ChangesNothing()
     {
         var store = CreateStore();

@@ -31,6 +31,20 @@ internal static class SkillEventRequests
         ConsentToken = "skill-event-consent-token-secret",
     };
 
+    /// <summary>The kit's event of <paramref name="type"/> for <paramref name="userId"/>, its body replaced by <paramref name="body"/> (a test's own grants).</summary>
+    public static JsonObject Envelope(string type, DateTimeOffset timestamp, JsonObject? body, string userId)
+    {
+        var envelope = Envelope(type, timestamp, userId);
+        var request = envelope["request"]!.AsObject();
+        request.Remove("body");
+        if (body is not null)
+        {
+            request["body"] = body;
+        }
+
+        return envelope;
+    }
+
     /// <summary>
     /// The kit's event of <paramref name="type"/>, stamped <paramref name="timestamp"/>. The permission events grant the
     /// first name and the location to the account and the mobile number to the speaker; SkillDisabled says PERSISTED.

@@ -56,6 +56,29 @@ public abstract class RetentionTests(BackendUnderTest backend)
         Assert.StartsWith("Great.", Speech(await alexa.PinResultAsync("200", "ACHIEVED", level: 400)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TombstoneOfAForgottenUser_IsSweptByTheHostsPurge_OnceItExpires()
+    {
+        await using var skill = await SkillHarness.StartAsync(backend);
+        var userId = RiderSetup.Default.UserId;
+        await skill.PostAsync(SkillEventRequests.Envelope("AlexaSkillEvent.SkillDisabled", DateTimeOffset.UtcNow, userId: userId));
+        var links = skill.Services.GetRequiredService<RideHailer.Skill.Storage.IUserLinks>();
+        var userKey = RideHailer.Skill.Storage.AlexaUserKey.For(userId);
+        var client = skill.Services.GetRequiredService<DurableTaskClient>();
+        FinishedSessionPurge PurgeAt(TimeSpan later) => new(
+            skill.Services.GetRequiredService<IOptions<SessionOptions>>(),
+            new FakeTimeProvider(DateTimeOffset.UtcNow + later),
+            NullLogger<FinishedSessionPurge>.Instance,
+            links);
+
+        await PurgeAt(RideHailer.Skill.SkillEvents.UserEraser.TombstoneLifetime - TimeSpan.FromMinutes(1)).PurgeAsync(client, CancellationToken.None);
+        Assert.True(await links.IsForgottenAsync(userKey, CancellationToken.None));
+
+        await PurgeAt(RideHailer.Skill.SkillEvents.UserEraser.TombstoneLifetime + TimeSpan.FromMinutes(1)).PurgeAsync(client, CancellationToken.None);
+        Assert.False(await links.IsForgottenAsync(userKey, CancellationToken.None));
+        Assert.Empty(await skill.TableRowsAsync());
+    }
+
     private protected static async Task<AlexaSession> BookedFromTheAddressAsync(SkillHarness skill)
     {
         var alexa = skill.NewSession(RiderSetup.Default with { Geolocation = false, GrantedEarlier = RiderSetup.AllScopes(geolocation: false) });

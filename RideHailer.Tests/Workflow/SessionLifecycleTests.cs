@@ -238,8 +238,9 @@ public abstract class SessionLifecycleTests(BackendUnderTest backend)
         store.Setup(s => s.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((Booking?)null);
         store.Setup(s => s.BookOnceAsync(It.IsAny<BookingRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("conflict"));
-        store.As<IUserLinks>();
-        store.As<IUserScopes>().Setup(s => s.FindGrantedScopesAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((IReadOnlyList<string>?)null);
+        store.As<IUserLinks>().Setup(s => s.LinkAsync(It.IsAny<UserLink>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        store.As<IUserScopes>().Setup(s => s.FindGrantedScopesAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(ReportedGrants.None);
         await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton(store.Object));
         var alexa = await skill.AtThePinAsync();
 

@@ -40,7 +40,7 @@ public sealed partial class RiderFactsLoader(
             ? await identity.ResolveRiderIdAsync(account, cancellationToken)
             : null;
         var acceptedConsent = read.IsAcceptedConsent;
-        var stated = StatedScopes(request, acceptedConsent, read.ReportedScopes);
+        var stated = StatedScopes(request, acceptedConsent, read.ReportedScopes, read.ReportedPersonScopes);
         var facts = new RiderFacts
         {
             RiderId = riderId,
@@ -145,12 +145,19 @@ public sealed partial class RiderFactsLoader(
 
     /// <summary>
     /// What the request's permissions map says of each scope the ride needs; where it says nothing, the user's last
-    /// permission event: granted if it listed the scope, denied (revoked, or never given) if it did not.
+    /// permission event at the level the skill reads the scope at: a recognised person's name and number by that person's
+    /// own grants (they are read from the person's profile), everything else by the account's. Granted if the event listed
+    /// the scope, denied (revoked, or never given) if it did not, unknown (the API decides) when no event was recorded for
+    /// that level, as for another person of the account than the one whose grants were reported.
     /// </summary>
-    private Dictionary<RiderScope, ScopeStatus> StatedScopes(AlexaRequest request, bool consentAccepted, IReadOnlyCollection<string>? reported)
+    private Dictionary<RiderScope, ScopeStatus> StatedScopes(
+        AlexaRequest request, bool consentAccepted, IReadOnlyCollection<string>? reported, IReadOnlyCollection<string>? reportedPerson)
     {
         var permissions = request.System?.User?.Permissions ?? request.Envelope.Session?.User?.Permissions;
+        var person = request.System?.Person?.PersonId is { Length: > 0 };
         RiderScope[] scopes = [_settings.NameScope, _settings.MobileNumberScope, _settings.GeolocationScope, _settings.AddressScope];
+        IReadOnlyCollection<string>? ReportedFor(RiderScope scope) =>
+            person && (scope == _settings.NameScope || scope == _settings.MobileNumberScope) ? reportedPerson : reported;
         return scopes.Distinct().ToDictionary(
             scope => scope,
             scope => permissions?.StatusOf(PermissionScopes.Of(scope)) switch
@@ -158,8 +165,8 @@ public sealed partial class RiderFactsLoader(
                 // Consent was accepted a moment ago; this request's map may not show it yet, and the API still
                 // says no (403) to anything that was not really granted.
                 ScopeStatus.Denied when consentAccepted => ScopeStatus.Unknown,
-                ScopeStatus.Unknown or null when reported is not null && !consentAccepted =>
-                    reported.Contains(PermissionScopes.Of(scope)) ? ScopeStatus.Granted : ScopeStatus.Denied,
+                ScopeStatus.Unknown or null when ReportedFor(scope) is { } listed && !consentAccepted =>
+                    listed.Contains(PermissionScopes.Of(scope)) ? ScopeStatus.Granted : ScopeStatus.Denied,
                 { } status => status,
                 null => ScopeStatus.Unknown,
             });

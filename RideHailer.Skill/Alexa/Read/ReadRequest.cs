@@ -21,10 +21,16 @@ public sealed record ReadRequest(AlexaRequest Alexa, Turn? Turn, ConnectionResul
     }
 
     /// <summary>
-    /// The scopes the user's latest skill permission event said were granted (the Alexa app's view, recorded by the
-    /// skill); null when none was recorded. Fresher words in the request's own permissions map win.
+    /// The scopes the user's latest skill permission event said were granted at the account level (the Alexa app's view,
+    /// recorded by the skill); null when none was recorded. Fresher words in the request's own permissions map win.
     /// </summary>
     public IReadOnlyCollection<string>? ReportedScopes { get; init; }
+
+    /// <summary>
+    /// Likewise the speaking person's own grants (<c>acceptedPersonPermissions</c> of an event that named this person);
+    /// null when none was recorded for them, whoever else of the account was.
+    /// </summary>
+    public IReadOnlyCollection<string>? ReportedPersonScopes { get; init; }
 
     /// <summary>Whether the request is the consent connection's result "200 ACCEPTED", exactly as Alexa wrote it.</summary>
     public bool IsAcceptedConsent => Turn is ConsentResolved

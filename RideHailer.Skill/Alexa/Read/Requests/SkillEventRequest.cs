@@ -19,10 +19,19 @@ public sealed record SkillEventRequest(string Type, SkillEventBody? Body) : Skil
     /// <summary>When Alexa created the event; it may be delivered (<see cref="SkillRequest.Timestamp"/>) up to an hour later.</summary>
     public DateTimeOffset? EventCreationTime { get; init; }
 
-    /// <summary>The scopes the customer has granted now, account and person level together.</summary>
-    public IReadOnlyList<string> GrantedScopes =>
-        [.. (Body?.AcceptedPermissions ?? []).Concat(Body?.AcceptedPersonPermissions ?? [])
-            .Select(permission => permission.Scope).OfType<string>().Distinct(StringComparer.Ordinal)];
+    /// <summary>The scopes granted now at the account level (<c>acceptedPermissions</c>); empty when none are.</summary>
+    public IReadOnlyList<string> AccountScopes => ScopesOf(Body?.AcceptedPermissions) ?? [];
+
+    /// <summary>
+    /// The scopes the person the event names (<c>context.System.person</c>) has granted now at the person level
+    /// (<c>acceptedPersonPermissions</c>, "only present if the request contains the person object", ask-sdk-model); null
+    /// when the event carries no such list.
+    /// </summary>
+    public IReadOnlyList<string>? PersonScopes => ScopesOf(Body?.AcceptedPersonPermissions);
+
+    private static string[]? ScopesOf(IReadOnlyList<GrantedScope>? permissions) => permissions is null
+        ? null
+        : [.. permissions.Select(permission => permission.Scope).OfType<string>().Distinct(StringComparer.Ordinal)];
 }
 
 /// <summary><c>events.skillevents.PermissionBody</c>; an account-linked event's <c>accessToken</c> is deliberately not read.</summary>
