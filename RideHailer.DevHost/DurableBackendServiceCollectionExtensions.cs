@@ -73,6 +73,9 @@ public static class DurableBackendServiceCollectionExtensions
             client.UseGrpc(channel.Channel);
             client.RegisterDirectly();
         });
+        // The skill registers these too; a host of the backend alone (the bench's bare loop) purges with them as well.
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FinishedSessionPurge>();
         services.AddHostedService<FinishedSessionPurgeService>();
         return services;
     }
