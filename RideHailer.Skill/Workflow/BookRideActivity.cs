@@ -14,7 +14,7 @@ namespace RideHailer.Skill.Workflow;
 /// <remarks>
 /// A booking activity can outlive its session: the erasure of a user who disabled the skill terminates the session, but an
 /// activity already scheduled still runs. So it checks the user's tombstone (<see cref="IUserLinks.MarkForgottenAsync"/>)
-/// before the provider is called, and again after the booking is stored and its ride started: the erasure writes the
+/// before the provider is called, and again after the booking is stored, before and after its ride starts: the erasure writes the
 /// tombstone before it reads the user's bookings, so either it found this booking or the second check finds the tombstone
 /// and the booking is forgotten here as the erasure would have: its ride ended and purged, its rider's rows deleted. Both
 /// checks are point reads, on the one turn that books.
@@ -38,6 +38,13 @@ public sealed partial class BookRideActivity(
         }
 
         var booking = await RunAsync(input, cancellationToken);
+        // Checked before the ride starts too: a tombstone already there means no ride to end (one still starting could
+        // outlast the erasure's stop wait), and after, for the erasure that read the instances before this one started.
+        if (await ForgetIfForgottenAsync(input, booking, durable, rideStarted: false, cancellationToken))
+        {
+            throw new UserForgottenException();
+        }
+
         try
         {
             await rideStart.EnsureStartedAsync(booking, durable, cancellationToken);
@@ -49,15 +56,31 @@ public sealed partial class BookRideActivity(
             Log.RideNotStarted(logger, booking.IdempotencyKey, exception);
         }
 
-        if (input.UserKey is { } key && await users.IsForgottenAsync(key, cancellationToken))
+        if (await ForgetIfForgottenAsync(input, booking, durable, rideStarted: true, cancellationToken))
         {
-            await instances.EndAndPurgeAsync(durable, [RideInstanceId.For(booking.IdempotencyKey)], cancellationToken);
-            var deleted = await users.ForgetAsync(new LinkedRecords(key, [booking.Passenger.RiderId], []), cancellationToken);
-            Log.LateBookingForgotten(logger, booking.IdempotencyKey, key, deleted);
             throw new UserForgottenException();
         }
 
         return booking;
+    }
+
+    /// <summary>When the booking's user was forgotten meanwhile: forgets it as the erasure would (its ride too, once started); true then.</summary>
+    private async Task<bool> ForgetIfForgottenAsync(
+        BookRideInput input, Booking booking, DurableTaskClient durable, bool rideStarted, CancellationToken cancellationToken)
+    {
+        if (input.UserKey is not { } key || !await users.IsForgottenAsync(key, cancellationToken))
+        {
+            return false;
+        }
+
+        if (rideStarted)
+        {
+            await instances.EndAndPurgeAsync(durable, [RideInstanceId.For(booking.IdempotencyKey)], cancellationToken);
+        }
+
+        var deleted = await users.ForgetAsync(new LinkedRecords(key, [booking.Passenger.RiderId], []), cancellationToken);
+        Log.LateBookingForgotten(logger, booking.IdempotencyKey, key, deleted);
+        return true;
     }
 
     /// <summary>Books the ride only (the booking step on its own, for benchmarks and tests of the booking).</summary>
