@@ -136,9 +136,9 @@ public sealed partial class SkillEndpoint(
     {
         try
         {
-            var scopes = await UserRecordAsync(() => ReportedScopesAsync(request, cancellationToken), turn.RequestId, cancellationToken);
-            var rider = await riderFacts.LoadAsync(request with { ReportedScopes = scopes?.Account, ReportedPersonScopes = scopes?.Person }, cancellationToken);
-            if (await UserRecordAsync<bool?>(async () => (bool?)await LinkAsync(request, instanceId, rider.RiderId, cancellationToken), turn.RequestId, cancellationToken) == false)
+            var answer = await sessions.SendAsync(
+                instanceId, budget => EnrichAsync(request, instanceId, turn, budget), timeProvider.GetElapsedTime(received), cancellationToken);
+            if (answer is null)
             {
                 // The user disabled the skill while this session was in flight (Alexa gives a returning user a new id): the
                 // turn never reaches its session, so nothing of theirs is kept or booked again.
@@ -146,7 +146,6 @@ public sealed partial class SkillEndpoint(
                 return TurnAnswer.Replied(Conversation.NotThisSession);
             }
 
-            var answer = await sessions.SendAsync(instanceId, turn with { Rider = rider }, timeProvider.GetElapsedTime(received), cancellationToken);
             if (turn.OpensSession && turn.UserKey is { } userKey
                 && await UserRecordAsync<bool?>(async () => await userLinks.IsForgottenAsync(userKey, cancellationToken), turn.RequestId, cancellationToken) == true)
             {
@@ -165,6 +164,22 @@ public sealed partial class SkillEndpoint(
             Log.SessionUnavailable(logger, exception, turn.RequestId);
             return TurnAnswer.Failed;
         }
+    }
+
+    /// <summary>
+    /// The turn with the rider's facts, once the user's records say it may go on: null when the user was forgotten. A consent
+    /// just accepted drops the user's reported scopes while the facts are read from Alexa's APIs (nothing of them is needed).
+    /// </summary>
+    private async Task<TurnEvent?> EnrichAsync(ReadRequest request, string instanceId, TurnEvent turn, CancellationToken cancellationToken)
+    {
+        var cleared = request.IsAcceptedConsent
+            ? UserRecordAsync(async () => (bool?)await ClearReportedScopesAsync(request, cancellationToken), turn.RequestId, cancellationToken)
+            : Task.FromResult<bool?>(null);
+        var scopes = await UserRecordAsync(() => ReportedScopesAsync(request, cancellationToken), turn.RequestId, cancellationToken);
+        var rider = await riderFacts.LoadAsync(request with { ReportedScopes = scopes?.Account, ReportedPersonScopes = scopes?.Person }, cancellationToken);
+        await cleared;
+        var linked = await UserRecordAsync<bool?>(async () => await LinkAsync(request, instanceId, rider.RiderId, cancellationToken), turn.RequestId, cancellationToken);
+        return linked == false ? null : turn with { Rider = rider };
     }
 
     /// <summary>
@@ -196,26 +211,29 @@ public sealed partial class SkillEndpoint(
 
     /// <summary>
     /// The scopes the user's last permission events granted, the account's and the speaking person's own, read for a ride
-    /// request (the one turn whose consent is planned from them). A consent just accepted by voice is newer than any
-    /// event, so the account's and this person's records are dropped and Alexa's APIs are the truth again.
+    /// request (the one turn whose consent is planned from them).
     /// </summary>
-    private async Task<ReportedGrants?> ReportedScopesAsync(ReadRequest request, CancellationToken cancellationToken)
+    private async Task<ReportedGrants?> ReportedScopesAsync(ReadRequest request, CancellationToken cancellationToken) =>
+        request.Alexa.UserId is { Length: > 0 } userId && request.Turn is RideRequested or RideHomeRequested
+            ? await userScopes.FindGrantedScopesAsync(AlexaUserKey.For(userId), PersonKey(request), cancellationToken)
+            : null;
+
+    /// <summary>
+    /// A consent just accepted by voice is newer than any event, so the account's and this person's records are dropped and
+    /// Alexa's APIs are the truth again.
+    /// </summary>
+    private async Task<bool> ClearReportedScopesAsync(ReadRequest request, CancellationToken cancellationToken)
     {
-        if (request.Alexa.UserId is not { Length: > 0 } userId || (request.Turn is not (RideRequested or RideHomeRequested) && !request.IsAcceptedConsent))
+        if (request.Alexa.UserId is { Length: > 0 } userId)
         {
-            return null;
+            await userScopes.ClearGrantedScopesAsync(AlexaUserKey.For(userId), PersonKey(request), cancellationToken);
         }
 
-        var userKey = AlexaUserKey.For(userId);
-        var personKey = request.Alexa.System?.Person?.PersonId is { Length: > 0 } personId ? AlexaUserKey.ForPerson(personId) : null;
-        if (request.IsAcceptedConsent)
-        {
-            await userScopes.ClearGrantedScopesAsync(userKey, personKey, cancellationToken);
-            return null;
-        }
-
-        return await userScopes.FindGrantedScopesAsync(userKey, personKey, cancellationToken);
+        return true;
     }
+
+    private static string? PersonKey(ReadRequest request) =>
+        request.Alexa.System?.Person?.PersonId is { Length: > 0 } personId ? AlexaUserKey.ForPerson(personId) : null;
 
     /// <summary>Tells the session Alexa ended it. Alexa expects nothing back; the session's own idle timeout ends it if it could not be told.</summary>
     private async Task EndAsync(SessionRouter sessions, string instanceId, TurnEvent turn, CancellationToken cancellationToken)

@@ -31,6 +31,22 @@ public sealed partial class SessionRouter
     public async Task<TurnAnswer> SendAsync(string instanceId, TurnEvent turn, TimeSpan spent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        return await SendAsync(instanceId, _ => Task.FromResult<TurnEvent?>(turn), spent, cancellationToken)
+               ?? throw new InvalidOperationException("A ready turn is always delivered.");
+    }
+
+    /// <summary>
+    /// Completes the turn with <paramref name="prepare"/> (the edge's reads: the rider's facts, the user's records) while the
+    /// session is read, then delivers it: a turn's reads and the session's read are independent, so neither waits for the
+    /// other. Null when <paramref name="prepare"/> declines the turn (null): it is not delivered.
+    /// </summary>
+    /// <param name="spent">Time the request has already taken (verification): the reply budget is for the whole request,
+    /// since Alexa's 8 seconds are, and <paramref name="prepare"/> runs within it.</param>
+    /// <param name="instanceId">The session's orchestration instance id (<see cref="SessionInstanceId.For"/>).</param>
+    public async Task<TurnAnswer?> SendAsync(
+        string instanceId, Func<CancellationToken, Task<TurnEvent?>> prepare, TimeSpan spent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepare);
         var waited = Stopwatch.StartNew();
         var budget = _routing.Session.ReplyTimeout - spent;
         if (budget <= TimeSpan.Zero)
@@ -52,27 +68,41 @@ public sealed partial class SessionRouter
         // and the rider should hear "try again" in time rather than Alexa giving up on the skill.
         using var withinBudget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         withinBudget.CancelAfter(budget);
-        // Watching starts before the turn is delivered, so the save that answers it cannot be missed.
+        // Watching starts before the session is read, so a save after the read cannot be missed.
         using var watch = _routing.Signal.Watch(instanceId);
-        TurnAnswer result;
+        var session = _client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, withinBudget.Token);
         try
         {
-            result = await DeliverAsync(instanceId, turn, watch, withinBudget.Token)
-                     ?? await AnsweredAsync(instanceId, turn, watch, withinBudget.Token);
+            if (await prepare(withinBudget.Token) is not { } turn)
+            {
+                return null;
+            }
+
+            return await DeliverAsync(instanceId, turn, await session, watch, withinBudget.Token)
+                   ?? await AnsweredAsync(instanceId, turn, watch, withinBudget.Token);
         }
         catch (Exception) when (withinBudget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             // The budget ran out mid-call (the gRPC client reports that as cancellation).
-            result = TurnAnswer.TimedOut;
+            return TurnAnswer.TimedOut;
         }
+        finally
+        {
+            // A read left behind by a declined or failed turn is observed here, so its fault is not left unobserved.
+            if (!session.IsCompleted)
+            {
+                await withinBudget.CancelAsync();
+            }
 
-        return result;
+            await session.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     /// <summary>Starts the session or raises the turn on it; the answer when the session has already given it.</summary>
-    private async Task<TurnAnswer?> DeliverAsync(string instanceId, TurnEvent turn, ISessionWatch watch, CancellationToken cancellationToken)
+    /// <param name="instance">The session as read before the turn was ready.</param>
+    private async Task<TurnAnswer?> DeliverAsync(
+        string instanceId, TurnEvent turn, OrchestrationMetadata? instance, ISessionWatch watch, CancellationToken cancellationToken)
     {
-        var instance = await _client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null && !turn.OpensSession)
         {
             // The session finished and was purged (Session:Retention): nothing of it is left to carry on.

@@ -134,6 +134,44 @@ public sealed class SessionRouterTests
         Assert.Equal(4, reads);
     }
 
+    [Fact]
+    public async Task SessionIsRead_WhileTheTurnIsStillBeingPrepared()
+    {
+        // The edge's reads (profile, the user's records) and the session's read are independent: neither waits for the other.
+        var read = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var durable = RunningSession();
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .Callback(read.SetResult)
+            .ReturnsAsync((string id, bool _, CancellationToken _) => new OrchestrationMetadata(SessionOrchestration.Name, id)
+            {
+                RuntimeStatus = OrchestrationRuntimeStatus.Running,
+                DataConverter = JsonDataConverter.Default,
+                SerializedCustomStatus = JsonDataConverter.Default.Serialize(new SessionStatus(Yes.RequestId, null)),
+            });
+        var router = Router(TimeSpan.FromSeconds(30));
+
+        var answer = await router.For(durable.Object).SendAsync(
+            "session", async budget => { await read.Task.WaitAsync(TimeSpan.FromSeconds(10), budget); return Yes; }, spent: TimeSpan.Zero, default);
+
+        Assert.Equal(TurnAnswerKind.Replied, answer?.Kind);
+    }
+
+    [Fact]
+    public async Task TurnDeclinedWhilePrepared_IsNeitherStartedNorRaised()
+    {
+        var durable = new Mock<DurableTaskClient>("test");
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((OrchestrationMetadata?)null);
+        var router = Router(TimeSpan.FromSeconds(30));
+
+        var answer = await router.For(durable.Object).SendAsync("session", _ => Task.FromResult<TurnEvent?>(null), spent: TimeSpan.Zero, default);
+
+        Assert.Null(answer);
+        durable.Verify(d => d.ScheduleNewOrchestrationInstanceAsync(
+            It.IsAny<TaskName>(), It.IsAny<object>(), It.IsAny<StartOrchestrationOptions>(), It.IsAny<CancellationToken>()), Times.Never);
+        durable.Verify(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     /// <summary>A session not there yet whose start the engine accepts and then holds back: it stays Pending.</summary>
     private static Mock<DurableTaskClient> NotStartedSession()
     {
