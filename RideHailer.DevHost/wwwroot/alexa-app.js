@@ -2,15 +2,16 @@
 // enable it, change its permissions, link the account) goes to /console/api/runs/{id}/alexa-app/…, which does it with
 // the simulation kit and sends the skill the AlexaSkillEvent.* for it. The turn is sent through console.js's own
 // (the "console:turn" event), so the transcript, the wire panel and the state view show it like any other turn.
-const secret = document.querySelector('meta[name="console-secret"]').content;
+import { send } from "./console-api.js";
+
 const $ = (id) => document.getElementById(id);
 
 let runId = null;
 
 async function view(id) {
-  const response = await fetch(`api/runs/${id}/alexa-app`, { headers: { "X-Ride-Hailer-Console": secret } });
-  if (!response.ok) throw new Error(`The Alexa app's state could not be read: HTTP ${response.status}`);
-  return response.json();
+  const answer = await send("GET", `/runs/${id}/alexa-app`);
+  if (!answer.ok) throw new Error(`The Alexa app's state could not be read: HTTP ${answer.status}`);
+  return answer.json;
 }
 
 const isGranted = (scope) => scope.granted || scope.speakerGranted === true;

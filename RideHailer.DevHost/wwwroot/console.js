@@ -1,35 +1,11 @@
 // Ride Hailer web console: the page's side of /console/api. The server plays Alexa with the simulation kit;
 // this module only sends what the rider says or which outcome Amazon's side chose, and shows what came back.
-const api = "api";
-// This start's secret, put in the page by the host: every API call carries it, so no other site can drive the console.
-const secret = document.querySelector('meta[name="console-secret"]').content;
+import { call } from "./console-api.js";
+
 const $ = (id) => document.getElementById(id);
 
 let run = null;
 let exchangeCount = 0;
-
-/** Calls the console API; a 4xx/5xx or a network failure is shown, never swallowed, and rethrown. */
-async function call(method, path, body) {
-  let response;
-  try {
-    response = await fetch(`${api}${path}`, {
-      method,
-      headers: method === "GET"
-        ? { "X-Ride-Hailer-Console": secret }
-        : { "X-Ride-Hailer-Console": secret, "Content-Type": "application/json" },
-      body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
-    });
-  } catch (failure) {
-    throw new Error(`The dev host could not be reached (${failure.message}). Is it still running?`);
-  }
-  const text = await response.text();
-  let json = null;
-  try { json = text ? JSON.parse(text) : null; } catch { json = null; }
-  if (!response.ok) {
-    throw new Error(json?.error ?? `HTTP ${response.status}: ${text || response.statusText}`);
-  }
-  return json;
-}
 
 function showError(message) {
   const error = $("error");

@@ -3,8 +3,8 @@
 // /console/api/runs/{id}/rides itself, again every couple of seconds while a ride still moves (the built-in fleet's
 // rides move on durable timers), and pushes the provider's events through the console API, which signs and posts them
 // to the skill's own webhook. The webhook secret stays on the host: this page never sees it.
-const api = "api";
-const secret = document.querySelector('meta[name="console-secret"]').content;
+import { send } from "./console-api.js";
+
 const $ = (id) => document.getElementById(id);
 const pollMs = 1500;
 
@@ -38,26 +38,6 @@ function element(tag, attributes = {}, ...children) {
   }
   node.append(...children.filter((child) => child !== null && child !== undefined));
   return node;
-}
-
-/** Calls the console API: the status and the JSON answer; a network failure is thrown with the reason. */
-async function call(method, path, body) {
-  let response;
-  try {
-    response = await fetch(`${api}${path}`, {
-      method,
-      headers: method === "GET"
-        ? { "X-Ride-Hailer-Console": secret }
-        : { "X-Ride-Hailer-Console": secret, "Content-Type": "application/json" },
-      body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
-    });
-  } catch (failure) {
-    throw new Error(`The dev host could not be reached (${failure.message}). Is it still running?`);
-  }
-  const text = await response.text();
-  let json = null;
-  try { json = text ? JSON.parse(text) : null; } catch { json = null; }
-  return { status: response.status, json, text };
 }
 
 const clock = (iso) => new Date(iso).toLocaleTimeString();
@@ -116,7 +96,7 @@ async function refresh() {
   const read = ++reads;
   const query = bookingKeys.map((key) => `booking=${encodeURIComponent(key)}`).join("&");
   try {
-    const answer = await call("GET", `/runs/${runId}/rides${query ? `?${query}` : ""}`);
+    const answer = await send("GET", `/runs/${runId}/rides${query ? `?${query}` : ""}`);
     if (read !== reads) return;
     view = answer.status === 200 ? answer.json : { ...view, error: answer.json?.error ?? `HTTP ${answer.status}: ${answer.text}` };
   } catch (failure) {
@@ -151,7 +131,7 @@ async function push(body) {
   pushing = true;
   showPanel();
   try {
-    const answer = await call("POST", `/runs/${runId}/rides/events`, body);
+    const answer = await send("POST", `/runs/${runId}/rides/events`, body);
     showResult(answer.status === 200 ? { pushed: answer.json } : { status: answer.status, error: answer.json?.error ?? answer.text });
   } catch (failure) {
     showResult({ status: 0, error: failure.message });
