@@ -7,23 +7,26 @@ namespace RideHailer.DevHost;
 /// each saved orchestration step is handed to <see cref="CommittedStateSignal"/>, so a request waiting
 /// for its reply has it without reading the session back; and the engine is stopped only once it has started (the sidecar stops it
 /// from an async void handler, where DurableTask.AzureStorage's stop-before-start exception would end the process).
-/// <paramref name="limits"/>, when given, sets how many work items run at once, for an engine whose own limit is fixed
-/// (the in-memory engine's is the processor count, which queued eight riders' turns for seconds on two cores).
+/// How many work items run at once is held here (<see cref="WorkItemLimit"/>), as the Functions host holds it: host.json's limits
+/// when <paramref name="limits"/> is given (the in-memory engine's own is the processor count, which queued eight riders'
+/// turns for seconds on two cores), the engine's otherwise; the sidecar is told there is no limit, so it never polls one.
 /// </summary>
 internal sealed class SaveReportingOrchestrationService(
-    IOrchestrationService engine, CommittedStateSignal committed, DurableTaskHubSettings? limits = null) : IOrchestrationService
+    IOrchestrationService engine, CommittedStateSignal committed, DurableTaskHubSettings? limits = null) : IOrchestrationService, IDisposable
 {
+    private readonly WorkItemLimit _orchestrationSteps = new(limits?.MaxConcurrentOrchestratorFunctions ?? engine.MaxConcurrentTaskOrchestrationWorkItems);
+    private readonly WorkItemLimit _activities = new(limits?.MaxConcurrentActivityFunctions ?? engine.MaxConcurrentTaskActivityWorkItems);
     private Task? _started;
 
     public int TaskOrchestrationDispatcherCount => engine.TaskOrchestrationDispatcherCount;
 
-    public int MaxConcurrentTaskOrchestrationWorkItems => limits?.MaxConcurrentOrchestratorFunctions ?? engine.MaxConcurrentTaskOrchestrationWorkItems;
+    public int MaxConcurrentTaskOrchestrationWorkItems => int.MaxValue;
 
     public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => engine.EventBehaviourForContinueAsNew;
 
     public int TaskActivityDispatcherCount => engine.TaskActivityDispatcherCount;
 
-    public int MaxConcurrentTaskActivityWorkItems => limits?.MaxConcurrentActivityFunctions ?? engine.MaxConcurrentTaskActivityWorkItems;
+    public int MaxConcurrentTaskActivityWorkItems => int.MaxValue;
 
     public Task StartAsync() => _started = engine.StartAsync();
 
@@ -65,8 +68,8 @@ internal sealed class SaveReportingOrchestrationService(
 
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => engine.GetDelayInSecondsAfterOnFetchException(exception);
 
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        engine.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        (await _orchestrationSteps.FetchAsync(() => engine.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken), cancellationToken))!;
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
         engine.RenewTaskOrchestrationWorkItemLockAsync(workItem);
@@ -94,16 +97,53 @@ internal sealed class SaveReportingOrchestrationService(
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => engine.AbandonTaskOrchestrationWorkItemAsync(workItem);
 
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => engine.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+    /// <summary>The sidecar releases every work item it fetched, after it completed or abandoned it: its place is freed here.</summary>
+    public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        try
+        {
+            await engine.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+        }
+        finally
+        {
+            _orchestrationSteps.Release(workItem);
+        }
+    }
 
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        engine.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        (await _activities.FetchAsync(() => engine.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken), cancellationToken))!;
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
         engine.RenewTaskActivityWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        engine.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    /// <summary>An activity's place is freed once it is completed or abandoned (the sidecar has no release for activities).</summary>
+    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    {
+        try
+        {
+            await engine.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+        }
+        finally
+        {
+            _activities.Release(workItem);
+        }
+    }
 
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => engine.AbandonTaskActivityWorkItemAsync(workItem);
+    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    {
+        try
+        {
+            await engine.AbandonTaskActivityWorkItemAsync(workItem);
+        }
+        finally
+        {
+            _activities.Release(workItem);
+        }
+    }
+
+    public void Dispose()
+    {
+        _orchestrationSteps.Dispose();
+        _activities.Dispose();
+    }
 }
