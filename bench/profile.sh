@@ -42,4 +42,4 @@ trap - EXIT
 
 # Turns answered while the trace ran: the run's turns per second times the 15 s.
 turns_per_second=$(grep -oE '[0-9.]+ turns/s' "$out/$target-run.txt" | head -1 | cut -d' ' -f1)
-python3 bench/profile_classify.py "$out/$target.speedscope.json" "$(python3 -c "print($turns_per_second * 15)")" | tee "$out/$target.md"
+python3 bench/profile_classify.py "$out/$target.speedscope.json" "$(python3 -c "print($turns_per_second * 15)")" --other 12 | tee "$out/$target.md"

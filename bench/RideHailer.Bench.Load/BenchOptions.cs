@@ -23,6 +23,12 @@ internal sealed record BenchOptions
     /// <summary>Unmeasured sessions per rider before each level.</summary>
     public int Warmup { get; init; } = 2;
 
+    /// <summary>
+    /// After the warm-up sessions, riders go on playing unmeasured ones for this long: a .NET host's code is still being
+    /// recompiled (tiered compilation) for the first tens of seconds of load, and a short run measures that.
+    /// </summary>
+    public TimeSpan WarmupTime { get; init; } = TimeSpan.Zero;
+
     /// <summary>After this long a level starts no new session; sessions under way finish.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -91,6 +97,7 @@ internal sealed record BenchOptions
                              whole conversation is answered within 1 s per turn again (the recovery)
           --sessions N       measured sessions per rider per level (default 20)
           --warmup N         unmeasured sessions per rider before each level (default 2)
+          --warmup-seconds S then unmeasured sessions for S seconds more, to measure warm code (default 0)
           --duration S       seconds after which a level starts no new session (default 60)
           --think MS         pause between a rider's turns (default 0)
           --timeout S        per-request timeout; a timeout is an error (default 10)
@@ -157,6 +164,7 @@ internal sealed record BenchOptions
                 "--burst" => options with { Bursts = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive)] },
                 "--sessions" => options with { Sessions = Positive(value) },
                 "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--warmup-seconds" => options with { WarmupTime = TimeSpan.FromSeconds(int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(Positive(value)) },
                 "--think" => options with { Think = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--timeout" => options with { RequestTimeout = TimeSpan.FromSeconds(Positive(value)) },

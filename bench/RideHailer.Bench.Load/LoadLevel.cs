@@ -27,7 +27,13 @@ internal sealed class LoadLevel(HttpClient http, InstanceRing instances, LocalAl
         var warm = LevelRun.Empty;
         if (options.Warmup > 0)
         {
-            warm = await PlayAsync(riders, options.Warmup, new LatencySamples(), cancellationToken);
+            warm = await PlayAsync(riders, options.Warmup, options.Duration, new LatencySamples(), cancellationToken);
+            if (warm.Errors == 0 && options.WarmupTime > TimeSpan.Zero)
+            {
+                var longer = await PlayAsync(riders, int.MaxValue, options.WarmupTime, new LatencySamples(), cancellationToken);
+                warm = longer with { Confirmed = warm.Confirmed + longer.Confirmed };
+            }
+
             if (warm.Errors > 0)
             {
                 return LevelRun.Empty with { Errors = warm.Errors, FirstErrors = [.. warm.FirstErrors.Select(error => "warm-up " + error)], Confirmed = warm.Confirmed };
@@ -39,16 +45,17 @@ internal sealed class LoadLevel(HttpClient http, InstanceRing instances, LocalAl
         var started = DateTime.UtcNow;
         using var stopDuring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var during = During?.Invoke(stopDuring.Token) ?? Task.CompletedTask;
-        var measured = await PlayAsync(riders, options.Sessions, new LatencySamples(), cancellationToken);
+        var measured = await PlayAsync(riders, options.Sessions, options.Duration, new LatencySamples(), cancellationToken);
         await stopDuring.CancelAsync();
         await during.ContinueWith(_ => { }, TaskScheduler.Default);
         var storage = Counter is null || before is null ? StorageCalls.None : Counter.Snapshot().Since(before);
         return measured with { Confirmed = warm.Confirmed + measured.Confirmed, Storage = storage, PartitionMoves = Owners?.MovesSince(started) ?? 0 };
     }
 
-    private async Task<LevelRun> PlayAsync(int riders, int sessionsPerRider, LatencySamples latency, CancellationToken cancellationToken)
+    /// <param name="duration">After this long no rider starts a new session; sessions under way finish.</param>
+    private async Task<LevelRun> PlayAsync(int riders, int sessionsPerRider, TimeSpan duration, LatencySamples latency, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + options.Duration;
+        var deadline = DateTime.UtcNow + duration;
         var firstErrors = new List<string>();
         var (sessions, booked, errors) = (0, 0, 0);
         var clock = System.Diagnostics.Stopwatch.StartNew();

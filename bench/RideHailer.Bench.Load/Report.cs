@@ -12,7 +12,7 @@ internal static class Report
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: `dotnet bench/RideHailer.Bench.Load/bin/{options.Configuration}/net10.0/RideHailer.Bench.Load.dll {string.Join(' ', args)}`");
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Per level: {options.Warmup} warm-up + {options.Sessions} measured sessions per rider (5 turns each{(options.AskStatus ? ", then a one-shot \"where is my ride\" session of the same rider" : "")}), at most {options.Duration.TotalSeconds:0} s, think time {options.Think.TotalMilliseconds:0} ms; latency is per turn, client side, over loopback HTTP.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Per level: {options.Warmup} warm-up{(options.WarmupTime > TimeSpan.Zero ? $" (then more for {options.WarmupTime.TotalSeconds:0} s)" : "")} + {options.Sessions} measured sessions per rider (5 turns each{(options.AskStatus ? ", then a one-shot \"where is my ride\" session of the same rider" : "")}), at most {options.Duration.TotalSeconds:0} s, think time {options.Think.TotalMilliseconds:0} ms; latency is per turn, client side, over loopback HTTP.");
         text.AppendLine();
         text.AppendLine("| target | riders | sessions | turns | errors | turns/s | p50 ms | p95 ms | p99 ms | max ms | start-up ms | peak WS MiB | bookings stored |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
