@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Where a durable turn's time goes (issue 30): one rider plays seed conversations against a fresh DevHost on the
-# given backend while dotnet-trace samples the DevHost's managed threads (~100 Hz) for 15 s after a 12 s warm-up;
+# Where a durable turn's time goes (issue 30): riders (one unless given) play seed conversations against a fresh DevHost
+# on the given backend while dotnet-trace samples the DevHost's managed threads (~100 Hz) for 15 s after a 12 s warm-up;
 # bench/profile_classify.py then sorts the running samples into the parts of a turn (edge, verification, parse,
-# gRPC to the sidecar, replay, activities, the backend, JSON, GC...). Usage: bash bench/profile.sh inmemory|azurestorage
-# Output: bench/profile/<target>.md (the table) beside the run's report and the .nettrace and speedscope files. Needs dotnet-trace
+# gRPC to the sidecar, replay, activities, the backend, JSON, GC...). Usage: bash bench/profile.sh inmemory|azurestorage [RIDERS]
+# Output: bench/profile/<target>.md, or <target>-<riders>.md past one rider (the table) beside the run's report and the .nettrace and speedscope files. Needs dotnet-trace
 # (dotnet tool install -g dotnet-trace) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: bash bench/profile.sh inmemory|azurestorage}
+target=${1:?usage: bash bench/profile.sh inmemory|azurestorage [RIDERS]}
+riders=${2:-1}
+name=$target
+[[ "$riders" == 1 ]] || name="$target-$riders"
 trace=${DOTNET_TRACE:-$HOME/.dotnet/tools/dotnet-trace}
 out=bench/profile
 mkdir -p "$out"
@@ -19,7 +22,7 @@ done
 
 host_dir=$(cd RideHailer.DevHost/bin/Release/net10.0 && pwd -P)
 dotnet bench/RideHailer.Bench.Load/bin/Release/net10.0/RideHailer.Bench.Load.dll \
-  --target "$target" --riders 1 --sessions 5000 --duration 40 >"$out/$target-run.txt" 2>&1 &
+  --target "$target" --riders "$riders" --sessions 5000 --duration 40 >"$out/$name-run.txt" 2>&1 &
 driver=$!
 trap 'kill $driver 2>/dev/null || true' EXIT
 
@@ -36,10 +39,10 @@ done
 
 sleep 12
 "$trace" collect -p "$pid" --profile dotnet-sampled-thread-time --duration 00:00:00:15 --format Speedscope \
-  -o "$out/$target.nettrace" >/dev/null
+  -o "$out/$name.nettrace" >/dev/null
 wait $driver
 trap - EXIT
 
 # Turns answered while the trace ran: the run's turns per second times the 15 s.
-turns_per_second=$(grep -oE '[0-9.]+ turns/s' "$out/$target-run.txt" | head -1 | cut -d' ' -f1)
-python3 bench/profile_classify.py "$out/$target.speedscope.json" "$(python3 -c "print($turns_per_second * 15)")" --other 12 | tee "$out/$target.md"
+turns_per_second=$(grep -oE '[0-9.]+ turns/s' "$out/$name-run.txt" | head -1 | cut -d' ' -f1)
+python3 bench/profile_classify.py "$out/$name.speedscope.json" "$(python3 -c "print($turns_per_second * 15)")" --other 12 | tee "$out/$name.md"
