@@ -351,8 +351,20 @@ public abstract class RideLifecycleTests(BackendUnderTest backend)
         return await skill.Services.GetRequiredService<IBookingStore>().BookOnceAsync(request, CancellationToken.None);
     }
 
-    private static Task StartRideAsync(SkillHarness skill, Booking booking) =>
-        skill.Services.GetRequiredService<RideStart>().EnsureStartedAsync(booking, skill.Services.GetRequiredService<DurableTaskClient>(), CancellationToken.None);
+    /// <summary>
+    /// Starts the ride and returns once the engine runs it: DurableTask.AzureStorage can hold a start back for seconds (a start
+    /// message read before its Instances row is retried 2 s later) and discards an event raised on an instance it has not
+    /// started, so a test that raises one at once would lose it now and then.
+    /// </summary>
+    private static async Task StartRideAsync(SkillHarness skill, Booking booking)
+    {
+        var client = skill.Services.GetRequiredService<DurableTaskClient>();
+        await skill.Services.GetRequiredService<RideStart>().EnsureStartedAsync(booking, client, CancellationToken.None);
+        var instanceId = RideInstanceId.For(booking.IdempotencyKey);
+        await Signal.UntilAsync(
+            async () => await client.GetInstanceAsync(instanceId) is not { RuntimeStatus: OrchestrationRuntimeStatus.Pending },
+            "the ride's orchestration runs", Patience);
+    }
 
     private static RideProgress Report(Booking booking, RideStatus status, long sequence) =>
         new(status, booking.Dispatch, TimeSpan.FromMinutes(2), sequence, DateTimeOffset.UtcNow);
