@@ -57,24 +57,14 @@ public sealed partial class InstanceErasure(ILogger<InstanceErasure> logger)
             $"Instance {instanceId} did not stop within {StopWait.TotalSeconds} s of being terminated and could not be purged; it is not forgotten.");
     }
 
-    /// <summary>
-    /// Reads the instance until it stopped or <paramref name="stopWait"/> ran out. Read here, every <see cref="PollInterval"/>,
-    /// rather than with the client's own wait: DurableTask.AzureStorage's reads the status every 2 s, so it would always
-    /// outlast the stop wait.
-    /// </summary>
+    /// <summary>Reads the instance until it stopped or <paramref name="stopWait"/> ran out, every <see cref="PollInterval"/>.</summary>
     private async Task StoppedAsync(DurableTaskClient durable, string instanceId, CancellationToken stopWait, CancellationToken cancellationToken)
     {
-        while (await durable.GetInstanceAsync(instanceId, cancellationToken) is { } instance && IsStopping(instance))
+        var (_, stopped) = await InstanceReads.UntilAsync(
+            durable, instanceId, instance => instance is null || !IsStopping(instance), PollInterval, stopWait, cancellationToken);
+        if (!stopped)
         {
-            try
-            {
-                await Task.Delay(PollInterval, stopWait);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                Log.SlowToStop(logger, instanceId);
-                return;
-            }
+            Log.SlowToStop(logger, instanceId);
         }
     }
 

@@ -20,7 +20,7 @@ public static class RaiseRideCanceledActivity
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(durable);
         var instanceId = RideInstanceId.For(input.BookingKey);
-        var ride = await InstanceStart.WhenStartedAsync(durable, instanceId, StartWait, cancellationToken);
+        var ride = await InstanceReads.WhenStartedAsync(durable, instanceId, StartWait, cancellationToken);
         if (ride is null || ride.IsCompleted)
         {
             return false;
