@@ -148,21 +148,19 @@ public abstract class ForgottenUserTests(BackendUnderTest backend, ITestOutputHe
     [Fact]
     public async Task TurnsArrivingDuringTheErasure_AreRefused_SoNoLinkSessionOrBookingOutlivesIt()
     {
-        StandInLinks? links = null;
-        await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton<IUserLinks>(
-            provider => links = new StandInLinks((IUserLinks)provider.GetRequiredService<IBookingStore>())));
+        await using var skill = await StartWithStandInLinksAsync();
         var alexa = await skill.AtThePinAsync();
         var fresh = skill.NewSession(Jane);
 
         // The erasure is held right after it wrote the tombstone, before it reads what it will delete.
-        links!.HoldFindLinks = true;
+        Links.HoldFindLinks = true;
         var erasure = skill.PostRawAsync(SkillEventRequests.Envelope(SkillDisabled, DateTimeOffset.UtcNow, userId: Jane.UserId).Bytes());
-        await links.HeldAtFindLinks.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Links.HeldAtFindLinks.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // The session in flight says its PIN (it would book), and another of the old user id opens: neither reaches a session.
         var pin = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
         var opened = await fresh.OrderAsync("the Space Needle");
-        links.Release.SetResult();
+        Links.Release.SetResult();
         var (status, _) = await erasure;
 
         Assert.Equal(200, status);
@@ -173,7 +171,7 @@ public abstract class ForgottenUserTests(BackendUnderTest backend, ITestOutputHe
         Assert.Null(await client.GetInstanceAsync(SessionInstanceId.For(alexa.SessionId)));
         Assert.Null(await client.GetInstanceAsync(SessionInstanceId.For(fresh.SessionId)));
         var userKey = AlexaUserKey.For(Jane.UserId);
-        Assert.True((await links.FindLinksAsync(userKey, CancellationToken.None)).IsEmpty);
+        Assert.True((await Links.FindLinksAsync(userKey, CancellationToken.None)).IsEmpty);
         Assert.All((await skill.TableRowsAsync()).Where(row => row.Contains(userKey, StringComparison.Ordinal)), AssertTombstone);
         Assert.Equal(backend.IsInMemory ? 0 : 2, (await skill.TableRowsAsync()).Count);
         Assert.Contains("comes from a user who disabled the skill; it is not passed on", string.Join('\n', skill.Recorded.Logs), StringComparison.Ordinal);
@@ -182,39 +180,35 @@ public abstract class ForgottenUserTests(BackendUnderTest backend, ITestOutputHe
     [Fact]
     public async Task SessionLinkedJustBeforeTheTombstoneButStartedAfterTheErasure_IsEndedByTheTurnThatStartedIt()
     {
-        StandInLinks? links = null;
-        await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton<IUserLinks>(
-            provider => links = new StandInLinks((IUserLinks)provider.GetRequiredService<IBookingStore>())));
+        await using var skill = await StartWithStandInLinksAsync();
         var fresh = skill.NewSession(Jane);
 
         // The first turn's link lands, then the turn is held before it starts its session; the whole erasure runs meanwhile,
         // finds the link and no session to end.
-        links!.HoldAfterLink = true;
+        Links.HoldAfterLink = true;
         var opening = fresh.OrderAsync("the Space Needle");
-        await links.HeldAfterLink.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Links.HeldAfterLink.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await skill.PostAsync(SkillEventRequests.Envelope(SkillDisabled, DateTimeOffset.UtcNow, userId: Jane.UserId));
-        links.ReleaseLink.SetResult();
+        Links.ReleaseLink.SetResult();
         var answer = await opening;
 
         Assert.StartsWith(SessionOver, Speech(answer), StringComparison.Ordinal);
         var client = skill.Services.GetRequiredService<DurableTaskClient>();
         Assert.Null(await client.GetInstanceAsync(SessionInstanceId.For(fresh.SessionId)));
         var userKey = AlexaUserKey.For(Jane.UserId);
-        Assert.True((await links.FindLinksAsync(userKey, CancellationToken.None)).IsEmpty);
+        Assert.True((await Links.FindLinksAsync(userKey, CancellationToken.None)).IsEmpty);
         Assert.All(await skill.TableRowsAsync(), AssertTombstone);
     }
 
     [Fact]
     public async Task BookingOfASessionWhoseLinkWasAlreadyRecorded_IsRefusedBeforeTheDriverIsSent_OnceTheUserIsForgotten()
     {
-        StandInLinks? links = null;
-        await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton<IUserLinks>(
-            provider => links = new StandInLinks((IUserLinks)provider.GetRequiredService<IBookingStore>())));
+        await using var skill = await StartWithStandInLinksAsync();
         var alexa = await skill.AtThePinAsync();
 
         // As on another instance that wrote this session's link earlier and remembers it: the turn is not checked there.
-        links!.LinksCached = true;
-        await links.MarkForgottenAsync(AlexaUserKey.For(Jane.UserId), DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
+        Links.LinksCached = true;
+        await Links.MarkForgottenAsync(AlexaUserKey.For(Jane.UserId), DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
         var answer = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
 
         Assert.Equal(Spoken.Line(Phrase.BookingFailed), Speech(answer));
@@ -226,15 +220,13 @@ public abstract class ForgottenUserTests(BackendUnderTest backend, ITestOutputHe
     [Fact]
     public async Task BookingThatLandsAfterTheTombstone_IsForgottenByItsOwnActivity_RideAndRowsAlike()
     {
-        StandInLinks? links = null;
-        await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton<IUserLinks>(
-            provider => links = new StandInLinks((IUserLinks)provider.GetRequiredService<IBookingStore>())));
+        await using var skill = await StartWithStandInLinksAsync();
         var alexa = await skill.AtThePinAsync();
 
         // The tombstone lands between the activity's first check and its booking: the first check still sees none.
-        links!.LinksCached = true;
-        await links.MarkForgottenAsync(AlexaUserKey.For(Jane.UserId), DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
-        links.NotForgottenOnce = true;
+        Links.LinksCached = true;
+        await Links.MarkForgottenAsync(AlexaUserKey.For(Jane.UserId), DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
+        Links.NotForgottenOnce = true;
         var answer = await alexa.PinResultAsync("200", "ACHIEVED", level: 400);
 
         Assert.Equal(Spoken.Line(Phrase.BookingFailed), Speech(answer));
@@ -259,15 +251,13 @@ public abstract class ForgottenUserTests(BackendUnderTest backend, ITestOutputHe
     [Fact]
     public async Task SkillDisabled_WhenTheStoreFailsMidWay_Answers503_AndItsRedeliveryFinishesTheErasure()
     {
-        StandInLinks? links = null;
-        await using var skill = await SkillHarness.StartAsync(backend, configure: services => services.AddSingleton<IUserLinks>(
-            provider => links = new StandInLinks((IUserLinks)provider.GetRequiredService<IBookingStore>())));
+        await using var skill = await StartWithStandInLinksAsync();
         await BookAsync(skill.NewSession(Jane));
         var disabled = SkillEventRequests.Envelope(SkillDisabled, DateTimeOffset.UtcNow, userId: Jane.UserId);
 
-        links!.FailForget = true;
+        Links.FailForget = true;
         var (failedStatus, failedBody) = await skill.PostRawAsync(System.Text.Encoding.UTF8.GetBytes(disabled.ToJsonString()));
-        links.FailForget = false;
+        Links.FailForget = false;
         var redelivered = await skill.PostAsync(disabled);
 
         Assert.Equal(503, failedStatus);
@@ -316,6 +306,16 @@ public abstract class ForgottenUserTests(BackendUnderTest backend, ITestOutputHe
         envelope["context"]!["System"]!["person"] = new JsonObject { ["personId"] = rider.PersonId, ["accessToken"] = AlexaSession.PersonAccessToken };
         return envelope;
     }
+
+    private StandInLinks? _links;
+
+    /// <summary>The store's user links as the skill reaches them in these tests (<see cref="StandInLinks"/>), once the skill has started.</summary>
+    private StandInLinks Links => _links ?? throw new InvalidOperationException("The skill has not resolved its user links yet.");
+
+    /// <summary>A skill whose user links go through <see cref="StandInLinks"/>, so a test can make a race deterministic.</summary>
+    private Task<SkillHarness> StartWithStandInLinksAsync() =>
+        SkillHarness.StartAsync(backend, configure: services => services.AddSingleton<IUserLinks>(
+            provider => _links = new StandInLinks((IUserLinks)provider.GetRequiredService<IBookingStore>())));
 
     private static async Task BookAsync(AlexaSession alexa)
     {
