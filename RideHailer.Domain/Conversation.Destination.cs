@@ -29,7 +29,7 @@ public sealed partial class Conversation
             return named is [var place] ? Choose(state, place, context) : Unchanged(state, null);
         }
 
-        var search = new FindPlace(new PlaceQuery(request.DestinationText, request.PlaceId, context.Rider.Pickup?.Point));
+        var search = PlaceSearch(request, context.Rider);
         return new(state with { PlaceSearch = search }, null, [search]);
     }
 

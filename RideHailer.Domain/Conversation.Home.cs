@@ -34,7 +34,7 @@ public sealed partial class Conversation
                 [Say(Phrase.WhereTo)]);
         }
 
-        var search = new FindPlace(new PlaceQuery(address, null, rider.Pickup?.Point)) { Home = true };
+        var search = HomeSearch(address, rider);
         return new(state with { PlaceSearch = search }, null, [search]);
     }
 

@@ -32,6 +32,7 @@ public sealed partial class SkillEndpoint(
     IUserLinks userLinks,
     IUserScopes userScopes,
     InstanceErasure instanceErasure,
+    TurnReadAhead readAhead,
     TimeProvider timeProvider,
     ILogger<SkillEndpoint> logger)
 {
@@ -167,8 +168,9 @@ public sealed partial class SkillEndpoint(
     }
 
     /// <summary>
-    /// The turn with the rider's facts, once the user's records say it may go on: null when the user was forgotten. A consent
-    /// just accepted drops the user's reported scopes while the facts are read from Alexa's APIs (nothing of them is needed).
+    /// The turn with the rider's facts and the reads it will command (<see cref="TurnReadAhead"/>), once the user's records say
+    /// it may go on: null when the user was forgotten. A consent just accepted drops the user's reported scopes while the facts
+    /// are read from Alexa's APIs (nothing of them is needed); the reads ahead run while the session is linked to the user.
     /// </summary>
     private async Task<TurnEvent?> EnrichAsync(ReadRequest request, string instanceId, TurnEvent turn, CancellationToken cancellationToken)
     {
@@ -177,9 +179,11 @@ public sealed partial class SkillEndpoint(
             : Task.FromResult<bool?>(null);
         var scopes = await UserRecordAsync(() => ReportedScopesAsync(request, cancellationToken), turn.RequestId, cancellationToken);
         var rider = await riderFacts.LoadAsync(request with { ReportedScopes = scopes?.Account, ReportedPersonScopes = scopes?.Person }, cancellationToken);
+        var reads = readAhead.RunAsync(turn.Turn, rider, cancellationToken);
         await cleared;
         var linked = await UserRecordAsync<bool?>(async () => await LinkAsync(request, instanceId, rider.RiderId, cancellationToken), turn.RequestId, cancellationToken);
-        return linked == false ? null : turn with { Rider = rider };
+        var readResults = await reads;
+        return linked == false ? null : turn with { Rider = rider, ReadAhead = readResults };
     }
 
     /// <summary>

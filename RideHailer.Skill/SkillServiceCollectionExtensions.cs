@@ -78,6 +78,7 @@ public static class SkillServiceCollectionExtensions
         services.TryAddSingleton<FindLatestRideActivity>();
         services.TryAddSingleton<PriceCancellationActivity>();
         services.TryAddSingleton<CancelRideActivity>();
+        services.TryAddSingleton<TurnReadAhead>();
         return services;
     }
 

@@ -105,7 +105,7 @@ public static partial class SessionOrchestration
             var command = decision.Commands[0];
             var run = lookup is { } ahead && ahead.Command == command
                 ? ahead.Result
-                : RunCommandAsync(context, command, turn.UserKey, logger);
+                : ReadOrRunAsync(context, command, turn, logger);
             lookup ??= LookAhead(context, decision.State, command, turn, logger);
             var result = await run;
             decision = conversation.Decide(decision.State, result, Context(context, turn.Rider));
@@ -123,8 +123,14 @@ public static partial class SessionOrchestration
     private static (FindActiveRide, Task<Turn>)? LookAhead(
         TaskOrchestrationContext context, SessionState state, Command command, TurnEvent turn, ILogger logger) =>
         command is FindPlace && !state.ActiveRideChecked && turn.Rider.RiderId is { Length: > 0 } riderId
-            ? (new FindActiveRide(riderId), RunCommandAsync(context, new FindActiveRide(riderId), turn.UserKey, logger))
+            ? (new FindActiveRide(riderId), ReadOrRunAsync(context, new FindActiveRide(riderId), turn, logger))
             : null;
+
+    /// <summary>The result the edge read ahead for exactly this command (<see cref="TurnEvent.ReadAhead"/>), else its activity's.</summary>
+    private static Task<Turn> ReadOrRunAsync(TaskOrchestrationContext context, Command command, TurnEvent turn, ILogger logger) =>
+        turn.ReadAhead.FirstOrDefault(read => read.Command == command) is { } read
+            ? Task.FromResult(read.Result)
+            : RunCommandAsync(context, command, turn.UserKey, logger);
 
     /// <summary>Runs one command as its activity; the turn it yields is the activity's result, or its failure.</summary>
     /// <param name="userKey">The turn's Alexa user (opaque), so a booking is refused once that user is forgotten.</param>
@@ -140,10 +146,8 @@ public static partial class SessionOrchestration
                     QuoteRideActivity.Name, new QuoteRideInput(quote, context.CurrentUtcDateTime), ActivityRetry)),
                 BookRide book => new BookingDone(await context.CallActivityAsync<Booking>(
                     BookRideActivity.Name, new BookRideInput(book, context.CurrentUtcDateTime) { UserKey = userKey }, ActivityRetry)),
-                FindLatestRide find => await context.CallActivityAsync<Booking?>(
-                    FindLatestRideActivity.Name, new FindLatestRideInput(find, context.CurrentUtcDateTime)) is { } latest
-                    ? new LatestRideFound(latest)
-                    : new NoLatestRide(),
+                FindLatestRide find => ReadAheadResult.LatestRide(await context.CallActivityAsync<Booking?>(
+                    FindLatestRideActivity.Name, new FindLatestRideInput(find, context.CurrentUtcDateTime))),
                 PriceCancellation price => new CancellationFeeFound(await context.CallActivityAsync<Money?>(
                     PriceCancellationActivity.Name, new PriceCancellationInput(price, context.CurrentUtcDateTime))),
                 CancelRide cancel => await CancelRideAsync(context, cancel, logger),
@@ -182,7 +186,7 @@ public static partial class SessionOrchestration
     {
         var active = await context.CallActivityAsync<Booking?>(
             FindActiveRideActivity.Name, new FindActiveRideInput(find, context.CurrentUtcDateTime));
-        return active is null ? new NoActiveRide() : new ActiveRideFound(active);
+        return ReadAheadResult.ActiveRide(active);
     }
 
     /// <summary>
@@ -208,7 +212,7 @@ public static partial class SessionOrchestration
 
     /// <summary>The search's whole answer goes to the conversation, which decides between one place, a choice and none.</summary>
     private static async Task<Turn> FindPlaceAsync(TaskOrchestrationContext context, FindPlace find) =>
-        new PlacesFound(await context.CallActivityAsync<IReadOnlyList<Place>>(FindPlaceActivity.Name, find, ActivityRetry) ?? []);
+        ReadAheadResult.PlacesFound(await context.CallActivityAsync<IReadOnlyList<Place>>(FindPlaceActivity.Name, find, ActivityRetry));
 
     private static readonly string UnreachableError = typeof(RideServiceUnreachableException).FullName!;
     private static readonly string QuoteExpiredError = typeof(QuoteExpiredException).FullName!;

@@ -25,4 +25,10 @@ public sealed record TurnEvent(string RequestId, Turn Turn, RiderFacts Rider)
     /// start a session: any other naming a session that is not there asks one already finished and forgotten.
     /// </summary>
     public bool OpensSession { get; init; } = true;
+
+    /// <summary>
+    /// The reads the edge ran ahead of the session for this turn (<see cref="TurnReadAhead"/>); the session runs a command's
+    /// activity only when its result is not here.
+    /// </summary>
+    public IReadOnlyList<ReadAheadResult> ReadAhead { get; init; } = [];
 }

@@ -132,14 +132,20 @@ internal sealed class SkillHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Every payload the durable data converter wrote or read, and every log message.</summary>
+    /// <summary>Every payload the durable data converter wrote or read, the type of each value it wrote, and every log message.</summary>
     internal sealed class Recorder : ILoggerProvider
     {
         public ConcurrentQueue<string> Payloads { get; } = new();
 
+        /// <summary>
+        /// The type of every value serialized: an activity's input is serialized when the activity is scheduled (in the
+        /// engine's parameter array, whose elements are recorded).
+        /// </summary>
+        public ConcurrentQueue<Type> SerializedTypes { get; } = new();
+
         public ConcurrentQueue<string> Logs { get; } = new();
 
-        public DataConverter Wrap(DataConverter inner) => new RecordingConverter(inner, Payloads);
+        public DataConverter Wrap(DataConverter inner) => new RecordingConverter(inner, Payloads, SerializedTypes);
 
         public ILogger CreateLogger(string categoryName) => new RecordingLogger(Logs, categoryName);
 
@@ -147,10 +153,18 @@ internal sealed class SkillHarness : IAsyncDisposable
         {
         }
 
-        private sealed class RecordingConverter(DataConverter inner, ConcurrentQueue<string> payloads) : DataConverter
+        private sealed class RecordingConverter(DataConverter inner, ConcurrentQueue<string> payloads, ConcurrentQueue<Type> types) : DataConverter
         {
             public override string? Serialize(object? value)
             {
+                foreach (var element in value is object?[] parameters ? parameters : [value])
+                {
+                    if (element is not null)
+                    {
+                        types.Enqueue(element.GetType());
+                    }
+                }
+
                 var json = inner.Serialize(value);
                 if (json is not null)
                 {
