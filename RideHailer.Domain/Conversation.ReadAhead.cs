@@ -6,8 +6,8 @@ public sealed partial class Conversation
 {
     /// <summary>
     /// The reads <paramref name="turn"/> commands when its session can take it, known from the turn and this request's
-    /// facts alone: the place search a ride request starts, the look-up of a ride on its way that follows it, the rider's
-    /// latest ride for "where is my ride". A caller may run them while the session is being reached and hand their results
+    /// facts alone: the place search a ride request starts, the look-up of a ride on its way that follows it (or follows a
+    /// place chosen among those offered), the rider's latest ride for "where is my ride". A caller may run them while the session is being reached and hand their results
     /// in with the turn; the session uses a result only for a command it then gives, equal to the one read (a result it
     /// does not use changes nothing: these only read).
     /// </summary>
@@ -21,7 +21,12 @@ public sealed partial class Conversation
             return riderId is null ? [search] : [search, new FindActiveRide(riderId)];
         }
 
-        return turn is RideStatusAsked or CancelRideAsked && riderId is not null ? [new FindLatestRide(riderId)] : [];
+        return (turn, riderId) switch
+        {
+            (PlaceChosen, { } id) => [new FindActiveRide(id)],
+            (RideStatusAsked or CancelRideAsked, { } id) => [new FindLatestRide(id)],
+            _ => [],
+        };
     }
 
     private static FindPlace? PlaceSearchFor(Turn turn, RiderFacts rider, string? riderId) => turn switch

@@ -43,6 +43,24 @@ public sealed class ReadAheadTests
     }
 
     [Fact]
+    public void APlaceChosen_ReadsTheRideOnItsWay_AsTheSessionThenCommands()
+    {
+        var rider = Riders.FullyGranted();
+        var offering = SessionState.Start("s") with
+        {
+            Step = SessionStep.AwaitingPlaceChoice,
+            PlaceChoices = [FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett],
+            PendingRider = rider,
+        };
+
+        var decision = Conversation.Decide(offering, new PlaceChosen(2, null), new TurnContext(SessionDriver.Noon, "n", rider));
+
+        Assert.Equal(decision.Commands, Conversation.ReadsAhead(new PlaceChosen(2, null), rider));
+        Assert.Equal(new FindActiveRide(Riders.RiderId), Assert.Single(decision.Commands));
+        Assert.Empty(Conversation.ReadsAhead(new PlaceChosen(2, null), Unlinked));
+    }
+
+    [Fact]
     public void APlaceSearchReadAhead_IsNearThePickup_AsTheSessionsOwn()
     {
         var search = Assert.IsType<FindPlace>(Conversation.ReadsAhead(new RideRequested("the Space Needle", null), Riders.FullyGranted())[0]);

@@ -6,6 +6,7 @@ using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Places;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
+using RideHailer.Tests.Support.Domain;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
@@ -30,6 +31,22 @@ public sealed class ReadAheadTests
         Assert.Contains(typeof(QuoteRideInput), scheduled);
         Assert.DoesNotContain(typeof(FindPlace), scheduled);
         Assert.DoesNotContain(typeof(FindActiveRideInput), scheduled);
+    }
+
+    [Fact]
+    public async Task APlaceChosenAmongThoseOffered_IsQuotedWithoutTheRideOnItsWayAsAnActivity()
+    {
+        var places = new FakePlaceSearch(FoundPlaces.BroadStreetSeattle, FoundPlaces.BroadStreetEverett);
+        await using var skill = await SkillHarness.StartAsync(
+            BackendUnderTest.InMemory, configure: services => services.AddSingleton<IPlaceSearch>(places));
+        var alexa = skill.NewSession(Jane);
+        await alexa.SayAsync("take me to 400 Broad Street");
+
+        var offer = await alexa.SayAsync("the second one");
+
+        Assert.StartsWith("A ride to 400 Broad Street from your current location will cost", Speech(offer), StringComparison.Ordinal);
+        Assert.Contains(typeof(QuoteRideInput), skill.Recorded.SerializedTypes);
+        Assert.DoesNotContain(typeof(FindActiveRideInput), skill.Recorded.SerializedTypes);
     }
 
     [Fact]
