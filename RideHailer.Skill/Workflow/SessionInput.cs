@@ -19,4 +19,12 @@ public sealed record SessionInput(string SessionKey, ConversationSettings Settin
 
     /// <summary>Who opened the session (the first turn's caller), carried across generations.</summary>
     public SessionCaller? Owner { get; init; }
+
+    /// <summary>
+    /// Whether the session answers from the reads the edge ran ahead (<see cref="TurnEvent.ReadAhead"/>). Set by the code
+    /// that starts it, so a session started by a version that ran every read as an activity does so on every replay; and
+    /// cleared once the session has booked or cancelled a ride, since a read taken at the edge may predate that write (a
+    /// turn queued behind one that is still being applied).
+    /// </summary>
+    public bool TakesReadsAhead { get; init; }
 }

@@ -38,6 +38,7 @@ public static partial class SessionOrchestration
         var state = input.State ?? SessionState.Start(input.SessionKey, input.FirstTurn?.Locale);
         var owner = input.Owner ?? input.FirstTurn?.Caller;
         var status = input.LastStatus;
+        var takesReads = input.TakesReadsAhead;
         if (status is not null)
         {
             context.SetCustomStatus(status);
@@ -72,7 +73,8 @@ public static partial class SessionOrchestration
             }
             else
             {
-                (state, reply) = await ApplyAsync(context, conversation, state, turn, logger);
+                (state, reply, var wrote) = await ApplyAsync(context, conversation, state, takesReads ? turn : turn with { ReadAhead = [] }, logger);
+                takesReads &= !wrote;
             }
 
             status = (status?.Then(turn.RequestId, reply) ?? new SessionStatus(turn.RequestId, reply)) with
@@ -89,20 +91,25 @@ public static partial class SessionOrchestration
             }
         }
 
-        context.ContinueAsNew(input with { FirstTurn = null, State = state, LastStatus = status, Owner = owner });
+        context.ContinueAsNew(input with { FirstTurn = null, State = state, LastStatus = status, Owner = owner, TakesReadsAhead = takesReads });
         return new SessionOutcome(state) { Owner = owner };
     }
 
-    /// <summary>Decides the turn, then runs each command and decides its result, until a reply is ready.</summary>
-    private static async Task<(SessionState State, Reply? Reply)> ApplyAsync(
+    /// <summary>
+    /// Decides the turn, then runs each command and decides its result, until a reply is ready; whether a command changed
+    /// the rider's bookings (a booking or a cancel), which reads taken at the edge before it would not show.
+    /// </summary>
+    private static async Task<(SessionState State, Reply? Reply, bool Wrote)> ApplyAsync(
         TaskOrchestrationContext context, Conversation conversation, SessionState state, TurnEvent turn, ILogger logger)
     {
         var decision = conversation.Decide(state, turn.Turn, Context(context, turn.Rider));
         var reply = decision.Reply;
         (FindActiveRide Command, Task<Turn> Result)? lookup = null;
+        var wrote = false;
         while (decision.Commands.Count > 0)
         {
             var command = decision.Commands[0];
+            wrote |= command is BookRide or CancelRide;
             var run = lookup is { } ahead && ahead.Command == command
                 ? ahead.Result
                 : ReadOrRunAsync(context, command, turn, logger);
@@ -112,7 +119,7 @@ public static partial class SessionOrchestration
             reply = decision.Reply ?? reply;
         }
 
-        return (decision.State, reply);
+        return (decision.State, reply, wrote);
     }
 
     /// <summary>
@@ -126,9 +133,13 @@ public static partial class SessionOrchestration
             ? (new FindActiveRide(riderId), ReadOrRunAsync(context, new FindActiveRide(riderId), turn, logger))
             : null;
 
-    /// <summary>The result the edge read ahead for exactly this command (<see cref="TurnEvent.ReadAhead"/>), else its activity's.</summary>
+    /// <summary>
+    /// The result the edge read ahead for exactly this command (<see cref="TurnEvent.ReadAhead"/>), else its activity's. Only
+    /// a read the Domain says the turn commands is taken from the event: a result for anything else (a booking, say) is not.
+    /// </summary>
     private static Task<Turn> ReadOrRunAsync(TaskOrchestrationContext context, Command command, TurnEvent turn, ILogger logger) =>
         turn.ReadAhead.FirstOrDefault(read => read.Command == command) is { } read
+        && Conversation.ReadsAhead(turn.Turn, turn.Rider).Contains(command)
             ? Task.FromResult(read.Result)
             : RunCommandAsync(context, command, turn.UserKey, logger);
 

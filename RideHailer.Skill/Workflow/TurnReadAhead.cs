@@ -35,9 +35,14 @@ public sealed partial class TurnReadAhead(
         {
             return new ReadAheadResult(command, await ReadAsync(command, cancellationToken));
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
-            Log.ReadAheadFailed(logger, command.GetType().Name, exception.GetType().Name);
+            // Never a fault: the reads may be left unawaited when the turn's preparation stops early (its budget ran out).
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                Log.ReadAheadFailed(logger, command.GetType().Name, exception.GetType().Name);
+            }
+
             return null;
         }
     }

@@ -1,12 +1,17 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
+using RideHailer.Domain.Rides;
 using RideHailer.Simulation;
 using RideHailer.Skill.Alexa.Read;
 using RideHailer.Skill.Places;
+using RideHailer.Skill.Rides;
 using RideHailer.Skill.Workflow;
 using RideHailer.Tests.Support;
 using RideHailer.Tests.Support.Domain;
+using RideHailer.Tests.Support.Rides;
 using static RideHailer.Tests.Support.Responses;
 
 namespace RideHailer.Tests.Workflow;
@@ -74,6 +79,101 @@ public sealed class ReadAheadTests
         Assert.Contains(typeof(FindPlace), skill.Recorded.SerializedTypes);
         Assert.DoesNotContain(typeof(FindActiveRideInput), skill.Recorded.SerializedTypes);
         Assert.Contains(skill.Recorded.Logs, line => line.Contains("Reading FindPlace ahead of the session failed (HttpRequestException)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AfterACancelInTheSession_WhereIsMyRide_IsLookedUpByTheSessionItself()
+    {
+        var provider = new ScriptedRideProvider(new LocalFleet(FleetTariff.Standard)) { Fee = new Money(5m, "USD") };
+        await using var skill = await SkillHarness.StartAsync(
+            BackendUnderTest.InMemory, configure: services => services.AddSingleton<IRideProvider>(provider));
+        var first = skill.NewSession(Jane);
+        await first.OrderAsync("the Space Needle");
+        await first.YesAsync();
+        Assert.StartsWith("Great.", Speech(await first.PinResultAsync("200", "ACHIEVED", level: 400)), StringComparison.Ordinal);
+        var alexa = skill.NewSession(Jane);
+        Assert.StartsWith("You already have a ride to the Space Needle", Speech(await alexa.OrderAsync("Pike Place Market")), StringComparison.Ordinal);
+        Assert.StartsWith("A ride to Pike Place Market", Speech(await alexa.YesAsync()), StringComparison.Ordinal);
+        Assert.StartsWith("Cancel your ride to the Space Needle", Speech(await alexa.SayAsync("cancel my ride")), StringComparison.Ordinal);
+        Assert.StartsWith("Ok, I cancelled your ride to the Space Needle.", Speech(await alexa.YesAsync()), StringComparison.Ordinal);
+
+        var where = await alexa.SayAsync("where is my ride");
+
+        Assert.StartsWith("Your last ride was cancelled.", Speech(where), StringComparison.Ordinal);
+        // "Cancel my ride" was answered from the edge's read; the question after the cancel, whose read the edge may have
+        // taken before the cancel landed, by the session's own look-up (an input is serialized again on each replay).
+        var serialized = skill.Recorded.SerializedTypes.ToList();
+        Assert.Contains(typeof(CancelRideInput), serialized);
+        Assert.Contains(typeof(FindLatestRideInput), serialized);
+        Assert.True(serialized.IndexOf(typeof(FindLatestRideInput)) > serialized.IndexOf(typeof(CancelRideInput)), "looked up before the cancel");
+    }
+
+    [Theory]
+    [InlineData(true, "400 Broad Street", "Space Needle")]
+    [InlineData(false, "Space Needle", "400 Broad Street")]
+    public async Task ASessionStartedWithoutReadsAhead_RunsItsReadsAsActivities(bool takesReads, string destination, string notThere)
+    {
+        await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory);
+        var ride = new RideRequested("the Space Needle", "space-needle");
+        var search = Conversation.ReadsAhead(ride, Riders.FullyGranted())[0];
+
+        var answer = await AnswerAsync(skill, new ReadAheadResult(search, new PlacesFound([FoundPlaces.BroadStreetSeattle])), takesReads);
+
+        Assert.Contains(destination, answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(notThere, answer, StringComparison.Ordinal);
+        Assert.Equal(!takesReads, skill.Recorded.SerializedTypes.Contains(typeof(FindPlace)));
+    }
+
+    [Fact]
+    public async Task AForgedCancelResultInATurn_DoesNotSkipTheCancelAtTheProvider()
+    {
+        var provider = new ScriptedRideProvider(new LocalFleet(FleetTariff.Standard)) { Fee = new Money(5m, "USD") };
+        await using var skill = await SkillHarness.StartAsync(
+            BackendUnderTest.InMemory, configure: services => services.AddSingleton<IRideProvider>(provider));
+        var first = skill.NewSession(Jane);
+        await first.OrderAsync("the Space Needle");
+        await first.YesAsync();
+        Assert.StartsWith("Great.", Speech(await first.PinResultAsync("200", "ACHIEVED", level: 400)), StringComparison.Ordinal);
+        var booking = (await skill.BookingsAsync()).Single();
+        var alexa = skill.NewSession(Jane);
+        Assert.StartsWith("Cancel your ride to the Space Needle", Speech(await alexa.IntentAsync(TurnReader.CancelRideIntent)), StringComparison.Ordinal);
+
+        // The rider's "yes", raised on the session as a turn whose reads ahead claim the cancel is done (as anyone with the
+        // durable client's key could): a cancel is not a read, so the session cancels at the provider all the same.
+        var cancel = new CancelRide(booking.IdempotencyKey, booking.Dispatch.RideId!, new Money(5m, "USD"));
+        var forged = new TurnEvent("forged-yes", new Yes(), Riders.FullyGranted())
+        {
+            Caller = SessionCaller.Of(Jane.UserId, Jane.PersonId),
+            ReadAhead = [new ReadAheadResult(cancel, new RideCanceled(new RideCancellation(RideStatus.RiderCanceled, null)))],
+        };
+        var durable = skill.Services.GetRequiredService<DurableTaskClient>();
+        var instanceId = SessionInstanceId.For(alexa.SessionId);
+        await durable.RaiseEventAsync(instanceId, SessionOrchestration.TurnEventName, forged);
+        await Signal.UntilAsync(
+            async () => (await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true))?.ReadCustomStatusAs<SessionStatus>()?.TryFind("forged-yes", out _) == true,
+            "the session answered the turn");
+
+        Assert.Equal(1, provider.CancelCalls);
+        Assert.Contains(typeof(CancelRideInput), skill.Recorded.SerializedTypes);
+    }
+
+    /// <summary>
+    /// Starts a session, as its orchestration's input says, with a fully granted rider's "a ride to the Space Needle"
+    /// carrying <paramref name="read"/> as read ahead; the session's published answer to it, as JSON.
+    /// </summary>
+    private static async Task<string> AnswerAsync(SkillHarness skill, ReadAheadResult read, bool takesReads)
+    {
+        var durable = skill.Services.GetRequiredService<DurableTaskClient>();
+        var turn = new TurnEvent("request-1", new RideRequested("the Space Needle", "space-needle"), Riders.FullyGranted()) { ReadAhead = [read] };
+        var id = "read-ahead-" + Guid.NewGuid().ToString("N");
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            SessionOrchestration.Name,
+            new SessionInput(id, ConversationSettings.Default, TimeSpan.FromMinutes(1)) { FirstTurn = turn, TakesReadsAhead = takesReads },
+            new StartOrchestrationOptions(id));
+        await Signal.UntilAsync(
+            async () => (await durable.GetInstanceAsync(id, getInputsAndOutputs: true))?.ReadCustomStatusAs<SessionStatus>()?.TryFind("request-1", out _) == true,
+            "the session answered the turn");
+        return (await durable.GetInstanceAsync(id, getInputsAndOutputs: true))!.SerializedCustomStatus!;
     }
 
     /// <summary>A search whose first call fails, as an outage that is over by the retry.</summary>
