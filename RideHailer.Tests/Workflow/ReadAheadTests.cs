@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.DependencyInjection;
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
@@ -155,6 +157,30 @@ public sealed class ReadAheadTests
 
         Assert.Equal(1, provider.CancelCalls);
         Assert.Contains(typeof(CancelRideInput), skill.Recorded.SerializedTypes);
+    }
+
+    [Fact]
+    public void ReadsAhead_ComeBackEqualFromTheDurableConverter_AndAnEventOrInputFromBeforeThemReadsAsNone()
+    {
+        var rider = Riders.FullyGranted();
+        var ride = new RideRequested("the Space Needle", "space-needle");
+        var reads = Conversation.ReadsAhead(ride, rider);
+        var turn = new TurnEvent("request-1", ride, rider)
+        {
+            ReadAhead = [new ReadAheadResult(reads[0], new PlacesFound([Quotes.SpaceNeedlePlace])), new ReadAheadResult(reads[1], new NoActiveRide())],
+        };
+        var converter = JsonDataConverter.Default;
+
+        var back = (TurnEvent)converter.Deserialize(converter.Serialize(turn), typeof(TurnEvent))!;
+        var before = JsonNode.Parse(converter.Serialize(turn)!)!.AsObject();
+        before.Remove(before.Select(property => property.Key).Single(key => key.Equals(nameof(TurnEvent.ReadAhead), StringComparison.OrdinalIgnoreCase)));
+        var input = JsonNode.Parse(converter.Serialize(new SessionInput("s", ConversationSettings.Default, TimeSpan.FromMinutes(10)) { TakesReadsAhead = true })!)!.AsObject();
+        input.Remove(input.Select(property => property.Key).Single(key => key.Equals(nameof(SessionInput.TakesReadsAhead), StringComparison.OrdinalIgnoreCase)));
+
+        Assert.Equal(reads, back.ReadAhead.Select(read => read.Command));
+        Assert.Equal(Conversation.ReadsAhead(back.Turn, back.Rider), back.ReadAhead.Select(read => read.Command));
+        Assert.Empty(((TurnEvent)converter.Deserialize(before.ToJsonString(), typeof(TurnEvent))!).ReadAhead);
+        Assert.False(((SessionInput)converter.Deserialize(input.ToJsonString(), typeof(SessionInput))!).TakesReadsAhead);
     }
 
     /// <summary>
