@@ -87,12 +87,7 @@ public sealed class ReadAheadTests
     public async Task AfterACancelInTheSession_WhereIsMyRide_IsLookedUpByTheSessionItself()
     {
         var provider = new ScriptedRideProvider(new LocalFleet(FleetTariff.Standard)) { Fee = new Money(5m, "USD") };
-        await using var skill = await SkillHarness.StartAsync(
-            BackendUnderTest.InMemory, configure: services => services.AddSingleton<IRideProvider>(provider));
-        var first = skill.NewSession(Jane);
-        await first.OrderAsync("the Space Needle");
-        await first.YesAsync();
-        Assert.StartsWith("Great.", Speech(await first.PinResultAsync("200", "ACHIEVED", level: 400)), StringComparison.Ordinal);
+        await using var skill = await WithABookedRideAsync(provider);
         var alexa = skill.NewSession(Jane);
         Assert.StartsWith("You already have a ride to the Space Needle", Speech(await alexa.OrderAsync("Pike Place Market")), StringComparison.Ordinal);
         Assert.StartsWith("A ride to Pike Place Market", Speech(await alexa.YesAsync()), StringComparison.Ordinal);
@@ -130,12 +125,7 @@ public sealed class ReadAheadTests
     public async Task AForgedCancelResultInATurn_DoesNotSkipTheCancelAtTheProvider()
     {
         var provider = new ScriptedRideProvider(new LocalFleet(FleetTariff.Standard)) { Fee = new Money(5m, "USD") };
-        await using var skill = await SkillHarness.StartAsync(
-            BackendUnderTest.InMemory, configure: services => services.AddSingleton<IRideProvider>(provider));
-        var first = skill.NewSession(Jane);
-        await first.OrderAsync("the Space Needle");
-        await first.YesAsync();
-        Assert.StartsWith("Great.", Speech(await first.PinResultAsync("200", "ACHIEVED", level: 400)), StringComparison.Ordinal);
+        await using var skill = await WithABookedRideAsync(provider);
         var booking = (await skill.BookingsAsync()).Single();
         var alexa = skill.NewSession(Jane);
         Assert.StartsWith("Cancel your ride to the Space Needle", Speech(await alexa.IntentAsync(TurnReader.CancelRideIntent)), StringComparison.Ordinal);
@@ -181,6 +171,17 @@ public sealed class ReadAheadTests
         Assert.Equal(Conversation.ReadsAhead(back.Turn, back.Rider), back.ReadAhead.Select(read => read.Command));
         Assert.Empty(((TurnEvent)converter.Deserialize(before.ToJsonString(), typeof(TurnEvent))!).ReadAhead);
         Assert.False(((SessionInput)converter.Deserialize(input.ToJsonString(), typeof(SessionInput))!).TakesReadsAhead);
+    }
+
+    /// <summary>A skill on <paramref name="provider"/> whose rider Jane has booked a ride to the Space Needle.</summary>
+    private static async Task<SkillHarness> WithABookedRideAsync(IRideProvider provider)
+    {
+        var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory, configure: services => services.AddSingleton(provider));
+        var alexa = skill.NewSession(Jane);
+        await alexa.OrderAsync("the Space Needle");
+        await alexa.YesAsync();
+        Assert.StartsWith("Great.", Speech(await alexa.PinResultAsync("200", "ACHIEVED", level: 400)), StringComparison.Ordinal);
+        return skill;
     }
 
     /// <summary>
