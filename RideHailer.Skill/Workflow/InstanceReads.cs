@@ -10,17 +10,19 @@ internal static class InstanceReads
 {
     private static readonly TimeSpan StartReadEvery = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long a held-back start is waited for: past the engine's 2 s and 4 s retries.</summary>
+    private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
+
     /// <summary>
-    /// The instance once it is no longer Pending, or as it is after <paramref name="atMost"/>; null when there is none.
+    /// The instance once it is no longer Pending, or as it is after <see cref="StartWait"/>; null when there is none.
     /// DurableTask.AzureStorage can hold a start back for seconds (a start message read before its Instances row is retried 2 s
     /// later, then 4 s) and discards an event raised on an instance it has not started: so a ride's events wait here until its
     /// start has run. The session's turns wait the same way, on the save signal and inside their reply budget (<see cref="SessionRouter"/>).
     /// </summary>
-    public static async Task<OrchestrationMetadata?> WhenStartedAsync(
-        DurableTaskClient durable, string instanceId, TimeSpan atMost, CancellationToken cancellationToken)
+    public static async Task<OrchestrationMetadata?> WhenStartedAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken)
     {
         using var within = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        within.CancelAfter(atMost);
+        within.CancelAfter(StartWait);
         var (instance, _) = await UntilAsync(
             durable, instanceId, read => read is not { RuntimeStatus: OrchestrationRuntimeStatus.Pending }, StartReadEvery, within.Token, cancellationToken);
         return instance;

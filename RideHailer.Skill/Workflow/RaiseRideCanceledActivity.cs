@@ -11,16 +11,13 @@ public static class RaiseRideCanceledActivity
 {
     public const string Name = "RaiseRideCanceled";
 
-    /// <summary>How long a cancel waits for a ride whose start the engine holds back: past its 2 s and 4 s retries.</summary>
-    internal static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
-
     /// <summary>Whether the event was raised (false: no running ride orchestration).</summary>
     public static async Task<bool> RunAsync(RaiseRideCanceledInput input, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(durable);
         var instanceId = RideInstanceId.For(input.BookingKey);
-        var ride = await InstanceReads.WhenStartedAsync(durable, instanceId, StartWait, cancellationToken);
+        var ride = await InstanceReads.WhenStartedAsync(durable, instanceId, cancellationToken);
         if (ride is null || ride.IsCompleted)
         {
             return false;

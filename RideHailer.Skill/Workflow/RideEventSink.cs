@@ -33,7 +33,7 @@ public sealed partial class RideEventSink(IBookingStore bookings, IRideEventRece
 
         var instanceId = RideInstanceId.For(booking.IdempotencyKey);
         // An event that comes while the engine still holds the ride's start back would be discarded: it waits for the start.
-        await InstanceReads.WhenStartedAsync(durable, instanceId, RaiseRideCanceledActivity.StartWait, cancellationToken);
+        await InstanceReads.WhenStartedAsync(durable, instanceId, cancellationToken);
         await durable.RaiseEventAsync(instanceId, RideEventNames.Progress, rideEvent.Progress, cancellationToken);
         await receipts.AddAsync(rideEvent.RideId, rideEvent.EventId, booking.Passenger.RiderId, cancellationToken);
         Log.Accepted(logger, rideEvent.EventId, instanceId, rideEvent.Progress.Status, rideEvent.Progress.Sequence);
