@@ -7,10 +7,10 @@ public sealed partial class Conversation
     /// <summary>
     /// The reads <paramref name="turn"/> commands when its session can take it, known from the turn and this request's
     /// facts alone: the place search a ride request starts, the look-up of a ride on its way that follows it (or follows a
-    /// place chosen among those offered), the rider's latest ride for "where is my ride". A caller may run them while the session is being reached and hand their results
-    /// in with the turn; the session uses a result only for a command it then gives, equal to the one read (a result it
-    /// does not use changes nothing: these read, and the latest ride's look-up at most refreshes its stored status from the
-    /// provider, as any later look-up would).
+    /// place chosen among those offered), the rider's latest ride for "where is my ride". A caller may run them while the
+    /// session is being reached and hand their results in with the turn; the session uses a result only for a command it
+    /// then gives, equal to the one read (a result it does not use changes nothing: these read, and the latest ride's
+    /// look-up at most refreshes its stored status from the provider, as any later look-up would).
     /// </summary>
     public static IReadOnlyList<Command> ReadsAhead(Turn turn, RiderFacts rider)
     {

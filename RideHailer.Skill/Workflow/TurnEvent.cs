@@ -28,7 +28,7 @@ public sealed record TurnEvent(string RequestId, Turn Turn, RiderFacts Rider)
 
     /// <summary>
     /// The reads the edge ran ahead of the session for this turn (<see cref="TurnReadAhead"/>); the session runs a command's
-    /// activity only when its result is not here.
+    /// activity when its result is not here or not to be taken (<see cref="SessionInput.TakesReadsAhead"/>).
     /// </summary>
     public IReadOnlyList<ReadAheadResult> ReadAhead { get; init; } = [];
 }
