@@ -25,16 +25,6 @@ public sealed partial class SessionRouter
         _logger = routing.Logger;
     }
 
-    /// <param name="spent">Time the request has already taken (verification, profile reads): the reply
-    /// budget is for the whole request, since Alexa's 8 seconds are.</param>
-    /// <param name="instanceId">The session's orchestration instance id (<see cref="SessionInstanceId.For"/>).</param>
-    public async Task<TurnAnswer> SendAsync(string instanceId, TurnEvent turn, TimeSpan spent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        return await SendAsync(instanceId, _ => Task.FromResult<TurnEvent?>(turn), spent, cancellationToken)
-               ?? throw new InvalidOperationException("A ready turn is always delivered.");
-    }
-
     /// <summary>
     /// Completes the turn with <paramref name="prepare"/> (the edge's reads: the rider's facts, the user's records) while the
     /// session is read, then delivers it: a turn's reads and the session's read are independent, so neither waits for the
