@@ -12,10 +12,17 @@ public sealed class SessionOptions
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(6);
 
     /// <summary>
-    /// How many turns this host hands the durable backend at once (<see cref="TurnAdmission"/>); as many more
-    /// wait, and a turn not let in within half of <see cref="ReplyTimeout"/> is answered "busy" at once.
+    /// How many turns this host hands the durable backend at once (<see cref="TurnAdmission"/>); up to
+    /// <see cref="MaxWaitingTurns"/> more wait, and a turn not let in within half of <see cref="ReplyTimeout"/> is
+    /// answered "busy".
     /// </summary>
     public int MaxConcurrentTurns { get; set; } = 128;
+
+    /// <summary>
+    /// How many turns may wait for a place among <see cref="MaxConcurrentTurns"/>; one past them is answered "busy" at
+    /// once. Half the reply budget is what bounds a turn's wait; this bounds only what a burst holds in memory meanwhile.
+    /// </summary>
+    public int MaxWaitingTurns { get; set; } = 1024;
 
     /// <summary>How long a session's orchestration waits for the next turn before ending itself.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);

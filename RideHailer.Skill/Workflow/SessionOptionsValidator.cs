@@ -22,6 +22,11 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
             failures.Add($"Session:MaxConcurrentTurns must be between 1 and 10000 (it is {options.MaxConcurrentTurns}): how many turns one host hands the durable backend at once.");
         }
 
+        if (options.MaxWaitingTurns is < 0 or > 100_000)
+        {
+            failures.Add($"Session:MaxWaitingTurns must be between 0 and 100000 (it is {options.MaxWaitingTurns}): how many turns may wait for a place among Session:MaxConcurrentTurns.");
+        }
+
         if (options.Retention <= TimeSpan.Zero)
         {
             failures.Add($"Session:Retention must be above zero (it is {options.Retention}): it is how long a finished session's personal data is kept, e.g. 01:00:00.");

@@ -7,8 +7,9 @@ namespace RideHailer.Skill.Workflow;
 /// How many turns of this host are with the durable backend at once (<see cref="SessionOptions.MaxConcurrentTurns"/>).
 /// A burst beyond that would not be answered faster, only later for everyone: the backend's throughput is what it
 /// is, and every turn let in past it pushes all the others past Alexa's 8 seconds. So the rest wait in arrival
-/// order, as many as are let in at once, and a turn that cannot get in while it still has half its budget is
-/// shed: it never reaches its session, and its rider hears at once that the skill is busy.
+/// order (up to <see cref="SessionOptions.MaxWaitingTurns"/> of them), and a turn that cannot get in while it still
+/// has half its budget, or finds no place to wait, is shed: it never reaches its session, and its rider hears that
+/// the skill is busy.
 /// </summary>
 public sealed class TurnAdmission : IDisposable
 {
@@ -17,11 +18,10 @@ public sealed class TurnAdmission : IDisposable
     public TurnAdmission(IOptions<SessionOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var permits = options.Value.MaxConcurrentTurns;
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            PermitLimit = permits,
-            QueueLimit = permits,
+            PermitLimit = options.Value.MaxConcurrentTurns,
+            QueueLimit = options.Value.MaxWaitingTurns,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
     }

@@ -21,6 +21,20 @@ public sealed class SessionOptionsTests
         Assert.Contains("Session:Retention", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("100001")]
+    public void WaitingTurnsOutOfRange_FailsNamingTheSetting(string waiting)
+    {
+        var settings = SkillServices.DefaultSettings();
+        settings["Session:MaxWaitingTurns"] = waiting;
+        using var host = SkillServices.Build(settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<SessionOptions>>().Value);
+
+        Assert.Contains("Session:MaxWaitingTurns", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Retention_DefaultsToAnHour_AndThePurgeRunsEveryMinute()
     {

@@ -12,8 +12,9 @@ using static RideHailer.Tests.Support.Responses;
 namespace RideHailer.Tests.Workflow;
 
 /// <summary>
-/// More turns than the host lets in at once (<c>Session:MaxConcurrentTurns</c>): the rest wait their turn, and
-/// one that cannot get in with half its budget left is shed at once, without reaching its session. A shed first
+/// More turns than the host lets in at once (<c>Session:MaxConcurrentTurns</c>): the rest wait their turn (up to
+/// <c>Session:MaxWaitingTurns</c>), and one that cannot get in with half its budget left, or finds no place to wait,
+/// is shed without reaching its session. A shed first
 /// turn ends the session it would have opened (nothing was started); a shed later turn leaves it where it was.
 /// </summary>
 public sealed class OverloadTests
@@ -23,7 +24,7 @@ public sealed class OverloadTests
     {
         await using var skill = await SkillHarness.StartAsync(
             BackendUnderTest.InMemory,
-            new() { ["Session:ReplyTimeout"] = "00:00:04", ["Session:MaxConcurrentTurns"] = "1" },
+            new() { ["Session:ReplyTimeout"] = "00:00:04", ["Session:MaxConcurrentTurns"] = "1", ["Session:MaxWaitingTurns"] = "1" },
             services => services.AddSingleton<IRideProvider>(sp => new HeldQuotes(ActivatorUtilities.CreateInstance<LocalFleet>(sp))));
         var quotes = (HeldQuotes)skill.Services.GetRequiredService<IRideProvider>();
         var durable = skill.Services.GetRequiredService<DurableTaskClient>();
