@@ -21,6 +21,10 @@ public sealed class RideHailerMetrics
     public const string RejectedRequestsName = "ridehailer.requests.rejected";
     public const string AlexaErrorsName = "ridehailer.alexa.errors";
     public const string RideProviderUnreachableName = "ridehailer.rideprovider.unreachable";
+    public const string ActiveTurnsName = "ridehailer.admission.active_turns";
+    public const string QueuedTurnsName = "ridehailer.admission.queued_turns";
+
+    private readonly Meter _meter;
 
     private readonly Histogram<double> _turnDuration;
     private readonly Counter<long> _consentResults;
@@ -33,7 +37,7 @@ public sealed class RideHailerMetrics
     public RideHailerMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(MeterName);
+        var meter = _meter = meterFactory.Create(MeterName);
         _turnDuration = meter.CreateHistogram<double>(
             TurnDurationName, "ms", "Time from receiving an Alexa request to answering it, for each conversational turn.");
         _consentResults = meter.CreateCounter<long>(
@@ -100,4 +104,16 @@ public sealed class RideHailerMetrics
     /// <summary>A call to the HTTP ride provider (quote, dispatch, status, cancel fee, cancel) found it unreachable.</summary>
     public void RideServiceUnreachable(string call) =>
         _rideProviderUnreachable.Add(1, new KeyValuePair<string, object?>(MetricTags.Call, MetricTags.ProviderCall(call)));
+
+    /// <summary>
+    /// Reports, whenever the metrics are collected, how many of this host's turns are with the durable backend and how
+    /// many wait for a place among them: what <c>Session:MaxConcurrentTurns</c> and <c>Session:MaxWaitingTurns</c> are tuned by.
+    /// </summary>
+    public void ObserveAdmission(Func<long> active, Func<long> queued)
+    {
+        _meter.CreateObservableUpDownCounter(
+            ActiveTurnsName, active, "{turn}", "Turns of this host with the durable backend now (at most Session:MaxConcurrentTurns).");
+        _meter.CreateObservableUpDownCounter(
+            QueuedTurnsName, queued, "{turn}", "Turns of this host waiting for a place with the durable backend (at most Session:MaxWaitingTurns).");
+    }
 }

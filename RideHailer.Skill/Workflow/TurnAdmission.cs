@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using RideHailer.Skill.Telemetry;
 
 namespace RideHailer.Skill.Workflow;
 
@@ -14,20 +15,27 @@ namespace RideHailer.Skill.Workflow;
 public sealed class TurnAdmission : IDisposable
 {
     private readonly ConcurrencyLimiter _limiter;
+    private readonly int _places;
 
-    public TurnAdmission(IOptions<SessionOptions> options)
+    public TurnAdmission(IOptions<SessionOptions> options, RideHailerMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(metrics);
+        _places = options.Value.MaxConcurrentTurns;
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            PermitLimit = options.Value.MaxConcurrentTurns,
+            PermitLimit = _places,
             QueueLimit = options.Value.MaxWaitingTurns,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
+        metrics.ObserveAdmission(() => Active, () => Waiting);
     }
 
-    /// <summary>How many turns are waiting for a place now (what an operator, or a test, reads to see the queue).</summary>
-    public long Waiting => _limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+    /// <summary>How many turns hold a place now.</summary>
+    public long Active => Statistics() is { } now ? _places - now.CurrentAvailablePermits : 0;
+
+    /// <summary>How many turns are waiting for a place now.</summary>
+    public long Waiting => Statistics()?.CurrentQueuedCount ?? 0;
 
     /// <summary>A place among the turns in flight, held until disposed; null when the turn is shed.</summary>
     public async ValueTask<IDisposable?> EnterAsync(TimeSpan wait, CancellationToken cancellationToken)
@@ -52,6 +60,19 @@ public sealed class TurnAdmission : IDisposable
     }
 
     public void Dispose() => _limiter.Dispose();
+
+    // The metrics may be collected once more while the host shuts down, after the limiter is gone: nothing waits then.
+    private RateLimiterStatistics? Statistics()
+    {
+        try
+        {
+            return _limiter.GetStatistics();
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
+        }
+    }
 
     private static RateLimitLease? Admitted(RateLimitLease lease)
     {

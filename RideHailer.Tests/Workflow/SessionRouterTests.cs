@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -13,6 +15,9 @@ namespace RideHailer.Tests.Workflow;
 public sealed class SessionRouterTests
 {
     private static readonly TurnEvent Yes = new("amzn1.echo-api.request.1", new Yes(), RiderFacts.None);
+
+    // The admission reports to metrics nobody here collects.
+    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
     [Fact]
     public async Task RequestThatAlreadyUsedItsBudget_IsAnsweredTooSlowAndNotDelivered()
@@ -211,7 +216,7 @@ public sealed class SessionRouterTests
 
     private static SessionRouting Router(TimeSpan replyTimeout, ISessionSignal? signal = null) => new(
         signal ?? new PollingOnly(),
-        new TurnAdmission(Options.Create(new SessionOptions())),
+        new TurnAdmission(Options.Create(new SessionOptions()), new RideHailerMetrics(Meters)),
         Options.Create(new SessionOptions { ReplyTimeout = replyTimeout }),
         new BookingOptions().ToConversationSettings(),
         NullLogger<SessionRouter>.Instance);
