@@ -90,7 +90,7 @@ internal sealed record BenchOptions
         RideHailer.Bench.Load: N riders each play the seed conversation (launch, destination, consent resume,
         yes, PIN resume) over HTTP; every answer is checked; per-turn latency, throughput and host memory.
 
-          --target T[,T..]   inmemory | azurestorage | bare | floor | node  (launched as child processes)
+          --target T[,T..]   inmemory | azurestorage | bare | bare-inmemory | floor | node  (child processes)
           --url URL          measure a running endpoint instead (e.g. http://127.0.0.1:7071/api/alexa)
           --riders N[,N..]   concurrent riders per level (default 1,8,32)
           --burst N[,N..]    instead of rider levels: N launches at once on a fresh host, then the time until a

@@ -96,7 +96,7 @@ async Task<LevelResult> RunLevelAsync(TargetKind target, int instances, string? 
         ? null
         : await TargetHost.LaunchAsync(target, repository, options, http, alexaApi, stop.Token, instances, wait, stub?.Settings());
     var ring = host?.Instances ?? InstanceRing.Single(options.Url!);
-    var level = new LoadLevel(http, ring, alexaApi, options, target == TargetKind.Bare, places?.Trip())
+    var level = new LoadLevel(http, ring, alexaApi, options, target.IsBare(), places?.Trip())
     {
         Owners = host?.Owners,
         Counter = host?.Counter,

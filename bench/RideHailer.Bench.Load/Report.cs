@@ -69,8 +69,8 @@ internal static class Report
         LevelResult? Find(TargetKind kind, int riders) => results.FirstOrDefault(r => r.Target == kind && r.Riders == riders);
         var rows = results
             .Select(result => (result, floor: Find(TargetKind.Floor, result.Riders), node: Find(TargetKind.Node, result.Riders),
-                // The bare loop is the engine the AzureStorage target runs on: "what our code adds on top of it".
-                bare: result.Target == TargetKind.AzureStorage ? Find(TargetKind.Bare, result.Riders) : null))
+                // The bare loop is the engine the durable target runs on: "what our code adds on top of it".
+                bare: result.Target.BareEngine() is { } engine ? Find(engine, result.Riders) : null))
             .Where(row => row.result.Target != TargetKind.Node
                           && (row.floor is not null && row.result.Target != TargetKind.Floor || row.node is not null || row.bare is not null))
             .ToList();

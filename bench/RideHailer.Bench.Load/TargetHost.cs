@@ -150,7 +150,7 @@ internal sealed class TargetHost : IAsyncDisposable
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(TimeSpan.FromSeconds(10));
-        return await new SeedConversation(http, InstanceRing.Single(url), alexaApi, Kind == TargetKind.Bare).LaunchAnswersAsync(attempt.Token);
+        return await new SeedConversation(http, InstanceRing.Single(url), alexaApi, Kind.IsBare()).LaunchAnswersAsync(attempt.Token);
     }
 
     /// <summary>
@@ -193,7 +193,7 @@ internal sealed class TargetHost : IAsyncDisposable
         var (project, folder) = kind switch
         {
             TargetKind.Floor => ("RideHailer.Bench.Floor", Path.Combine(repository, "bench", "RideHailer.Bench.Floor")),
-            TargetKind.Bare => ("RideHailer.Bench.Bare", Path.Combine(repository, "bench", "RideHailer.Bench.Bare")),
+            TargetKind.Bare or TargetKind.BareInMemory => ("RideHailer.Bench.Bare", Path.Combine(repository, "bench", "RideHailer.Bench.Bare")),
             _ => ("RideHailer.DevHost", Path.Combine(repository, "RideHailer.DevHost")),
         };
         var output = Path.Combine(folder, "bin", configuration, "net10.0");

@@ -12,6 +12,9 @@ internal enum TargetKind
     /// <summary>The bench-only bare loop: the durable engine alone (AzureStorage on Azurite), no conversation.</summary>
     Bare,
 
+    /// <summary>The same bare loop on the in-memory backend: the engine <see cref="InMemory"/> runs on, alone.</summary>
+    BareInMemory,
+
     /// <summary>The bench-only floor: the same edge and Domain, session state in process memory.</summary>
     Floor,
 
@@ -30,8 +33,9 @@ internal static class TargetKinds
         "AZURESTORAGE" => TargetKind.AzureStorage,
         "FLOOR" => TargetKind.Floor,
         "BARE" => TargetKind.Bare,
+        "BARE-INMEMORY" => TargetKind.BareInMemory,
         "NODE" => TargetKind.Node,
-        _ => throw new FormatException($"unknown target {text}: inmemory, azurestorage, bare, floor or node"),
+        _ => throw new FormatException($"unknown target {text}: inmemory, azurestorage, bare, bare-inmemory, floor or node"),
     };
 
     public static string Label(this TargetKind kind) => kind switch
@@ -40,7 +44,19 @@ internal static class TargetKinds
         TargetKind.AzureStorage => "durable AzureStorage (Azurite)",
         TargetKind.Floor => "floor (no orchestration)",
         TargetKind.Bare => "bare event-and-poll loop (AzureStorage)",
+        TargetKind.BareInMemory => "bare event-and-poll loop (InMemory)",
         TargetKind.Node => "ASK SDK Node.js peer",
         _ => "external",
+    };
+
+    /// <summary>Whether the target is a bare loop, whose answers carry no conversation.</summary>
+    public static bool IsBare(this TargetKind kind) => kind is TargetKind.Bare or TargetKind.BareInMemory;
+
+    /// <summary>The bare loop on the engine a target runs on, if it has one: what the target's own code adds is measured over it.</summary>
+    public static TargetKind? BareEngine(this TargetKind kind) => kind switch
+    {
+        TargetKind.AzureStorage => TargetKind.Bare,
+        TargetKind.InMemory => TargetKind.BareInMemory,
+        _ => null,
     };
 }
