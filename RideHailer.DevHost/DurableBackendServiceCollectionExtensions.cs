@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RideHailer.Skill.Places;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.DevHost;
@@ -63,7 +64,7 @@ public static class DurableBackendServiceCollectionExtensions
         services.AddHostedService<DurableSidecar>();
         services.AddDurableTaskWorker(worker =>
         {
-            worker.AddTasks(tasks ?? (registry => registry.AddRideSession()));
+            worker.AddTasks(tasks ?? (registry => registry.AddRideSession(PlaceCatalog.Markets)));
             worker.UseGrpc(channel.Channel);
             // Each line once, under Microsoft.DurableTask.Worker.Grpc, instead of again under the broad Microsoft.DurableTask.
             worker.Configure(options => options.Logging.UseLegacyCategories = false);

@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using RideHailer.Domain;
 using RideHailer.Domain.Places;
 using RideHailer.Domain.Rides;
+using RideHailer.Skill.Places;
 using RideHailer.Skill.Workflow;
 
 namespace RideHailer.Functions;
@@ -24,7 +25,7 @@ public sealed class RideSessionFunctions(
     public static Task<SessionOutcome> RideSession([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return SessionOrchestration.RunAsync(context, context.GetInput<SessionInput>()!);
+        return SessionOrchestration.RunAsync(context, context.GetInput<SessionInput>()!, PlaceCatalog.Markets);
     }
 
     [Function(FindPlaceActivity.Name)]

@@ -13,10 +13,13 @@ namespace RideHailer.Skill.Workflow;
 /// </summary>
 public static class RideSessionTasks
 {
-    public static DurableTaskRegistry AddRideSession(this DurableTaskRegistry registry)
+    /// <param name="markets">The markets help names example places of: the built-in catalog's (<c>PlaceCatalog.Markets</c>).</param>
+    public static DurableTaskRegistry AddRideSession(this DurableTaskRegistry registry, IReadOnlyList<PlaceMarket> markets)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.AddOrchestratorFunc<SessionInput, SessionOutcome>(SessionOrchestration.Name, SessionOrchestration.RunAsync);
+        ArgumentNullException.ThrowIfNull(markets);
+        registry.AddOrchestratorFunc<SessionInput, SessionOutcome>(
+            SessionOrchestration.Name, (context, input) => SessionOrchestration.RunAsync(context, input, markets));
         registry.AddActivity(FindPlaceActivity.Name, services =>
             new DelegateActivity<FindPlace, IReadOnlyList<Place>>(services.GetRequiredService<FindPlaceActivity>().RunAsync));
         registry.AddActivity(FindActiveRideActivity.Name, services =>

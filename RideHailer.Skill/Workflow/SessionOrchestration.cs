@@ -29,12 +29,16 @@ public static partial class SessionOrchestration
             HandleFailure = failure => !IsProviderAnswer(failure.ErrorType),
         });
 
-    public static async Task<SessionOutcome> RunAsync(TaskOrchestrationContext context, SessionInput input)
+    /// <param name="markets">The markets help names example places of (the built-in catalog's), given by the host: a session's
+    /// input leaves them out. They decide words only, never a command, so a session replayed under a newer catalog stays
+    /// deterministic.</param>
+    public static async Task<SessionOutcome> RunAsync(TaskOrchestrationContext context, SessionInput input, IReadOnlyList<PlaceMarket> markets)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var logger = context.CreateReplaySafeLogger(typeof(SessionOrchestration));
-        var conversation = new Conversation(input.Settings);
+        // A session started before the input left them out carries its own.
+        var conversation = new Conversation(input.Settings.Markets is { Count: > 0 } ? input.Settings : input.Settings with { Markets = markets });
         var state = input.State ?? SessionState.Start(input.SessionKey, input.FirstTurn?.Locale);
         var owner = input.Owner ?? input.FirstTurn?.Caller;
         var status = input.LastStatus;

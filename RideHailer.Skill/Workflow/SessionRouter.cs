@@ -145,7 +145,7 @@ public sealed partial class SessionRouter
     /// <summary>Starts the session with this turn; null when it started, the session when a concurrent request had started it.</summary>
     private async Task<OrchestrationMetadata?> StartAsync(string instanceId, TurnEvent turn, CancellationToken cancellationToken)
     {
-        var input = new SessionInput(instanceId, _routing.Settings, _routing.Session.IdleTimeout) { FirstTurn = turn, TakesReadsAhead = true };
+        var input = new SessionInput(instanceId, _routing.InputSettings, _routing.Session.IdleTimeout) { FirstTurn = turn, TakesReadsAhead = true };
         try
         {
             await _client.ScheduleNewOrchestrationInstanceAsync(

@@ -26,6 +26,13 @@ public sealed class SessionRouting(
     /// <summary>The conversation's settings every session starts with (the host's, as registered).</summary>
     internal ConversationSettings Settings => settings;
 
+    /// <summary>
+    /// <see cref="Settings"/> as a session's input carries them: without the markets, the built-in catalog's, which the
+    /// orchestration is given where it is registered. They are most of the settings' size, and the input is read with
+    /// every turn's session read and replayed with every step.
+    /// </summary>
+    internal ConversationSettings InputSettings { get; } = settings with { Markets = [] };
+
     /// <summary>The conversation under <see cref="Settings"/>, for the turns answered before their session starts.</summary>
     internal Conversation Conversation { get; } = new(settings);
 

@@ -91,8 +91,8 @@ public sealed class LocaleConversationTests
     [InlineData("de-DE", "zum Beispiel Brandenburger Tor oder Flughafen BER")]
     public async Task Help_NamesPlacesOfTheLocalesMainCity(string locale, string examples)
     {
-        // The markets travel with the session's settings through the orchestration; help reads no profile, so the
-        // locale picks the city.
+        // The markets reach the orchestration where it is registered (its input leaves them out); help reads no profile,
+        // so the locale picks the city.
         await using var skill = await SkillHarness.StartAsync(BackendUnderTest.InMemory);
         var alexa = skill.NewSession(RiderSetup.Default with { Locale = locale });
         await alexa.LaunchAsync();
