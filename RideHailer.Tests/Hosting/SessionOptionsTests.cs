@@ -8,31 +8,19 @@ namespace RideHailer.Tests.Hosting;
 public sealed class SessionOptionsTests
 {
     [Theory]
-    [InlineData("00:00:00")]
-    [InlineData("-00:01:00")]
-    public void RetentionNotAboveZero_FailsNamingTheSetting(string retention)
+    [InlineData("Session:Retention", "00:00:00")]
+    [InlineData("Session:Retention", "-00:01:00")]
+    [InlineData("Session:MaxWaitingTurns", "-1")]
+    [InlineData("Session:MaxWaitingTurns", "100001")]
+    public void ValueOutOfRange_FailsNamingTheSetting(string setting, string value)
     {
         var settings = SkillServices.DefaultSettings();
-        settings["Session:Retention"] = retention;
+        settings[setting] = value;
         using var host = SkillServices.Build(settings);
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<SessionOptions>>().Value);
 
-        Assert.Contains("Session:Retention", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("-1")]
-    [InlineData("100001")]
-    public void WaitingTurnsOutOfRange_FailsNamingTheSetting(string waiting)
-    {
-        var settings = SkillServices.DefaultSettings();
-        settings["Session:MaxWaitingTurns"] = waiting;
-        using var host = SkillServices.Build(settings);
-
-        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<SessionOptions>>().Value);
-
-        Assert.Contains("Session:MaxWaitingTurns", error.Message, StringComparison.Ordinal);
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
