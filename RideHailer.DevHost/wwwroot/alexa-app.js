@@ -3,6 +3,7 @@
 // the simulation kit and sends the skill the AlexaSkillEvent.* for it. The turn is sent through console.js's own
 // (the "console:turn" event), so the transcript, the wire panel and the state view show it like any other turn.
 import { send } from "./console-api.js";
+import { onState } from "./console-state.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -74,8 +75,8 @@ for (const button of document.querySelectorAll("#alexa-app [data-app-action]")) 
 }
 
 // After every turn and every new run console.js reads the state; the panel follows it.
-document.addEventListener("console:state", (event) => {
-  runId = event.detail.run;
+onState(({ run }) => {
+  runId = run;
   refresh();
 });
 

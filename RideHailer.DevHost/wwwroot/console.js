@@ -1,6 +1,7 @@
 // Ride Hailer web console: the page's side of /console/api. The server plays Alexa with the simulation kit;
 // this module only sends what the rider says or which outcome Amazon's side chose, and shows what came back.
 import { call } from "./console-api.js";
+import { publishState } from "./console-state.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -209,7 +210,7 @@ function showState(state) {
 
 async function refreshState() {
   const state = showState(await call("GET", `/runs/${run.id}/state`));
-  document.dispatchEvent(new CustomEvent("console:state", { detail: { run: run.id, state } }));
+  publishState(run.id, state);
   if ($("amazon-side").hidden) {
     showQuick(state.quickUtterances);
     showPlaceholder(null, state.session?.step);

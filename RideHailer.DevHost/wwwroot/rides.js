@@ -1,9 +1,10 @@
 // Ride Hailer web console: each booking's ride timeline, and "play the provider" (WebConsole/RideTimelineEndpoints.cs).
-// console.js says which run the page is on and which bookings it shows (its "console:state" event); this module reads
+// console.js says which run the page is on and which bookings it shows (console-state.js); this module reads
 // /console/api/runs/{id}/rides itself, again every couple of seconds while a ride still moves (the built-in fleet's
 // rides move on durable timers), and pushes the provider's events through the console API, which signs and posts them
 // to the skill's own webhook. The webhook secret stays on the host: this page never sees it.
 import { send } from "./console-api.js";
+import { onState } from "./console-state.js";
 
 const $ = (id) => document.getElementById(id);
 const pollMs = 1500;
@@ -154,8 +155,7 @@ $("ride-push").replaceChildren(
   }));
 showPanel();
 
-document.addEventListener("console:state", (event) => {
-  const { run, state } = event.detail;
+onState(({ run, state }) => {
   if (run !== runId) {
     runId = run;
     view = null;

@@ -150,6 +150,31 @@ public sealed class WebConsolePageTests(BrowserFixture browser)
     }
 
     [ChromiumFact]
+    public async Task PanelsWhoseScriptsLoadAfterTheRunStarted_ShowTheRunAllTheSame()
+    {
+        // A loaded host can answer the page's first API calls before it has served the panels' scripts: the page has
+        // then started its run and read its state before they listen. They are given that state when they load.
+        var page = await browser.Browser.NewPageAsync();
+        var scriptsHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(
+            url => url.EndsWith("/alexa-app.js", StringComparison.Ordinal) || url.EndsWith("/rides.js", StringComparison.Ordinal),
+            async route =>
+            {
+                await scriptsHeld.Task;
+                await route.ContinueAsync();
+            });
+        var loading = page.GotoAsync(browser.Host.Page.ToString());
+        // Drawn in the same task that announces the state to the panels: by now it has been announced.
+        await Expect(page.Locator("#booking-store")).ToContainTextAsync("From the booking store");
+
+        scriptsHeld.SetResult();
+        await loading;
+
+        await Expect(page.Locator("#alexa-app-status")).ToContainTextAsync("Ride Hailer is enabled · account linked");
+        await page.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task AlexaAppPanel_DisableAfterABooking_ShowsTheEventAndNoBookingLeft_ThenPermissionsAreSaved()
     {
         var page = await browser.OpenConsoleAsync();
