@@ -141,7 +141,7 @@ public sealed class ReadAheadTests
         var durable = skill.Services.GetRequiredService<DurableTaskClient>();
         var instanceId = SessionInstanceId.For(alexa.SessionId);
         await durable.RaiseEventAsync(instanceId, SessionOrchestration.TurnEventName, forged);
-        await AnsweredAsync(durable, instanceId, "forged-yes");
+        await PublishedReplies.WhenAnsweredAsync(durable, instanceId, "forged-yes");
 
         Assert.Equal(1, provider.CancelCalls);
         Assert.Contains(typeof(CancelRideInput), skill.Recorded.SerializedTypes);
@@ -171,11 +171,6 @@ public sealed class ReadAheadTests
         Assert.False(((SessionInput)converter.Deserialize(input.ToJsonString(), typeof(SessionInput))!).TakesReadsAhead);
     }
 
-    /// <summary>Waits until the session has published its answer to <paramref name="requestId"/>.</summary>
-    private static Task AnsweredAsync(DurableTaskClient durable, string instanceId, string requestId) => Signal.UntilAsync(
-        async () => (await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true))?.ReadCustomStatusAs<SessionStatus>()?.TryFind(requestId, out _) == true,
-        "the session answered the turn");
-
     /// <summary>A skill on <paramref name="provider"/> whose rider Jane has booked a ride to the Space Needle.</summary>
     private static async Task<SkillHarness> WithABookedRideAsync(IRideProvider provider)
     {
@@ -200,7 +195,7 @@ public sealed class ReadAheadTests
             SessionOrchestration.Name,
             new SessionInput(id, ConversationSettings.Default, TimeSpan.FromMinutes(1)) { FirstTurn = turn, TakesReadsAhead = takesReads },
             new StartOrchestrationOptions(id));
-        await AnsweredAsync(durable, id, "request-1");
+        await PublishedReplies.WhenAnsweredAsync(durable, id, "request-1");
         return (await durable.GetInstanceAsync(id, getInputsAndOutputs: true))!.SerializedCustomStatus!;
     }
 

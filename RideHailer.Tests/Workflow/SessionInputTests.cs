@@ -51,11 +51,7 @@ public sealed class SessionInputTests
             new SessionInput(id, ConversationSettings.Default with { Markets = [own] }, TimeSpan.FromMinutes(1)) { FirstTurn = help },
             new StartOrchestrationOptions(id));
 
-        Reply? reply = null;
-        await Signal.UntilAsync(
-            async () => (await durable.GetInstanceAsync(id, getInputsAndOutputs: true))?.ReadCustomStatusAs<SessionStatus>() is { } status
-                        && status.TryFind("request-1", out reply),
-            "the session answered help");
+        var reply = await PublishedReplies.WhenAnsweredAsync(durable, id, "request-1");
         var examples = Assert.IsType<DestinationHelp>(Assert.Single(reply!.Speech, message => message is DestinationHelp)).Examples;
         Assert.Equal("the Pike Place sign", examples!.Landmark.SpokenName);
     }
