@@ -41,6 +41,10 @@ param alwaysReadyDurableInstance bool = true
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('HTTP requests one Flex Consumption instance is sent at once before the platform adds one. 0: the platform default for the instance size (4, 16 or 32 at 512, 2048 or 4096 MB). A turn spends nearly all its time waiting for its session, so a higher value needs fewer instances; measure an instance\'s CPU at the new value first (docs/scale.md).')
+@minValue(0)
+param httpPerInstanceConcurrency int = 0
+
 @description('Upper bound on Flex Consumption scale-out.')
 @minValue(40)
 @maxValue(1000)
@@ -209,6 +213,7 @@ module functionApp 'app/function-app.bicep' = {
     logAnalyticsName: monitoring.outputs.logAnalyticsName
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    httpPerInstanceConcurrency: httpPerInstanceConcurrency
     alwaysReadyHttpInstance: alwaysReadyHttpInstance
     alwaysReadyDurableInstance: alwaysReadyDurableInstance
     alexaSkillId: alexaSkillId

@@ -84,6 +84,20 @@ public sealed partial class MainTemplateTests(BicepTemplateFixture fixture)
     }
 
     [LinuxX64Fact]
+    public async Task FunctionApp_HttpConcurrencyIsThePlatformDefault_UnlessTheParameterSetsIt()
+    {
+        var template = await fixture.TemplateAsync();
+        var app = Assert.Single(template.OfType("Microsoft.Web/sites"));
+
+        // 0 leaves `triggers` out (null), so Flex Consumption keeps choosing the concurrency by instance size.
+        Assert.Equal(
+            "[if(greater(parameters('httpPerInstanceConcurrency'), 0), createObject('http', createObject('perInstanceConcurrency', parameters('httpPerInstanceConcurrency'))), null())]",
+            app.PropertyText("functionAppConfig.scaleAndConcurrency.triggers"));
+        Assert.Equal(0, template.Parameters["httpPerInstanceConcurrency"]?["defaultValue"]?.GetValue<int>());
+        Assert.Equal(0, template.Parameters["httpPerInstanceConcurrency"]?["minValue"]?.GetValue<int>());
+    }
+
+    [LinuxX64Fact]
     public async Task StorageAccount_DisablesSharedKeyAccessAndRequiresTls12()
     {
         var template = await fixture.TemplateAsync();

@@ -25,6 +25,10 @@ param instanceMemoryMB int
 @maxValue(1000)
 param maximumInstanceCount int
 
+@description('HTTP requests an instance is sent at once; 0 leaves the platform default for the instance size.')
+@minValue(0)
+param httpPerInstanceConcurrency int
+
 param alwaysReadyHttpInstance bool
 
 param alwaysReadyDurableInstance bool
@@ -101,6 +105,8 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        // Absent unless set, so the platform keeps choosing the default by instance size.
+        triggers: httpPerInstanceConcurrency > 0 ? { http: { perInstanceConcurrency: httpPerInstanceConcurrency } } : null
         // Alexa gives the skill 8 seconds per request; a warm HTTP instance keeps a cold start out of them. Flex scales
         // the Durable triggers in a group of their own, on other instances: without a warm one there, a rider's turn
         // after a quiet spell waits for the orchestration's instance to start as well.
