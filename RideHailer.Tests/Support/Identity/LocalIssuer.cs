@@ -43,8 +43,15 @@ internal sealed class LocalIssuer : IAsyncDisposable
         return issuer;
     }
 
-    public static RsaSecurityKey NewKey(string? keyId = null) =>
-        new(RSA.Create(2048)) { KeyId = keyId ?? "key-" + Guid.NewGuid().ToString("N")[..8] };
+    public static RsaSecurityKey NewKey(string? keyId = null)
+    {
+        var rsa = RSA.Create(2048);
+        // RSA.Create generates the key on its first use. Generated here, not in the first key-set response: on a loaded
+        // machine a 2048-bit key takes longer than the skill's 1 s per fetch attempt, and the skill rightly took the
+        // issuer for unreachable (a token the issuer's key never signed reached the fetch first).
+        rsa.ExportParameters(includePrivateParameters: false);
+        return new RsaSecurityKey(rsa) { KeyId = keyId ?? "key-" + Guid.NewGuid().ToString("N")[..8] };
+    }
 
     /// <summary>The issuer starts signing with a new key and publishes only that one.</summary>
     public void RotateKey() => SigningKey = NewKey();
